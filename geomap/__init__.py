@@ -1,0 +1,1 @@
+"""geomap: maps of claimed control, built offline from news articles."""

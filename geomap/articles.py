@@ -1,0 +1,211 @@
+"""Reading articles: plain text, Markdown, HTML and JSON Lines, with metadata and hashes.
+
+Bad input never stops a run: each problem becomes an ``ArticleProblem`` naming the file,
+and every readable article is still returned.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from .dates import parse_date, published_from_text
+from .errors import ArticleError
+from .records import Article
+
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+MAX_BYTES = 20 * 1024 * 1024
+FALLBACK_ENCODING = "cp1252"
+META_SUFFIX = ".meta.json"
+
+
+@dataclass(frozen=True)
+class ArticleProblem:
+    """A file that could not be read (or was read with a warning)."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def sha256_text(text: str) -> str:
+    """Content hash of an article's text (what identifies it across renames)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def article_from_text(
+    text: str,
+    path: str = "<text>",
+    title: str | None = None,
+    published: date | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    warnings: tuple[str, ...] = (),
+) -> Article:
+    """Build an ``Article`` from text, taking title and date from the text when not given."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    digest = sha256_text(text)
+    return Article(
+        id=digest[:16],
+        path=path,
+        title=title or _title_from_text(text),
+        text=text,
+        sha256=digest,
+        outlet=outlet,
+        published=published or published_from_text(text),
+        url=url,
+        warnings=warnings,
+    )
+
+
+def _title_from_text(text: str) -> str | None:
+    for line in text.split("\n")[:5]:
+        line = line.strip().lstrip("#").strip()
+        if not line or published_from_text(line) and len(line) < 40:
+            continue
+        return line[:200] if len(line) <= 200 else None
+    return None
+
+
+def expand_paths(paths: Iterable[str | Path], directories: bool = True) -> Iterator[Path]:
+    """Files named, and with ``directories`` the article files inside named folders."""
+    for raw in paths:
+        path = Path(raw)
+        if directories and path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES
+                              and p.is_file() and not p.name.endswith(META_SUFFIX))
+        else:
+            yield path
+
+
+def read_articles(
+    paths: Iterable[str | Path], directories: bool = True, published: date | None = None
+) -> tuple[list[Article], list[ArticleProblem]]:
+    """Read every path; return the articles and the problems (one per bad file)."""
+    articles: list[Article] = []
+    problems: list[ArticleProblem] = []
+    for path in expand_paths(paths, directories):
+        try:
+            found, bad_rows = read_article_file(path)
+        except ArticleError as err:
+            problems.append(ArticleProblem(str(path), str(err)))
+            continue
+        problems += bad_rows
+        for article in found:
+            if published is not None:
+                article = replace(article, published=published)
+            problems += [ArticleProblem(article.path, w) for w in article.warnings]
+            articles.append(article)
+    return articles, problems
+
+
+def read_article_file(path: Path) -> tuple[list[Article], list[ArticleProblem]]:
+    """Read one file (a JSON Lines file may hold many articles, and bad rows)."""
+    raw = _read_bytes(path)
+    text, warnings = _decode(raw)
+    suffix = path.suffix.lower()
+    meta = _sidecar(path)
+    if suffix == ".jsonl":
+        return _jsonl_articles(path, text)
+    if suffix in (".html", ".htm"):
+        text, meta = _html_text(path, text, meta)
+    if not text.strip():
+        msg = "no article text (empty after reading)"
+        raise ArticleError(msg)
+    article = article_from_text(
+        text, str(path), title=meta.get("title"),
+        published=parse_date(meta["published"]) if meta.get("published") else None,
+        outlet=meta.get("outlet"), url=meta.get("url"), warnings=warnings)
+    return [article], []
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        msg = "no such file"
+        raise ArticleError(msg)
+    if path.is_dir():
+        msg = "is a directory (name its files, or use `geomap build DIR`)"
+        raise ArticleError(msg)
+    size = path.stat().st_size
+    if size == 0:
+        msg = "empty file"
+        raise ArticleError(msg)
+    if size > MAX_BYTES:
+        msg = f"too large ({size / 1e6:.0f} MB; articles over {MAX_BYTES // 2**20} MiB are skipped)"
+        raise ArticleError(msg)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        msg = f"cannot read ({err.strerror})"
+        raise ArticleError(msg) from err
+    if b"\x00" in raw[:8192]:
+        msg = "binary file (not text)"
+        raise ArticleError(msg)
+    return raw
+
+
+def _decode(raw: bytes) -> tuple[str, tuple[str, ...]]:
+    try:
+        return raw.decode("utf-8-sig"), ()
+    except UnicodeDecodeError as err:
+        text = raw.decode(FALLBACK_ENCODING, errors="replace")
+        return text, (f"not UTF-8 (byte {err.start}); decoded as {FALLBACK_ENCODING}",)
+
+
+def _sidecar(path: Path) -> dict:
+    """Metadata beside an article: ``NAME.meta.json`` with title, published, outlet, url."""
+    meta_path = path.with_name(path.name + META_SUFFIX)
+    if not meta_path.is_file():
+        meta_path = path.with_suffix(META_SUFFIX)
+    if not meta_path.is_file():
+        return {}
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        msg = f"{meta_path.name}: unreadable metadata ({err})"
+        raise ArticleError(msg) from err
+    return meta if isinstance(meta, dict) else {}
+
+
+def _html_text(path: Path, html: str, meta: dict) -> tuple[str, dict]:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, with_metadata=True)
+    if extracted is None:
+        return "", meta
+    data = extracted if isinstance(extracted, dict) else extracted.as_dict()
+    merged = {"title": data.get("title"), "published": data.get("date"),
+              "outlet": data.get("sitename"), "url": data.get("url")}
+    merged.update({k: v for k, v in meta.items() if v})
+    return data.get("text") or "", merged
+
+
+def _jsonl_articles(path: Path, text: str) -> tuple[list[Article], list[ArticleProblem]]:
+    """One article per line; a bad line is reported and the others are kept."""
+    articles, problems = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            body = row["text"]
+            if not isinstance(body, str) or not body.strip():
+                raise TypeError("'text' is empty")
+        except (ValueError, KeyError, TypeError) as err:
+            problems.append(ArticleProblem(f"{path}:{number}",
+                                           f"not an article object with a 'text' ({err})"))
+            continue
+        published = row.get("published")
+        articles.append(article_from_text(
+            body, f"{path}:{number}", title=row.get("title"), outlet=row.get("outlet"),
+            url=row.get("url"),
+            published=parse_date(published) if isinstance(published, str) else None))
+    if not articles and not problems:
+        problems.append(ArticleProblem(str(path), "no articles in this JSON Lines file"))
+    return articles, problems

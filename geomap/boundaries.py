@@ -1,0 +1,110 @@
+"""District and province polygons from any boundary manifest, in one schema.
+
+Columns: ``pcode``, ``name``, ``alt_names`` (tuple), ``province``, ``province_pcode``,
+``geometry`` (EPSG:4326). Data sets without a province column get one by a spatial join.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from .data import Manifest, dataset_dir, get_manifest
+from .errors import ManifestError
+from .settings import Settings, default_settings
+
+COLUMNS = ["pcode", "name", "alt_names", "province", "province_pcode", "geometry"]
+
+
+@dataclass(frozen=True)
+class Boundaries:
+    """Districts, provinces and the country outline of one boundary data set."""
+
+    districts: gpd.GeoDataFrame
+    provinces: gpd.GeoDataFrame
+    country: gpd.GeoDataFrame
+    manifest: Manifest
+
+
+def load_boundaries(settings: Settings | None = None) -> Boundaries:
+    """Read the configured boundary data set (cached per data folder and name)."""
+    settings = settings or default_settings()
+    return _load(settings.data_dir, settings.boundaries, settings)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(data_dir: Path, name: str, settings: Settings) -> Boundaries:
+    manifest = get_manifest(name, settings)
+    if not manifest.is_boundaries or "provinces" not in manifest.layers:
+        msg = f"{manifest.path}: a boundary manifest needs [districts] and [provinces]"
+        raise ManifestError(msg)
+    folder = dataset_dir(name, settings)
+    provinces = _read_layer(folder, manifest, "provinces")
+    districts = _read_layer(folder, manifest, "districts")
+    if districts["province_pcode"].isna().all():
+        districts = _provinces_by_location(districts, provinces)
+    if "outline" in manifest.layers:
+        country = gpd.read_file(folder / manifest.layers["outline"]["file"]).to_crs(4326)
+    else:
+        country = gpd.GeoDataFrame(geometry=[provinces.union_all()], crs=4326)
+    return Boundaries(districts, provinces, country[["geometry"]], manifest)
+
+
+def _read_layer(folder: Path, manifest: Manifest, layer: str) -> gpd.GeoDataFrame:
+    spec = manifest.layers[layer]
+    frame = gpd.read_file(folder / spec["file"]).to_crs(4326)
+    wanted = [spec.get("name"), spec.get("pcode"), *spec.get("alt_names", [])]
+    wanted += [spec.get("province"), spec.get("province_pcode")]
+    unknown = [c for c in wanted if c and c not in frame.columns]
+    if unknown:
+        msg = f"{manifest.path}: [{layer}] names columns not in {spec['file']}: {unknown}"
+        raise ManifestError(msg)
+    alt_cols = spec.get("alt_names", [])
+    out = gpd.GeoDataFrame(
+        {
+            "pcode": frame[spec["pcode"]].astype(str),
+            "name": frame[spec["name"]].astype(str),
+            "alt_names": frame[alt_cols].apply(
+                lambda row: tuple(str(v) for v in row if isinstance(v, str) and v.strip()), axis=1
+            )
+            if alt_cols
+            else pd.Series([()] * len(frame)),
+            "province": frame[spec["province"]] if spec.get("province") else None,
+            "province_pcode": frame[spec["province_pcode"]] if spec.get("province_pcode") else None,
+        },
+        geometry=frame.geometry.make_valid(),
+        crs=4326,
+    )
+    if layer == "provinces":
+        out["province"], out["province_pcode"] = out["name"], out["pcode"]
+    return out[COLUMNS]
+
+
+def _provinces_by_location(
+    districts: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame
+) -> gpd.GeoDataFrame:
+    """Give each district the province containing its representative point."""
+    points = districts.set_geometry(districts.representative_point())
+    joined = gpd.sjoin(
+        points,
+        provinces[["name", "pcode", "geometry"]],
+        how="left",
+        predicate="within",
+        rsuffix="prov",
+    )
+    joined = joined[~joined.index.duplicated()]
+    districts = districts.copy()
+    districts["province"] = joined["name_prov"]
+    districts["province_pcode"] = joined["pcode_prov"]
+    return districts
+
+
+def simplified(frame: gpd.GeoDataFrame, tolerance: float = 0.01) -> gpd.GeoDataFrame:
+    """Simplify a polygon coverage so shared borders stay shared (no gaps or slivers)."""
+    out = frame.copy()
+    out["geometry"] = frame.geometry.simplify_coverage(tolerance)
+    return out

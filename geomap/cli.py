@@ -1,0 +1,197 @@
+"""The ``geomap`` command: thin wrappers over the library, one function call each."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import data as data_sets
+from .articles import ArticleProblem
+from .errors import GeomapError
+from .settings import Settings
+
+
+def _settings(ctx: click.Context) -> Settings:
+    return ctx.find_object(Settings) or Settings()
+
+
+def domain_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a ``GeomapError`` into a one-line message and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except GeomapError as err:
+            raise click.ClickException(str(err)) from err
+
+    return wrapper
+
+
+def _report(problems: Sequence[ArticleProblem]) -> None:
+    for problem in problems:
+        click.echo(f"geomap: {problem}", err=True)
+
+
+def _as_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as err:
+        raise click.BadParameter(f"{value!r} is not a date like 2021-07-09") from err
+
+
+date_option = functools.partial(click.option, callback=_as_date, metavar="YYYY-MM-DD")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--data-dir", type=click.Path(path_type=Path), envvar="GEOMAP_DATA_DIR",
+              help="Where data sets are installed [env GEOMAP_DATA_DIR; default: user data folder].")
+@click.option("--boundaries", envvar="GEOMAP_BOUNDARIES", default="ocha-agcho-2018",
+              show_default=True, help="Boundary data set (a manifest name in boundaries/).")
+@click.version_option(package_name="geomap")
+@click.pass_context
+def main(ctx: click.Context, data_dir: Path | None, boundaries: str) -> None:
+    """Map who controls which district, from news articles, offline.
+
+    \b
+    First time:   geomap data fetch --from ../shared/data   (or without --from, online)
+    Then:         geomap build seeds/ -o output/
+    See places:   geomap extract seeds/*.txt --format table
+    """
+    ctx.obj = Settings().with_(data_dir=data_dir, boundaries=boundaries)
+
+
+@main.group()
+def data() -> None:
+    """Install and inspect the boundary and gazetteer data sets."""
+
+
+@data.command("fetch")
+@click.argument("names", nargs=-1)
+@click.option("--from", "mirror", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              envvar="GEOMAP_MIRROR",
+              help="Copy from a local mirror laid out like shared/data [env GEOMAP_MIRROR].")
+@click.option("--force", is_flag=True, help="Reinstall even files that are already present.")
+@click.pass_context
+@domain_errors
+def data_fetch(ctx: click.Context, names: tuple[str, ...], mirror: Path | None, force: bool) -> None:
+    """Download data sets (all by default) and check their SHA-256.
+
+    \b
+    Example:
+      geomap data fetch                         # from the public sources
+      geomap data fetch --from ../shared/data   # air-gapped: from a local mirror
+    """
+    settings = _settings(ctx)
+    written = data_sets.fetch(names or None, mirror=mirror, settings=settings, force=force)
+    click.echo(f"{len(written)} files verified in {settings.data_dir}")
+
+
+@data.command("status")
+@click.pass_context
+@domain_errors
+def data_status(ctx: click.Context) -> None:
+    """List data sets, whether each is installed, and its licence.
+
+    \b
+    Example:
+      geomap data status
+    """
+    for row in data_sets.status(_settings(ctx)):
+        mark = "installed" if row["installed"] else "missing  "
+        click.echo(f"{mark}  {row['name']:<20} {row['licence']:<34} {row['folder']}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json",
+              show_default=True, help="JSON Lines (one object per article) or a readable table.")
+@date_option("--date", "published", help="Publication date for articles that lack one.")
+@click.pass_context
+@domain_errors
+def extract(ctx: click.Context, files: tuple[Path, ...], fmt: str, published: date | None) -> None:
+    """Find places and control claims in articles.
+
+    Bad files are reported on stderr (one line each) and skipped; the exit status is 1
+    when any file failed.
+
+    \b
+    Example:
+      geomap extract seeds/*.txt --format table
+      geomap extract article.txt --date 2021-07-09 > places.jsonl
+    """
+    from .pipeline import extract_paths
+    from .report import extraction_table
+
+    results, problems = extract_paths(files, _settings(ctx), published=published)
+    for result in results:
+        if fmt == "json":
+            click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        else:
+            click.echo(extraction_table(result))
+    _report(problems)
+    if any(not p.message.startswith("not UTF-8") for p in problems):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the overall figures as JSON.")
+@click.option("--errors", is_flag=True, help="List the missed and false places and claims.")
+@click.pass_context
+@domain_errors
+def evaluate(ctx: click.Context, gold_dir: Path, as_json: bool, errors: bool) -> None:
+    """Score extraction against gold labels (precision, recall, F1).
+
+    GOLD_DIR holds NAME.txt articles beside NAME.gold.json labels, in the format of
+    shared/corpus/README.md; matching follows the rule given there.
+
+    \b
+    Example:
+      geomap evaluate ../shared/corpus/dev --errors
+    """
+    from .evaluate import summary
+    from .pipeline import evaluate_dir
+    from .report import score_table
+
+    scores = evaluate_dir(gold_dir, _settings(ctx))
+    if as_json:
+        click.echo(json.dumps(summary(scores)))
+    else:
+        click.echo(score_table(scores, errors))
+
+
+@main.command()
+@click.argument("name")
+@click.option("--all", "show_all", is_flag=True, help="Show every meaning, not just the first.")
+@click.option("--online", is_flag=True, help="Fall back to OpenStreetMap Nominatim (network).")
+@click.pass_context
+@domain_errors
+def geocode(ctx: click.Context, name: str, show_all: bool, online: bool) -> None:
+    """Show how a place name resolves (offline gazetteer, optionally Nominatim).
+
+    \b
+    Example:
+      geomap geocode "Qala-i-Naw"
+      geomap geocode Herat --all
+    """
+    from .geocoders import geocoder_for
+
+    settings = _settings(ctx).with_(geocoder="gazetteer+nominatim" if online else None)
+    found = geocoder_for(settings).geocode(name, exactly_one=not show_all)
+    for loc in ([found] if found and not show_all else found or []):
+        raw = loc.raw
+        click.echo(f"{raw['name']:<24} {raw['kind']:<16} {raw.get('country') or '':<3} "
+                   f"{raw.get('district_pcode') or '':<7} {raw.get('province') or '':<14} "
+                   f"{loc.latitude:.4f},{loc.longitude:.4f}  [{raw['source']}]")
+    if not found:
+        raise click.ClickException(f"{name!r} is not in the gazetteer")

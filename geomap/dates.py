@@ -1,0 +1,119 @@
+"""Publication dates and the relative dates inside sentences ("Friday", "last month").
+
+News says "the Taliban said Friday" meaning the Friday on or before publication; dateparser
+would pick the one a week earlier, so weekdays and week/month phrases are resolved here and
+explicit dates ("22 June", "July 9, 2021") go to dateparser with the article's date as base.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date, datetime, timedelta
+
+import dateparser
+
+MONTHS = ("january february march april may june july august september october november "
+          "december").split()
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
+         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+EXPLICIT_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})\b"
+)
+MONTH_ONLY = re.compile(rf"\b(?:in|since|during|by|until|early|mid|late|end of)\s+({_MONTH})"
+                        r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
+RELATIVE = re.compile(
+    r"\b(?:(?:on|last|this|since|by|late|early)\s+)?(monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b|\b(today|tonight|yesterday|earlier this week|this week|last week|"
+    r"last month|this month|last year|earlier this month|(?:this|last) weekend)\b",
+    re.IGNORECASE,
+)
+_PUBLISHED_LINE = re.compile(r"^\s*(?:published|date|dateline)\s*:\s*(.+?)\s*$",
+                             re.IGNORECASE | re.MULTILINE)
+
+
+def parse_date(text: str, base: date | None = None) -> date | None:
+    """Parse one explicit date expression; the year defaults to ``base``'s."""
+    return _parse(text.strip(), base)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str, base: date | None) -> date | None:
+    settings: dict = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
+    if base:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return None
+    found = dateparser.parse(text, languages=["en"], settings=settings)
+    return found.date() if found else None
+
+
+def published_from_text(text: str) -> date | None:
+    """The article's own date: a ``Published:`` line or a dateline near the top."""
+    head = text[:600]
+    line = _PUBLISHED_LINE.search(head)
+    if line:
+        found = parse_date(line.group(1))
+        if found:
+            return found
+    for match in EXPLICIT_DATE.finditer(head[:300]):
+        if re.search(r"\d{4}", match.group(0)):
+            return parse_date(match.group(0))
+    return None
+
+
+def resolve_in_sentence(sentence: str, published: date | None) -> tuple[date | None, str]:
+    """The date a sentence speaks of, and its precision (day, week, month, or unknown).
+
+    Falls back to the publication date (the news is about "now") when the sentence has no
+    date of its own; an undated article gives ``(None, "unknown")``.
+    """
+    explicit = EXPLICIT_DATE.search(sentence)
+    if explicit:
+        found = parse_date(explicit.group(0), published)
+        if found and (published is None or found <= published + timedelta(days=1)):
+            return found, "day"
+        if found and published and found.year == published.year:
+            return found.replace(year=found.year - 1), "day"
+    month = MONTH_ONLY.search(sentence)
+    if month:
+        index = next(i for i, m in enumerate(MONTHS) if m.startswith(month.group(1)[:3].lower()))
+        year = int(month.group(2)) if month.group(2) else None
+        if year is None and published is not None:
+            year = published.year - (1 if index + 1 > published.month else 0)
+        if year is not None:
+            return date(year, index + 1, 1), "month"
+    if published is None:
+        return None, "unknown"
+    relative = RELATIVE.search(sentence)
+    if not relative:
+        return published, "day"
+    weekday, phrase = relative.group(1), (relative.group(2) or "").lower()
+    if weekday:
+        back = (published.weekday() - WEEKDAYS.index(weekday.lower())) % 7
+        return published - timedelta(days=back), "day"
+    return _relative_phrase(phrase, published)
+
+
+def _relative_phrase(phrase: str, published: date) -> tuple[date, str]:
+    if phrase == "yesterday":
+        return published - timedelta(days=1), "day"
+    if phrase in ("today", "tonight"):
+        return published, "day"
+    if phrase in ("this week", "earlier this week", "this weekend", "last weekend"):
+        return published - timedelta(days=published.weekday() and 1), "week"
+    if phrase == "last week":
+        return published - timedelta(days=7), "week"
+    if phrase in ("last month",):
+        first = published.replace(day=1) - timedelta(days=1)
+        return first.replace(day=1), "month"
+    if phrase in ("this month", "earlier this month"):
+        return published.replace(day=1), "month"
+    if phrase == "last year":
+        return date(published.year - 1, 1, 1), "year"
+    return published, "day"

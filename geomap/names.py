@@ -1,0 +1,86 @@
+"""Transliteration-aware keys for Afghan place names.
+
+Dari and Pashto names reach English news in many spellings: Qala-e-Naw, Qala-i-Naw,
+Qal`ah-ye Now; Kunduz, Qunduz, Kondoz. Two keys make them comparable:
+
+- ``exact_key``: ASCII, lower case, connectors (-e-, -i-, -ye-) and punctuation removed.
+- ``loose_key``: ``exact_key`` reduced to its consonant skeleton, with q→k, gh→g, ph→f,
+  w and y treated as vowels after a vowel or consonant, and doubled letters collapsed.
+  Herat/Hirat → hrt, Jowzjan/Jawzjan → jzjn, Khawja/Khwaja → khj.
+
+The gazetteer matches on ``exact_key`` first and falls back to ``loose_key``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+CONNECTORS = frozenset({"e", "i", "ye", "yi", "y", "al", "ul", "ol"})
+GENERIC_WORDS = frozenset(
+    {
+        "province",
+        "provinces",
+        "district",
+        "districts",
+        "city",
+        "town",
+        "wilayat",
+        "woluswali",
+        "uluswali",
+        "village",
+        "valley",
+    }
+)
+_APOSTROPHES = re.compile(r"[`'’‘ʿʾ´]")
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """ASCII lower-case form: diacritics and apostrophes removed."""
+    text = _APOSTROPHES.sub("", text)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return text.lower()
+
+
+def name_tokens(text: str, drop_generic: bool = False) -> list[str]:
+    """Word tokens of a name without connectors (and, if asked, generic words)."""
+    tokens = _TOKEN.findall(fold(text))
+    kept = [t for t in tokens if t not in CONNECTORS]
+    if drop_generic:
+        kept = [t for t in kept if t not in GENERIC_WORDS] or kept
+    return kept or tokens
+
+
+def exact_key(text: str, drop_generic: bool = True) -> str:
+    """Spelling-exact key: 'Qala-e-Naw' → 'qalanaw', 'Mazar-i-Sharif' → 'mazarsharif'.
+
+    Generic words ('Herat province') are dropped unless ``drop_generic`` is false.
+    """
+    return "".join(name_tokens(text, drop_generic=drop_generic))
+
+
+def _skeleton(token: str) -> str:
+    token = re.sub(r"([aeiou])h$", r"\1", token)  # Qal`ah → qala
+    token = token.replace("q", "k").replace("gh", "g").replace("ph", "f").replace("ck", "k")
+    head, tail = token[:1], token[1:]
+    tail = re.sub(r"[aeiouwy]", "", tail)
+    head = "" if head in "aeiou" else head
+    return re.sub(r"(.)\1+", r"\1", head + tail)
+
+
+def loose_key(text: str) -> str:
+    """Consonant-skeleton key shared by common transliterations of one name."""
+    return "".join(_skeleton(t) for t in name_tokens(text, drop_generic=True))
+
+
+def name_variants(name: str) -> list[str]:
+    """A name and the parts of it a text may use alone: 'Yamgan (Girwan)' → both names."""
+    out = [name]
+    match = re.match(r"^(.*?)\s*\((.*?)\)\s*$", name)
+    if match:
+        out = [match.group(1), match.group(2), f"{match.group(1)} {match.group(2)}"]
+    parts = re.split(r"\s*/\s*", name)
+    if len(parts) > 1:
+        out += parts
+    return [v.strip() for v in out if v.strip()]

@@ -1,0 +1,52 @@
+"""The reading stages tied together: article → places → claims, and scoring against gold."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .articles import ArticleProblem, read_article_file, read_articles
+from .claims import claims_from_article
+from .evaluate import ArticleScore, load_gold, score_article
+from .errors import ArticleError
+from .gazetteer import Gazetteer, load_gazetteer
+from .places import places_from_article
+from .records import Article, Extraction
+from .settings import Settings, default_settings
+
+
+def extract_article(article: Article, gazetteer: Gazetteer) -> Extraction:
+    """Places, claims and aggregate claims of one article."""
+    places = places_from_article(article, gazetteer)
+    claims, aggregates = claims_from_article(article, places)
+    return Extraction(article, tuple(places), tuple(claims), tuple(aggregates))
+
+
+def extract_articles(articles: Iterable[Article], settings: Settings | None = None
+                     ) -> Iterator[Extraction]:
+    """Extract every article with the configured gazetteer."""
+    gazetteer = load_gazetteer(settings or default_settings())
+    for article in articles:
+        yield extract_article(article, gazetteer)
+
+
+def extract_paths(paths: Iterable[str | Path], settings: Settings | None = None,
+                  directories: bool = False, published=None
+                  ) -> tuple[list[Extraction], list[ArticleProblem]]:
+    """Read and extract files; bad files are returned as problems, the rest processed."""
+    articles, problems = read_articles(paths, directories=directories, published=published)
+    return list(extract_articles(articles, settings)), problems
+
+
+def evaluate_dir(gold_dir: str | Path, settings: Settings | None = None) -> list[ArticleScore]:
+    """Extract each gold article in a folder and score it."""
+    gazetteer = load_gazetteer(settings or default_settings())
+    scores = []
+    for stem, text_path, labels in load_gold(Path(gold_dir)):
+        try:
+            articles, _bad = read_article_file(text_path)
+        except ArticleError:
+            articles = []
+        prediction = extract_article(articles[0], gazetteer).to_dict() if articles else {}
+        scores.append(score_article(stem, labels, prediction))
+    return scores

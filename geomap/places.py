@@ -1,0 +1,263 @@
+"""Finding place mentions in text and resolving each to one gazetteer entry.
+
+Steps: tokenise; at each capitalised word try the longest span the gazetteer knows;
+read the words around it (``Herat province``, ``the city of Herat``, a list of provinces);
+choose among the name's meanings; drop ordinary words and parts of people's names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from wordfreq import zipf_frequency
+
+from .gazetteer import Entry, Gazetteer
+from .names import loose_key
+from .records import Article, Place
+
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’`]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+GENERIC_KIND = {"province": "province", "provinces": "province", "district": "district",
+                "districts": "district", "city": "city", "town": "city", "village": "village",
+                "capital": "city"}
+# "the province of X", "cities of X and Y"
+PRECEDING_KIND = {"province": "province", "provinces": "province", "district": "district",
+                  "districts": "district", "city": "city", "cities": "city", "town": "city",
+                  "village": "village", "villages": "village"}
+# Capitalised words that may stand next to a place without making it part of a name.
+NOT_NAME_WORDS = frozenset(
+    "the a an in on at of and or but for from to by with as into after before since during "
+    "while when where near outside inside across north south east west northern southern "
+    "eastern western central northeast northwest southeast southwest northeastern "
+    "northwestern southeastern southwestern upper lower greater monday tuesday wednesday "
+    "thursday friday saturday sunday january february march april may june july august "
+    "september october november december taliban afghan afghanistan's province district "
+    "city town village airport dam border crossing base valley river highway road "
+    "provincial capital meanwhile however last this that these those both".split()
+)
+# Lower-case words that may sit inside a name: "Qala-e-Naw", "Bagram air base".
+_INTERIOR = frozenset("e i ye air base airfield dam border crossing bridge port pass gate "
+                      "airport".split())
+_JOINER = re.compile(r"^(?:,\s*|,?\s+and\s+|,?\s+or\s+|\s*/\s*|,\s+and\s+the\s+)$")
+COMMON_WORD_ZIPF = 3.7  # single words at least this frequent in English need a cue
+MIN_ZIPF_LENGTH = 3
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of text that names something in the gazetteer, before choosing a meaning."""
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+    cue: str | None  # kind demanded by the words around it
+    has_generic: bool
+
+
+def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
+    """Every place mention in ``text``, resolved, in order of appearance."""
+    mentions = find_mentions(text, gazetteer)
+    provinces_named = _provinces_in(mentions)
+    chosen = []
+    for index, mention in enumerate(mentions):
+        cue = mention.cue or _list_cue(mentions, index, text)
+        entry = choose_entry(mention, cue, provinces_named, text)
+        if entry is not None:
+            chosen.append((mention, entry))
+    # A district named like a town the article also names is that town's district: one place.
+    towns = {(e.district_pcode, loose_key(e.name)): e for _m, e in chosen if e.kind == "city"}
+    return [_place(m, towns.get((e.district_pcode, loose_key(e.name)), e)
+                   if e.kind == "district" else e) for m, e in chosen]
+
+
+def places_from_article(article: Article, gazetteer: Gazetteer) -> list[Place]:
+    """Every place mention in an article (see ``places_from_text``)."""
+    return places_from_text(article.text, gazetteer)
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        trimmed = _POSSESSIVE.sub("", word) if len(word) > 3 else word
+        out.append((m.start(), m.start() + len(trimmed), trimmed))
+    return out
+
+
+def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Longest gazetteer names at capitalised words, with the kind cue around each."""
+    tokens = _tokens(text)
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        start, _end, word = tokens[i]
+        if not word[0].isupper():
+            i += 1
+            continue
+        best = None
+        for j in range(i, min(i + gazetteer.max_tokens, len(tokens))):
+            if j > i:
+                gap = text[tokens[j - 1][1]:tokens[j][0]]
+                inner = tokens[j][2]
+                if (gap not in (" ", "-") or inner.lower() in GENERIC_KIND
+                        or not (inner[0].isupper() or inner.lower() in _INTERIOR)):
+                    break
+            span = text[start:tokens[j][1]]
+            found = (gazetteer.lookup_exact(span) if word.lower() in NOT_NAME_WORDS
+                     else gazetteer.lookup(span))
+            if found:
+                best = (j, found)
+        if best is None:
+            i += 1
+            continue
+        j, found = best
+        end = tokens[j][1]
+        cue, has_generic = _following_cue(tokens, j, text)
+        if has_generic:
+            end = tokens[j + 1][1]
+        cue = cue or _preceding_cue(tokens, i, text)
+        mentions.append(Mention(start, end, text[start:end], tuple(found), cue, has_generic))
+        i = j + (2 if has_generic else 1)
+    return mentions
+
+
+def _following_cue(tokens: Sequence[tuple[int, int, str]], j: int, text: str) -> tuple[str | None, bool]:
+    if j + 1 < len(tokens) and text[tokens[j][1]:tokens[j + 1][0]] == " ":
+        word = tokens[j + 1][2].lower()
+        if word in GENERIC_KIND and not (word == "capital" and tokens[j + 1][2][0].islower()):
+            return GENERIC_KIND[word], word != "capital"
+    return None, False
+
+
+def _preceding_cue(tokens: Sequence[tuple[int, int, str]], i: int, text: str) -> str | None:
+    before = text[max(0, tokens[i][0] - 40):tokens[i][0]].lower()
+    m = re.search(r"\b(province|provinces|district|city|cities|town|village|villages)"
+                  r" of (?:the )?$", before)
+    if m:
+        return PRECEDING_KIND[m.group(1)]
+    if re.search(r"\bdistricts (?:in|of) $|\bdistrict in $", before):
+        return "province"
+    return None
+
+
+def _list_cue(mentions: Sequence[Mention], index: int, text: str) -> str | None:
+    """A name in a list takes the list's kind.
+
+    "Ghazni and Parwan provinces" and "Nirkh and Jalrez districts" name the kind once for
+    all; in a longer list ("Baghlan, Kunduz, Balkh, Takhar and Faryab") a name that can only
+    be a province makes the others provinces too.
+    """
+    first = last = index
+    while first > 0 and _JOINER.match(text[mentions[first - 1].end:mentions[first].start]):
+        first -= 1
+    while last + 1 < len(mentions) and _JOINER.match(
+            text[mentions[last].end:mentions[last + 1].start]):
+        last += 1
+    if first == last:
+        return None
+    tail = mentions[last].text.split()[-1].lower()
+    if tail in ("provinces", "districts"):
+        return GENERIC_KIND[tail]
+    members = mentions[first:last + 1]
+    if len(members) >= 3 and any(_only_kind(m) == "province" for m in members):
+        return "province"
+    return None
+
+
+def _only_kind(mention: Mention) -> str | None:
+    afghan = [e for e in mention.entries if e.country == "AF" and e.kind != "village"]
+    return afghan[0].kind if afghan and all(e.kind == afghan[0].kind for e in afghan) else None
+
+
+def _provinces_in(mentions: Sequence[Mention]) -> set[str]:
+    return {e.province_pcode for m in mentions for e in m.entries[:1] if e.province_pcode}
+
+
+def choose_entry(mention: Mention, cue: str | None, provinces_named: set[str],
+                 text: str) -> Entry | None:
+    """Pick one meaning of a mention, or ``None`` when it is not a place here."""
+    entries = list(mention.entries)
+    if cue:
+        wanted = [e for e in entries if e.kind == cue]
+        if not wanted and cue == "city":
+            wanted = [e for e in entries if e.kind == "district"]
+        if not wanted and cue == "district":
+            wanted = [e for e in entries if e.kind == "city"]
+        entries = wanted or entries
+    if cue != "village":
+        entries = [e for e in entries if e.kind != "village"]
+    if not entries:
+        return None
+    if _looks_like_person_or_word(mention, entries, cue, text):
+        return None
+    if cue is None:
+        entries = _province_or_city(entries)
+    best_kind = entries[0].kind
+    same_kind = [e for e in entries if e.kind == best_kind]
+    in_context = [e for e in same_kind if e.province_pcode in provinces_named]
+    return (in_context or same_kind)[0]
+
+
+def _province_or_city(entries: list[Entry]) -> list[Entry]:
+    """A bare name that is a province and its capital (Herat, Kunduz) means the city.
+
+    A province that merely shares its name with a smaller town or district (Balkh,
+    Baghlan) stays the province.
+    """
+    province = next((e for e in entries if e.kind == "province"), None)
+    if province is None:
+        return entries
+    capital = next((e for e in entries if e.kind == "city" and e.province_pcode ==
+                    province.province_pcode and "provincial centre" in e.source), None)
+    if capital is None:
+        capital = next((e for e in entries if e.kind == "city" and e.source.startswith("geonames")
+                        and e.province_pcode == province.province_pcode
+                        and _is_centre_district(e)), None)
+    if capital is not None and loose_key(capital.name) == loose_key(province.name):
+        return [capital, *[e for e in entries if e is not capital]]
+    return entries
+
+
+def _is_centre_district(entry: Entry) -> bool:
+    return bool(entry.district_pcode and entry.district_pcode.endswith("01"))
+
+
+def _looks_like_person_or_word(mention: Mention, entries: list[Entry], cue: str | None,
+                               text: str) -> bool:
+    """Ordinary English words and parts of people's names are not places."""
+    if cue or mention.has_generic:
+        return False
+    strong = entries[0].kind in ("province", "country", "border-crossing", "base", "site")
+    strong = strong or entries[0].country != "AF"  # foreign names come from curated lists
+    words = mention.text.split()
+    if len(words) == 1 and not strong:
+        word = words[0]
+        if zipf_frequency(word.lower(), "en") >= COMMON_WORD_ZIPF and len(word) >= MIN_ZIPF_LENGTH:
+            return True
+    if strong and entries[0].kind != "province":
+        return False
+    before = re.search(r"([A-Z][\w'’-]*) $", text[max(0, mention.start - 30):mention.start])
+    after = re.match(r" ([A-Z][\w'’-]*)", text[mention.end:mention.end + 30])
+    return any(neighbour and neighbour.group(1).lower().strip("'’") not in NOT_NAME_WORDS
+               for neighbour in (before, after))
+
+
+def _place(mention: Mention, entry: Entry) -> Place:
+    return Place(
+        mention=mention.text,
+        start=mention.start,
+        end=mention.end,
+        name=entry.name,
+        kind=entry.kind,
+        lat=round(entry.lat, 5) if entry.lat is not None else None,
+        lon=round(entry.lon, 5) if entry.lon is not None else None,
+        country=entry.country,
+        district=entry.district if entry.kind != "province" else None,
+        district_pcode=entry.district_pcode if entry.kind != "province" else None,
+        province=entry.province,
+        province_pcode=entry.province_pcode,
+        source=entry.source,
+    )

@@ -1,0 +1,186 @@
+"""Plain records that flow between the stages (articles → places → claims → control).
+
+Every stage takes and returns these; none of them knows about files, SQLite or maps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Status = Literal["taliban", "contested", "government"]
+Claimant = Literal["taliban", "government", "third-party", "reporter"]
+STATUSES: tuple[str, ...] = ("taliban", "contested", "government")
+CLAIMANTS: tuple[str, ...] = ("taliban", "government", "third-party", "reporter")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from disk (or from a JSON Lines row)."""
+
+    id: str
+    path: str
+    title: str | None
+    text: str
+    sha256: str
+    outlet: str | None = None
+    published: date | None = None
+    url: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape used by ``geomap extract`` (article header only)."""
+        return {
+            "path": self.path,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "sha256": self.sha256,
+            "outlet": self.outlet,
+        }
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place mention in an article, resolved to a point, district and province."""
+
+    mention: str
+    start: int
+    end: int
+    name: str
+    kind: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    district: str | None = None
+    district_pcode: str | None = None
+    province: str | None = None
+    province_pcode: str | None = None
+    source: str = "gazetteer"
+
+    @property
+    def in_afghanistan(self) -> bool:
+        """True for places geomap maps (the theatre's country)."""
+        return self.country == "AF"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape used by ``geomap extract``."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One assertion in one article: who says what status holds at a place, and when."""
+
+    place: Place
+    status: str
+    claimed_by: str
+    as_of: date | None
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+    article_id: str
+    as_of_precision: str = "day"  # day | month | unknown
+    hedged: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape used by ``geomap extract``."""
+        p = self.place
+        return {
+            "place": p.name,
+            "kind": p.kind,
+            "district": p.district,
+            "district_pcode": p.district_pcode,
+            "province": p.province,
+            "province_pcode": p.province_pcode,
+            "lat": p.lat,
+            "lon": p.lon,
+            "status": self.status,
+            "claimed_by": self.claimed_by,
+            "as_of": _as_of_text(self.as_of, self.as_of_precision),
+            "evidence": self.evidence,
+            "start": self.start,
+            "end": self.end,
+            "confidence": round(self.confidence, 2),
+            "hedged": self.hedged,
+        }
+
+
+@dataclass(frozen=True)
+class AggregateClaim:
+    """A claim about many places at once: "250 of Afghanistan's 398 districts"."""
+
+    text: str
+    claimed_by: str
+    as_of: date | None
+    evidence: str
+    start: int
+    end: int
+    article_id: str
+    count: int | None = None
+    total: int | None = None
+    share: float | None = None
+    unit: str | None = None  # districts, territory, border, ...
+    region: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape used by ``geomap extract``."""
+        d = asdict(self)
+        d["as_of"] = self.as_of.isoformat() if self.as_of else None
+        return d
+
+
+@dataclass(frozen=True)
+class DistrictStatus:
+    """The assessed status of one district (or province) with the claims behind it."""
+
+    pcode: str
+    name: str
+    province: str | None
+    status: str  # taliban | taliban-claimed | contested | government | no-reports
+    confidence: float
+    claims: tuple[Claim, ...] = field(default_factory=tuple)
+    sources: int = 0
+    latest: date | None = None
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a flat dict for tables and exports."""
+        return {
+            "pcode": self.pcode,
+            "name": self.name,
+            "province": self.province,
+            "status": self.status,
+            "confidence": round(self.confidence, 2),
+            "claims": len(self.claims),
+            "sources": self.sources,
+            "latest": self.latest.isoformat() if self.latest else None,
+            "reason": self.reason,
+            "evidence": [c.evidence for c in self.claims],
+        }
+
+
+def _as_of_text(value: date | None, precision: str) -> str | None:
+    if value is None:
+        return None
+    return value.strftime("%Y-%m") if precision == "month" else value.isoformat()
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything read from one article: its places, claims and aggregate claims."""
+
+    article: Article
+    places: tuple[Place, ...]
+    claims: tuple[Claim, ...] = ()
+    aggregate_claims: tuple[AggregateClaim, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON Lines object printed by ``geomap extract --format json``."""
+        return {
+            "article": self.article.to_dict(),
+            "places": [p.to_dict() for p in self.places],
+            "claims": [c.to_dict() for c in self.claims],
+            "aggregate_claims": [a.to_dict() for a in self.aggregate_claims],
+        }

@@ -1,0 +1,48 @@
+"""Plain-text tables for the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .evaluate import ArticleScore, summary
+from .records import Extraction
+
+
+def extraction_table(result: Extraction) -> str:
+    """One article's places and claims as aligned text."""
+    art = result.article
+    lines = [f"== {art.path}  ({art.title or 'untitled'}; published "
+             f"{art.published.isoformat() if art.published else 'unknown'})"]
+    lines.append(f"{'mention':<26}{'name':<22}{'kind':<16}{'country':<8}{'district':<24}province")
+    for p in result.places:
+        district = f"{p.district or ''} {p.district_pcode or ''}".strip()
+        lines.append(f"{p.mention[:25]:<26}{p.name[:21]:<22}{p.kind:<16}{p.country or '':<8}"
+                     f"{district[:23]:<24}{p.province or ''}")
+    for c in result.claims:
+        when = c.as_of.isoformat() if c.as_of else "undated"
+        lines.append(f"  claim: {c.place.name} = {c.status} (by {c.claimed_by}, {when}, "
+                     f"conf {c.confidence:.2f}): {c.evidence[:90]}")
+    for a in result.aggregate_claims:
+        lines.append(f"  aggregate: {a.text} (by {a.claimed_by})")
+    return "\n".join(lines)
+
+
+def score_table(scores: Sequence[ArticleScore], errors: bool = False) -> str:
+    """Per-article and overall precision, recall and F1."""
+    lines = [f"{'article':<44}{'places P/R/F1':>22}{'claims P/R/F1':>22}"]
+    for s in scores:
+        pl, cl = s.places, s.claims
+        lines.append(f"{s.name[:43]:<44}{pl.precision:>8.2f}{pl.recall:>7.2f}{pl.f1:>7.2f}"
+                     f"{cl.precision:>8.2f}{cl.recall:>7.2f}{cl.f1:>7.2f}")
+        if errors:
+            for label, items in (("missed places", s.missed_places),
+                                 ("false places", s.false_places),
+                                 ("missed claims", s.missed_claims),
+                                 ("false claims", s.false_claims)):
+                if items:
+                    lines.append(f"    {label}: {', '.join(items)}")
+    total = summary(scores)
+    pl, cl = total["places"], total["claims"]
+    lines.append(f"{'overall':<44}{pl['precision']:>8.2f}{pl['recall']:>7.2f}{pl['f1']:>7.2f}"
+                 f"{cl['precision']:>8.2f}{cl['recall']:>7.2f}{cl['f1']:>7.2f}")
+    return "\n".join(lines)

@@ -1,0 +1,44 @@
+"""Shared fixtures: installed data (from the local mirror when needed), gazetteer, seeds."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from geomap import data
+from geomap.errors import DataNotInstalledError
+from geomap.gazetteer import load_gazetteer
+from geomap.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+MIRROR = Path(os.environ.get("GEOMAP_MIRROR", ROOT.parent / "shared" / "data"))
+CORPUS = ROOT.parent / "shared" / "corpus"
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings whose data directory has every data set installed."""
+    installed = Settings()
+    try:
+        for name in data.manifests(installed):
+            data.dataset_dir(name, installed)
+        return installed
+    except DataNotInstalledError:
+        if not MIRROR.is_dir():
+            pytest.fail(f"data not installed and no mirror at {MIRROR}: run `geomap data fetch`")
+        fresh = Settings(data_dir=tmp_path_factory.mktemp("data"), mirror=MIRROR)
+        data.fetch(settings=fresh)
+        return fresh
+
+
+@pytest.fixture(scope="session")
+def gazetteer(settings: Settings):
+    return load_gazetteer(settings)
+
+
+@pytest.fixture(scope="session")
+def seed_texts() -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
