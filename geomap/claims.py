@@ -1,13 +1,208 @@
-"""Claims: who says which status holds at which place, and when."""
+"""Claims: who says which status holds at which place, and when.
+
+For each sentence: find status cues (``cues.py``); give each cue the places it governs
+(named after it up to the clause's end, else named before it, else a back-reference such
+as "the crossing" resolved to an earlier place); drop places mentioned only in passing
+("in Herat province" after a district, "the Kabul government"); read who says it and when.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 
+from .aggregates import aggregates_in_sentence
+from .cues import DENIAL, HABITUAL, HEDGE, Cue, agent_status, speaker_of, status_cues
+from .dates import resolve_in_sentence
 from .records import AggregateClaim, Article, Claim, Place
+from .sentences import sentences
+
+CLAIMABLE_KINDS = frozenset({"district", "province", "city", "village", "border-crossing",
+                             "base", "site"})
+_MODIFIER = (r"(?:key|main|strategic|important|largest|biggest|major|provincial|border|northern|"
+             r"southern|eastern|western|northeastern|northwestern|restive|embattled|besieged|"
+             r"former|same|second|third|\w+-largest|busy|lucrative|vital|nearby|surrounding|"
+             r"customs|trading)")
+ANAPHOR = re.compile(
+    rf"\b(?P<det>the|this|that|a|an|its)\s+(?:{_MODIFIER}\s+)*(?P<noun>border\s+(?:town|crossing|"
+    r"post|point|checkpoint)|crossing(?:\s+point)?|checkpoint|border\s+post|site|provincial\s+"
+    r"capital|capital|city|town|district|province|(?:air\s*)?base|airfield|dam|area|port)\b"
+    r"(?!\s+(?:of|in)\s+[A-Z])",
+    re.IGNORECASE,
+)
+NOUN_KINDS = {
+    "border": ("border-crossing", "city"), "crossing": ("border-crossing",),
+    "checkpoint": ("border-crossing",), "port": ("border-crossing",),
+    "site": ("border-crossing", "base", "site", "city", "district"),
+    "area": ("border-crossing", "base", "site", "city", "district"),
+    "provincial": ("city",), "capital": ("city",), "city": ("city",),
+    "town": ("city", "border-crossing"), "district": ("district", "city"),
+    "province": ("province",), "base": ("base",), "air": ("base",), "airbase": ("base",),
+    "airfield": ("base",), "dam": ("site",),
+}
+_CLAUSE_END = re.compile(
+    r";|\bbut\b|,?\s+while\b|, and (?=(?:the |a |an )?[a-z])|, as(?! well)\b|"
+    r", (?:raising|causing|sending|forcing|leaving|prompting|killing|resulting|which|who|where|"
+    r"when|after|before|amid)\b|\bafter\b|\bbefore\b|\bwhen\b|\bsince\b")
+_LOCATOR_BEFORE = re.compile(
+    r"(?:\b(?:provinces?|districts?|capital|city|cities|towns?|crossing|post|dam|base|areas?|"
+    r"parts?|villages?)\s+in|\b(?:districts|areas|parts|outskirts|bastion|stronghold|heartland|"
+    r"birthplace|families|residents|people)\s+of|\b(?:north|south|east|west|"
+    r"northeast|northwest|southeast|southwest)\s+of|\bproximity\s+to|\bnear|\boutside|\bfrom|"
+    r"\bgovernment\s+in|\bcapital\s+of|\blocated\s+in|\bborder\s+with|\bborders?\s+of)\s+"
+    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|central|neighbou?ring|restive|former|their|its|same|"
+    r"province\s+of|northwest|northeast|southwest|southeast)\s+)*$",
+    re.IGNORECASE)
+_PLACE_GAP_LOCATOR = re.compile(
+    r"^(?:\s+(?:district|province|city|districts))?,?\s+(?:in|of|near|outside|located\s+in|"
+    r"in\s+the\s+province\s+of|(?:the\s+)?(?:provincial\s+)?capital\s+of)\s+(?:the\s+)?"
+    r"(?:[a-z-]+\s+){0,2}$")
+_TITLE_AFTER = re.compile(r"^\s+(?:government|regime|administration|provincial\s+council|"
+                          r"council|governor|police\s+chief|officials?|authorities|delegation)\b",
+                          re.IGNORECASE)
+_PART_OF_PLACE = re.compile(r"\b(?:buildings?|compound|headquarters|offices?|checkpoints?|"
+                            r"outposts?|posts|bases|parts|areas|outskirts|villages|neighbou?rhoods?"
+                            r"|prison|police\s+station)\b", re.IGNORECASE)
+_PRONOUN_OBJECT = re.compile(r"^\s*(?:control\s+(?:of|over)\s+)?(?:them|it|both|the\s+two)\b",
+                             re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Target:
+    place: Place
+    via: str  # named | reference | cataphora
 
 
 def claims_from_article(article: Article, places: Sequence[Place]
                         ) -> tuple[list[Claim], list[AggregateClaim]]:
     """Claims and aggregate claims in one article."""
-    return [], []
+    text = article.text
+    year = article.published.year if article.published else _year_hint(text)
+    afghan = [p for p in places if p.country == "AF" and p.kind in CLAIMABLE_KINDS]
+    claims: list[Claim] = []
+    aggregates: list[AggregateClaim] = []
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        as_of, precision = resolve_in_sentence(sentence, article.published, year)
+        speaker = speaker_of(sentence)
+        aggregates += aggregates_in_sentence(sentence, start, speaker, as_of, article.id)
+        if HABITUAL.search(sentence):
+            continue
+        found = _claims_in_sentence(article, afghan, start, end, speaker)
+        for cue, target in found:
+            claims.append(_claim(article, sentence, start, end, cue, target, speaker, as_of,
+                                 precision))
+    return _outcome_beats_process(claims), aggregates
+
+
+def _claims_in_sentence(article: Article, afghan: Sequence[Place], start: int, end: int,
+                        speaker: str) -> list[tuple[Cue, _Target]]:
+    text = article.text
+    sentence = text[start:end]
+    cues = status_cues(sentence)
+    if not cues:
+        return []
+    inside = [p for p in afghan if start <= p.start and p.end <= end]
+    named = [p for p in inside if not _in_passing(p, inside, text, start)]
+    out: list[tuple[Cue, _Target]] = []
+    previous: list[_Target] = []
+    for i, cue in enumerate(cues):
+        lo = max([start + c.end for c in cues[:i]] + [start + _clause_start(sentence, cue.start)])
+        hi = min([start + c.start for c in cues[i + 1:]]
+                 + [start + _clause_end(sentence, cue.end)])
+        after = [_Target(p, "named") for p in named if start + cue.end <= p.start < hi]
+        before = [_Target(p, "named") for p in named if lo <= p.start and p.end <= start + cue.start]
+        targets = (after or _references(article, afghan, start + cue.end, hi)
+                   or before or _references(article, afghan, lo, start + cue.start))
+        if not targets and previous and _PRONOUN_OBJECT.match(sentence[cue.end:]):
+            targets = previous
+        out += [(cue, t) for t in targets]
+        previous = targets or previous
+    return out
+
+
+def _clause_start(sentence: str, index: int) -> int:
+    ends = [m.end() for m in _CLAUSE_END.finditer(sentence[:index])]
+    return ends[-1] if ends else 0
+
+
+def _clause_end(sentence: str, index: int) -> int:
+    m = _CLAUSE_END.search(sentence, index)
+    return m.start() if m else len(sentence)
+
+
+def _in_passing(place: Place, inside: Sequence[Place], text: str, sentence_start: int) -> bool:
+    """A place that locates another ("X in Herat province") or names an office."""
+    before = text[max(sentence_start, place.start - 60):place.start]
+    if _LOCATOR_BEFORE.search(before) or _TITLE_AFTER.match(text[place.end:place.end + 40]):
+        return True
+    for other in inside:
+        if other.end <= place.start and place.start - other.end < 60:
+            gap = text[other.end:place.start]
+            if _PLACE_GAP_LOCATOR.match(gap):
+                return True
+            if re.fullmatch(r",?\s+(?:and|or)\s+(?:the\s+)?|,\s*", gap) and _in_passing(
+                    other, inside, text, sentence_start):
+                return True  # "districts in Ghazni and Parwan": both locate
+    return False
+
+
+def _references(article: Article, afghan: Sequence[Place], lo: int, hi: int) -> list[_Target]:
+    """"the crossing", "the provincial capital": the place named earlier in the article."""
+    for m in ANAPHOR.finditer(article.text, lo, hi):
+        noun = m.group("noun").lower().split()[0]
+        kinds = NOUN_KINDS.get(noun, ("city",))
+        earlier = [p for p in afghan if p.end <= m.start() and p.kind in kinds]
+        if earlier:
+            return [_Target(earlier[-1], "reference")]
+        if m.group("det").lower() in ("a", "an") and m.start() < 600:
+            later = [p for p in afghan if p.start >= m.end() and p.kind in kinds]
+            if later:
+                return [_Target(later[0], "cataphora")]
+    return []
+
+
+def _claim(article: Article, sentence: str, start: int, end: int, cue: Cue, target: _Target,
+           speaker: str, as_of: date | None, precision: str) -> Claim:
+    status = agent_status(sentence, cue)
+    between = sentence[cue.end:max(cue.end, target.place.start - start)]
+    if status != "contested" and _PART_OF_PLACE.search(between):
+        status = "contested"  # "recaptured government buildings in X": X is still fought over
+    confidence = {"named": 0.85, "reference": 0.7, "cataphora": 0.55}[target.via]
+    if cue.negated or (DENIAL.search(sentence) and status != "contested"):
+        status = {"taliban": "government", "government": "taliban"}.get(status, status)
+        confidence *= 0.7
+    hedged = bool(HEDGE.search(sentence))
+    if hedged:
+        confidence *= 0.8
+    return Claim(place=target.place, status=status, claimed_by=speaker, as_of=as_of,
+                 evidence=" ".join(sentence.split()), start=start, end=end,
+                 confidence=round(confidence, 2), article_id=article.id,
+                 as_of_precision=precision if as_of else "unknown", hedged=hedged)
+
+
+def _identity(claim: Claim) -> tuple:
+    return (claim.start, claim.place.name, claim.place.district_pcode, claim.place.province_pcode,
+            claim.claimed_by)
+
+
+def _outcome_beats_process(claims: list[Claim]) -> list[Claim]:
+    """In one sentence, "attacked and toppled X" reports the outcome: drop the contested claim."""
+    decisive = {_identity(c) for c in claims if c.status != "contested"}
+    kept, seen = [], set()
+    for c in claims:
+        key = (*_identity(c), c.status)
+        if (c.status == "contested" and _identity(c) in decisive) or key in seen:
+            continue
+        seen.add(key)
+        kept.append(c)
+    return kept
+
+
+def _year_hint(text: str) -> int | None:
+    """The year an undated text is about: the most frequent plausible year in it."""
+    years = [int(y) for y in re.findall(r"\b(19[89]\d|20[0-4]\d)\b", text)]
+    return max(set(years), key=years.count) if years else None

@@ -67,15 +67,18 @@ def published_from_text(text: str) -> date | None:
     return None
 
 
-def resolve_in_sentence(sentence: str, published: date | None) -> tuple[date | None, str]:
+def resolve_in_sentence(sentence: str, published: date | None, year: int | None = None
+                        ) -> tuple[date | None, str]:
     """The date a sentence speaks of, and its precision (day, week, month, or unknown).
 
     Falls back to the publication date (the news is about "now") when the sentence has no
-    date of its own; an undated article gives ``(None, "unknown")``.
+    date of its own; an undated article gives ``(None, "unknown")`` unless the sentence
+    names a date, whose year then comes from ``year`` (the year the text is about).
     """
+    base = published or (date(year, 12, 31) if year else None)
     explicit = EXPLICIT_DATE.search(sentence)
-    if explicit:
-        found = parse_date(explicit.group(0), published)
+    if explicit and base is not None:
+        found = parse_date(explicit.group(0), base)
         if found and (published is None or found <= published + timedelta(days=1)):
             return found, "day"
         if found and published and found.year == published.year:
@@ -83,8 +86,9 @@ def resolve_in_sentence(sentence: str, published: date | None) -> tuple[date | N
     month = MONTH_ONLY.search(sentence)
     if month:
         index = next(i for i, m in enumerate(MONTHS) if m.startswith(month.group(1)[:3].lower()))
-        year = int(month.group(2)) if month.group(2) else None
-        if year is None and published is not None:
+        if month.group(2):
+            year = int(month.group(2))
+        elif published is not None:
             year = published.year - (1 if index + 1 > published.month else 0)
         if year is not None:
             return date(year, index + 1, 1), "month"
