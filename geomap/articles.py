@@ -78,8 +78,11 @@ def expand_paths(paths: Iterable[str | Path], directories: bool = True) -> Itera
     for raw in paths:
         path = Path(raw)
         if directories and path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES
-                              and p.is_file() and not p.name.endswith(META_SUFFIX))
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.endswith(META_SUFFIX)
+            )
         else:
             yield path
 
@@ -119,9 +122,14 @@ def read_article_file(path: Path) -> tuple[list[Article], list[ArticleProblem]]:
         msg = "no article text (empty after reading)"
         raise ArticleError(msg)
     article = article_from_text(
-        text, str(path), title=meta.get("title"),
+        text,
+        str(path),
+        title=meta.get("title"),
         published=parse_date(meta["published"]) if meta.get("published") else None,
-        outlet=meta.get("outlet"), url=meta.get("url"), warnings=warnings)
+        outlet=meta.get("outlet"),
+        url=meta.get("url"),
+        warnings=warnings,
+    )
     return [article], []
 
 
@@ -180,8 +188,12 @@ def _html_text(path: Path, html: str, meta: dict) -> tuple[str, dict]:
     if extracted is None:
         return "", meta
     data = extracted if isinstance(extracted, dict) else extracted.as_dict()
-    merged = {"title": data.get("title"), "published": data.get("date"),
-              "outlet": data.get("sitename"), "url": data.get("url")}
+    merged = {
+        "title": data.get("title"),
+        "published": data.get("date"),
+        "outlet": data.get("sitename"),
+        "url": data.get("url"),
+    }
     merged.update({k: v for k, v in meta.items() if v})
     return data.get("text") or "", merged
 
@@ -198,14 +210,21 @@ def _jsonl_articles(path: Path, text: str) -> tuple[list[Article], list[ArticleP
             if not isinstance(body, str) or not body.strip():
                 raise TypeError("'text' is empty")
         except (ValueError, KeyError, TypeError) as err:
-            problems.append(ArticleProblem(f"{path}:{number}",
-                                           f"not an article object with a 'text' ({err})"))
+            problems.append(
+                ArticleProblem(f"{path}:{number}", f"not an article object with a 'text' ({err})")
+            )
             continue
         published = row.get("published")
-        articles.append(article_from_text(
-            body, f"{path}:{number}", title=row.get("title"), outlet=row.get("outlet"),
-            url=row.get("url"),
-            published=parse_date(published) if isinstance(published, str) else None))
+        articles.append(
+            article_from_text(
+                body,
+                f"{path}:{number}",
+                title=row.get("title"),
+                outlet=row.get("outlet"),
+                url=row.get("url"),
+                published=parse_date(published) if isinstance(published, str) else None,
+            )
+        )
     if not articles and not problems:
         problems.append(ArticleProblem(str(path), "no articles in this JSON Lines file"))
     return articles, problems

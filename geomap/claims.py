@@ -19,12 +19,15 @@ from .dates import resolve_in_sentence
 from .records import AggregateClaim, Article, Claim, Place
 from .sentences import sentences
 
-CLAIMABLE_KINDS = frozenset({"district", "province", "city", "village", "border-crossing",
-                             "base", "site"})
-_MODIFIER = (r"(?:key|main|strategic|important|largest|biggest|major|provincial|border|northern|"
-             r"southern|eastern|western|northeastern|northwestern|restive|embattled|besieged|"
-             r"former|same|second|third|\w+-largest|busy|lucrative|vital|nearby|surrounding|"
-             r"customs|trading)")
+CLAIMABLE_KINDS = frozenset(
+    {"district", "province", "city", "village", "border-crossing", "base", "site"}
+)
+_MODIFIER = (
+    r"(?:key|main|strategic|important|largest|biggest|major|provincial|border|northern|"
+    r"southern|eastern|western|northeastern|northwestern|restive|embattled|besieged|"
+    r"former|same|second|third|\w+-largest|busy|lucrative|vital|nearby|surrounding|"
+    r"customs|trading)"
+)
 ANAPHOR = re.compile(
     rf"\b(?P<det>the|this|that|a|an|its)\s+(?:{_MODIFIER}\s+)*(?P<noun>border\s+(?:town|crossing|"
     r"post|point|checkpoint)|crossing(?:\s+point)?|checkpoint|border\s+post|site|provincial\s+"
@@ -33,19 +36,29 @@ ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 NOUN_KINDS = {
-    "border": ("border-crossing", "city"), "crossing": ("border-crossing",),
-    "checkpoint": ("border-crossing",), "port": ("border-crossing",),
+    "border": ("border-crossing", "city"),
+    "crossing": ("border-crossing",),
+    "checkpoint": ("border-crossing",),
+    "port": ("border-crossing",),
     "site": ("border-crossing", "base", "site", "city", "district"),
     "area": ("border-crossing", "base", "site", "city", "district"),
-    "provincial": ("city",), "capital": ("city",), "city": ("city",),
-    "town": ("city", "border-crossing"), "district": ("district", "city"),
-    "province": ("province",), "base": ("base",), "air": ("base",), "airbase": ("base",),
-    "airfield": ("base",), "dam": ("site",),
+    "provincial": ("city",),
+    "capital": ("city",),
+    "city": ("city",),
+    "town": ("city", "border-crossing"),
+    "district": ("district", "city"),
+    "province": ("province",),
+    "base": ("base",),
+    "air": ("base",),
+    "airbase": ("base",),
+    "airfield": ("base",),
+    "dam": ("site",),
 }
 _CLAUSE_END = re.compile(
     r";|\bbut\b|,?\s+while\b|, and (?=(?:the |a |an )?[a-z])|, as(?! well)\b|"
     r", (?:raising|causing|sending|forcing|leaving|prompting|killing|resulting|which|who|where|"
-    r"when|after|before|amid)\b|\bafter\b|\bbefore\b|\bwhen\b|\bsince\b")
+    r"when|after|before|amid)\b|\bafter\b|\bbefore\b|\bwhen\b|\bsince\b"
+)
 _LOCATOR_BEFORE = re.compile(
     r"(?:\b(?:provinces?|districts?|capital|city|cities|towns?|crossing|post|dam|base|areas?|"
     r"parts?|villages?)\s+in|\b(?:districts|areas|parts|outskirts|bastion|stronghold|heartland|"
@@ -55,19 +68,28 @@ _LOCATOR_BEFORE = re.compile(
     r"(?:the\s+)?(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western|central|neighbou?ring|restive|former|their|its|same|"
     r"province\s+of|northwest|northeast|southwest|southeast)\s+)*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _PLACE_GAP_LOCATOR = re.compile(
     r"^(?:\s+(?:district|province|city|districts))?,?\s+(?:in|of|near|outside|located\s+in|"
     r"in\s+the\s+province\s+of|(?:the\s+)?(?:provincial\s+)?capital\s+of)\s+(?:the\s+)?"
-    r"(?:[a-z-]+\s+){0,2}$")
-_TITLE_AFTER = re.compile(r"^\s+(?:government|regime|administration|provincial\s+council|"
-                          r"council|governor|police\s+chief|officials?|authorities|delegation)\b",
-                          re.IGNORECASE)
-_PART_OF_PLACE = re.compile(r"\b(?:buildings?|compound|headquarters|offices?|checkpoints?|"
-                            r"outposts?|posts|bases|parts|areas|outskirts|villages|neighbou?rhoods?"
-                            r"|prison|police\s+station)\b", re.IGNORECASE)
-_PRONOUN_OBJECT = re.compile(r"^\s*(?:control\s+(?:of|over)\s+)?(?:them|it|both|the\s+two)\b",
-                             re.IGNORECASE)
+    r"(?:[a-z-]+\s+){0,2}$"
+)
+_TITLE_AFTER = re.compile(
+    r"^\s+(?:government|regime|administration|provincial\s+council|"
+    r"council|governor|police\s+chief|officials?|authorities|delegation)\b",
+    re.IGNORECASE,
+)
+_PART_OF_PLACE = re.compile(
+    r"\b(?:buildings?|compound|headquarters|offices?|checkpoints?|"
+    r"outposts?|posts|bases|parts|areas|outskirts|villages|neighbou?rhoods?"
+    r"|prison|police\s+station)\b",
+    re.IGNORECASE,
+)
+_SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+day\b|\bthat\s+day\b", re.IGNORECASE)
+_PRONOUN_OBJECT = re.compile(
+    r"^\s*(?:control\s+(?:of|over)\s+)?(?:them|it|both|the\s+two)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -76,30 +98,50 @@ class _Target:
     via: str  # named | reference | cataphora
 
 
-def claims_from_article(article: Article, places: Sequence[Place]
-                        ) -> tuple[list[Claim], list[AggregateClaim]]:
+def claims_from_article(
+    article: Article, places: Sequence[Place]
+) -> tuple[list[Claim], list[AggregateClaim]]:
     """Claims and aggregate claims in one article."""
     text = article.text
     year = article.published.year if article.published else _year_hint(text)
     afghan = [p for p in places if p.country == "AF" and p.kind in CLAIMABLE_KINDS]
     claims: list[Claim] = []
     aggregates: list[AggregateClaim] = []
+    last_end = 0
+    last: tuple[date | None, str] = (None, "unknown")
     for start, end in sentences(text):
         sentence = text[start:end]
         as_of, precision = resolve_in_sentence(sentence, article.published, year)
-        speaker = speaker_of(sentence)
-        aggregates += aggregates_in_sentence(sentence, start, speaker, as_of, article.id)
+        if _SAME_DAY.search(sentence) or (
+            article.published is None and as_of is None and "\n\n" not in text[last_end:start]
+        ):
+            as_of, precision = last  # narrative order: "On the same day", the next sentence
+        last, last_end = (as_of, precision), end
+        aggregates += aggregates_in_sentence(
+            sentence, start, speaker_of(sentence), as_of, article.id
+        )
         if HABITUAL.search(sentence):
             continue
-        found = _claims_in_sentence(article, afghan, start, end, speaker)
-        for cue, target in found:
-            claims.append(_claim(article, sentence, start, end, cue, target, speaker, as_of,
-                                 precision))
+        for cue, target in _claims_in_sentence(article, afghan, start, end):
+            claims.append(
+                _claim(
+                    article,
+                    sentence,
+                    start,
+                    end,
+                    cue,
+                    target,
+                    speaker_of(sentence, cue.start),
+                    as_of,
+                    precision,
+                )
+            )
     return _outcome_beats_process(claims), aggregates
 
 
-def _claims_in_sentence(article: Article, afghan: Sequence[Place], start: int, end: int,
-                        speaker: str) -> list[tuple[Cue, _Target]]:
+def _claims_in_sentence(
+    article: Article, afghan: Sequence[Place], start: int, end: int
+) -> list[tuple[Cue, _Target]]:
     text = article.text
     sentence = text[start:end]
     cues = status_cues(sentence)
@@ -111,13 +153,20 @@ def _claims_in_sentence(article: Article, afghan: Sequence[Place], start: int, e
     previous: list[_Target] = []
     for i, cue in enumerate(cues):
         lo = max([start + c.end for c in cues[:i]] + [start + _clause_start(sentence, cue.start)])
-        hi = min([start + c.start for c in cues[i + 1:]]
-                 + [start + _clause_end(sentence, cue.end)])
+        hi = min(
+            [start + c.start for c in cues[i + 1 :]] + [start + _clause_end(sentence, cue.end)]
+        )
         after = [_Target(p, "named") for p in named if start + cue.end <= p.start < hi]
-        before = [_Target(p, "named") for p in named if lo <= p.start and p.end <= start + cue.start]
-        targets = (after or _references(article, afghan, start + cue.end, hi)
-                   or before or _references(article, afghan, lo, start + cue.start))
-        if not targets and previous and _PRONOUN_OBJECT.match(sentence[cue.end:]):
+        before = [
+            _Target(p, "named") for p in named if lo <= p.start and p.end <= start + cue.start
+        ]
+        targets = (
+            after
+            or _references(article, afghan, start + cue.end, hi)
+            or before
+            or _references(article, afghan, lo, start + cue.start)
+        )
+        if not targets and previous and _PRONOUN_OBJECT.match(sentence[cue.end :]):
             targets = previous
         out += [(cue, t) for t in targets]
         previous = targets or previous
@@ -136,40 +185,52 @@ def _clause_end(sentence: str, index: int) -> int:
 
 def _in_passing(place: Place, inside: Sequence[Place], text: str, sentence_start: int) -> bool:
     """A place that locates another ("X in Herat province") or names an office."""
-    before = text[max(sentence_start, place.start - 60):place.start]
-    if _LOCATOR_BEFORE.search(before) or _TITLE_AFTER.match(text[place.end:place.end + 40]):
+    before = text[max(sentence_start, place.start - 60) : place.start]
+    if _LOCATOR_BEFORE.search(before) or _TITLE_AFTER.match(text[place.end : place.end + 40]):
         return True
     for other in inside:
         if other.end <= place.start and place.start - other.end < 60:
-            gap = text[other.end:place.start]
+            gap = text[other.end : place.start]
             if _PLACE_GAP_LOCATOR.match(gap):
                 return True
             if re.fullmatch(r",?\s+(?:and|or)\s+(?:the\s+)?|,\s*", gap) and _in_passing(
-                    other, inside, text, sentence_start):
+                other, inside, text, sentence_start
+            ):
                 return True  # "districts in Ghazni and Parwan": both locate
     return False
 
 
 def _references(article: Article, afghan: Sequence[Place], lo: int, hi: int) -> list[_Target]:
-    """"the crossing", "the provincial capital": the place named earlier in the article."""
-    for m in ANAPHOR.finditer(article.text, lo, hi):
+    """ "the crossing", "the provincial capital": the place named earlier in the article."""
+    text = article.text
+    antecedents = [p for p in afghan if not _TITLE_AFTER.match(text[p.end : p.end + 40])]
+    for m in ANAPHOR.finditer(text, lo, hi):
         noun = m.group("noun").lower().split()[0]
         kinds = NOUN_KINDS.get(noun, ("city",))
-        earlier = [p for p in afghan if p.end <= m.start() and p.kind in kinds]
+        earlier = [p for p in antecedents if p.end <= m.start() and p.kind in kinds]
         if earlier:
             return [_Target(earlier[-1], "reference")]
         if m.group("det").lower() in ("a", "an") and m.start() < 600:
-            later = [p for p in afghan if p.start >= m.end() and p.kind in kinds]
+            later = [p for p in antecedents if p.start >= m.end() and p.kind in kinds]
             if later:
                 return [_Target(later[0], "cataphora")]
     return []
 
 
-def _claim(article: Article, sentence: str, start: int, end: int, cue: Cue, target: _Target,
-           speaker: str, as_of: date | None, precision: str) -> Claim:
+def _claim(
+    article: Article,
+    sentence: str,
+    start: int,
+    end: int,
+    cue: Cue,
+    target: _Target,
+    speaker: str,
+    as_of: date | None,
+    precision: str,
+) -> Claim:
     status = agent_status(sentence, cue)
-    between = sentence[cue.end:max(cue.end, target.place.start - start)]
-    if status != "contested" and _PART_OF_PLACE.search(between):
+    between = sentence[cue.end : max(cue.end, target.place.start - start)]
+    if status != "contested" and target.via == "named" and _PART_OF_PLACE.search(between):
         status = "contested"  # "recaptured government buildings in X": X is still fought over
     confidence = {"named": 0.85, "reference": 0.7, "cataphora": 0.55}[target.via]
     if cue.negated or (DENIAL.search(sentence) and status != "contested"):
@@ -178,15 +239,29 @@ def _claim(article: Article, sentence: str, start: int, end: int, cue: Cue, targ
     hedged = bool(HEDGE.search(sentence))
     if hedged:
         confidence *= 0.8
-    return Claim(place=target.place, status=status, claimed_by=speaker, as_of=as_of,
-                 evidence=" ".join(sentence.split()), start=start, end=end,
-                 confidence=round(confidence, 2), article_id=article.id,
-                 as_of_precision=precision if as_of else "unknown", hedged=hedged)
+    return Claim(
+        place=target.place,
+        status=status,
+        claimed_by=speaker,
+        as_of=as_of,
+        evidence=" ".join(sentence.split()),
+        start=start,
+        end=end,
+        confidence=round(confidence, 2),
+        article_id=article.id,
+        as_of_precision=precision if as_of else "unknown",
+        hedged=hedged,
+    )
 
 
 def _identity(claim: Claim) -> tuple:
-    return (claim.start, claim.place.name, claim.place.district_pcode, claim.place.province_pcode,
-            claim.claimed_by)
+    return (
+        claim.start,
+        claim.place.name,
+        claim.place.district_pcode,
+        claim.place.province_pcode,
+        claim.claimed_by,
+    )
 
 
 def _outcome_beats_process(claims: list[Claim]) -> list[Claim]:

@@ -53,10 +53,19 @@ date_option = functools.partial(click.option, callback=_as_date, metavar="YYYY-M
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--data-dir", type=click.Path(path_type=Path), envvar="GEOMAP_DATA_DIR",
-              help="Where data sets are installed [env GEOMAP_DATA_DIR; default: user data folder].")
-@click.option("--boundaries", envvar="GEOMAP_BOUNDARIES", default="ocha-agcho-2018",
-              show_default=True, help="Boundary data set (a manifest name in boundaries/).")
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path),
+    envvar="GEOMAP_DATA_DIR",
+    help="Where data sets are installed [env GEOMAP_DATA_DIR; default: user data folder].",
+)
+@click.option(
+    "--boundaries",
+    envvar="GEOMAP_BOUNDARIES",
+    default="ocha-agcho-2018",
+    show_default=True,
+    help="Boundary data set (a manifest name in boundaries/).",
+)
 @click.version_option(package_name="geomap")
 @click.pass_context
 def main(ctx: click.Context, data_dir: Path | None, boundaries: str) -> None:
@@ -77,13 +86,19 @@ def data() -> None:
 
 @data.command("fetch")
 @click.argument("names", nargs=-1)
-@click.option("--from", "mirror", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              envvar="GEOMAP_MIRROR",
-              help="Copy from a local mirror laid out like shared/data [env GEOMAP_MIRROR].")
+@click.option(
+    "--from",
+    "mirror",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    envvar="GEOMAP_MIRROR",
+    help="Copy from a local mirror laid out like shared/data [env GEOMAP_MIRROR].",
+)
 @click.option("--force", is_flag=True, help="Reinstall even files that are already present.")
 @click.pass_context
 @domain_errors
-def data_fetch(ctx: click.Context, names: tuple[str, ...], mirror: Path | None, force: bool) -> None:
+def data_fetch(
+    ctx: click.Context, names: tuple[str, ...], mirror: Path | None, force: bool
+) -> None:
     """Download data sets (all by default) and check their SHA-256.
 
     \b
@@ -113,8 +128,14 @@ def data_status(ctx: click.Context) -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json",
-              show_default=True, help="JSON Lines (one object per article) or a readable table.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "table"]),
+    default="json",
+    show_default=True,
+    help="JSON Lines (one object per article) or a readable table.",
+)
 @date_option("--date", "published", help="Publication date for articles that lack one.")
 @click.pass_context
 @domain_errors
@@ -188,10 +209,58 @@ def geocode(ctx: click.Context, name: str, show_all: bool, online: bool) -> None
 
     settings = _settings(ctx).with_(geocoder="gazetteer+nominatim" if online else None)
     found = geocoder_for(settings).geocode(name, exactly_one=not show_all)
-    for loc in ([found] if found and not show_all else found or []):
+    for loc in [found] if found and not show_all else found or []:
         raw = loc.raw
-        click.echo(f"{raw['name']:<24} {raw['kind']:<16} {raw.get('country') or '':<3} "
-                   f"{raw.get('district_pcode') or '':<7} {raw.get('province') or '':<14} "
-                   f"{loc.latitude:.4f},{loc.longitude:.4f}  [{raw['source']}]")
+        click.echo(
+            f"{raw['name']:<24} {raw['kind']:<16} {raw.get('country') or '':<3} "
+            f"{raw.get('district_pcode') or '':<7} {raw.get('province') or '':<14} "
+            f"{loc.latitude:.4f},{loc.longitude:.4f}  [{raw['source']}]"
+        )
     if not found:
         raise click.ClickException(f"{name!r} is not in the gazetteer")
+
+
+@main.command()
+@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
+@date_option("--as-of", "as_of", help="Assess control as it stood on this date [default: latest].")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--all", "show_all", is_flag=True, help="Also list districts with no reports.")
+@click.option(
+    "--window",
+    type=click.IntRange(0, 365),
+    default=None,
+    help="Days within which opposing claims make a place contested [default: 14].",
+)
+@click.pass_context
+@domain_errors
+def assess(
+    ctx: click.Context,
+    articles: tuple[Path, ...],
+    as_of: date | None,
+    fmt: str,
+    show_all: bool,
+    window: int | None,
+) -> None:
+    """Decide who controls each district, with the evidence behind it.
+
+    ARTICLES may be files or folders. Rules: README, "How control is decided".
+
+    \b
+    Example:
+      geomap assess seeds/
+      geomap assess seeds/ --as-of 2021-07-09 --format csv > status.csv
+    """
+    from .pipeline import assess_extractions, extract_paths
+    from .report import status_rows
+
+    settings = _settings(ctx).with_(contested_window_days=window)
+    results, problems = extract_paths(articles, settings, directories=True)
+    statuses = assess_extractions(results, as_of, settings)
+    click.echo(status_rows(statuses, fmt, show_all))
+    _report(problems)

@@ -13,25 +13,32 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
-MONTHS = ("january february march april may june july august september october november "
-          "december").split()
+MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
-         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 EXPLICIT_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
     rf"(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})\b"
 )
-MONTH_ONLY = re.compile(rf"\b(?:in|since|during|by|until|early|mid|late|end of)\s+({_MONTH})"
-                        r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
+MONTH_ONLY = re.compile(
+    rf"\b(?:in|since|during|by|until|early|mid|late|end of)\s+({_MONTH})"
+    r"(?:\s+(\d{4}))?\b",
+    re.IGNORECASE,
+)
 RELATIVE = re.compile(
     r"\b(?:(?:on|last|this|since|by|late|early)\s+)?(monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)\b|\b(today|tonight|yesterday|earlier this week|this week|last week|"
     r"last month|this month|last year|earlier this month|(?:this|last) weekend)\b",
     re.IGNORECASE,
 )
-_PUBLISHED_LINE = re.compile(r"^\s*(?:published|date|dateline)\s*:\s*(.+?)\s*$",
-                             re.IGNORECASE | re.MULTILINE)
+_PUBLISHED_LINE = re.compile(
+    r"^\s*(?:published|date|dateline)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE
+)
 
 
 def parse_date(text: str, base: date | None = None) -> date | None:
@@ -61,14 +68,23 @@ def published_from_text(text: str) -> date | None:
         found = parse_date(line.group(1))
         if found:
             return found
-    for match in EXPLICIT_DATE.finditer(head[:300]):
-        if re.search(r"\d{4}", match.group(0)):
-            return parse_date(match.group(0))
+    for line in head.split("\n")[:8]:
+        match = EXPLICIT_DATE.search(line)
+        # A dateline is a short line, or a line that starts with the date ("July 14 (UPI) —").
+        if match and (len(line.split()) <= 12 or match.start() < 3):
+            year = re.search(r"\d{4}", line)
+            found = parse_date(
+                match.group(0)
+                + ("" if year is None or year.group(0) in match.group(0) else f" {year.group(0)}")
+            )
+            if found and (year or len(line.split()) <= 12):
+                return found
     return None
 
 
-def resolve_in_sentence(sentence: str, published: date | None, year: int | None = None
-                        ) -> tuple[date | None, str]:
+def resolve_in_sentence(
+    sentence: str, published: date | None, year: int | None = None
+) -> tuple[date | None, str]:
     """The date a sentence speaks of, and its precision (day, week, month, or unknown).
 
     Falls back to the publication date (the news is about "now") when the sentence has no
@@ -79,17 +95,21 @@ def resolve_in_sentence(sentence: str, published: date | None, year: int | None 
     explicit = EXPLICIT_DATE.search(sentence)
     if explicit and base is not None:
         found = parse_date(explicit.group(0), base)
-        if found and (published is None or found <= published + timedelta(days=1)):
+        if found and not re.search(r"\d{4}", explicit.group(0)):
+            found = found.replace(year=base.year)
+            if (found - base).days > 180:
+                found = found.replace(year=base.year - 1)  # "28 December" in January
+        if found and found <= base + timedelta(days=1):
             return found, "day"
-        if found and published and found.year == published.year:
-            return found.replace(year=found.year - 1), "day"
+        # a later date is a plan or deadline ("will end on August 31"), not an event
     month = MONTH_ONLY.search(sentence)
-    if month:
+    if month and not re.search(r"\bsince\b", sentence[: month.start()], re.IGNORECASE):
         index = next(i for i, m in enumerate(MONTHS) if m.startswith(month.group(1)[:3].lower()))
         if month.group(2):
             year = int(month.group(2))
         elif published is not None:
             year = published.year - (1 if index + 1 > published.month else 0)
+        # else: the year the undated text is about, if known
         if year is not None:
             return date(year, index + 1, 1), "month"
     if published is None:

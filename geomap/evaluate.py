@@ -24,12 +24,28 @@ MATCH_KM = 30.0
 UNSCORED_KINDS = ("country", "region")
 # Spellings of province names that differ beyond punctuation (same list as the corpus rule).
 _PROVINCE_SPELLINGS = {
-    "herat": "hirat", "helmand": "hilmand", "jowzjan": "jawzjan", "oruzgan": "urozgan",
-    "uruzgan": "urozgan", "sarpol": "sarepul", "saripul": "sarepul", "sarepol": "sarepul",
-    "paktia": "paktya", "nimruz": "nimroz", "wardak": "maidanwardak",
-    "maydanwardak": "maidanwardak", "konar": "kunar", "daikundi": "daykundi", "lowgar": "logar",
-    "khowst": "khost", "panjshir": "panjsher", "bamiyan": "bamyan", "qandahar": "kandahar",
-    "kondoz": "kunduz", "qunduz": "kunduz", "nangrahar": "nangarhar",
+    "herat": "hirat",
+    "helmand": "hilmand",
+    "jowzjan": "jawzjan",
+    "oruzgan": "urozgan",
+    "uruzgan": "urozgan",
+    "sarpol": "sarepul",
+    "saripul": "sarepul",
+    "sarepol": "sarepul",
+    "paktia": "paktya",
+    "nimruz": "nimroz",
+    "wardak": "maidanwardak",
+    "maydanwardak": "maidanwardak",
+    "konar": "kunar",
+    "daikundi": "daykundi",
+    "lowgar": "logar",
+    "khowst": "khost",
+    "panjshir": "panjsher",
+    "bamiyan": "bamyan",
+    "qandahar": "kandahar",
+    "kondoz": "kunduz",
+    "qunduz": "kunduz",
+    "nangrahar": "nangarhar",
 }
 
 
@@ -65,9 +81,14 @@ class Score:
 
     def to_dict(self) -> dict[str, float | int]:
         """Rounded figures for reports."""
-        return {"precision": round(self.precision, 3), "recall": round(self.recall, 3),
-                "f1": round(self.f1, 3), "matched": self.matched, "predicted": self.predicted,
-                "gold": self.gold}
+        return {
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+            "matched": self.matched,
+            "predicted": self.predicted,
+            "gold": self.gold,
+        }
 
 
 @dataclass
@@ -95,8 +116,10 @@ def _km(a: dict, b: dict) -> float:
     if any(v is None for v in coords):
         return math.inf
     lat1, lon1, lat2, lon2 = (math.radians(v) for v in coords)
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -104,7 +127,8 @@ def _same_province(gold: dict, pred: dict) -> bool:
     if gold.get("province_pcode") and pred.get("province_pcode"):
         return gold["province_pcode"] == pred["province_pcode"]
     return _province_key(gold.get("province") or gold.get("name")) == _province_key(
-        pred.get("province") or pred.get("name") or pred.get("place"))
+        pred.get("province") or pred.get("name") or pred.get("place")
+    )
 
 
 def place_cost(gold: dict, pred: dict, claim: bool = False) -> float | None:
@@ -112,7 +136,8 @@ def place_cost(gold: dict, pred: dict, claim: bool = False) -> float | None:
     if gold.get("kind") == "province":
         if claim:
             on_province = not pred.get("district_pcode") or _province_key(
-                pred.get("place")) == _province_key(gold["name"])
+                pred.get("place")
+            ) == _province_key(gold["name"])
             return 0.0 if on_province and _same_province(gold, pred) else None
         return 0.0 if pred.get("kind") == "province" and _same_province(gold, pred) else None
     if not claim and pred.get("kind") == "province":
@@ -123,8 +148,9 @@ def place_cost(gold: dict, pred: dict, claim: bool = False) -> float | None:
     return 1.0 + distance if distance <= MATCH_KM else None
 
 
-def match_count(golds: Sequence[dict], preds: Sequence[dict],
-                cost: Callable[[dict, dict], float | None]) -> tuple[set[int], set[int]]:
+def match_count(
+    golds: Sequence[dict], preds: Sequence[dict], cost: Callable[[dict, dict], float | None]
+) -> tuple[set[int], set[int]]:
     """Greedy one-to-one matching, cheapest pairs first; returns matched indices."""
     pairs = []
     for i, g in enumerate(golds):
@@ -150,8 +176,9 @@ def _is_afghan(place: dict) -> bool:
 
 def score_article(name: str, gold: dict, pred: dict) -> ArticleScore:
     """Score one article's prediction (``geomap extract`` JSON) against its gold labels."""
-    gold_places = [g for g in gold["places"]
-                   if g.get("in_afghanistan") and g.get("kind") not in UNSCORED_KINDS]
+    gold_places = [
+        g for g in gold["places"] if g.get("in_afghanistan") and g.get("kind") not in UNSCORED_KINDS
+    ]
     pred_places: list[dict] = []
     seen: set[tuple] = set()
     for p in pred.get("places", []):
@@ -164,8 +191,12 @@ def score_article(name: str, gold: dict, pred: dict) -> ArticleScore:
     gold_pairs, gold_seen = [], set()
     for c in gold["claims"]:
         g = by_name.get(c["place"])
-        if (g and g.get("in_afghanistan") and g.get("kind") not in UNSCORED_KINDS
-                and (c["place"], c["status"]) not in gold_seen):
+        if (
+            g
+            and g.get("in_afghanistan")
+            and g.get("kind") not in UNSCORED_KINDS
+            and (c["place"], c["status"]) not in gold_seen
+        ):
             gold_seen.add((c["place"], c["status"]))
             gold_pairs.append(dict(g, status=c["status"]))
     pred_pairs, pred_seen = [], set()
@@ -184,12 +215,15 @@ def score_article(name: str, gold: dict, pred: dict) -> ArticleScore:
         Score(len(g_hit), len(pred_places), len(gold_places)),
         Score(len(cg_hit), len(pred_pairs), len(gold_pairs)),
         missed_places=[g["mention"] for i, g in enumerate(gold_places) if i not in g_hit],
-        false_places=[f"{p['mention']} ({p['kind']})" for j, p in enumerate(pred_places)
-                      if j not in p_hit],
-        missed_claims=[f"{g['name']}={g['status']}" for i, g in enumerate(gold_pairs)
-                       if i not in cg_hit],
-        false_claims=[f"{p['place']}={p['status']}" for j, p in enumerate(pred_pairs)
-                      if j not in cp_hit],
+        false_places=[
+            f"{p['mention']} ({p['kind']})" for j, p in enumerate(pred_places) if j not in p_hit
+        ],
+        missed_claims=[
+            f"{g['name']}={g['status']}" for i, g in enumerate(gold_pairs) if i not in cg_hit
+        ],
+        false_claims=[
+            f"{p['place']}={p['status']}" for j, p in enumerate(pred_pairs) if j not in cp_hit
+        ],
     )
 
 

@@ -30,8 +30,16 @@ from .settings import Settings, default_settings
 
 def _location(entry: Entry) -> Location:
     raw = asdict(entry)
-    address = ", ".join(x for x in (entry.name, entry.district if entry.kind != "district"
-                                    else None, entry.province, entry.country) if x)
+    address = ", ".join(
+        x
+        for x in (
+            entry.name,
+            entry.district if entry.kind != "district" else None,
+            entry.province,
+            entry.country,
+        )
+        if x
+    )
     return Location(address, (entry.lat or 0.0, entry.lon or 0.0), raw)
 
 
@@ -50,17 +58,20 @@ class GazetteerGeocoder(Geocoder):
             self._gazetteer = load_gazetteer(self._settings)
         return self._gazetteer
 
-    def geocode(self, query: str, *, exactly_one: bool = True, timeout: Any = None,
-                kind: str | None = None) -> Location | list[Location] | None:
+    def geocode(
+        self, query: str, *, exactly_one: bool = True, timeout: Any = None, kind: str | None = None
+    ) -> Location | list[Location] | None:
         """Resolve a name ("Herat province", "Qala-i-Naw"); ``kind`` narrows the meaning."""
         words = query.replace(",", " ").split()
         generic = [w for w in words if fold(w) in GENERIC_WORDS]
         name = " ".join(w for w in words if fold(w) not in GENERIC_WORDS) or query
         if kind is None and generic:
             kind = {"provinces": "province", "districts": "district", "town": "city"}.get(
-                fold(generic[-1]), fold(generic[-1]))
-        entries = [e for e in self.gazetteer.lookup(name) if e.lat is not None or
-                   e.kind == "country"]
+                fold(generic[-1]), fold(generic[-1])
+            )
+        entries = [
+            e for e in self.gazetteer.lookup(name) if e.lat is not None or e.kind == "country"
+        ]
         if kind:
             entries = [e for e in entries if e.kind == kind] or entries
         if not entries:
@@ -68,18 +79,31 @@ class GazetteerGeocoder(Geocoder):
         locations = [_location(e) for e in entries]
         return locations[0] if exactly_one else locations
 
-    def reverse(self, query: Sequence[float] | str, *, exactly_one: bool = True,
-                timeout: Any = None) -> Location | list[Location] | None:
+    def reverse(
+        self, query: Sequence[float] | str, *, exactly_one: bool = True, timeout: Any = None
+    ) -> Location | list[Location] | None:
         """The district containing a (lat, lon) point, as a Location."""
-        lat, lon = ([float(v) for v in query.split(",")] if isinstance(query, str)
-                    else [float(v) for v in query])
+        lat, lon = (
+            [float(v) for v in query.split(",")]
+            if isinstance(query, str)
+            else [float(v) for v in query]
+        )
         frame = pd.DataFrame({"name": ["point"], "lat": [lat], "lon": [lon]})
         row = locate(frame, load_boundaries(self._settings)).iloc[0]
         if row["district_pcode"] is None:
             return None
-        entry = Entry(row["district"], "district", lat, lon, "AF", row["district"],
-                      row["district_pcode"], row["province"], row["province_pcode"],
-                      "boundaries")
+        entry = Entry(
+            row["district"],
+            "district",
+            lat,
+            lon,
+            "AF",
+            row["district"],
+            row["district_pcode"],
+            row["province"],
+            row["province_pcode"],
+            "boundaries",
+        )
         return _location(entry) if exactly_one else [_location(entry)]
 
 
@@ -95,8 +119,9 @@ class CachedNominatim(Geocoder):
 
         self._settings = settings or default_settings()
         self._nominatim = Nominatim(user_agent=self._settings.user_agent)
-        self._limited = RateLimiter(self._nominatim.geocode, min_delay_seconds=1.0,
-                                    max_retries=1, swallow_exceptions=False)
+        self._limited = RateLimiter(
+            self._nominatim.geocode, min_delay_seconds=1.0, max_retries=1, swallow_exceptions=False
+        )
         self._country_codes = country_codes
         self._cache_path = self._settings.data_dir / "cache" / "nominatim.sqlite"
 
@@ -106,20 +131,23 @@ class CachedNominatim(Geocoder):
         conn.execute("CREATE TABLE IF NOT EXISTS answers (query TEXT PRIMARY KEY, raw TEXT)")
         return conn
 
-    def geocode(self, query: str, *, exactly_one: bool = True, timeout: Any = None
-                ) -> Location | list[Location] | None:
+    def geocode(
+        self, query: str, *, exactly_one: bool = True, timeout: Any = None
+    ) -> Location | list[Location] | None:
         """Ask Nominatim (or the cache) and join the answer to its district."""
         with self._cache() as conn:
             row = conn.execute("SELECT raw FROM answers WHERE query = ?", (query,)).fetchone()
             if row is None:
                 try:
-                    found = self._limited(query, exactly_one=True,
-                                          country_codes=self._country_codes)
+                    found = self._limited(
+                        query, exactly_one=True, country_codes=self._country_codes
+                    )
                 except GeocoderServiceError:
                     return None
                 raw = found.raw if found else None
-                conn.execute("INSERT OR REPLACE INTO answers VALUES (?, ?)",
-                             (query, json.dumps(raw)))
+                conn.execute(
+                    "INSERT OR REPLACE INTO answers VALUES (?, ?)", (query, json.dumps(raw))
+                )
             else:
                 raw = json.loads(row[0])
         if not raw:
@@ -127,9 +155,18 @@ class CachedNominatim(Geocoder):
         lat, lon = float(raw["lat"]), float(raw["lon"])
         frame = pd.DataFrame({"name": [raw.get("name") or query], "lat": [lat], "lon": [lon]})
         hit = locate(frame, load_boundaries(self._settings)).iloc[0]
-        entry = Entry(str(hit["name"]), "city", lat, lon, "AF" if hit["district_pcode"] else None,
-                      hit["district"], hit["district_pcode"], hit["province"],
-                      hit["province_pcode"], "nominatim")
+        entry = Entry(
+            str(hit["name"]),
+            "city",
+            lat,
+            lon,
+            "AF" if hit["district_pcode"] else None,
+            hit["district"],
+            hit["district_pcode"],
+            hit["province"],
+            hit["province_pcode"],
+            "nominatim",
+        )
         return _location(entry) if exactly_one else [_location(entry)]
 
 
@@ -140,8 +177,9 @@ class FallbackGeocoder(Geocoder):
         super().__init__(user_agent="geomap-fallback")
         self.geocoders = list(geocoders)
 
-    def geocode(self, query: str, *, exactly_one: bool = True, timeout: Any = None
-                ) -> Location | list[Location] | None:
+    def geocode(
+        self, query: str, *, exactly_one: bool = True, timeout: Any = None
+    ) -> Location | list[Location] | None:
         """The first geocoder's answer that is not empty."""
         for geocoder in self.geocoders:
             found = geocoder.geocode(query, exactly_one=exactly_one)
@@ -153,8 +191,7 @@ class FallbackGeocoder(Geocoder):
 GEOCODERS = ("gazetteer", "gazetteer+nominatim")
 
 
-def geocoder_for(settings: Settings | None = None, gazetteer: Gazetteer | None = None
-                 ) -> Geocoder:
+def geocoder_for(settings: Settings | None = None, gazetteer: Gazetteer | None = None) -> Geocoder:
     """The geocoder named by ``settings.geocoder`` (offline unless asked otherwise)."""
     settings = settings or default_settings()
     offline = GazetteerGeocoder(gazetteer, settings)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 
 from .articles import ArticleProblem, read_article_file, read_articles
 from .claims import claims_from_article
-from .evaluate import ArticleScore, load_gold, score_article
+from .control import assess, syndication_groups
 from .errors import ArticleError
+from .evaluate import ArticleScore, load_gold, score_article
 from .gazetteer import Gazetteer, load_gazetteer
 from .places import places_from_article
-from .records import Article, Extraction
+from .records import Article, DistrictStatus, Extraction
 from .settings import Settings, default_settings
 
 
@@ -22,17 +24,21 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> Extraction:
     return Extraction(article, tuple(places), tuple(claims), tuple(aggregates))
 
 
-def extract_articles(articles: Iterable[Article], settings: Settings | None = None
-                     ) -> Iterator[Extraction]:
+def extract_articles(
+    articles: Iterable[Article], settings: Settings | None = None
+) -> Iterator[Extraction]:
     """Extract every article with the configured gazetteer."""
     gazetteer = load_gazetteer(settings or default_settings())
     for article in articles:
         yield extract_article(article, gazetteer)
 
 
-def extract_paths(paths: Iterable[str | Path], settings: Settings | None = None,
-                  directories: bool = False, published=None
-                  ) -> tuple[list[Extraction], list[ArticleProblem]]:
+def extract_paths(
+    paths: Iterable[str | Path],
+    settings: Settings | None = None,
+    directories: bool = False,
+    published: date | None = None,
+) -> tuple[list[Extraction], list[ArticleProblem]]:
     """Read and extract files; bad files are returned as problems, the rest processed."""
     articles, problems = read_articles(paths, directories=directories, published=published)
     return list(extract_articles(articles, settings)), problems
@@ -50,3 +56,22 @@ def evaluate_dir(gold_dir: str | Path, settings: Settings | None = None) -> list
         prediction = extract_article(articles[0], gazetteer).to_dict() if articles else {}
         scores.append(score_article(stem, labels, prediction))
     return scores
+
+
+def units_for(settings: Settings | None = None) -> dict[str, tuple[str, str | None]]:
+    """Every district (and province) P-code with its name and province, for assessment."""
+    from .boundaries import load_boundaries
+
+    bounds = load_boundaries(settings or default_settings())
+    units = {r.pcode: (r.name, r.province) for r in bounds.districts.itertuples()}
+    return units
+
+
+def assess_extractions(
+    results: Sequence[Extraction], as_of: date | None = None, settings: Settings | None = None
+) -> list[DistrictStatus]:
+    """District statuses from extracted articles (every district listed)."""
+    settings = settings or default_settings()
+    claims = [c for r in results for c in r.claims]
+    groups = syndication_groups(r.article for r in results)
+    return assess(claims, as_of, settings.contested_window_days, units_for(settings), groups)

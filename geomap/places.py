@@ -19,13 +19,28 @@ from .records import Article, Place
 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’`]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
-GENERIC_KIND = {"province": "province", "provinces": "province", "district": "district",
-                "districts": "district", "city": "city", "town": "city", "village": "village",
-                "capital": "city"}
+GENERIC_KIND = {
+    "province": "province",
+    "provinces": "province",
+    "district": "district",
+    "districts": "district",
+    "city": "city",
+    "town": "city",
+    "village": "village",
+    "capital": "city",
+}
 # "the province of X", "cities of X and Y"
-PRECEDING_KIND = {"province": "province", "provinces": "province", "district": "district",
-                  "districts": "district", "city": "city", "cities": "city", "town": "city",
-                  "village": "village", "villages": "village"}
+PRECEDING_KIND = {
+    "province": "province",
+    "provinces": "province",
+    "district": "district",
+    "districts": "district",
+    "city": "city",
+    "cities": "city",
+    "town": "city",
+    "village": "village",
+    "villages": "village",
+}
 # Capitalised words that may stand next to a place without making it part of a name.
 NOT_NAME_WORDS = frozenset(
     "the a an in on at of and or but for from to by with as into after before since during "
@@ -38,8 +53,9 @@ NOT_NAME_WORDS = frozenset(
     "provincial capital meanwhile however last this that these those both".split()
 )
 # Lower-case words that may sit inside a name: "Qala-e-Naw", "Bagram air base".
-_INTERIOR = frozenset("e i ye air base airfield dam border crossing bridge port pass gate "
-                      "airport".split())
+_INTERIOR = frozenset(
+    "e i ye air base airfield dam border crossing bridge port pass gate airport".split()
+)
 _JOINER = re.compile(r"^(?:,\s*|,?\s+and\s+|,?\s+or\s+|\s*/\s*|,\s+and\s+the\s+)$")
 COMMON_WORD_ZIPF = 3.7  # single words at least this frequent in English need a cue
 MIN_ZIPF_LENGTH = 3
@@ -69,8 +85,12 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
             chosen.append((mention, entry))
     # A district named like a town the article also names is that town's district: one place.
     towns = {(e.district_pcode, loose_key(e.name)): e for _m, e in chosen if e.kind == "city"}
-    return [_place(m, towns.get((e.district_pcode, loose_key(e.name)), e)
-                   if e.kind == "district" else e) for m, e in chosen]
+    return [
+        _place(
+            m, towns.get((e.district_pcode, loose_key(e.name)), e) if e.kind == "district" else e
+        )
+        for m, e in chosen
+    ]
 
 
 def places_from_article(article: Article, gazetteer: Gazetteer) -> list[Place]:
@@ -100,14 +120,20 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         best = None
         for j in range(i, min(i + gazetteer.max_tokens, len(tokens))):
             if j > i:
-                gap = text[tokens[j - 1][1]:tokens[j][0]]
+                gap = text[tokens[j - 1][1] : tokens[j][0]]
                 inner = tokens[j][2]
-                if (gap not in (" ", "-") or inner.lower() in GENERIC_KIND
-                        or not (inner[0].isupper() or inner.lower() in _INTERIOR)):
+                if (
+                    gap not in (" ", "-")
+                    or inner.lower() in GENERIC_KIND
+                    or not (inner[0].isupper() or inner.lower() in _INTERIOR)
+                ):
                     break
-            span = text[start:tokens[j][1]]
-            found = (gazetteer.lookup_exact(span) if word.lower() in NOT_NAME_WORDS
-                     else gazetteer.lookup(span))
+            span = text[start : tokens[j][1]]
+            found = (
+                gazetteer.lookup_exact(span)
+                if word.lower() in NOT_NAME_WORDS
+                else gazetteer.lookup(span)
+            )
             if found:
                 best = (j, found)
         if best is None:
@@ -124,8 +150,10 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     return mentions
 
 
-def _following_cue(tokens: Sequence[tuple[int, int, str]], j: int, text: str) -> tuple[str | None, bool]:
-    if j + 1 < len(tokens) and text[tokens[j][1]:tokens[j + 1][0]] == " ":
+def _following_cue(
+    tokens: Sequence[tuple[int, int, str]], j: int, text: str
+) -> tuple[str | None, bool]:
+    if j + 1 < len(tokens) and text[tokens[j][1] : tokens[j + 1][0]] == " ":
         word = tokens[j + 1][2].lower()
         if word in GENERIC_KIND and not (word == "capital" and tokens[j + 1][2][0].islower()):
             return GENERIC_KIND[word], word != "capital"
@@ -133,9 +161,12 @@ def _following_cue(tokens: Sequence[tuple[int, int, str]], j: int, text: str) ->
 
 
 def _preceding_cue(tokens: Sequence[tuple[int, int, str]], i: int, text: str) -> str | None:
-    before = text[max(0, tokens[i][0] - 40):tokens[i][0]].lower()
-    m = re.search(r"\b(province|provinces|district|city|cities|town|village|villages)"
-                  r" of (?:the )?$", before)
+    before = text[max(0, tokens[i][0] - 40) : tokens[i][0]].lower()
+    m = re.search(
+        r"\b(province|provinces|district|city|cities|town|village|villages)"
+        r" of (?:the )?$",
+        before,
+    )
     if m:
         return PRECEDING_KIND[m.group(1)]
     if re.search(r"\bdistricts (?:in|of) $|\bdistrict in $", before):
@@ -151,17 +182,18 @@ def _list_cue(mentions: Sequence[Mention], index: int, text: str) -> str | None:
     be a province makes the others provinces too.
     """
     first = last = index
-    while first > 0 and _JOINER.match(text[mentions[first - 1].end:mentions[first].start]):
+    while first > 0 and _JOINER.match(text[mentions[first - 1].end : mentions[first].start]):
         first -= 1
     while last + 1 < len(mentions) and _JOINER.match(
-            text[mentions[last].end:mentions[last + 1].start]):
+        text[mentions[last].end : mentions[last + 1].start]
+    ):
         last += 1
     if first == last:
         return None
     tail = mentions[last].text.split()[-1].lower()
     if tail in ("provinces", "districts"):
         return GENERIC_KIND[tail]
-    members = mentions[first:last + 1]
+    members = mentions[first : last + 1]
     if len(members) >= 3 and any(_only_kind(m) == "province" for m in members):
         return "province"
     return None
@@ -176,8 +208,9 @@ def _provinces_in(mentions: Sequence[Mention]) -> set[str]:
     return {e.province_pcode for m in mentions for e in m.entries[:1] if e.province_pcode}
 
 
-def choose_entry(mention: Mention, cue: str | None, provinces_named: set[str],
-                 text: str) -> Entry | None:
+def choose_entry(
+    mention: Mention, cue: str | None, provinces_named: set[str], text: str
+) -> Entry | None:
     """Pick one meaning of a mention, or ``None`` when it is not a place here."""
     entries = list(mention.entries)
     if cue:
@@ -210,12 +243,28 @@ def _province_or_city(entries: list[Entry]) -> list[Entry]:
     province = next((e for e in entries if e.kind == "province"), None)
     if province is None:
         return entries
-    capital = next((e for e in entries if e.kind == "city" and e.province_pcode ==
-                    province.province_pcode and "provincial centre" in e.source), None)
+    capital = next(
+        (
+            e
+            for e in entries
+            if e.kind == "city"
+            and e.province_pcode == province.province_pcode
+            and "provincial centre" in e.source
+        ),
+        None,
+    )
     if capital is None:
-        capital = next((e for e in entries if e.kind == "city" and e.source.startswith("geonames")
-                        and e.province_pcode == province.province_pcode
-                        and _is_centre_district(e)), None)
+        capital = next(
+            (
+                e
+                for e in entries
+                if e.kind == "city"
+                and e.source.startswith("geonames")
+                and e.province_pcode == province.province_pcode
+                and _is_centre_district(e)
+            ),
+            None,
+        )
     if capital is not None and loose_key(capital.name) == loose_key(province.name):
         return [capital, *[e for e in entries if e is not capital]]
     return entries
@@ -225,8 +274,9 @@ def _is_centre_district(entry: Entry) -> bool:
     return bool(entry.district_pcode and entry.district_pcode.endswith("01"))
 
 
-def _looks_like_person_or_word(mention: Mention, entries: list[Entry], cue: str | None,
-                               text: str) -> bool:
+def _looks_like_person_or_word(
+    mention: Mention, entries: list[Entry], cue: str | None, text: str
+) -> bool:
     """Ordinary English words and parts of people's names are not places."""
     if cue or mention.has_generic:
         return False
@@ -239,10 +289,12 @@ def _looks_like_person_or_word(mention: Mention, entries: list[Entry], cue: str 
             return True
     if strong and entries[0].kind != "province":
         return False
-    before = re.search(r"([A-Z][\w'’-]*) $", text[max(0, mention.start - 30):mention.start])
-    after = re.match(r" ([A-Z][\w'’-]*)", text[mention.end:mention.end + 30])
-    return any(neighbour and neighbour.group(1).lower().strip("'’") not in NOT_NAME_WORDS
-               for neighbour in (before, after))
+    before = re.search(r"([A-Z][\w'’-]*) $", text[max(0, mention.start - 30) : mention.start])
+    after = re.match(r" ([A-Z][\w'’-]*)", text[mention.end : mention.end + 30])
+    return any(
+        neighbour and neighbour.group(1).lower().strip("'’") not in NOT_NAME_WORDS
+        for neighbour in (before, after)
+    )
 
 
 def _place(mention: Mention, entry: Entry) -> Place:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_ABBREVIATIONS = frozenset("mr mrs ms dr gen lt col sgt st jr sr prof rep sen gov u.s u.k "
-                           "u.n jan feb aug sept sep oct nov dec no vs etc".split())
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen lt col sgt st jr sr prof rep sen gov u.s u.k "
+    "u.n jan feb aug sept sep oct nov dec no vs etc".split()
+)
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’']?(?=\s+[\"“‘']?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
 
 

@@ -15,8 +15,11 @@ from .conftest import MIRROR
 def test_fetch_from_mirror_installs_and_verifies(tmp_path):
     s = Settings(data_dir=tmp_path)
     written = data.fetch(["afg-gazetteer"], mirror=MIRROR, settings=s)
-    assert {p.name for p in written} == {"afg-provinces-and-districts.json", "afg-villages.json",
-                                         "LICENSE-villages-MIT.txt"}
+    assert {p.name for p in written} == {
+        "afg-provinces-and-districts.json",
+        "afg-villages.json",
+        "LICENSE-villages-MIT.txt",
+    }
     assert data.dataset_dir("afg-gazetteer", s) == tmp_path / "afg-gazetteer"
     again = data.fetch(["afg-gazetteer"], mirror=MIRROR, settings=s)  # no-op, still verified
     assert again == written
@@ -71,21 +74,25 @@ def test_a_user_manifest_adds_a_country_without_code(tmp_path, settings):
 
     src = tmp_path / "src"
     src.mkdir()
-    gpd.GeoDataFrame({"D": ["North", "South"], "DC": ["X1", "X2"], "P": ["Land", "Land"],
-                      "PC": ["X", "X"]}, geometry=[box(0, 1, 1, 2), box(0, 0, 1, 1)],
-                     crs=4326).to_file(src / "d.gpkg")
-    gpd.GeoDataFrame({"P": ["Land"], "PC": ["X"]}, geometry=[box(0, 0, 1, 2)],
-                     crs=4326).to_file(src / "p.gpkg")
+    gpd.GeoDataFrame(
+        {"D": ["North", "South"], "DC": ["X1", "X2"], "P": ["Land", "Land"], "PC": ["X", "X"]},
+        geometry=[box(0, 1, 1, 2), box(0, 0, 1, 1)],
+        crs=4326,
+    ).to_file(src / "d.gpkg")
+    gpd.GeoDataFrame({"P": ["Land"], "PC": ["X"]}, geometry=[box(0, 0, 1, 2)], crs=4326).to_file(
+        src / "p.gpkg"
+    )
     files = "\n".join(
         f'[[files]]\nname = "{n}"\nurl = ""\nsha256 = "{data.sha256_file(src / n)}"\n'
-        for n in ("d.gpkg", "p.gpkg"))
+        for n in ("d.gpkg", "p.gpkg")
+    )
     s = Settings(data_dir=tmp_path / "data", boundaries="toyland")
     (s.data_dir / "manifests").mkdir(parents=True)
     (s.data_dir / "manifests" / "toyland.toml").write_text(
         'name = "toyland"\nmirror_path = "toy"\n'
         '[districts]\nfile = "d.gpkg"\nname = "D"\npcode = "DC"\nprovince = "P"\n'
-        'province_pcode = "PC"\n[provinces]\nfile = "p.gpkg"\nname = "P"\npcode = "PC"\n'
-        + files)
+        'province_pcode = "PC"\n[provinces]\nfile = "p.gpkg"\nname = "P"\npcode = "PC"\n' + files
+    )
     mirror = tmp_path / "mirror"
     shutil.copytree(src, mirror / "toy")
     data.fetch(["toyland"], mirror=mirror, settings=s)

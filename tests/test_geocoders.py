@@ -23,8 +23,9 @@ def test_reverse_gives_the_district(settings, gazetteer):
 
 
 def test_geopandas_can_use_it(settings, gazetteer):
-    frame = gpd.tools.geocode(["Kunduz", "Shir Khan Bandar"], provider=GazetteerGeocoder,
-                              settings=settings)
+    frame = gpd.tools.geocode(
+        ["Kunduz", "Shir Khan Bandar"], provider=GazetteerGeocoder, settings=settings
+    )
     assert frame.crs.to_epsg() == 4326 and frame.geometry.notna().all()
 
 

@@ -3,12 +3,24 @@ import pytest
 from geomap.names import exact_key, loose_key, name_variants
 
 SAME_PLACE = [
-    ("Qala-e-Naw", "Qala-i-Naw"), ("Qala-e-Naw", "Qala-e Naw"), ("Qala-e-Naw", "Qala i Naw"),
-    ("Qala-e-Naw", "Qal`ah-ye Now"), ("Herat", "Hirat"), ("Helmand", "Hilmand"),
-    ("Kunduz", "Qunduz"), ("Kunduz", "Kondoz"), ("Mazar-i-Sharif", "Mazar-e Sharif"),
-    ("Sar-e Pol", "Sar-i-Pul"), ("Jowzjan", "Jawzjan"), ("Uruzgan", "Oruzgan"),
-    ("Paktia", "Paktya"), ("Nimroz", "Nimruz"), ("Panjshir", "Panjsher"),
-    ("Khawja Ghar", "Khwaja Ghar"), ("Taliqan", "Taloqan"), ("Tarin Kowt", "Tarinkot"),
+    ("Qala-e-Naw", "Qala-i-Naw"),
+    ("Qala-e-Naw", "Qala-e Naw"),
+    ("Qala-e-Naw", "Qala i Naw"),
+    ("Qala-e-Naw", "Qal`ah-ye Now"),
+    ("Herat", "Hirat"),
+    ("Helmand", "Hilmand"),
+    ("Kunduz", "Qunduz"),
+    ("Kunduz", "Kondoz"),
+    ("Mazar-i-Sharif", "Mazar-e Sharif"),
+    ("Sar-e Pol", "Sar-i-Pul"),
+    ("Jowzjan", "Jawzjan"),
+    ("Uruzgan", "Oruzgan"),
+    ("Paktia", "Paktya"),
+    ("Nimroz", "Nimruz"),
+    ("Panjshir", "Panjsher"),
+    ("Khawja Ghar", "Khwaja Ghar"),
+    ("Taliqan", "Taloqan"),
+    ("Tarin Kowt", "Tarinkot"),
 ]
 
 
@@ -17,8 +29,10 @@ def test_transliterations_share_a_loose_key(a, b):
     assert loose_key(a) == loose_key(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Herat", "Kabul"), ("Khost", "Kunduz"),
-                                      ("Balkh", "Baghlan"), ("Paktia", "Paktika")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Herat", "Kabul"), ("Khost", "Kunduz"), ("Balkh", "Baghlan"), ("Paktia", "Paktika")],
+)
 def test_different_places_keep_different_keys(a, b):
     assert loose_key(a) != loose_key(b)
 

@@ -6,8 +6,10 @@ from geomap.places import places_from_text
 
 
 def found(text, gazetteer):
-    return {(p.mention, p.kind, p.country, p.district_pcode, p.province_pcode)
-            for p in places_from_text(text, gazetteer)}
+    return {
+        (p.mention, p.kind, p.country, p.district_pcode, p.province_pcode)
+        for p in places_from_text(text, gazetteer)
+    }
 
 
 def test_seed_places(gazetteer, seed_texts):
@@ -23,29 +25,39 @@ def test_seed_places(gazetteer, seed_texts):
     assert ("city", "AF0101", "AF01") in by_mention["Kabul"]
     assert any(pp == "AF32" for _k, _d, pp in by_mention["Herat"])
     foreign = {p.mention: p.country for p in places if p.country not in ("AF", None)}
-    for name, iso in [("Iran", "IR"), ("Tajikistan", "TJ"), ("China", "CN"), ("Moscow", "RU"),
-                      ("Doha", "QA"), ("Washington", "US"), ("Pakistan", "PK")]:
+    for name, iso in [
+        ("Iran", "IR"),
+        ("Tajikistan", "TJ"),
+        ("China", "CN"),
+        ("Moscow", "RU"),
+        ("Doha", "QA"),
+        ("Washington", "US"),
+        ("Pakistan", "PK"),
+    ]:
         assert foreign.get(name) == iso, name
 
 
 def test_offsets_point_at_the_mention(gazetteer, seed_texts):
     for text in seed_texts.values():
         for p in places_from_text(text, gazetteer):
-            assert text[p.start:p.end] == p.mention
+            assert text[p.start : p.end] == p.mention
 
 
-@pytest.mark.parametrize(("text", "mention", "kind"), [
-    ("Fighting continued in Herat province on Monday.", "Herat province", "province"),
-    ("The Taliban entered the city of Herat on Monday.", "Herat", "city"),
-    ("Five districts in Herat fell without a fight.", "Herat", "province"),
-    ("Police in Kunduz said the city was calm.", "Kunduz", "city"),
-    ("The Taliban entered Bagram district.", "Bagram district", "district"),
-    ("US forces left Bagram Air Base.", "Bagram Air Base", "base"),
-    ("Clashes were reported in Badghis.", "Badghis", "province"),
-    ("Fighting in Baghlan, Kunduz, Balkh and Faryab went on.", "Kunduz", "province"),
-    ("Two districts in Ghazni and Parwan provinces fell.", "Ghazni", "province"),
-    ("The army retook Nirkh and Jalrez districts.", "Nirkh", "district"),
-])
+@pytest.mark.parametrize(
+    ("text", "mention", "kind"),
+    [
+        ("Fighting continued in Herat province on Monday.", "Herat province", "province"),
+        ("The Taliban entered the city of Herat on Monday.", "Herat", "city"),
+        ("Five districts in Herat fell without a fight.", "Herat", "province"),
+        ("Police in Kunduz said the city was calm.", "Kunduz", "city"),
+        ("The Taliban entered Bagram district.", "Bagram district", "district"),
+        ("US forces left Bagram Air Base.", "Bagram Air Base", "base"),
+        ("Clashes were reported in Badghis.", "Badghis", "province"),
+        ("Fighting in Baghlan, Kunduz, Balkh and Faryab went on.", "Kunduz", "province"),
+        ("Two districts in Ghazni and Parwan provinces fell.", "Ghazni", "province"),
+        ("The army retook Nirkh and Jalrez districts.", "Nirkh", "district"),
+    ],
+)
 def test_disambiguation_by_context(gazetteer, text, mention, kind):
     kinds = {p.kind for p in places_from_text(text, gazetteer) if p.mention == mention}
     assert kinds == {kind}
@@ -56,35 +68,48 @@ def test_kabul_government_is_still_kabul_not_a_new_place(gazetteer):
     assert [(p.name, p.kind) for p in places] == [("Kabul", "city")]
 
 
-@pytest.mark.parametrize("text", [
-    "Now the group says it holds the area.",
-    "Bar owners were told to close.",
-    "Said the commander: we will stay.",
-    "President Ashraf Ghani spoke on Friday.",
-    "Mohammad Najibullah ruled until 1992.",
-    "Taliban spokesman Zabihullah Mujahid said so.",
-    "Khan said the Bandar office was closed.",
-    "Spokesman Suhail Shaheen denied it.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Now the group says it holds the area.",
+        "Bar owners were told to close.",
+        "Said the commander: we will stay.",
+        "President Ashraf Ghani spoke on Friday.",
+        "Mohammad Najibullah ruled until 1992.",
+        "Taliban spokesman Zabihullah Mujahid said so.",
+        "Khan said the Bandar office was closed.",
+        "Spokesman Suhail Shaheen denied it.",
+    ],
+)
 def test_no_false_places_from_words_or_people(gazetteer, text):
     assert [p.mention for p in places_from_text(text, gazetteer) if p.country == "AF"] == []
 
 
 def test_villages_need_an_explicit_cue(gazetteer):
-    assert not [p for p in places_from_text("Doha talks resumed.", gazetteer)
-                if p.kind == "village"]
-    village = [p for p in places_from_text("Residents of Bandar village fled.", gazetteer)
-               if p.kind == "village"]
+    assert not [
+        p for p in places_from_text("Doha talks resumed.", gazetteer) if p.kind == "village"
+    ]
+    village = [
+        p
+        for p in places_from_text("Residents of Bandar village fled.", gazetteer)
+        if p.kind == "village"
+    ]
     assert village and village[0].district_pcode
 
 
 def test_foreign_places_are_marked_foreign(gazetteer):
     places = places_from_text("Delegates flew from Tehran to Islamabad and Dushanbe.", gazetteer)
     assert {(p.mention, p.country) for p in places} == {
-        ("Tehran", "IR"), ("Islamabad", "PK"), ("Dushanbe", "TJ")}
+        ("Tehran", "IR"),
+        ("Islamabad", "PK"),
+        ("Dushanbe", "TJ"),
+    }
 
 
 def test_spelling_variants_resolve_to_one_district(gazetteer):
-    codes = {p.district_pcode for t in ("Qala-e-Naw", "Qala-i-Naw", "Qala i Naw", "Qal`ah-ye Now")
-             for p in places_from_text(f"Troops reached {t} today.", gazetteer)}
+    codes = {
+        p.district_pcode
+        for t in ("Qala-e-Naw", "Qala-i-Naw", "Qala i Naw", "Qal`ah-ye Now")
+        for p in places_from_text(f"Troops reached {t} today.", gazetteer)
+    }
     assert codes == {"AF3101"}

@@ -1,0 +1,191 @@
+"""Control per district: combining claims from many articles into one status per place.
+
+The rules, in the order they apply (the README repeats them for users):
+
+1. A claim counts for the district its place lies in; a claim about a whole province stays
+   on the province. Claims dated after the assessment date are ignored.
+2. The most recent evidence wins: the status is read from the latest claim date, together
+   with every claim made within ``window_days`` before it.
+3. Taliban and government claims within that window oppose each other: contested.
+   Reports of fighting, sieges or efforts to retake are contested too, unless a later
+   claim reports the outcome (captured, retaken); a source's own report of the outcome
+   supersedes the fighting it reported on the same day.
+4. A Taliban status that only the Taliban assert is "taliban-claimed" (claimed, not
+   confirmed by anyone else).
+5. Copies of one wire story (shared sentences, or the same agency credit) are one source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from .records import Article, Claim, DistrictStatus
+
+NO_REPORTS = "no-reports"
+TALIBAN_CLAIMED = "taliban-claimed"
+MAP_STATUSES = ("taliban", TALIBAN_CLAIMED, "contested", "government", NO_REPORTS)
+_WIRE = re.compile(r"\b(AFP|Agence France-Presse|Reuters|Associated Press|IANS|Xinhua|UPI)\b")
+_MIN_SHARED_WORDS = 10
+
+
+def unit_of(claim: Claim) -> str | None:
+    """The P-code a claim colours: its district, or its province for province-wide claims."""
+    place = claim.place
+    if place.kind == "province":
+        return place.province_pcode
+    return place.district_pcode
+
+
+def syndication_groups(articles: Iterable[Article]) -> dict[str, str]:
+    """Article id → source group; copies of one story (same long sentence) share a group."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    seen_sentence: dict[str, str] = {}
+    wire_day: dict[tuple[str, date], str] = {}
+    for article in articles:
+        find(article.id)
+        for raw in re.split(r"(?<=[.!?\"”])\s+|\n+", article.text):
+            words = re.findall(r"[a-z0-9]+", raw.lower())
+            if len(words) >= _MIN_SHARED_WORDS:
+                key = " ".join(words)
+                other = seen_sentence.setdefault(key, article.id)
+                parent[find(article.id)] = find(other)
+        credit = _WIRE.search(article.text)
+        if credit and article.published:
+            for offset in (-1, 0, 1):
+                other = wire_day.get((credit.group(1), article.published + timedelta(offset)))
+                if other:
+                    parent[find(article.id)] = find(other)
+            wire_day[(credit.group(1), article.published)] = article.id
+    return {a: find(a) for a in list(parent)}
+
+
+def assess(
+    claims: Iterable[Claim],
+    as_of: date | None = None,
+    window_days: int = 14,
+    units: Mapping[str, tuple[str, str | None]] | None = None,
+    groups: Mapping[str, str] | None = None,
+) -> list[DistrictStatus]:
+    """One status per unit (district or province P-code) from all claims.
+
+    ``units`` maps P-code → (name, province) so units without claims are listed as
+    "no-reports"; ``groups`` maps article id → source group (see ``syndication_groups``).
+    """
+    by_unit: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        unit = unit_of(claim)
+        if unit and (as_of is None or claim.as_of is None or claim.as_of <= as_of):
+            by_unit[unit].append(claim)
+    statuses = {
+        pcode: _status(pcode, found, window_days, groups or {}) for pcode, found in by_unit.items()
+    }
+    for pcode, (name, province) in (units or {}).items():
+        if pcode in statuses:
+            statuses[pcode] = replace(statuses[pcode], name=name, province=province)
+        else:
+            statuses[pcode] = DistrictStatus(
+                pcode, name, province, NO_REPORTS, 0.0, reason="no article reports on this place"
+            )
+    return sorted(statuses.values(), key=lambda s: s.pcode)
+
+
+def _status(
+    pcode: str, claims: Sequence[Claim], window_days: int, groups: Mapping[str, str]
+) -> DistrictStatus:
+    dated = [c for c in claims if c.as_of is not None]
+    latest = max((c.as_of for c in dated), default=None)
+    if latest is None:
+        recent = list(claims)
+    else:
+        since = latest - timedelta(days=window_days)
+        recent = [c for c in dated if c.as_of >= since]
+    recent = _drop_superseded(recent)
+    decisive = [c for c in recent if c.status != "contested"]
+    fighting = [c for c in recent if c.status == "contested"]
+    last_decisive = max((c.as_of or date.min for c in decisive), default=None)
+    last_fighting = max((c.as_of or date.min for c in fighting), default=None)
+    if len({c.status for c in decisive}) > 1:
+        status = "contested"
+        reason = f"Taliban and government claims within {window_days} days of each other"
+    elif fighting and (last_decisive is None or last_fighting >= last_decisive):
+        status = "contested"
+        reason = "latest reports are of fighting, a siege or an effort to retake"
+    else:
+        status = decisive[0].status
+        reason = "latest claim"
+    support = [c for c in recent if c.status == status] or list(recent)
+    if status == "taliban" and all(c.claimed_by == "taliban" for c in support):
+        status = TALIBAN_CLAIMED
+        reason = "only the Taliban claim it"
+    sources = {groups.get(c.article_id, c.article_id) for c in claims}
+    confidence = _confidence(support, groups)
+    first = claims[0].place
+    name = first.province if first.kind == "province" else (first.district or first.name)
+    ordered = tuple(sorted(claims, key=lambda c: (c.as_of or date.min, c.start), reverse=True))
+    return DistrictStatus(
+        pcode,
+        name or pcode,
+        first.province,
+        status,
+        confidence,
+        ordered,
+        len(sources),
+        latest,
+        reason,
+    )
+
+
+def _drop_superseded(claims: Sequence[Claim]) -> list[Claim]:
+    """Fighting a source reports is superseded by the outcome the same source reports later."""
+    outcomes = [c for c in claims if c.status != "contested"]
+    return [
+        c
+        for c in claims
+        if c.status != "contested"
+        or not any(
+            d.article_id == c.article_id
+            and d.claimed_by == c.claimed_by
+            and (d.as_of or date.min) >= (c.as_of or date.min)
+            for d in outcomes
+        )
+    ]
+
+
+def _confidence(support: Sequence[Claim], groups: Mapping[str, str]) -> float:
+    """Independent sources agreeing raise confidence: 1 - prod(1 - best claim per source)."""
+    best: dict[str, float] = {}
+    for c in support:
+        group = groups.get(c.article_id, c.article_id)
+        best[group] = max(best.get(group, 0.0), c.confidence)
+    doubt = 1.0
+    for value in best.values():
+        doubt *= 1.0 - value
+    return round(min(0.99, 1.0 - doubt), 2)
+
+
+def timeline(
+    claims: Sequence[Claim],
+    window_days: int = 14,
+    groups: Mapping[str, str] | None = None,
+) -> list[tuple[date, dict[str, str]]]:
+    """Every date on which some unit's status changed, with all units' statuses then."""
+    days = sorted({c.as_of for c in claims if c.as_of is not None})
+    out: list[tuple[date, dict[str, str]]] = []
+    previous: dict[str, str] = {}
+    for day in days:
+        now = {s.pcode: s.status for s in assess(claims, day, window_days, groups=groups)}
+        if now != previous:
+            out.append((day, now))
+            previous = now
+    return out

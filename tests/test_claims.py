@@ -1,0 +1,150 @@
+"""Claim extraction: status cues, negation, attribution, back-references, dates."""
+
+from datetime import date
+
+import pytest
+
+from geomap.articles import article_from_text
+from geomap.pipeline import extract_article
+
+
+def claims(text, gazetteer, published=date(2021, 7, 9)):
+    article = article_from_text(text, published=published)
+    return [
+        (c.place.name, c.status, c.claimed_by) for c in extract_article(article, gazetteer).claims
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("The Taliban captured Panjwai district on Sunday.", "taliban"),
+        ("Taliban fighters seized Spin Boldak overnight.", "taliban"),
+        ("The Taliban took control of Ghorband district.", "taliban"),
+        ("Panjwai district fell to the Taliban.", "taliban"),
+        ("Insurgents overran Nerkh district.", "taliban"),
+        ("Afghan forces recaptured Panjwai district.", "government"),
+        ("The army retook Kaldar district after two days.", "government"),
+        ("Security forces repelled an attack on Ghazni city.", "government"),
+        ("Heavy fighting raged in Panjwai district.", "contested"),
+        ("The Taliban besieged the city of Ghazni.", "contested"),
+        ("The Taliban encircled Kunduz city.", "contested"),
+        ("Officials said efforts were under way to recapture Spin Boldak.", "contested"),
+        ("The government vowed to retake Spin Boldak.", "contested"),
+    ],
+)
+def test_each_status_cue(gazetteer, sentence, status):
+    assert {s for _p, s, _c in claims(sentence, gazetteer)} == {status}
+
+
+def test_capture_by_government_forces_is_government(gazetteer):
+    assert claims("Afghan forces captured Panjwai district.", gazetteer)[0][1] == "government"
+
+
+def test_negation_and_denial_flip_the_claim(gazetteer):
+    assert {
+        s for _p, s, _c in claims("Spin Boldak did not fall, the ministry said.", gazetteer)
+    } == {"government"}
+    assert {
+        s
+        for _p, s, _c in claims(
+            "The interior ministry denied that Panjwai district had fallen.", gazetteer
+        )
+    } == {"government"}
+
+
+def test_hedged_claims_are_marked_and_less_confident(gazetteer):
+    art = article_from_text(
+        "The Taliban claimed they captured Spin Boldak, which could not be independently verified.",
+        published=date(2021, 7, 14),
+    )
+    found = extract_article(art, gazetteer).claims
+    plain = extract_article(
+        article_from_text("The Taliban captured Spin Boldak.", published=date(2021, 7, 14)),
+        gazetteer,
+    ).claims
+    assert found[0].hedged and found[0].confidence < plain[0].confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            '"The district is under our full control," Taliban spokesman Zabihullah '
+            "Mujahid said of Panjwai district.",
+            "taliban",
+        ),
+        ('"Our forces have recaptured Kaldar district," the defence ministry said.', "government"),
+        ("Russia said the Taliban had captured Shir Khan Bandar.", "third-party"),
+        ("The Taliban captured Shir Khan Bandar on Tuesday.", "reporter"),
+        (
+            "According to a government official, forces are trying to retake Islam Qala.",
+            "government",
+        ),
+    ],
+)
+def test_attribution_including_after_a_quote(gazetteer, text, claimant):
+    assert {c for _p, _s, c in claims(text, gazetteer)} == {claimant}
+
+
+def test_back_reference_attaches_to_the_place_named_before(gazetteer):
+    text = (
+        "Fighters reached Islam Qala on Friday. Taliban spokesman Zabihullah Mujahid said "
+        'the strategic border town was "under our full control".'
+    )
+    assert ("Islam Qala", "taliban", "taliban") in claims(text, gazetteer)
+
+
+def test_places_in_passing_get_no_claim(gazetteer):
+    text = (
+        "The Taliban captured Panjwai district in Kandahar province, a lawmaker from Ghazni said."
+    )
+    assert {p for p, _s, _c in claims(text, gazetteer)} == {"Panjwayi"}
+
+
+def test_kabul_government_gets_no_claim(gazetteer):
+    assert claims("The Kabul government is fighting to retake the border town.", gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected", "precision"),
+    [
+        ("on Wednesday", date(2021, 7, 7), "day"),
+        ("Friday", date(2021, 7, 9), "day"),
+        ("today", date(2021, 7, 9), "day"),
+        ("last month", date(2021, 6, 1), "month"),
+        ("on 22 June", date(2021, 6, 22), "day"),
+    ],
+)
+def test_relative_dates_resolve_against_publication(gazetteer, phrase, expected, precision):
+    art = article_from_text(
+        f"The Taliban captured Panjwai district {phrase}.", published=date(2021, 7, 9)
+    )
+    claim = extract_article(art, gazetteer).claims[0]
+    assert (claim.as_of, claim.as_of_precision) == (expected, precision)
+
+
+def test_undated_articles_are_flagged_not_guessed(gazetteer):
+    art = article_from_text("Heavy fighting raged in Panjwai district on Friday.")
+    claim = extract_article(art, gazetteer).claims[0]
+    assert art.published is None and claim.as_of is None
+
+
+def test_seed_claims(settings, gazetteer):
+    from geomap.pipeline import extract_paths
+
+    from .conftest import SEEDS
+
+    results, problems = extract_paths(sorted(SEEDS.glob("*.txt")), settings)
+    assert problems == []
+    found = {(c.place.district_pcode, c.status, c.claimed_by) for r in results for c in r.claims}
+    assert ("AF3213", "taliban", "taliban") in found
+    assert ("AF3213", "contested", "government") in found
+    assert any(pc == "AF3101" and s == "contested" for pc, s, _ in found)
+    assert ("AF1905", "taliban", "reporter") in found
+    assert not any(pc == "AF0302" for pc, _s, _c in found)
+    aggregates = {
+        (a.count, a.total, a.share, a.claimed_by) for r in results for a in r.aggregate_claims
+    }
+    assert (None, None, 0.85, "taliban") in aggregates
+    assert (250, 398, round(250 / 398, 3), "taliban") in aggregates
