@@ -264,3 +264,76 @@ def assess(
     statuses = assess_extractions(results, as_of, settings)
     click.echo(status_rows(statuses, fmt, show_all))
     _report(problems)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Folder for the map and exports.",
+)
+@date_option("--as-of", "as_of", help="Draw control as it stood on this date [default: latest].")
+@click.option(
+    "--tiles",
+    default=None,
+    metavar="NAME",
+    help="Add an online base map (e.g. OpenStreetMap, CartoDB positron); "
+    "without it the map needs no network.",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    default=("html", "png"),
+    show_default=True,
+    type=click.Choice(["html", "png", "svg", "pdf"]),
+    help="Outputs to draw (repeat the option for several).",
+)
+@click.option("--title", default="Claimed control of Afghan districts", show_default=True)
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@click.pass_context
+@domain_errors
+def build(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    out_dir: Path,
+    as_of: date | None,
+    tiles: str | None,
+    formats: tuple[str, ...],
+    title: str,
+    quiet: bool,
+) -> None:
+    """Turn articles (files or folders) into a map, a static image and GIS exports.
+
+    Writes OUTPUT/map.html (opens offline), map.png, embed.html, districts.geojson,
+    districts.csv, claims.csv and geomap.gpkg.
+
+    \b
+    Example:
+      geomap build seeds/ -o output/
+      geomap build seeds/ -o output/ --as-of 2021-07-09 --format png --format pdf
+    """
+    from .build import build as run_build
+
+    say = (lambda _m: None) if quiet else (lambda m: click.echo(m, err=True))
+    report = run_build(
+        paths or [Path("seeds")],
+        out_dir,
+        _settings(ctx),
+        as_of=as_of,
+        tiles=tiles,
+        formats=formats,
+        title=title,
+        progress=say,
+    )
+    _report(report.problems)
+    if not quiet:
+        click.echo(
+            f"{report.articles} articles, {len(report.outputs)} files written to "
+            f"{out_dir} in {report.seconds:.1f} s"
+        )

@@ -1,0 +1,102 @@
+"""GIS exports: district status and claims as GeoJSON, GeoPackage and CSV, keyed by P-code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from .boundaries import Boundaries
+from .control import NO_REPORTS
+from .records import DistrictStatus, Extraction
+from .writing import atomic_write
+
+
+def status_frame(statuses: Sequence[DistrictStatus], bounds: Boundaries) -> gpd.GeoDataFrame:
+    """Every district with its status, confidence, counts, latest date and evidence."""
+    rows = {s.pcode: s.to_dict() for s in statuses}
+    out = bounds.districts[["pcode", "name", "province", "province_pcode", "geometry"]].copy()
+    for column in ("status", "confidence", "claims", "sources", "latest", "reason"):
+        out[column] = [rows.get(p, {}).get(column) for p in out["pcode"]]
+    out["status"] = out["status"].fillna(NO_REPORTS)
+    out["claims"] = out["claims"].fillna(0).astype(int)
+    out["sources"] = out["sources"].fillna(0).astype(int)
+    out["evidence"] = [" | ".join(rows.get(p, {}).get("evidence", [])) for p in out["pcode"]]
+    return out
+
+
+def claims_frame(extractions: Sequence[Extraction]) -> gpd.GeoDataFrame:
+    """One point per claim, with its article, claimant, date and sentence."""
+    rows = []
+    for r in extractions:
+        for c in r.claims:
+            row = c.to_dict()
+            row.update(
+                article=r.article.path,
+                outlet=r.article.outlet,
+                published=r.article.published.isoformat() if r.article.published else None,
+            )
+            rows.append(row)
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "place",
+            "kind",
+            "district",
+            "district_pcode",
+            "province",
+            "province_pcode",
+            "lat",
+            "lon",
+            "status",
+            "claimed_by",
+            "as_of",
+            "evidence",
+            "start",
+            "end",
+            "confidence",
+            "hedged",
+            "article",
+            "outlet",
+            "published",
+        ],
+    )
+    return gpd.GeoDataFrame(
+        frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs=4326
+    )
+
+
+def export_all(
+    statuses: Sequence[DistrictStatus],
+    extractions: Sequence[Extraction],
+    bounds: Boundaries,
+    out_dir: Path,
+) -> list[Path]:
+    """Write districts.geojson, districts.csv, claims.csv and geomap.gpkg into ``out_dir``."""
+    out_dir = Path(out_dir)
+    districts = status_frame(statuses, bounds)
+    claims = claims_frame(extractions)
+    written = [
+        atomic_write(
+            out_dir / "districts.geojson",
+            lambda t: t.write_text(districts.to_json(drop_id=True), encoding="utf-8"),
+        ),
+        atomic_write(
+            out_dir / "districts.csv",
+            lambda t: districts.drop(columns="geometry").to_csv(t, index=False),
+        ),
+        atomic_write(
+            out_dir / "claims.csv", lambda t: claims.drop(columns="geometry").to_csv(t, index=False)
+        ),
+    ]
+
+    def gpkg(tmp: Path) -> None:
+        tmp.unlink()
+        districts.to_file(tmp, layer="districts", driver="GPKG")
+        if len(claims):
+            claims.to_file(tmp, layer="claims", driver="GPKG")
+
+    written.append(atomic_write(out_dir / "geomap.gpkg", gpkg))
+    return written

@@ -1,0 +1,107 @@
+"""Custom pieces of the HTML map, as folium ``MacroElement``s with Jinja templates.
+
+Data reaches JavaScript only through ``tojson``; text from articles is escaped by Jinja's
+``|e`` in templates or by ``html.escape`` before it is put into popups.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from .style import HATCH_ID, STATUS_COLOURS
+
+
+def _template(name: str) -> Template:
+    return Template(
+        resources.files("geomap").joinpath("templates").joinpath(name).read_text(encoding="utf-8")
+    )
+
+
+class Panels(MacroElement):
+    """Title with the as-of date, districts per status, aggregate claims, symbols, hatching."""
+
+    _template = _template("panels.html")
+
+    def __init__(
+        self,
+        title: str,
+        subtitle: str,
+        counts: list[dict[str, Any]],
+        aggregates: list[str],
+        evidence_note: str,
+        symbols: list[tuple[str, str]],
+    ):
+        super().__init__()
+        self._name = "Panels"
+        self.title, self.subtitle, self.counts = title, subtitle, counts
+        self.aggregates, self.evidence_note = aggregates, evidence_note
+        self.symbols = symbols
+        self.hatch_id = HATCH_ID
+        self.claimed_fill = "#fbe0d0"
+        self.claimed_stroke = STATUS_COLOURS["taliban-claimed"]
+
+
+class Controls(MacroElement):
+    """Date slider over the timeline, place search, and data attribution."""
+
+    _template = _template("controls.js")
+
+    def __init__(
+        self,
+        districts_layer: str,
+        steps: list[dict[str, Any]],
+        names: dict[str, dict[str, Any]],
+        attribution: list[str],
+    ):
+        super().__init__()
+        self._name = "Controls"
+        self.districts_layer = districts_layer
+        self.colours = STATUS_COLOURS
+        self.hatch_url = f"url(#{HATCH_ID})"
+        self.steps, self.names, self.attribution = steps, names, attribution
+
+
+def _leaflet_dir() -> Path:
+    import xstatic.pkg.leaflet as leaflet
+
+    return Path(leaflet.BASE_DIR)
+
+
+def esc(text: object) -> str:
+    """Escape untrusted text for HTML that folium also places inside JS template literals."""
+    return html.escape(str(text)).replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+
+
+def inline_assets(root: Any) -> None:
+    """Put Leaflet (JS, CSS, images as data URIs) and jQuery into the page itself.
+
+    folium links Leaflet, jQuery, Bootstrap and icon fonts from CDNs; a map that must open
+    with no network carries Leaflet from XStatic-Leaflet and jQuery (which folium's popups
+    use) from XStatic-jQuery, and needs nothing else.
+    """
+    import xstatic.pkg.jquery as jquery
+
+    folder = _leaflet_dir()
+    css = (folder / "leaflet.css").read_text(encoding="utf-8")
+
+    def data_uri(match: re.Match[str]) -> str:
+        image = folder / "images" / match.group(1)
+        encoded = base64.b64encode(image.read_bytes()).decode("ascii")
+        return f"url(data:image/png;base64,{encoded})"
+
+    css = re.sub(r"url\(images/([\w.-]+\.png)\)", data_uri, css)
+    js = (folder / "leaflet.js").read_text(encoding="utf-8")
+    js = js.replace("</script", "<\\/script")
+    root.header.add_child(Element(f"<style>{css}</style>"), name="leaflet_css_inline", index=0)
+    root.header.add_child(Element(f"<script>{js}</script>"), name="leaflet_js_inline", index=1)
+    jq = (Path(jquery.BASE_DIR) / "jquery.slim.min.js").read_text(encoding="utf-8")
+    jq = jq.replace("</script", "<\\/script")
+    root.header.add_child(Element(f"<script>{jq}</script>"), name="jquery_js_inline", index=2)

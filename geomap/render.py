@@ -1,0 +1,362 @@
+"""The HTML map: districts coloured by status, the evidence one click away, offline.
+
+``render_html`` returns a ``folium.Map``; ``save_html`` writes it atomically. Leaflet is
+inlined from XStatic-Leaflet, so the file opens with no network; ``tiles`` adds an online
+base layer for those who want one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import folium
+import geopandas as gpd
+import shapely
+from folium.features import GeoJsonPopup, GeoJsonTooltip
+
+from .boundaries import Boundaries, simplified
+from .control import NO_REPORTS, unit_of
+from .mapparts import Controls, Panels, esc, inline_assets
+from .records import Claim, DistrictStatus, Extraction
+from .style import CLAIMANT_LABELS, HATCH_ID, KIND_SYMBOLS, STATUS_COLOURS, STATUS_LABELS
+from .writing import atomic_write_text
+
+SIMPLIFY_DEGREES = 0.008  # about 800 m: borders stay recognisable, the file stays small
+GRID_DEGREES = 0.0005  # coordinates rounded to about 50 m
+
+
+def _fill(status: str) -> str:
+    return f"url(#{HATCH_ID})" if status == "taliban-claimed" else STATUS_COLOURS[status]
+
+
+def _swatch(status: str) -> str:
+    if status == "taliban-claimed":
+        return f"repeating-linear-gradient(45deg, {STATUS_COLOURS[status]} 0 3px, #fbe0d0 3px 6px)"
+    return STATUS_COLOURS[status]
+
+
+def _source_names(extractions: Sequence[Extraction]) -> dict[str, str]:
+    return {
+        r.article.id: r.article.outlet or r.article.title or Path(r.article.path).name
+        for r in extractions
+    }
+
+
+def claim_html(claim: Claim, sources: Mapping[str, str]) -> str:
+    """One claim as escaped HTML: the sentence, then who claims it, where and when."""
+    when = claim.as_of.isoformat() if claim.as_of else "undated"
+    if claim.as_of and claim.as_of_precision == "month":
+        when = claim.as_of.strftime("%Y-%m")
+    meta = (
+        f"{STATUS_LABELS.get(claim.status, claim.status)} · claimed by {claim.claimed_by}"
+        f"{' (hedged)' if claim.hedged else ''} · {sources.get(claim.article_id, '?')} · "
+        f"{when} · about {claim.place.name}"
+    )
+    return f"<li>“{esc(claim.evidence)}”<div class='gm-meta'>{esc(meta)}</div></li>"
+
+
+def status_html(status: DistrictStatus, sources: Mapping[str, str], kind: str) -> str:
+    """Popup for a district or province: status, why, and every claim behind it."""
+    head = f"{status.name}" + (
+        f" ({status.province})"
+        if status.province and kind == "district"
+        else " province"
+        if kind == "province"
+        else ""
+    )
+    if status.status == NO_REPORTS:
+        return f"<div class='gm-popup'><h3>{esc(head)}</h3>No article reports on this {kind}.</div>"
+    body = "".join(claim_html(c, sources) for c in status.claims)
+    summary = (
+        f"<b>{esc(STATUS_LABELS[status.status])}</b> · confidence "
+        f"{status.confidence:.2f} · {len(status.claims)} claims from {status.sources} "
+        f"independent source{'s' if status.sources != 1 else ''}<br><i>"
+        f"{esc(status.reason)}</i>"
+    )
+    return f"<div class='gm-popup'><h3>{esc(head)}</h3>{summary}<ol>{body}</ol></div>"
+
+
+def _coverage(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    out = simplified(frame, SIMPLIFY_DEGREES)
+    out["geometry"] = shapely.set_precision(out.geometry.values, GRID_DEGREES)
+    return out
+
+
+def render_html(
+    statuses: Sequence[DistrictStatus],
+    extractions: Sequence[Extraction],
+    bounds: Boundaries,
+    steps: Sequence[tuple[date, Mapping[str, str]]] = (),
+    as_of: date | None = None,
+    title: str = "Claimed control of Afghan districts",
+    tiles: str | None = None,
+) -> folium.Map:
+    """Build the map (all districts, provinces, places, claims by claimant, panels)."""
+    sources = _source_names(extractions)
+    by_pcode = {s.pcode: s for s in statuses}
+    districts = _coverage(bounds.districts[["pcode", "name", "province", "geometry"]])
+    status_of = [by_pcode.get(p) for p in districts["pcode"]]
+    districts["status"] = [s.status if s else NO_REPORTS for s in status_of]
+    districts["label"] = [STATUS_LABELS[s] for s in districts["status"]]
+    districts["popup"] = [
+        status_html(s, sources, "district")
+        if s
+        else status_html(DistrictStatus(p, n, pr, NO_REPORTS, 0.0), sources, "district")
+        for s, p, n, pr in zip(
+            status_of, districts["pcode"], districts["name"], districts["province"], strict=True
+        )
+    ]
+    search = _district_search(districts)
+    for column in ("name", "province"):
+        districts[column] = districts[column].map(esc)
+
+    country = bounds.country.to_crs(4326)
+    west, south, east, north = country.total_bounds
+    m = folium.Map(
+        location=[(south + north) / 2, (west + east) / 2],
+        zoom_start=6,
+        tiles=None,
+        control_scale=True,
+        zoom_snap=0.25,
+    )
+    m.default_js, m.default_css = [], []
+    inline_assets(m.get_root())
+    m.get_root().header.add_child(
+        folium.Element("<style>.leaflet-container{background:#f4f1ea}</style>"),
+        name="gm_background",
+    )
+    if tiles:
+        folium.TileLayer(tiles, name=f"Base map ({tiles})", overlay=False).add_to(m)
+
+    layer = folium.GeoJson(
+        districts.to_json(drop_id=True),
+        name="Districts by status",
+        style_function=lambda f: {
+            "fillColor": _fill(f["properties"]["status"]),
+            "fillOpacity": 0.85,
+            "color": "#ffffff",
+            "weight": 0.6,
+        },
+        highlight_function=lambda f: {"weight": 2.5, "color": "#222222"},
+        tooltip=GeoJsonTooltip(
+            fields=["name", "province", "label"], aliases=["District", "Province", "Status"]
+        ),
+        popup=GeoJsonPopup(fields=["popup"], labels=False, max_width=420),
+        zoom_on_click=False,
+    ).add_to(m)
+    _add_provinces(m, bounds, by_pcode, sources)
+    folium.GeoJson(
+        simplified(country[["geometry"]], SIMPLIFY_DEGREES).to_json(drop_id=True),
+        name="Country outline",
+        control=False,
+        style_function=lambda f: {"fill": False, "color": "#111111", "weight": 2.2},
+    ).add_to(m)
+    search.update(_add_places(m, extractions, sources))
+    _add_claims(m, extractions, sources)
+    folium.LayerControl(collapsed=False).add_to(m)
+
+    counts = Counter(districts["status"])
+    rows = [
+        {"status": s, "label": STATUS_LABELS[s], "count": counts.get(s, 0), "fill": _swatch(s)}
+        for s in STATUS_COLOURS
+    ]
+    aggregates = _aggregate_lines(extractions, counts)
+    day = as_of or max((d for d, _ in steps), default=None)
+    subtitle = (
+        f"as of {day.isoformat()}" if day else "undated claims"
+    ) + f" · {len(extractions)} articles · every colour links to its sentences"
+    attribution = list(bounds_attribution(bounds))
+    Panels(
+        title,
+        subtitle,
+        rows,
+        aggregates,
+        "Counts are of districts; province-wide claims are drawn as dashed outlines.",
+        [
+            (k.replace("-", " "), s)
+            for k, s in KIND_SYMBOLS.items()
+            if k not in ("village", "province")
+        ],
+    ).add_to(m)
+    timeline_steps = [{"date": d.isoformat(), "status": dict(s)} for d, s in steps]
+    Controls(layer.get_name(), timeline_steps, search, attribution).add_to(m)
+    m.fit_bounds(
+        [[south, west], [north, east]], padding_top_left=(290, 70), padding_bottom_right=(190, 20)
+    )
+    return m
+
+
+def _district_search(districts: gpd.GeoDataFrame) -> dict[str, dict[str, Any]]:
+    """District name → P-code and bounds, for the search box (names as printed)."""
+    b = districts.geometry.bounds
+    return {
+        f"{name} ({province})": {"pcode": pcode, "bounds": [[s, w], [n, e]]}
+        for name, province, pcode, w, s, e, n in zip(
+            districts["name"],
+            districts["province"],
+            districts["pcode"],
+            b["minx"],
+            b["miny"],
+            b["maxx"],
+            b["maxy"],
+            strict=True,
+        )
+    }
+
+
+def bounds_attribution(bounds: Boundaries) -> tuple[str, ...]:
+    """Credits for every data set the map draws on."""
+    return (
+        bounds.manifest.attribution,
+        "Gazetteer: abubaker47/afghanistan-provinces-districts-villages (MIT)",
+        "Towns: GeoNames (CC BY 4.0)",
+        "Map: geomap",
+    )
+
+
+def _add_provinces(
+    m: folium.Map,
+    bounds: Boundaries,
+    by_pcode: Mapping[str, DistrictStatus],
+    sources: Mapping[str, str],
+) -> None:
+    provinces = _coverage(bounds.provinces[["pcode", "name", "geometry"]])
+    provinces["status"] = [
+        by_pcode[p].status if p in by_pcode else NO_REPORTS for p in provinces["pcode"]
+    ]
+    provinces["popup"] = [
+        status_html(by_pcode[p], sources, "province") if p in by_pcode else ""
+        for p in provinces["pcode"]
+    ]
+    provinces["name"] = provinces["name"].map(lambda v: esc(str(v)))
+    claimed = provinces[provinces["status"] != NO_REPORTS]
+    folium.GeoJson(
+        provinces.to_json(drop_id=True),
+        name="Province outlines",
+        style_function=lambda f: {"fill": False, "color": "#555555", "weight": 1.3},
+        interactive=False,
+    ).add_to(m)
+    if len(claimed):
+        folium.GeoJson(
+            claimed.to_json(drop_id=True),
+            name="Province-wide claims",
+            style_function=lambda f: {
+                "fill": False,
+                "weight": 4,
+                "dashArray": "8 6",
+                "color": STATUS_COLOURS[f["properties"]["status"]],
+            },
+            tooltip=GeoJsonTooltip(fields=["name"], aliases=["Province-wide claims"]),
+            popup=GeoJsonPopup(fields=["popup"], labels=False, max_width=420),
+        ).add_to(m)
+    labels = folium.FeatureGroup(name="Province names")
+    for name, point in zip(provinces["name"], provinces.representative_point(), strict=True):
+        folium.Marker(
+            [point.y, point.x],
+            icon=folium.DivIcon(
+                html=f"<div class='gm-province-label'>{name}</div>",
+                icon_size=(120, 14),
+                icon_anchor=(60, 7),
+            ),
+            interactive=False,
+        ).add_to(labels)
+    labels.add_to(m)
+
+
+def _add_places(
+    m: folium.Map, extractions: Sequence[Extraction], sources: Mapping[str, str]
+) -> dict[str, dict[str, Any]]:
+    """A marker per place mentioned, its symbol showing the kind; returns search entries."""
+    group = folium.FeatureGroup(name="Places mentioned")
+    seen: dict[tuple, list] = {}
+    for r in extractions:
+        for p in r.places:
+            if p.country == "AF" and p.kind != "province" and p.lat is not None:
+                seen.setdefault((p.name, p.kind, p.district_pcode, p.lat, p.lon), []).append(r)
+    claims_at: dict[tuple, list[Claim]] = {}
+    for r in extractions:
+        for c in r.claims:
+            claims_at.setdefault((c.place.name, c.place.district_pcode), []).append(c)
+    names: dict[str, dict[str, Any]] = {}
+    for (name, kind, pcode, lat, lon), articles in seen.items():
+        claims = claims_at.get((name, pcode), [])
+        body = "".join(claim_html(c, sources) for c in claims) or "<li>No claim about it.</li>"
+        popup = (
+            f"<div class='gm-popup'><h3>{esc(name)}</h3>"
+            f"{esc(kind.replace('-', ' '))} · mentioned in "
+            f"{len(set(a.article.id for a in articles))} article(s)<ol>{body}</ol></div>"
+        )
+        folium.Marker(
+            [lat, lon],
+            tooltip=esc(f"{name} ({kind.replace('-', ' ')})"),
+            popup=folium.Popup(popup, max_width=420),
+            icon=folium.DivIcon(
+                html=f"<div class='gm-marker'>{KIND_SYMBOLS.get(kind, '●')}</div>",
+                icon_size=(22, 22),
+                icon_anchor=(11, 11),
+            ),
+        ).add_to(group)
+        names[name] = {
+            "pcode": pcode,
+            "bounds": [[lat - 0.05, lon - 0.05], [lat + 0.05, lon + 0.05]],
+        }
+    group.add_to(m)
+    return names
+
+
+def _add_claims(
+    m: folium.Map, extractions: Sequence[Extraction], sources: Mapping[str, str]
+) -> None:
+    """One layer per claimant: a dot per claim, coloured by what it claims."""
+    for claimant, label in CLAIMANT_LABELS.items():
+        group = folium.FeatureGroup(name=label, show=False)
+        for r in extractions:
+            for c in r.claims:
+                if c.claimed_by != claimant or c.place.lat is None or unit_of(c) is None:
+                    continue
+                folium.CircleMarker(
+                    [c.place.lat, c.place.lon],
+                    radius=7,
+                    weight=2,
+                    color="#222222",
+                    fill=True,
+                    fill_color=STATUS_COLOURS.get(c.status, "#999999"),
+                    fill_opacity=0.9,
+                    tooltip=esc(f"{c.place.name}: {c.status}"),
+                    popup=folium.Popup(
+                        f"<div class='gm-popup'><ol>{claim_html(c, sources)}</ol></div>",
+                        max_width=420,
+                    ),
+                ).add_to(group)
+        group.add_to(m)
+
+
+def _aggregate_lines(extractions: Sequence[Extraction], counts: Counter) -> list[str]:
+    """Aggregate claims beside what the articles' own evidence supports."""
+    lines = []
+    for r in extractions:
+        for a in r.aggregate_claims:
+            who = {"reporter": "Reported"}.get(a.claimed_by, f"{a.claimed_by.capitalize()} claim")
+            lines.append(f"{who}: {a.text}")
+    lines = list(dict.fromkeys(lines))[:8]
+    held = counts.get("taliban", 0) + counts.get("taliban-claimed", 0)
+    if lines:
+        lines.append(
+            f"Evidence in these articles: {_districts(held)} Taliban or "
+            f"Taliban-claimed, {_districts(counts.get('contested', 0))} contested."
+        )
+    return lines
+
+
+def _districts(n: int) -> str:
+    return f"{n} district{'s' if n != 1 else ''}"
+
+
+def save_html(m: folium.Map, path: Path) -> Path:
+    """Write the map atomically (a half-written map never replaces a good one)."""
+    atomic_write_text(path, m.get_root().render())
+    return path

@@ -1,0 +1,166 @@
+"""Static maps for reports (PNG, SVG, PDF): same colours, legend, title, sources, scale."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+from matplotlib_scalebar.scalebar import ScaleBar  # noqa: E402
+
+from .boundaries import Boundaries, simplified  # noqa: E402
+from .control import NO_REPORTS  # noqa: E402
+from .records import DistrictStatus  # noqa: E402
+from .style import STATUS_COLOURS, STATUS_LABELS  # noqa: E402
+from .writing import atomic_write  # noqa: E402
+
+A4_LANDSCAPE = (11.69, 8.27)
+METRIC_CRS = 32642  # UTM 42N: true-ish distances for the scale bar
+
+
+def render_static(
+    statuses: Sequence[DistrictStatus],
+    bounds: Boundaries,
+    path: Path,
+    as_of: date | None = None,
+    title: str = "Claimed control of Afghan districts",
+    note: str = "",
+    dpi: int = 150,
+) -> Path:
+    """Draw the district map to ``path``; the suffix (.png, .svg, .pdf) picks the format."""
+    by_pcode = {s.pcode: s.status for s in statuses}
+    districts = simplified(bounds.districts[["pcode", "geometry"]], 0.005).to_crs(METRIC_CRS)
+    districts["status"] = [by_pcode.get(p, NO_REPORTS) for p in districts["pcode"]]
+    provinces = simplified(bounds.provinces[["pcode", "geometry"]], 0.005).to_crs(METRIC_CRS)
+    fig = plt.figure(figsize=A4_LANDSCAPE)
+    ax = fig.add_axes((0.01, 0.07, 0.98, 0.84))
+    for status, colour in STATUS_COLOURS.items():
+        part = districts[districts["status"] == status]
+        if len(part):
+            part.plot(
+                ax=ax,
+                color=colour,
+                edgecolor="white",
+                linewidth=0.3,
+                hatch="////" if status == "taliban-claimed" else None,
+            )
+    provinces.boundary.plot(ax=ax, color="#555555", linewidth=0.7)
+    province_status = provinces[provinces["pcode"].isin(by_pcode)]
+    for pcode, geom in zip(province_status["pcode"], province_status.boundary, strict=True):
+        ax.plot(
+            *geom.xy if geom.geom_type == "LineString" else geom.geoms[0].xy,
+            color=STATUS_COLOURS[by_pcode[pcode]],
+            linewidth=2.2,
+            linestyle="--",
+        )
+    bounds.country.to_crs(METRIC_CRS).boundary.plot(ax=ax, color="#111111", linewidth=1.4)
+    for name, point in zip(bounds.provinces["name"], provinces.representative_point(), strict=True):
+        ax.annotate(
+            name,
+            (point.x, point.y),
+            ha="center",
+            va="center",
+            fontsize=6.5,
+            color="#333333",
+            alpha=0.85,
+        )
+    _label_claimed_places(ax, statuses)
+    counts = districts["status"].value_counts()
+    handles = [
+        Patch(
+            facecolor=c,
+            edgecolor="#777777",
+            hatch="////" if s == "taliban-claimed" else None,
+            label=f"{STATUS_LABELS[s]} ({counts.get(s, 0)})",
+        )
+        for s, c in STATUS_COLOURS.items()
+    ]
+    if len(province_status):
+        handles.append(
+            Patch(
+                facecolor="none",
+                edgecolor="#333333",
+                linestyle="--",
+                label="Province-wide claim (dashed outline)",
+            )
+        )
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        title="Districts by status",
+        frameon=True,
+        fontsize=9,
+        title_fontsize=10,
+        bbox_to_anchor=(0.0, 1.0),
+    )
+    ax.add_artist(ScaleBar(1, units="m", location="lower right", length_fraction=0.2))
+    ax.set_axis_off()
+    when = f"as of {as_of.isoformat()}" if as_of else "all dated claims"
+    fig.text(0.01, 0.975, title, fontsize=16, weight="bold", ha="left", va="top")
+    fig.text(
+        0.01,
+        0.935,
+        f"{when} · districts coloured by the claims in the articles",
+        fontsize=10.5,
+        color="#333333",
+        ha="left",
+        va="top",
+    )
+    fig.text(
+        0.01,
+        0.012,
+        "\n".join(textwrap.wrap(note, 190)),
+        fontsize=7,
+        color="#444444",
+        ha="left",
+        va="bottom",
+    )
+    atomic_write(path, lambda tmp: fig.savefig(tmp, dpi=dpi, format=Path(path).suffix[1:]))
+    plt.close(fig)
+    return Path(path)
+
+
+def _label_claimed_places(ax: plt.Axes, statuses: Sequence[DistrictStatus]) -> None:
+    """Mark and name the places the claims are about (small districts are hard to see)."""
+    import geopandas as gpd
+
+    seen: dict[str, tuple[float, float]] = {}
+    spellings: dict[str, Counter[str]] = {}
+    for status in statuses:
+        for claim in status.claims:
+            place = claim.place
+            if place.kind != "province" and place.lat is not None:
+                seen.setdefault(place.name, (place.lon, place.lat))
+                spellings.setdefault(place.name, Counter())[_bare(place.mention)] += 1
+    if not seen:
+        return
+    points = gpd.GeoSeries(
+        gpd.points_from_xy([p[0] for p in seen.values()], [p[1] for p in seen.values()]), crs=4326
+    )
+    points = points.to_crs(METRIC_CRS)
+    ax.scatter(points.x, points.y, s=14, color="#111111", zorder=5)
+    for name, point in zip(seen, points, strict=True):
+        ax.annotate(
+            spellings[name].most_common(1)[0][0],
+            (point.x, point.y),
+            xytext=(4, 3),
+            textcoords="offset points",
+            fontsize=8,
+            weight="bold",
+            color="#111111",
+            zorder=6,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
+        )
+
+
+def _bare(mention: str) -> str:
+    """The name as the articles spell it, without 'district' or 'province'."""
+    return re.sub(r"\s+(?:district|province|city)$", "", mention, flags=re.IGNORECASE)
