@@ -1,0 +1,90 @@
+"""The map in a real browser (headless Chromium, network blocked)."""
+
+import shutil
+
+import pytest
+
+from geomap.build import build
+
+from .conftest import ROOT, SEEDS
+
+CHROMIUM = shutil.which("chromium")
+pytestmark = pytest.mark.browser
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+DISTRICTS = """() => { for (const k of Object.keys(window)) { const v = window[k];
+  if (k.startsWith('geo_json_') && v && v.eachLayer) { let n = 0, drawn = 0;
+    v.eachLayer(l => { if (l.feature && l.feature.properties.pcode) { n++;
+      if (l._path && l._path.getAttribute('d')) drawn++; } });
+    if (n >= 399) return drawn; } } return 0; }"""
+CENTRE_OF = """(pcode) => { for (const k of Object.keys(window)) { const v = window[k];
+  if (k.startsWith('geo_json_') && v && v.eachLayer) { let hit = null;
+    v.eachLayer(l => { if (l.feature && l.feature.properties.pcode === pcode) hit = l; });
+    if (hit) { const map = hit._map; const c = hit.getBounds().getCenter();
+      map.setView(c, 9, {animate: false}); const p = map.latLngToContainerPoint(c);
+      const r = map.getContainer().getBoundingClientRect(); return [p.x + r.left, p.y + r.top];
+  } } } return null; }"""
+
+
+@pytest.fixture(scope="module")
+def page_and_errors(settings, tmp_path_factory):
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    playwright = pytest.importorskip("playwright.sync_api")
+    folder = tmp_path_factory.mktemp("articles")
+    for path in SEEDS.glob("*"):
+        shutil.copy(path, folder)
+    shutil.copy(ROOT / "tests" / "data" / "xss_article.txt", folder)
+    out = tmp_path_factory.mktemp("output")
+    build([folder], out, settings, formats=("html",))
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS[1:])
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        errors, requests = [], []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+
+        def block(route):
+            if not route.request.url.startswith("file:"):
+                requests.append(route.request.url)
+                return route.abort()
+            return route.continue_()
+
+        page.route("**/*", block)
+        page.goto((out / "map.html").as_uri())
+        page.wait_for_timeout(800)
+        yield page, errors, requests
+        browser.close()
+
+
+def test_no_errors_and_no_network(page_and_errors):
+    page, errors, requests = page_and_errors
+    assert errors == [] and requests == []
+
+
+def test_all_399_districts_are_drawn(page_and_errors):
+    page, _, _ = page_and_errors
+    assert page.evaluate(DISTRICTS) == 399
+    (ROOT / "output").mkdir(exist_ok=True)
+    page.screenshot(path=str(ROOT / "output" / "browser-test.png"))
+
+
+def test_click_on_kohsan_shows_both_islam_qala_claims(page_and_errors):
+    page, errors, _ = page_and_errors
+    x, y = page.evaluate(CENTRE_OF, "AF3213")
+    page.mouse.click(x, y)
+    popup = page.locator(".leaflet-popup-content").inner_text()
+    assert "Kohsan" in popup and "Contested" in popup
+    assert "under our full control" in popup
+    assert "efforts are under way to recapture the site" in popup
+    assert errors == []
+
+
+def test_hostile_article_runs_nothing(page_and_errors):
+    page, errors, _ = page_and_errors
+    x, y = page.evaluate(CENTRE_OF, "AF2711")
+    page.mouse.click(x, y)
+    popup = page.locator(".leaflet-popup-content").inner_text()
+    assert "<script>window.__xss = 1</script>" in popup  # shown as text
+    assert page.evaluate("() => window.__xss") is None
+    assert errors == []
