@@ -1,33 +1,47 @@
-"""The main command's work: articles in, map, image and exports out."""
+"""The main command's work: an incremental build from articles to map, image and exports.
+
+Articles are stored in SQLite by content hash. A build reads only new or changed files
+(size and mtime first, then the hash), extracts only texts the store lacks or extracted
+with an older extractor, and re-renders only when something changed. Outputs are written
+atomically and the store's lock serialises builds.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
-from .articles import ArticleProblem
+from . import __version__
+from .articles import ArticleProblem, expand_paths, read_article_file
 from .boundaries import load_boundaries
+from .claims import RULES_VERSION
 from .control import timeline
+from .errors import ArticleError
 from .export import export_all
-from .pipeline import assess_extractions
+from .gazetteer import GAZETTEER_VERSION, load_gazetteer
+from .pipeline import assess_extractions, extract_article
 from .records import DistrictStatus, Extraction
 from .render import bounds_attribution, render_html, save_html
 from .settings import Settings, default_settings
 from .static import render_static
+from .store import Store, open_store
 from .writing import atomic_write_text
 
 EMBED_SNIPPET = """<!-- Paste into any page; keep map.html beside it (or change src). -->
 <iframe src="map.html" title="{title}" style="width:100%;height:640px;border:0"
         loading="lazy" sandbox="allow-scripts allow-popups"></iframe>
 """
+DEFAULT_TITLE = "Claimed control of Afghan districts"
 
 
 @dataclass
 class BuildReport:
-    """What a build read, skipped and wrote."""
+    """What a build read, extracted, skipped and wrote."""
 
     articles: int = 0
     extracted: int = 0
@@ -38,6 +52,11 @@ class BuildReport:
     unchanged: bool = False
 
 
+def extractor_version(settings: Settings) -> str:
+    """Changes whenever extraction could give other results: re-extract everything then."""
+    return f"{__version__}/g{GAZETTEER_VERSION}/r{RULES_VERSION}/{settings.boundaries}"
+
+
 def write_outputs(
     extractions: Sequence[Extraction],
     out_dir: Path,
@@ -45,7 +64,7 @@ def write_outputs(
     as_of: date | None = None,
     tiles: str | None = None,
     formats: Iterable[str] = ("html", "png"),
-    title: str = "Claimed control of Afghan districts",
+    title: str = DEFAULT_TITLE,
     progress: Callable[[str], None] | None = None,
 ) -> tuple[list[DistrictStatus], list[Path]]:
     """Assess control and write the map, the static image(s) and the GIS exports."""
@@ -94,20 +113,132 @@ def write_outputs(
 
 
 def build(
-    paths: Iterable[str | Path], out_dir: Path, settings: Settings | None = None, **options
+    paths: Iterable[str | Path],
+    out_dir: Path,
+    settings: Settings | None = None,
+    db: Path | None = None,
+    as_of: date | None = None,
+    tiles: str | None = None,
+    formats: Iterable[str] = ("html", "png"),
+    title: str = DEFAULT_TITLE,
+    progress: Callable[[str], None] | None = None,
+    force: bool = False,
+    wait_seconds: float = 0.0,
+    show_bar: bool = False,
 ) -> BuildReport:
-    """Read articles (files or folders), extract, assess, and write every output."""
-    from .pipeline import extract_paths
-
+    """Ingest new or changed articles, then (if anything changed) re-render every output."""
     started = time.perf_counter()
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
     settings = settings or default_settings()
-    extractions, problems = extract_paths(list(paths), settings, directories=True)
-    statuses, written = write_outputs(extractions, out_dir, settings, **options)
-    return BuildReport(
-        len(extractions),
-        len(extractions),
-        problems,
-        written,
-        time.perf_counter() - started,
-        statuses,
-    )
+    say = progress or (lambda _m: None)
+    out_dir = Path(out_dir)
+    formats = tuple(formats)
+    report = BuildReport()
+    with open_store(db or out_dir / "geomap.sqlite", wait_seconds) as store:
+        extractor = extractor_version(settings)
+        report.extracted = _ingest(store, paths, settings, extractor, report.problems, show_bar)
+        report.extracted += _refresh_stale(store, settings, extractor)
+        report.articles = store.count()
+        wanted = "|".join(
+            map(
+                str,
+                (
+                    extractor,
+                    report.articles,
+                    as_of,
+                    sorted(formats),
+                    tiles,
+                    title,
+                    out_dir.resolve(),
+                ),
+            )
+        )
+        if (
+            not force
+            and report.extracted == 0
+            and store.get_meta("rendered") == wanted
+            and (out_dir / ("map.html" if "html" in formats else "districts.csv")).exists()
+        ):
+            report.unchanged = True
+            report.seconds = time.perf_counter() - started
+            return report
+        store.set_meta("rendered", None)  # dirty until every output is written
+        say(f"{report.articles} articles in the store ({report.extracted} newly extracted)")
+        report.statuses, report.outputs = write_outputs(
+            store.extractions(), out_dir, settings, as_of, tiles, formats, title, say
+        )
+        store.set_meta("rendered", wanted)
+        store.record_build(
+            stamp, report.articles, report.extracted, len(report.problems), report.outputs
+        )
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _ingest(
+    store: Store,
+    paths: Iterable[str | Path],
+    settings: Settings,
+    extractor: str,
+    problems: list[ArticleProblem],
+    show_bar: bool,
+) -> int:
+    """Read new or changed files and store their extractions; returns how many extracted."""
+    files = list(expand_paths(paths))
+    gazetteer = None
+    extracted = 0
+    for path in _bar(files, show_bar):
+        try:
+            stat = path.stat()
+        except OSError:
+            stat = None
+        if (
+            stat is not None
+            and path.is_file()
+            and store.known_path(str(path), stat.st_size, stat.st_mtime)
+        ):
+            continue
+        try:
+            articles, bad = read_article_file(path)
+        except ArticleError as err:
+            problems.append(ArticleProblem(str(path), str(err)))
+            continue
+        problems += bad
+        with store.conn:  # one transaction per file: a crash loses at most this file
+            store.forget_path(str(path))
+            for article in articles:
+                problems += [ArticleProblem(article.path, w) for w in article.warnings]
+                if store.extractor_of(article.sha256) != extractor:
+                    gazetteer = gazetteer or load_gazetteer(settings)
+                    store.save(extract_article(article, gazetteer), extractor)
+                    extracted += 1
+                if article.path != str(path):  # a row of a JSON Lines file
+                    store.link_path(article.path, article.sha256, 0, 0.0)
+            single = articles[0].sha256 if len(articles) == 1 else None
+            store.link_path(str(path), single, stat.st_size, stat.st_mtime)
+    return extracted
+
+
+def _refresh_stale(store: Store, settings: Settings, extractor: str) -> int:
+    """Extract again (from stored text) what an older extractor version produced."""
+    stale = store.stale(extractor)
+    if not stale:
+        return 0
+    gazetteer = load_gazetteer(settings)
+    with store.conn:
+        for sha in stale:
+            store.save(extract_article(store.article(sha), gazetteer), extractor)
+    return len(stale)
+
+
+def _bar(items: list[Path], show: bool) -> Iterable[Path]:
+    if not show or len(items) < 20:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc="reading articles", unit="file", file=sys.stderr)
+
+
+def interactive(quiet: bool) -> bool:
+    """Show progress bars only on a terminal, outside CI, and when not asked to be quiet."""
+    return not quiet and sys.stderr.isatty() and not os.environ.get("CI")

@@ -19,6 +19,7 @@ from .dates import resolve_in_sentence
 from .records import AggregateClaim, Article, Claim, Place
 from .sentences import sentences
 
+RULES_VERSION = 1  # bump when a rule changes: stored articles are then extracted again
 CLAIMABLE_KINDS = frozenset(
     {"district", "province", "city", "village", "border-crossing", "base", "site"}
 )

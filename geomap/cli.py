@@ -266,74 +266,136 @@ def assess(
     _report(problems)
 
 
+def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by ``build`` and ``watch``."""
+    options = [
+        click.option(
+            "-o",
+            "--output",
+            "out_dir",
+            default=Path("output"),
+            show_default=True,
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Folder for the map, the exports and the store.",
+        ),
+        click.option(
+            "--db",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="SQLite store of articles and claims [default: OUTPUT/geomap.sqlite].",
+        ),
+        date_option("--as-of", "as_of", help="Draw control as it stood on this date."),
+        click.option(
+            "--tiles",
+            default=None,
+            metavar="NAME",
+            help="Add an online base map (e.g. OpenStreetMap); without it the map "
+            "needs no network.",
+        ),
+        click.option(
+            "--format",
+            "formats",
+            multiple=True,
+            default=("html", "png"),
+            show_default=True,
+            type=click.Choice(["html", "png", "svg", "pdf"]),
+            help="Outputs to draw (repeat the option for several).",
+        ),
+        click.option("--title", default="Claimed control of Afghan districts", show_default=True),
+        click.option("-q", "--quiet", is_flag=True, help="Print only problems."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _run_build(
+    ctx: click.Context,
+    paths: Sequence[Path],
+    force: bool = False,
+    wait: float = 0.0,
+    **options: Any,
+) -> int:
+    from .build import build as run_build
+    from .build import interactive
+
+    quiet = options.pop("quiet")
+    say = (lambda _m: None) if quiet else (lambda m: click.echo(m, err=True))
+    report = run_build(
+        paths,
+        options.pop("out_dir"),
+        _settings(ctx),
+        progress=say,
+        force=force,
+        wait_seconds=wait,
+        show_bar=interactive(quiet),
+        **options,
+    )
+    if report.problems:
+        click.echo(f"{len(report.problems)} problem(s); the other files were built:", err=True)
+        _report(report.problems)
+    if report.unchanged:
+        click.echo(
+            f"Nothing changed: {report.articles} articles, outputs are up to date.", err=quiet
+        )
+    elif not quiet:
+        click.echo(
+            f"{report.articles} articles ({report.extracted} extracted now), "
+            f"{len(report.outputs)} files written in {report.seconds:.1f} s"
+        )
+    return 1 if any(not p.message.startswith("not UTF-8") for p in report.problems) else 0
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@output_options
+@click.option("--force", is_flag=True, help="Re-render even if nothing changed.")
 @click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output"),
+    "--wait",
+    type=float,
+    default=0.0,
     show_default=True,
-    help="Folder for the map and exports.",
+    help="Seconds to wait for another build using the same store.",
 )
-@date_option("--as-of", "as_of", help="Draw control as it stood on this date [default: latest].")
-@click.option(
-    "--tiles",
-    default=None,
-    metavar="NAME",
-    help="Add an online base map (e.g. OpenStreetMap, CartoDB positron); "
-    "without it the map needs no network.",
-)
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    default=("html", "png"),
-    show_default=True,
-    type=click.Choice(["html", "png", "svg", "pdf"]),
-    help="Outputs to draw (repeat the option for several).",
-)
-@click.option("--title", default="Claimed control of Afghan districts", show_default=True)
-@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 @click.pass_context
 @domain_errors
 def build(
-    ctx: click.Context,
-    paths: tuple[Path, ...],
-    out_dir: Path,
-    as_of: date | None,
-    tiles: str | None,
-    formats: tuple[str, ...],
-    title: str,
-    quiet: bool,
+    ctx: click.Context, paths: tuple[Path, ...], force: bool, wait: float, **options: Any
 ) -> None:
     """Turn articles (files or folders) into a map, a static image and GIS exports.
 
-    Writes OUTPUT/map.html (opens offline), map.png, embed.html, districts.geojson,
-    districts.csv, claims.csv and geomap.gpkg.
+    Only new or changed articles are read; if nothing changed, nothing is redrawn. Writes
+    OUTPUT/map.html (opens offline), map.png, embed.html, districts.geojson, districts.csv,
+    claims.csv, geomap.gpkg, and the store geomap.sqlite.
 
     \b
     Example:
       geomap build seeds/ -o output/
-      geomap build seeds/ -o output/ --as-of 2021-07-09 --format png --format pdf
+      geomap build seeds/ new-articles/ -o output/ --as-of 2021-07-09 --format pdf
     """
-    from .build import build as run_build
+    sys.exit(_run_build(ctx, paths or (Path("seeds"),), force, wait, **options))
 
-    say = (lambda _m: None) if quiet else (lambda m: click.echo(m, err=True))
-    report = run_build(
-        paths or [Path("seeds")],
-        out_dir,
-        _settings(ctx),
-        as_of=as_of,
-        tiles=tiles,
-        formats=formats,
-        title=title,
-        progress=say,
-    )
-    _report(report.problems)
-    if not quiet:
-        click.echo(
-            f"{report.articles} articles, {len(report.outputs)} files written to "
-            f"{out_dir} in {report.seconds:.1f} s"
-        )
+
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@output_options
+@click.option(
+    "--interval",
+    type=float,
+    default=1.0,
+    show_default=True,
+    help="Seconds of quiet before rebuilding (edits come in bursts).",
+)
+@click.pass_context
+@domain_errors
+def watch(ctx: click.Context, folder: Path, interval: float, **options: Any) -> None:
+    """Rebuild whenever articles appear or change in FOLDER (Ctrl-C to stop).
+
+    \b
+    Example:
+      geomap watch incoming/ -o output/
+    """
+    from .watching import watch_folder
+
+    _run_build(ctx, [folder], **options)
+    click.echo(f"Watching {folder} (Ctrl-C to stop)", err=True)
+    watch_folder(folder, lambda: _run_build(ctx, [folder], **dict(options)), interval)

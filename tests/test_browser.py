@@ -10,8 +10,15 @@ from .conftest import ROOT, SEEDS
 
 CHROMIUM = shutil.which("chromium")
 pytestmark = pytest.mark.browser
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 DISTRICTS = """() => { for (const k of Object.keys(window)) { const v = window[k];
   if (k.startsWith('geo_json_') && v && v.eachLayer) { let n = 0, drawn = 0;
     v.eachLayer(l => { if (l.feature && l.feature.properties.pcode) { n++;

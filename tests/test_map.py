@@ -25,8 +25,17 @@ def built(settings, tmp_path_factory):
 def test_outputs_are_written(built):
     out, report = built
     names = {p.name for p in report.outputs}
-    assert names >= {"map.html", "map.png", "map.svg", "map.pdf", "embed.html",
-                     "districts.geojson", "districts.csv", "claims.csv", "geomap.gpkg"}
+    assert names >= {
+        "map.html",
+        "map.png",
+        "map.svg",
+        "map.pdf",
+        "embed.html",
+        "districts.geojson",
+        "districts.csv",
+        "claims.csv",
+        "geomap.gpkg",
+    }
     assert (out / "map.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert (out / "map.pdf").read_bytes()[:5] == b"%PDF-"
     assert not list(out.glob(".*tmp*"))
@@ -45,7 +54,7 @@ def test_article_text_is_escaped_in_the_page(built):
     page = (out / "map.html").read_text()
     assert "window.__xss = 1</script>" not in page
     assert "&lt;script&gt;window.__xss = 1" in page
-    assert "onerror=\"window.__xss" not in page
+    assert 'onerror="window.__xss' not in page
     assert "${window.__xss" not in page
 
 

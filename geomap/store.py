@@ -1,0 +1,383 @@
+"""The SQLite store: articles, their places and claims, which files they came from, builds.
+
+Identical texts under two names are stored once (articles are keyed by content hash); the
+``paths`` table remembers which file held which text. The schema is versioned: opening an
+older store applies the missing migrations in one transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, fields
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from .errors import StoreError
+from .records import AggregateClaim, Article, Claim, Extraction, Place
+
+# Each migration takes the store from version i to i + 1.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+    CREATE TABLE articles (
+        sha256 TEXT PRIMARY KEY, id TEXT NOT NULL, path TEXT NOT NULL, title TEXT,
+        outlet TEXT, published TEXT, text TEXT NOT NULL, extractor TEXT, added TEXT);
+    CREATE TABLE paths (path TEXT PRIMARY KEY, sha256 TEXT, size INTEGER, mtime REAL);
+    CREATE TABLE places (sha256 TEXT NOT NULL REFERENCES articles ON DELETE CASCADE,
+        idx INTEGER NOT NULL, mention TEXT, start INTEGER, "end" INTEGER, name TEXT,
+        kind TEXT, lat REAL, lon REAL, country TEXT, district TEXT, district_pcode TEXT,
+        province TEXT, province_pcode TEXT, source TEXT, PRIMARY KEY (sha256, idx));
+    CREATE TABLE claims (sha256 TEXT NOT NULL REFERENCES articles ON DELETE CASCADE,
+        idx INTEGER NOT NULL, place_idx INTEGER NOT NULL, status TEXT, claimed_by TEXT,
+        as_of TEXT, evidence TEXT, start INTEGER, "end" INTEGER, confidence REAL,
+        as_of_precision TEXT, hedged INTEGER, PRIMARY KEY (sha256, idx));
+    CREATE TABLE aggregates (sha256 TEXT NOT NULL REFERENCES articles ON DELETE CASCADE,
+        idx INTEGER NOT NULL, text TEXT, claimed_by TEXT, as_of TEXT, evidence TEXT,
+        start INTEGER, "end" INTEGER, count INTEGER, total INTEGER, share REAL, unit TEXT,
+        region TEXT, PRIMARY KEY (sha256, idx));
+    CREATE INDEX claims_by_district ON claims (status);
+    """,
+    """
+    ALTER TABLE articles ADD COLUMN url TEXT;
+    CREATE TABLE builds (id INTEGER PRIMARY KEY, started TEXT, finished TEXT,
+        articles INTEGER, extracted INTEGER, problems INTEGER, outputs TEXT);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+_PLACE_FIELDS = [f.name for f in fields(Place)]
+_AGG_FIELDS = [f.name for f in fields(AggregateClaim) if f.name != "article_id"]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """An open store; use ``open_store`` (a context manager) to get one."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection):
+        self.path = path
+        self.conn = conn
+
+    # -- schema -------------------------------------------------------------------------
+    def version(self) -> int:
+        """The schema version stored in the file (0 for a new file)."""
+        has_meta = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+        ).fetchone()
+        if not has_meta:
+            return 0
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        return int(row[0]) if row else 0
+
+    def migrate(self, target: int = SCHEMA_VERSION) -> None:
+        """Apply the missing migrations up to ``target`` in one transaction."""
+        current = self.version()
+        if current > SCHEMA_VERSION:
+            msg = (
+                f"{self.path}: store schema {current} is newer than this geomap "
+                f"({SCHEMA_VERSION}); upgrade geomap or use another --db"
+            )
+            raise StoreError(msg)
+        if current >= target:
+            return
+        self.conn.execute("BEGIN IMMEDIATE")  # DDL too: all migrations or none
+        try:
+            for step in range(current, target):
+                for statement in _statements(MIGRATIONS[step]):
+                    self.conn.execute(statement)
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(step + 1),)
+                )
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def get_meta(self, key: str) -> str | None:
+        """A value from the meta table."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        """Set (or with None, remove) a meta value, committed at once."""
+        with self.conn:
+            if value is None:
+                self.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+            else:
+                self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # -- reading ------------------------------------------------------------------------
+    def known_path(self, path: str, size: int, mtime: float) -> bool:
+        """True when this file was read before and its size and mtime are unchanged."""
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM paths WHERE path = ? AND size = ? AND mtime = ?", (path, size, mtime)
+            ).fetchone()
+            is not None
+        )
+
+    def extractor_of(self, sha256: str) -> str | None:
+        """Which extractor version produced the stored places and claims (None if absent)."""
+        row = self.conn.execute(
+            "SELECT extractor FROM articles WHERE sha256 = ?", (sha256,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def count(self) -> int:
+        """Number of distinct articles stored."""
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def stale(self, extractor: str) -> list[str]:
+        """Articles extracted by another extractor version (they need extracting again)."""
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT sha256 FROM articles WHERE extractor IS NOT ? ", (extractor,)
+            )
+        ]
+
+    def article(self, sha256: str) -> Article:
+        """One stored article."""
+        row = self.conn.execute(
+            "SELECT id, path, title, text, sha256, outlet, published, url "
+            "FROM articles WHERE sha256 = ?",
+            (sha256,),
+        ).fetchone()
+        if row is None:
+            msg = f"{self.path}: no article {sha256[:12]}"
+            raise StoreError(msg)
+        return Article(
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            row[5],
+            date.fromisoformat(row[6]) if row[6] else None,
+            row[7],
+        )
+
+    def extractions(self) -> list[Extraction]:
+        """Every stored article with its places, claims and aggregates."""
+        places: dict[str, list[Place]] = {}
+        for row in self.conn.execute(
+            f"SELECT sha256, {_columns(_PLACE_FIELDS)} FROM places ORDER BY sha256, idx"
+        ):
+            places.setdefault(row[0], []).append(Place(*row[1:]))
+        articles = {}
+        for row in self.conn.execute(
+            "SELECT id, path, title, text, sha256, outlet, published, "
+            "url FROM articles ORDER BY added, sha256"
+        ):
+            articles[row[4]] = Article(
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                date.fromisoformat(row[6]) if row[6] else None,
+                row[7],
+            )
+        claims: dict[str, list[Claim]] = {}
+        for row in self.conn.execute(
+            'SELECT sha256, place_idx, status, claimed_by, as_of, evidence, start, "end", '
+            "confidence, as_of_precision, hedged FROM claims ORDER BY sha256, idx"
+        ):
+            sha, place_idx = row[0], row[1]
+            claims.setdefault(sha, []).append(
+                Claim(
+                    places[sha][place_idx],
+                    row[2],
+                    row[3],
+                    date.fromisoformat(row[4]) if row[4] else None,
+                    row[5],
+                    row[6],
+                    row[7],
+                    row[8],
+                    articles[sha].id,
+                    row[9],
+                    bool(row[10]),
+                )
+            )
+        aggregates: dict[str, list[AggregateClaim]] = {}
+        for row in self.conn.execute(
+            f"SELECT sha256, {_columns(_AGG_FIELDS)} FROM aggregates ORDER BY sha256, idx"
+        ):
+            values = dict(zip(_AGG_FIELDS, row[1:], strict=True))
+            values["as_of"] = date.fromisoformat(values["as_of"]) if values["as_of"] else None
+            aggregates.setdefault(row[0], []).append(
+                AggregateClaim(article_id=articles[row[0]].id, **values)
+            )
+        return [
+            Extraction(
+                a, tuple(places.get(s, ())), tuple(claims.get(s, ())), tuple(aggregates.get(s, ()))
+            )
+            for s, a in articles.items()
+        ]
+
+    # -- writing (call inside ``with store.conn:`` for one transaction) ---------------------
+    def link_path(self, path: str, sha256: str | None, size: int, mtime: float) -> None:
+        """Remember that a file was read (and which text it held, for single articles)."""
+        self.conn.execute(
+            "INSERT OR REPLACE INTO paths VALUES (?, ?, ?, ?)", (path, sha256, size, mtime)
+        )
+
+    def forget_path(self, path: str) -> int:
+        """Drop a file's old texts (an edited file supersedes them); returns how many went.
+
+        A text still held by another file is kept.
+        """
+        rows = self.conn.execute(
+            "SELECT path, sha256 FROM paths WHERE path = ? OR path LIKE ?",
+            (path, path.replace("%", "\\%") + ":%"),
+        ).fetchall()
+        self.conn.executemany("DELETE FROM paths WHERE path = ?", [(r[0],) for r in rows])
+        gone = 0
+        for sha in {r[1] for r in rows if r[1]}:
+            if not self.conn.execute("SELECT 1 FROM paths WHERE sha256 = ?", (sha,)).fetchone():
+                self.conn.execute("DELETE FROM articles WHERE sha256 = ?", (sha,))
+                gone += 1
+        return gone
+
+    def has_article(self, sha256: str) -> bool:
+        """True when this text is stored (under any name)."""
+        return (
+            self.conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (sha256,)).fetchone()
+            is not None
+        )
+
+    def save(self, extraction: Extraction, extractor: str) -> None:
+        """Store (or replace) one article with its places, claims and aggregates."""
+        a = extraction.article
+        self.conn.execute(
+            "INSERT INTO articles (sha256, id, path, title, outlet, published, text, extractor,"
+            " added, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO UPDATE "
+            "SET extractor = excluded.extractor, title = coalesce(articles.title, "
+            "excluded.title), outlet = coalesce(articles.outlet, excluded.outlet), published ="
+            " coalesce(articles.published, excluded.published)",
+            (
+                a.sha256,
+                a.id,
+                a.path,
+                a.title,
+                a.outlet,
+                a.published.isoformat() if a.published else None,
+                a.text,
+                extractor,
+                _now(),
+                a.url,
+            ),
+        )
+        for table in ("places", "claims", "aggregates"):
+            self.conn.execute(f"DELETE FROM {table} WHERE sha256 = ?", (a.sha256,))
+        index = {id(p): i for i, p in enumerate(extraction.places)}
+        self.conn.executemany(
+            f"INSERT INTO places VALUES (?, ?, {', '.join('?' * len(_PLACE_FIELDS))})",
+            [(a.sha256, i, *asdict(p).values()) for i, p in enumerate(extraction.places)],
+        )
+        self.conn.executemany(
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    a.sha256,
+                    i,
+                    _place_index(c, extraction.places, index),
+                    c.status,
+                    c.claimed_by,
+                    c.as_of.isoformat() if c.as_of else None,
+                    c.evidence,
+                    c.start,
+                    c.end,
+                    c.confidence,
+                    c.as_of_precision,
+                    int(c.hedged),
+                )
+                for i, c in enumerate(extraction.claims)
+            ],
+        )
+        self.conn.executemany(
+            f"INSERT INTO aggregates VALUES (?, ?, {', '.join('?' * len(_AGG_FIELDS))})",
+            [
+                (a.sha256, i, *[_sql(getattr(g, f)) for f in _AGG_FIELDS])
+                for i, g in enumerate(extraction.aggregate_claims)
+            ],
+        )
+
+    def record_build(
+        self, started: str, articles: int, extracted: int, problems: int, outputs: Sequence[Path]
+    ) -> None:
+        """Append one line of build history."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO builds (started, finished, articles, extracted, "
+                "problems, outputs) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    started,
+                    _now(),
+                    articles,
+                    extracted,
+                    problems,
+                    "\n".join(str(p) for p in outputs),
+                ),
+            )
+
+
+def _sql(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _columns(names: Iterable[str]) -> str:
+    return ", ".join(f'"{n}"' for n in names)
+
+
+def _statements(script: str) -> Iterator[str]:
+    for part in script.split(";"):
+        if part.strip():
+            yield part
+
+
+def _place_index(claim: Claim, places: Sequence[Place], index: dict[int, int]) -> int:
+    if id(claim.place) in index:
+        return index[id(claim.place)]
+    return places.index(claim.place)
+
+
+@contextmanager
+def open_store(path: Path, wait_seconds: float = 0.0) -> Iterator[Store]:
+    """Open (creating or migrating) the store, holding its lock for the whole block.
+
+    A second build on the same store waits ``wait_seconds`` for the first, then stops
+    with a message instead of interleaving writes.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(path) + ".lock")
+    try:
+        lock.acquire(timeout=wait_seconds)
+    except Timeout as err:
+        msg = (
+            f"{path} is in use by another geomap build; wait for it to finish "
+            "(or pass --wait SECONDS, or use another --db)"
+        )
+        raise StoreError(msg) from err
+    try:
+        conn = sqlite3.connect(path, timeout=30)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        store = Store(path, conn)
+        try:
+            store.migrate()
+            yield store
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as err:
+        msg = f"{path}: not a geomap store or damaged ({err})"
+        raise StoreError(msg) from err
+    finally:
+        lock.release()
