@@ -88,6 +88,14 @@ _CONTROL = re.compile(
 )
 
 
+_QUICK = re.compile(r"district|per\s*cent|%|third|half|quarter|most\s+of", re.IGNORECASE)
+
+
+def may_count(sentence: str) -> bool:
+    """A fast test: could this sentence hold an aggregate claim at all?"""
+    return bool(_QUICK.search(sentence))
+
+
 def _number(text: str | None) -> int | None:
     if not text:
         return None

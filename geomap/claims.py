@@ -9,11 +9,12 @@ as "the crossing" resolved to an earlier place); drop places mentioned only in p
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .aggregates import aggregates_in_sentence
+from .aggregates import aggregates_in_sentence, may_count
 from .cues import DENIAL, HABITUAL, HEDGE, Cue, agent_status, speaker_of, status_cues
 from .dates import resolve_in_sentence
 from .records import AggregateClaim, Article, Claim, Place
@@ -110,20 +111,26 @@ def claims_from_article(
     aggregates: list[AggregateClaim] = []
     last_end = 0
     last: tuple[date | None, str] = (None, "unknown")
+    starts = [p.start for p in afghan]
     for start, end in sentences(text):
         sentence = text[start:end]
+        has_place = bisect_left(starts, start) < bisect_left(starts, end)
+        may_claim = (has_place or ANAPHOR.search(sentence)) and not HABITUAL.search(sentence)
+        found = _claims_in_sentence(article, afghan, start, end) if may_claim else []
+        counts = may_count(sentence)
+        if not (found or counts or article.published is None or _SAME_DAY.search(sentence)):
+            continue  # nothing to date: skip the date work
         as_of, precision = resolve_in_sentence(sentence, article.published, year)
         if _SAME_DAY.search(sentence) or (
             article.published is None and as_of is None and "\n\n" not in text[last_end:start]
         ):
             as_of, precision = last  # narrative order: "On the same day", the next sentence
         last, last_end = (as_of, precision), end
-        aggregates += aggregates_in_sentence(
-            sentence, start, speaker_of(sentence), as_of, article.id
-        )
-        if HABITUAL.search(sentence):
-            continue
-        for cue, target in _claims_in_sentence(article, afghan, start, end):
+        if counts:
+            aggregates += aggregates_in_sentence(
+                sentence, start, speaker_of(sentence), as_of, article.id
+            )
+        for cue, target in found:
             claims.append(
                 _claim(
                     article,

@@ -399,3 +399,7 @@ def watch(ctx: click.Context, folder: Path, interval: float, **options: Any) -> 
     _run_build(ctx, [folder], **options)
     click.echo(f"Watching {folder} (Ctrl-C to stop)", err=True)
     watch_folder(folder, lambda: _run_build(ctx, [folder], **dict(options)), interval)
+
+
+if __name__ == "__main__":
+    main()

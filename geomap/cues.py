@@ -157,26 +157,29 @@ class Cue:
     negated: bool = False
 
 
+_ANY_CUE = re.compile(
+    "|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
+        ("repelled", REPELLED), ("contested", CONTESTED), ("government", GOVERNMENT),
+        ("taliban", TALIBAN))),
+    re.IGNORECASE,
+)
+_GROUP_STATUS = {"repelled": "government", "contested": "contested", "government": "government",
+                 "taliban": "taliban"}
+
+
 def status_cues(sentence: str) -> list[Cue]:
-    """Every status cue in a sentence, left to right, overlaps resolved by priority."""
-    taken: list[tuple[int, int]] = []
-    cues: list[Cue] = []
-    for status, pattern in (
-        ("government", REPELLED),
-        ("contested", CONTESTED),
-        ("government", GOVERNMENT),
-        ("taliban", TALIBAN),
-    ):
-        for m in pattern.finditer(sentence):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            negated = bool(
-                NEGATION.search(sentence[max(0, m.start() - 25) : m.start()])
-                or m.group(0).lower().startswith("not")
-            )
-            cues.append(Cue(status, m.start(), m.end(), m.group(0), negated))
-    return sorted(cues, key=lambda c: c.start)
+    """Every status cue in a sentence, left to right.
+
+    One pass over the sentence; where cues start at the same word the earlier list wins
+    (repelled-an-attack, then contested phrases such as "efforts to retake", then
+    government, then Taliban), so "efforts to retake" is never read as "retake".
+    """
+    cues = []
+    for m in _ANY_CUE.finditer(sentence):
+        negated = bool(NEGATION.search(sentence[max(0, m.start() - 25):m.start()])
+                       or m.group(0).lower().startswith("not"))
+        cues.append(Cue(_GROUP_STATUS[m.lastgroup], m.start(), m.end(), m.group(0), negated))
+    return cues
 
 
 def agent_status(sentence: str, cue: Cue) -> str:

@@ -28,7 +28,7 @@ from .data import GAZETTEER, dataset_dir
 from .names import exact_key, fold, loose_key, name_variants
 from .settings import Settings, default_settings
 
-GAZETTEER_VERSION = 4
+GAZETTEER_VERSION = 5
 # Lower rank wins when one name has several meanings and the text gives no cue.
 KIND_RANK = {
     "country": 0,
@@ -100,6 +100,11 @@ class Gazetteer:
     loose: dict[str, list[Entry]]
     max_tokens: int
     attribution: tuple[str, ...]
+    first_words: frozenset[str] = frozenset()  # keys of every name's first word
+
+    def may_start_name(self, word: str) -> bool:
+        """False when no known name starts with this word (a fast filter)."""
+        return exact_key(word) in self.first_words or loose_key(word) in self.first_words
 
     def lookup(self, name: str) -> list[Entry]:
         """Entries whose name matches exactly, else by transliteration skeleton."""
@@ -190,7 +195,15 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
         "Gazetteer: abubaker47/afghanistan-provinces-districts-villages (MIT)",
         "Towns: GeoNames (CC BY 4.0)",
     )
-    return Gazetteer(dict(exact), dict(loose), min(max_tokens, 6), attribution)
+    first_words = set()
+    for alias, entry in named:
+        words = re.findall(r"[^\s-]+", alias)
+        if words:
+            first_words.add(exact_key(words[0], drop_generic=entry.country == "AF"))
+            first_words.add(loose_key(words[0]))
+    return Gazetteer(
+        dict(exact), dict(loose), min(max_tokens, 6), attribution, frozenset(first_words)
+    )
 
 
 def _identity(entry: Entry) -> tuple:

@@ -13,6 +13,7 @@ The gazetteer matches on ``exact_key`` first and falls back to ``loose_key``.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -52,6 +53,7 @@ def name_tokens(text: str, drop_generic: bool = False) -> list[str]:
     return kept or tokens
 
 
+@functools.lru_cache(maxsize=200_000)
 def exact_key(text: str, drop_generic: bool = True) -> str:
     """Spelling-exact key: 'Qala-e-Naw' → 'qalanaw', 'Mazar-i-Sharif' → 'mazarsharif'.
 
@@ -69,6 +71,7 @@ def _skeleton(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", head + tail)
 
 
+@functools.lru_cache(maxsize=200_000)
 def loose_key(text: str) -> str:
     """Consonant-skeleton key shared by common transliterations of one name."""
     return "".join(_skeleton(t) for t in name_tokens(text, drop_generic=True))

@@ -17,7 +17,6 @@ from .gazetteer import Entry, Gazetteer
 from .names import loose_key
 from .records import Article, Place
 
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’`]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 GENERIC_KIND = {
     "province": "province",
@@ -51,10 +50,6 @@ NOT_NAME_WORDS = frozenset(
     "september october november december taliban afghan afghanistan's province district "
     "city town village airport dam border crossing base valley river highway road "
     "provincial capital meanwhile however last this that these those both".split()
-)
-# Lower-case words that may sit inside a name: "Qala-e-Naw", "Bagram air base".
-_INTERIOR = frozenset(
-    "e i ye air base airfield dam border crossing bridge port pass gate airport".split()
 )
 _JOINER = re.compile(r"^(?:,\s*|,?\s+and\s+|,?\s+or\s+|\s*/\s*|,\s+and\s+the\s+)$")
 COMMON_WORD_ZIPF = 3.7  # single words at least this frequent in English need a cue
@@ -98,75 +93,81 @@ def places_from_article(article: Article, gazetteer: Gazetteer) -> list[Place]:
     return places_from_text(article.text, gazetteer)
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
+_LETTER = r"[^\W\d_]"
+_INTERIOR_WORDS = "e|i|ye|air|base|airfield|dam|border|crossing|bridge|port|pass|gate|airport"
+# A run of capitalised words (and the few lower-case words names contain) joined by single
+# spaces or hyphens: only these runs can hold a place name, so only they are looked up.
+_CHUNK = re.compile(
+    rf"(?<!{_LETTER})[A-Z\u00C0-\u00DE][\w'’`]*(?:[ -](?:[A-Z\u00C0-\u00DE][\w'’`]*|"
+    rf"(?:{_INTERIOR_WORDS})(?!{_LETTER})))*"
+)
+_CHUNK_WORD = re.compile(r"[^\s-]+")
+_FOLLOWING = re.compile(r" (province|provinces|district|districts|city|town|village|capital)\b",
+                        re.IGNORECASE)
+
+
+def _words(chunk: re.Match[str]) -> list[tuple[int, int, str]]:
     out = []
-    for m in _WORD.finditer(text):
-        word = m.group(0)
-        trimmed = _POSSESSIVE.sub("", word) if len(word) > 3 else word
-        out.append((m.start(), m.start() + len(trimmed), trimmed))
+    for m in _CHUNK_WORD.finditer(chunk.group(0)):
+        word, start = m.group(0), chunk.start() + m.start()
+        if len(word) > 3 and word[-1] in "'’s" and ("'" in word or "’" in word):
+            word = _POSSESSIVE.sub("", word)
+        word = word.rstrip("'’`")
+        if word:
+            out.append((start, start + len(word), word))
     return out
 
 
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
-    """Longest gazetteer names at capitalised words, with the kind cue around each."""
-    tokens = _tokens(text)
+    """Longest gazetteer names in runs of capitalised words, with the kind cue around each."""
     mentions: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        start, _end, word = tokens[i]
-        if not word[0].isupper():
-            i += 1
-            continue
-        best = None
-        for j in range(i, min(i + gazetteer.max_tokens, len(tokens))):
-            if j > i:
-                gap = text[tokens[j - 1][1] : tokens[j][0]]
-                inner = tokens[j][2]
-                if (
-                    gap not in (" ", "-")
-                    or inner.lower() in GENERIC_KIND
-                    or not (inner[0].isupper() or inner.lower() in _INTERIOR)
-                ):
+    for chunk in _CHUNK.finditer(text):
+        words = _words(chunk)
+        i = 0
+        while i < len(words):
+            start, _end, word = words[i]
+            if not word[0].isupper() or not gazetteer.may_start_name(word):
+                i += 1
+                continue
+            best = None
+            for j in range(i, min(i + gazetteer.max_tokens, len(words))):
+                if j > i and (text[words[j - 1][1]:words[j][0]] not in (" ", "-")
+                              or words[j][2].lower() in GENERIC_KIND):
                     break
-            span = text[start : tokens[j][1]]
-            found = (
-                gazetteer.lookup_exact(span)
-                if word.lower() in NOT_NAME_WORDS
-                else gazetteer.lookup(span)
-            )
-            if found:
-                best = (j, found)
-        if best is None:
-            i += 1
-            continue
-        j, found = best
-        end = tokens[j][1]
-        cue, has_generic = _following_cue(tokens, j, text)
-        if has_generic:
-            end = tokens[j + 1][1]
-        cue = cue or _preceding_cue(tokens, i, text)
-        mentions.append(Mention(start, end, text[start:end], tuple(found), cue, has_generic))
-        i = j + (2 if has_generic else 1)
+                span = text[start:words[j][1]]
+                found = (gazetteer.lookup_exact(span) if word.lower() in NOT_NAME_WORDS
+                         else gazetteer.lookup(span))
+                if found:
+                    best = (j, found)
+            if best is None:
+                i += 1
+                continue
+            j, found = best
+            end = words[j][1]
+            cue, has_generic = _following_cue(text, end)
+            if has_generic:
+                end = _FOLLOWING.match(text, end).end()
+            cue = cue or _preceding_cue(text, start)
+            mentions.append(Mention(start, end, text[start:end], tuple(found), cue, has_generic))
+            i = j + 1
+            while has_generic and i < len(words) and words[i][0] < end:
+                i += 1
     return mentions
 
 
-def _following_cue(
-    tokens: Sequence[tuple[int, int, str]], j: int, text: str
-) -> tuple[str | None, bool]:
-    if j + 1 < len(tokens) and text[tokens[j][1] : tokens[j + 1][0]] == " ":
-        word = tokens[j + 1][2].lower()
-        if word in GENERIC_KIND and not (word == "capital" and tokens[j + 1][2][0].islower()):
-            return GENERIC_KIND[word], word != "capital"
+def _following_cue(text: str, end: int) -> tuple[str | None, bool]:
+    m = _FOLLOWING.match(text, end)
+    if m:
+        word = m.group(1)
+        if not (word.lower() == "capital" and word[0].islower()):
+            return GENERIC_KIND[word.lower()], word.lower() != "capital"
     return None, False
 
 
-def _preceding_cue(tokens: Sequence[tuple[int, int, str]], i: int, text: str) -> str | None:
-    before = text[max(0, tokens[i][0] - 40) : tokens[i][0]].lower()
-    m = re.search(
-        r"\b(province|provinces|district|city|cities|town|village|villages)"
-        r" of (?:the )?$",
-        before,
-    )
+def _preceding_cue(text: str, start: int) -> str | None:
+    before = text[max(0, start - 40):start].lower()
+    m = re.search(r"\b(province|provinces|district|city|cities|town|village|villages)"
+                  r" of (?:the )?$", before)
     if m:
         return PRECEDING_KIND[m.group(1)]
     if re.search(r"\bdistricts (?:in|of) $|\bdistrict in $", before):

@@ -27,6 +27,7 @@ from .writing import atomic_write_text
 
 SIMPLIFY_DEGREES = 0.008  # about 800 m: borders stay recognisable, the file stays small
 GRID_DEGREES = 0.0005  # coordinates rounded to about 50 m
+POPUP_CLAIMS = 12  # the newest claims in a popup; the rest are in the exports
 
 
 def _fill(status: str) -> str:
@@ -70,7 +71,12 @@ def status_html(status: DistrictStatus, sources: Mapping[str, str], kind: str) -
     )
     if status.status == NO_REPORTS:
         return f"<div class='gm-popup'><h3>{esc(head)}</h3>No article reports on this {kind}.</div>"
-    body = "".join(claim_html(c, sources) for c in status.claims)
+    body = "".join(claim_html(c, sources) for c in status.claims[:POPUP_CLAIMS])
+    if len(status.claims) > POPUP_CLAIMS:
+        body += (
+            f"<li>… and {len(status.claims) - POPUP_CLAIMS} older claims "
+            "(all are in claims.csv)</li>"
+        )
     summary = (
         f"<b>{esc(STATUS_LABELS[status.status])}</b> · confidence "
         f"{status.confidence:.2f} · {len(status.claims)} claims from {status.sources} "
@@ -283,8 +289,11 @@ def _add_places(
             claims_at.setdefault((c.place.name, c.place.district_pcode), []).append(c)
     names: dict[str, dict[str, Any]] = {}
     for (name, kind, pcode, lat, lon), articles in seen.items():
-        claims = claims_at.get((name, pcode), [])
-        body = "".join(claim_html(c, sources) for c in claims) or "<li>No claim about it.</li>"
+        claims = sorted(
+            claims_at.get((name, pcode), []), key=lambda c: c.as_of or date.min, reverse=True
+        )
+        body = "".join(claim_html(c, sources) for c in claims[:POPUP_CLAIMS])
+        body = body or "<li>No claim about it.</li>"
         popup = (
             f"<div class='gm-popup'><h3>{esc(name)}</h3>"
             f"{esc(kind.replace('-', ' '))} · mentioned in "
@@ -311,27 +320,31 @@ def _add_places(
 def _add_claims(
     m: folium.Map, extractions: Sequence[Extraction], sources: Mapping[str, str]
 ) -> None:
-    """One layer per claimant: a dot per claim, coloured by what it claims."""
+    """One layer per claimant: a dot per place and status, coloured by what is claimed."""
+    grouped: dict[tuple, list[Claim]] = {}
+    for r in extractions:
+        for c in r.claims:
+            if c.place.lat is not None and unit_of(c) is not None:
+                key = (c.claimed_by, c.place.name, c.place.lat, c.place.lon, c.status)
+                grouped.setdefault(key, []).append(c)
     for claimant, label in CLAIMANT_LABELS.items():
         group = folium.FeatureGroup(name=label, show=False)
-        for r in extractions:
-            for c in r.claims:
-                if c.claimed_by != claimant or c.place.lat is None or unit_of(c) is None:
-                    continue
-                folium.CircleMarker(
-                    [c.place.lat, c.place.lon],
-                    radius=7,
-                    weight=2,
-                    color="#222222",
-                    fill=True,
-                    fill_color=STATUS_COLOURS.get(c.status, "#999999"),
-                    fill_opacity=0.9,
-                    tooltip=esc(f"{c.place.name}: {c.status}"),
-                    popup=folium.Popup(
-                        f"<div class='gm-popup'><ol>{claim_html(c, sources)}</ol></div>",
-                        max_width=420,
-                    ),
-                ).add_to(group)
+        for (who, name, lat, lon, status), claims in grouped.items():
+            if who != claimant:
+                continue
+            newest = sorted(claims, key=lambda c: c.as_of or date.min, reverse=True)
+            items = "".join(claim_html(c, sources) for c in newest[:POPUP_CLAIMS])
+            folium.CircleMarker(
+                [lat, lon],
+                radius=7,
+                weight=2,
+                color="#222222",
+                fill=True,
+                fill_color=STATUS_COLOURS.get(status, "#999999"),
+                fill_opacity=0.9,
+                tooltip=esc(f"{name}: {status} ({len(claims)} claim{'s' * (len(claims) > 1)})"),
+                popup=folium.Popup(f"<div class='gm-popup'><ol>{items}</ol></div>", max_width=420),
+            ).add_to(group)
         group.add_to(m)
 
 

