@@ -7,6 +7,7 @@ Columns: ``pcode``, ``name``, ``alt_names`` (tuple), ``province``, ``province_pc
 from __future__ import annotations
 
 import functools
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,37 @@ class Boundaries:
     provinces: gpd.GeoDataFrame
     country: gpd.GeoDataFrame
     manifest: Manifest
+    cache_dir: Path | None = None
+
+    def simplified(self, layer: str, tolerance: float) -> gpd.GeoDataFrame:
+        """A layer ("districts", "provinces", "country") simplified for drawing, cached on disk.
+
+        Simplifying all 399 districts takes most of a second; maps are redrawn often.
+        """
+        frame = getattr(self, layer)
+        path = (
+            self.cache_dir / f"{self.manifest.name}-{layer}-{tolerance}.pickle"
+            if self.cache_dir
+            else None
+        )
+        if path is not None and path.is_file():
+            try:
+                with path.open("rb") as fh:
+                    geometry = pickle.load(fh)
+                if len(geometry) == len(frame):
+                    out = frame.copy()
+                    out["geometry"] = geometry
+                    return out
+            except (OSError, pickle.UnpicklingError, EOFError):
+                path.unlink(missing_ok=True)
+        out = simplified(frame, tolerance)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(out.geometry.values, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+        return out
 
 
 def load_boundaries(settings: Settings | None = None) -> Boundaries:
@@ -51,7 +83,9 @@ def _load(data_dir: Path, name: str, settings: Settings) -> Boundaries:
         country = gpd.read_file(folder / manifest.layers["outline"]["file"]).to_crs(4326)
     else:
         country = gpd.GeoDataFrame(geometry=[provinces.union_all()], crs=4326)
-    return Boundaries(districts, provinces, country[["geometry"]], manifest)
+    return Boundaries(
+        districts, provinces, country[["geometry"]], manifest, settings.data_dir / "cache"
+    )
 
 
 def _read_layer(folder: Path, manifest: Manifest, layer: str) -> gpd.GeoDataFrame:
@@ -104,7 +138,18 @@ def _provinces_by_location(
 
 
 def simplified(frame: gpd.GeoDataFrame, tolerance: float = 0.01) -> gpd.GeoDataFrame:
-    """Simplify a polygon coverage so shared borders stay shared (no gaps or slivers)."""
+    """Simplify a polygon coverage so shared borders stay shared (no gaps or slivers).
+
+    Geometry is remembered per layer (its P-codes, or its bounds) and tolerance, so a
+    process that draws several maps simplifies each layer once.
+    """
+    ident = tuple(frame["pcode"]) if "pcode" in frame else tuple(frame.total_bounds)
+    key = (ident, tolerance)
+    if key not in _SIMPLIFIED:
+        _SIMPLIFIED[key] = frame.geometry.simplify_coverage(tolerance).values
     out = frame.copy()
-    out["geometry"] = frame.geometry.simplify_coverage(tolerance)
+    out["geometry"] = _SIMPLIFIED[key]
     return out
+
+
+_SIMPLIFIED: dict[tuple, object] = {}

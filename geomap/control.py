@@ -148,17 +148,17 @@ def _status(
 
 def _drop_superseded(claims: Sequence[Claim]) -> list[Claim]:
     """Fighting a source reports is superseded by the outcome the same source reports later."""
-    outcomes = [c for c in claims if c.status != "contested"]
+    outcome: dict[tuple[str, str], date] = {}
+    for c in claims:
+        if c.status != "contested":
+            key = (c.article_id, c.claimed_by)
+            outcome[key] = max(outcome.get(key, date.min), c.as_of or date.min)
     return [
         c
         for c in claims
         if c.status != "contested"
-        or not any(
-            d.article_id == c.article_id
-            and d.claimed_by == c.claimed_by
-            and (d.as_of or date.min) >= (c.as_of or date.min)
-            for d in outcomes
-        )
+        or outcome.get((c.article_id, c.claimed_by), None) is None
+        or outcome[(c.article_id, c.claimed_by)] < (c.as_of or date.min)
     ]
 
 
@@ -179,13 +179,33 @@ def timeline(
     window_days: int = 14,
     groups: Mapping[str, str] | None = None,
 ) -> list[tuple[date, dict[str, str]]]:
-    """Every date on which some unit's status changed, with all units' statuses then."""
-    days = sorted({c.as_of for c in claims if c.as_of is not None})
+    """Every date on which some unit's status changed, with all units' statuses then.
+
+    A unit's status changes only on dates when it has a new claim, so each date re-assesses
+    just the units claimed that day.
+    """
+    by_unit: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        unit = unit_of(claim)
+        if unit:
+            by_unit[unit].append(claim)
+    for found in by_unit.values():
+        found.sort(key=lambda c: c.as_of or date.min)
+    units_on: dict[date, set[str]] = defaultdict(set)
+    for unit, found in by_unit.items():
+        for c in found:
+            if c.as_of is not None:
+                units_on[c.as_of].add(unit)
     out: list[tuple[date, dict[str, str]]] = []
-    previous: dict[str, str] = {}
-    for day in days:
-        now = {s.pcode: s.status for s in assess(claims, day, window_days, groups=groups)}
-        if now != previous:
-            out.append((day, now))
-            previous = now
+    current: dict[str, str] = {}
+    for day in sorted(units_on):
+        changed = False
+        for unit in units_on[day]:
+            known = [c for c in by_unit[unit] if c.as_of is None or c.as_of <= day]
+            status = _status(unit, known, window_days, groups or {}).status
+            if current.get(unit) != status:
+                current[unit] = status
+                changed = True
+        if changed:
+            out.append((day, dict(current)))
     return out

@@ -158,13 +158,23 @@ class Cue:
 
 
 _ANY_CUE = re.compile(
-    "|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
-        ("repelled", REPELLED), ("contested", CONTESTED), ("government", GOVERNMENT),
-        ("taliban", TALIBAN))),
+    "|".join(
+        f"(?P<{name}>{pattern.pattern})"
+        for name, pattern in (
+            ("repelled", REPELLED),
+            ("contested", CONTESTED),
+            ("government", GOVERNMENT),
+            ("taliban", TALIBAN),
+        )
+    ),
     re.IGNORECASE,
 )
-_GROUP_STATUS = {"repelled": "government", "contested": "contested", "government": "government",
-                 "taliban": "taliban"}
+_GROUP_STATUS = {
+    "repelled": "government",
+    "contested": "contested",
+    "government": "government",
+    "taliban": "taliban",
+}
 
 
 def status_cues(sentence: str) -> list[Cue]:
@@ -176,8 +186,10 @@ def status_cues(sentence: str) -> list[Cue]:
     """
     cues = []
     for m in _ANY_CUE.finditer(sentence):
-        negated = bool(NEGATION.search(sentence[max(0, m.start() - 25):m.start()])
-                       or m.group(0).lower().startswith("not"))
+        negated = bool(
+            NEGATION.search(sentence[max(0, m.start() - 25) : m.start()])
+            or m.group(0).lower().startswith("not")
+        )
         cues.append(Cue(_GROUP_STATUS[m.lastgroup], m.start(), m.end(), m.group(0), negated))
     return cues
 

@@ -81,7 +81,7 @@ def export_all(
     written = [
         atomic_write(
             out_dir / "districts.geojson",
-            lambda t: t.write_text(districts.to_json(drop_id=True), encoding="utf-8"),
+            lambda t: districts.to_file(t, driver="GeoJSON", COORDINATE_PRECISION=6),
         ),
         atomic_write(
             out_dir / "districts.csv",

@@ -102,8 +102,9 @@ _CHUNK = re.compile(
     rf"(?:{_INTERIOR_WORDS})(?!{_LETTER})))*"
 )
 _CHUNK_WORD = re.compile(r"[^\s-]+")
-_FOLLOWING = re.compile(r" (province|provinces|district|districts|city|town|village|capital)\b",
-                        re.IGNORECASE)
+_FOLLOWING = re.compile(
+    r" (province|provinces|district|districts|city|town|village|capital)\b", re.IGNORECASE
+)
 
 
 def _words(chunk: re.Match[str]) -> list[tuple[int, int, str]]:
@@ -131,12 +132,17 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 continue
             best = None
             for j in range(i, min(i + gazetteer.max_tokens, len(words))):
-                if j > i and (text[words[j - 1][1]:words[j][0]] not in (" ", "-")
-                              or words[j][2].lower() in GENERIC_KIND):
+                if j > i and (
+                    text[words[j - 1][1] : words[j][0]] not in (" ", "-")
+                    or words[j][2].lower() in GENERIC_KIND
+                ):
                     break
-                span = text[start:words[j][1]]
-                found = (gazetteer.lookup_exact(span) if word.lower() in NOT_NAME_WORDS
-                         else gazetteer.lookup(span))
+                span = text[start : words[j][1]]
+                found = (
+                    gazetteer.lookup_exact(span)
+                    if word.lower() in NOT_NAME_WORDS
+                    else gazetteer.lookup(span)
+                )
                 if found:
                     best = (j, found)
             if best is None:
@@ -165,9 +171,12 @@ def _following_cue(text: str, end: int) -> tuple[str | None, bool]:
 
 
 def _preceding_cue(text: str, start: int) -> str | None:
-    before = text[max(0, start - 40):start].lower()
-    m = re.search(r"\b(province|provinces|district|city|cities|town|village|villages)"
-                  r" of (?:the )?$", before)
+    before = text[max(0, start - 40) : start].lower()
+    m = re.search(
+        r"\b(province|provinces|district|city|cities|town|village|villages)"
+        r" of (?:the )?$",
+        before,
+    )
     if m:
         return PRECEDING_KIND[m.group(1)]
     if re.search(r"\bdistricts (?:in|of) $|\bdistrict in $", before):

@@ -18,16 +18,17 @@ import geopandas as gpd
 import shapely
 from folium.features import GeoJsonPopup, GeoJsonTooltip
 
-from .boundaries import Boundaries, simplified
+from .boundaries import Boundaries
 from .control import NO_REPORTS, unit_of
 from .mapparts import Controls, Panels, esc, inline_assets
 from .records import Claim, DistrictStatus, Extraction
 from .style import CLAIMANT_LABELS, HATCH_ID, KIND_SYMBOLS, STATUS_COLOURS, STATUS_LABELS
 from .writing import atomic_write_text
 
-SIMPLIFY_DEGREES = 0.008  # about 800 m: borders stay recognisable, the file stays small
-GRID_DEGREES = 0.0005  # coordinates rounded to about 50 m
-POPUP_CLAIMS = 12  # the newest claims in a popup; the rest are in the exports
+SIMPLIFY_DEGREES = 0.01  # about 1 km: borders stay recognisable, the file stays small
+OUTLINE_DEGREES = 0.02  # provinces and the country are only outlines
+GRID_DEGREES = 0.001  # coordinates rounded to about 100 m
+POPUP_CLAIMS = 10  # the newest claims in a popup; the rest are in the exports
 
 
 def _fill(status: str) -> str:
@@ -60,6 +61,24 @@ def claim_html(claim: Claim, sources: Mapping[str, str]) -> str:
     return f"<li>“{esc(claim.evidence)}”<div class='gm-meta'>{esc(meta)}</div></li>"
 
 
+def claims_html(claims: Sequence[Claim], sources: Mapping[str, str]) -> str:
+    """Claims as list items, newest first; the same sentence from several copies shown once."""
+    groups: dict[tuple, list[Claim]] = {}
+    for c in sorted(claims, key=lambda c: c.as_of or date.min, reverse=True):
+        groups.setdefault((c.evidence, c.status, c.claimed_by), []).append(c)
+    items = []
+    for same in list(groups.values())[:POPUP_CLAIMS]:
+        item = claim_html(same[0], sources)
+        if len(same) > 1:
+            item = item.replace("</div></li>", f" · and {len(same) - 1} more article(s)</div></li>")
+        items.append(item)
+    if len(groups) > POPUP_CLAIMS:
+        items.append(
+            f"<li>… and {len(groups) - POPUP_CLAIMS} older claims (all are in claims.csv)</li>"
+        )
+    return "".join(items)
+
+
 def status_html(status: DistrictStatus, sources: Mapping[str, str], kind: str) -> str:
     """Popup for a district or province: status, why, and every claim behind it."""
     head = f"{status.name}" + (
@@ -71,12 +90,7 @@ def status_html(status: DistrictStatus, sources: Mapping[str, str], kind: str) -
     )
     if status.status == NO_REPORTS:
         return f"<div class='gm-popup'><h3>{esc(head)}</h3>No article reports on this {kind}.</div>"
-    body = "".join(claim_html(c, sources) for c in status.claims[:POPUP_CLAIMS])
-    if len(status.claims) > POPUP_CLAIMS:
-        body += (
-            f"<li>… and {len(status.claims) - POPUP_CLAIMS} older claims "
-            "(all are in claims.csv)</li>"
-        )
+    body = claims_html(status.claims, sources)
     summary = (
         f"<b>{esc(STATUS_LABELS[status.status])}</b> · confidence "
         f"{status.confidence:.2f} · {len(status.claims)} claims from {status.sources} "
@@ -86,8 +100,9 @@ def status_html(status: DistrictStatus, sources: Mapping[str, str], kind: str) -
     return f"<div class='gm-popup'><h3>{esc(head)}</h3>{summary}<ol>{body}</ol></div>"
 
 
-def _coverage(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    out = simplified(frame, SIMPLIFY_DEGREES)
+def _coverage(bounds: Boundaries, layer: str, columns: list[str],
+              tolerance: float = SIMPLIFY_DEGREES) -> gpd.GeoDataFrame:
+    out = bounds.simplified(layer, tolerance)[columns]
     out["geometry"] = shapely.set_precision(out.geometry.values, GRID_DEGREES)
     return out
 
@@ -104,7 +119,7 @@ def render_html(
     """Build the map (all districts, provinces, places, claims by claimant, panels)."""
     sources = _source_names(extractions)
     by_pcode = {s.pcode: s for s in statuses}
-    districts = _coverage(bounds.districts[["pcode", "name", "province", "geometry"]])
+    districts = _coverage(bounds, "districts", ["pcode", "name", "province", "geometry"])
     status_of = [by_pcode.get(p) for p in districts["pcode"]]
     districts["status"] = [s.status if s else NO_REPORTS for s in status_of]
     districts["label"] = [STATUS_LABELS[s] for s in districts["status"]]
@@ -156,7 +171,7 @@ def render_html(
     ).add_to(m)
     _add_provinces(m, bounds, by_pcode, sources)
     folium.GeoJson(
-        simplified(country[["geometry"]], SIMPLIFY_DEGREES).to_json(drop_id=True),
+        _coverage(bounds, "country", ["geometry"], OUTLINE_DEGREES).to_json(drop_id=True),
         name="Country outline",
         control=False,
         style_function=lambda f: {"fill": False, "color": "#111111", "weight": 2.2},
@@ -230,7 +245,7 @@ def _add_provinces(
     by_pcode: Mapping[str, DistrictStatus],
     sources: Mapping[str, str],
 ) -> None:
-    provinces = _coverage(bounds.provinces[["pcode", "name", "geometry"]])
+    provinces = _coverage(bounds, "provinces", ["pcode", "name", "geometry"], OUTLINE_DEGREES)
     provinces["status"] = [
         by_pcode[p].status if p in by_pcode else NO_REPORTS for p in provinces["pcode"]
     ]
@@ -292,7 +307,7 @@ def _add_places(
         claims = sorted(
             claims_at.get((name, pcode), []), key=lambda c: c.as_of or date.min, reverse=True
         )
-        body = "".join(claim_html(c, sources) for c in claims[:POPUP_CLAIMS])
+        body = claims_html(claims, sources)
         body = body or "<li>No claim about it.</li>"
         popup = (
             f"<div class='gm-popup'><h3>{esc(name)}</h3>"
@@ -333,7 +348,7 @@ def _add_claims(
             if who != claimant:
                 continue
             newest = sorted(claims, key=lambda c: c.as_of or date.min, reverse=True)
-            items = "".join(claim_html(c, sources) for c in newest[:POPUP_CLAIMS])
+            items = claims_html(newest, sources)
             folium.CircleMarker(
                 [lat, lon],
                 radius=7,
