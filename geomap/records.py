@@ -37,6 +37,7 @@ class Article:
             "published": self.published.isoformat() if self.published else None,
             "sha256": self.sha256,
             "outlet": self.outlet,
+            "undated": self.published is None,
         }
 
 

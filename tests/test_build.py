@@ -157,3 +157,23 @@ def test_extractor_survives_arbitrary_unicode(gazetteer, text):
     for place in places_from_text(text, gazetteer):
         assert text[place.start : place.end] == place.mention
     extract_article(article_from_text(text or " "), gazetteer)
+
+
+def test_watch_rebuilds_when_an_article_arrives(tmp_path):
+    import time
+
+    from geomap.watching import watch_folder
+
+    calls, stop = [], threading.Event()
+
+    def rebuild():
+        calls.append(time.monotonic())
+        stop.set()
+
+    thread = threading.Thread(target=watch_folder, args=(tmp_path, rebuild, 0.2, stop))
+    thread.start()
+    time.sleep(0.5)
+    (tmp_path / "new.txt").write_text(FOURTH)
+    thread.join(10)
+    stop.set()
+    assert len(calls) == 1
