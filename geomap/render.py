@@ -100,8 +100,9 @@ def status_html(status: DistrictStatus, sources: Mapping[str, str], kind: str) -
     return f"<div class='gm-popup'><h3>{esc(head)}</h3>{summary}<ol>{body}</ol></div>"
 
 
-def _coverage(bounds: Boundaries, layer: str, columns: list[str],
-              tolerance: float = SIMPLIFY_DEGREES) -> gpd.GeoDataFrame:
+def _coverage(
+    bounds: Boundaries, layer: str, columns: list[str], tolerance: float = SIMPLIFY_DEGREES
+) -> gpd.GeoDataFrame:
     out = bounds.simplified(layer, tolerance)[columns]
     out["geometry"] = shapely.set_precision(out.geometry.values, GRID_DEGREES)
     return out

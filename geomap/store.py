@@ -151,16 +151,7 @@ class Store:
         if row is None:
             msg = f"{self.path}: no article {sha256[:12]}"
             raise StoreError(msg)
-        return Article(
-            row[0],
-            row[1],
-            row[2],
-            row[3],
-            row[4],
-            row[5],
-            date.fromisoformat(row[6]) if row[6] else None,
-            row[7],
-        )
+        return _article(row)
 
     def extractions(self) -> list[Extraction]:
         """Every stored article with its places, claims and aggregates."""
@@ -174,16 +165,7 @@ class Store:
             "SELECT id, path, title, text, sha256, outlet, published, "
             "url FROM articles ORDER BY added, sha256"
         ):
-            articles[row[4]] = Article(
-                row[0],
-                row[1],
-                row[2],
-                row[3],
-                row[4],
-                row[5],
-                date.fromisoformat(row[6]) if row[6] else None,
-                row[7],
-            )
+            articles[row[4]] = _article(row)
         claims: dict[str, list[Claim]] = {}
         for row in self.conn.execute(
             'SELECT sha256, place_idx, status, claimed_by, as_of, evidence, start, "end", '
@@ -326,6 +308,12 @@ class Store:
                     "\n".join(str(p) for p in outputs),
                 ),
             )
+
+
+def _article(row: Sequence) -> Article:
+    """An Article from a row of (id, path, title, text, sha256, outlet, published, url)."""
+    published = date.fromisoformat(row[6]) if row[6] else None
+    return Article(row[0], row[1], row[2], row[3], row[4], row[5], published, row[7])
 
 
 def _sql(value: object) -> object:
