@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -66,17 +66,18 @@ def write_outputs(
     formats: Iterable[str] = ("html", "png"),
     title: str = DEFAULT_TITLE,
     progress: Callable[[str], None] | None = None,
+    groups: Mapping[str, str] | None = None,
 ) -> tuple[list[DistrictStatus], list[Path]]:
     """Assess control and write the map, the static image(s) and the GIS exports."""
     say = progress or (lambda _m: None)
     settings = settings or default_settings()
     out_dir = Path(out_dir)
     bounds = load_boundaries(settings)
-    statuses = assess_extractions(extractions, as_of, settings)
+    statuses = assess_extractions(extractions, as_of, settings, groups)
     claims = [c for r in extractions for c in r.claims]
     steps = [
         (d, s)
-        for d, s in timeline(claims, settings.contested_window_days)
+        for d, s in timeline(claims, settings.contested_window_days, groups)
         if as_of is None or d <= as_of
     ]
     day = as_of or max((c.as_of for c in claims if c.as_of), default=None)
@@ -138,6 +139,9 @@ def build(
         extractor = extractor_version(settings)
         report.extracted = _ingest(store, paths, settings, extractor, report.problems, show_bar)
         report.extracted += _refresh_stale(store, settings, extractor)
+        with store.conn:
+            for sha in store.ungrouped():
+                store.link_copies(store.article(sha))
         report.articles = store.count()
         wanted = "|".join(
             map(
@@ -165,7 +169,15 @@ def build(
         store.set_meta("rendered", None)  # dirty until every output is written
         say(f"{report.articles} articles in the store ({report.extracted} newly extracted)")
         report.statuses, report.outputs = write_outputs(
-            store.extractions(), out_dir, settings, as_of, tiles, formats, title, say
+            store.extractions(),
+            out_dir,
+            settings,
+            as_of,
+            tiles,
+            formats,
+            title,
+            say,
+            groups=store.groups(),
         )
         store.set_meta("rendered", wanted)
         store.record_build(

@@ -17,6 +17,7 @@ The rules, in the order they apply (the README repeats them for users):
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -40,8 +41,23 @@ def unit_of(claim: Claim) -> str | None:
     return place.district_pcode
 
 
+def fingerprints(article: Article) -> tuple[set[str], str | None]:
+    """What copies of one story share: hashes of its long sentences, and its agency credit."""
+    hashes = set()
+    for raw in re.split(r"(?<=[.!?\"”])\s+|\n+", article.text):
+        words = re.findall(r"[a-z0-9]+", raw.lower())
+        if len(words) >= _MIN_SHARED_WORDS:
+            hashes.add(hashlib.sha1(" ".join(words).encode()).hexdigest()[:16])
+    credit = _WIRE.search(article.text)
+    return hashes, credit.group(1) if credit else None
+
+
 def syndication_groups(articles: Iterable[Article]) -> dict[str, str]:
-    """Article id → source group; copies of one story (same long sentence) share a group."""
+    """Article id → source group; copies of one story share a group.
+
+    Copies share a long sentence, or credit the same agency within a day of each other.
+    (The store keeps these links as articles arrive; this computes them from scratch.)
+    """
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -54,19 +70,16 @@ def syndication_groups(articles: Iterable[Article]) -> dict[str, str]:
     wire_day: dict[tuple[str, date], str] = {}
     for article in articles:
         find(article.id)
-        for raw in re.split(r"(?<=[.!?\"”])\s+|\n+", article.text):
-            words = re.findall(r"[a-z0-9]+", raw.lower())
-            if len(words) >= _MIN_SHARED_WORDS:
-                key = " ".join(words)
-                other = seen_sentence.setdefault(key, article.id)
-                parent[find(article.id)] = find(other)
-        credit = _WIRE.search(article.text)
+        hashes, credit = fingerprints(article)
+        for key in hashes:
+            other = seen_sentence.setdefault(key, article.id)
+            parent[find(article.id)] = find(other)
         if credit and article.published:
             for offset in (-1, 0, 1):
-                other = wire_day.get((credit.group(1), article.published + timedelta(offset)))
+                other = wire_day.get((credit, article.published + timedelta(offset)))
                 if other:
                     parent[find(article.id)] = find(other)
-            wire_day[(credit.group(1), article.published)] = article.id
+            wire_day[(credit, article.published)] = article.id
     return {a: find(a) for a in list(parent)}
 
 

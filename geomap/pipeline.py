@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -68,10 +68,18 @@ def units_for(settings: Settings | None = None) -> dict[str, tuple[str, str | No
 
 
 def assess_extractions(
-    results: Sequence[Extraction], as_of: date | None = None, settings: Settings | None = None
+    results: Sequence[Extraction],
+    as_of: date | None = None,
+    settings: Settings | None = None,
+    groups: Mapping[str, str] | None = None,
 ) -> list[DistrictStatus]:
-    """District statuses from extracted articles (every district listed)."""
+    """District statuses from extracted articles (every district listed).
+
+    ``groups`` (article id → source group) comes from the store; without it the groups are
+    worked out from the articles' texts.
+    """
     settings = settings or default_settings()
     claims = [c for r in results for c in r.claims]
-    groups = syndication_groups(r.article for r in results)
+    if groups is None:
+        groups = syndication_groups(r.article for r in results)
     return assess(claims, as_of, settings.contested_window_days, units_for(settings), groups)

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, fields
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -45,6 +45,14 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE articles ADD COLUMN url TEXT;
     CREATE TABLE builds (id INTEGER PRIMARY KEY, started TEXT, finished TEXT,
         articles INTEGER, extracted INTEGER, problems INTEGER, outputs TEXT);
+    """,
+    """
+    ALTER TABLE articles ADD COLUMN group_id TEXT;
+    ALTER TABLE articles ADD COLUMN wire TEXT;
+    CREATE TABLE fingerprints (hash TEXT NOT NULL,
+        sha256 TEXT NOT NULL REFERENCES articles ON DELETE CASCADE);
+    CREATE INDEX fingerprints_by_hash ON fingerprints (hash);
+    CREATE INDEX fingerprints_by_article ON fingerprints (sha256);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -154,7 +162,11 @@ class Store:
         return _article(row)
 
     def extractions(self) -> list[Extraction]:
-        """Every stored article with its places, claims and aggregates."""
+        """Every stored article with its Afghan places, claims and aggregates.
+
+        Article texts are left out (``text`` is empty): maps and exports need the claims'
+        sentences, not whole articles, and 10,000 texts would double the memory a build uses.
+        """
         places: dict[str, list[Place]] = {}
         for row in self.conn.execute(
             f"SELECT sha256, {_columns(_PLACE_FIELDS)} FROM places ORDER BY sha256, idx"
@@ -162,7 +174,7 @@ class Store:
             places.setdefault(row[0], []).append(Place(*row[1:]))
         articles = {}
         for row in self.conn.execute(
-            "SELECT id, path, title, text, sha256, outlet, published, "
+            "SELECT id, path, title, '', sha256, outlet, published, "
             "url FROM articles ORDER BY added, sha256"
         ):
             articles[row[4]] = _article(row)
@@ -283,6 +295,7 @@ class Store:
                 for i, c in enumerate(extraction.claims)
             ],
         )
+        self.link_copies(a)
         self.conn.executemany(
             f"INSERT INTO aggregates VALUES (?, ?, {', '.join('?' * len(_AGG_FIELDS))})",
             [
@@ -290,6 +303,66 @@ class Store:
                 for i, g in enumerate(extraction.aggregate_claims)
             ],
         )
+
+    def link_copies(self, article: Article) -> str:
+        """File an article with the copies of its story already stored; returns its group.
+
+        Copies share a long sentence, or credit the same agency within a day: groups merge.
+        """
+        from .control import fingerprints
+
+        hashes, wire = fingerprints(article)
+        self.conn.execute("DELETE FROM fingerprints WHERE sha256 = ?", (article.sha256,))
+        self.conn.executemany(
+            "INSERT INTO fingerprints VALUES (?, ?)", [(h, article.sha256) for h in hashes]
+        )
+        marks = ",".join("?" * len(hashes))
+        found = (
+            {
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT DISTINCT a.group_id FROM fingerprints f JOIN articles a ON "
+                    f"a.sha256 = f.sha256 WHERE f.hash IN ({marks}) AND a.sha256 != ? "
+                    "AND a.group_id IS NOT NULL",
+                    (*hashes, article.sha256),
+                )
+            }
+            if hashes
+            else set()
+        )
+        if wire and article.published:
+            low = (article.published - timedelta(days=1)).isoformat()
+            high = (article.published + timedelta(days=1)).isoformat()
+            found |= {
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT DISTINCT group_id FROM articles WHERE wire = ? AND published BETWEEN ? "
+                    "AND ? AND sha256 != ? AND group_id IS NOT NULL",
+                    (wire, low, high, article.sha256),
+                )
+            }
+        group = min(found | {article.id})
+        self.conn.execute(
+            "UPDATE articles SET group_id = ?, wire = ? WHERE sha256 = ?",
+            (group, wire, article.sha256),
+        )
+        if found - {group}:
+            marks = ",".join("?" * len(found - {group}))
+            self.conn.execute(
+                f"UPDATE articles SET group_id = ? WHERE group_id IN ({marks})",
+                (group, *(found - {group})),
+            )
+        return group
+
+    def ungrouped(self) -> list[str]:
+        """Articles not yet filed with their copies (stored before links were kept)."""
+        return [
+            r[0] for r in self.conn.execute("SELECT sha256 FROM articles WHERE group_id IS NULL")
+        ]
+
+    def groups(self) -> dict[str, str]:
+        """Article id → group of copies of one story (see ``link_copies``)."""
+        return {r[0]: r[1] or r[0] for r in self.conn.execute("SELECT id, group_id FROM articles")}
 
     def record_build(
         self, started: str, articles: int, extracted: int, problems: int, outputs: Sequence[Path]
