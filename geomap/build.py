@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -88,29 +90,32 @@ def write_outputs(
         m = render_html(statuses, extractions, bounds, steps, day, title, tiles)
         written.append(save_html(m, out_dir / "map.html"))
         written.append(atomic_write_text(out_dir / "embed.html", EMBED_SNIPPET.format(title=title)))
-    note = (
-        "Sources: "
-        + "; ".join(
-            sorted(
-                {
-                    r.article.outlet or r.article.title or Path(r.article.path).name
-                    for r in extractions
-                }
-            )
-        )
-        + ". Data: "
-        + "; ".join(bounds_attribution(bounds))
-        + "."
-    )
-    for fmt in ("png", "svg", "pdf"):
-        if fmt in formats:
-            say(f"drawing the {fmt.upper()} map")
-            written.append(
-                render_static(statuses, bounds, out_dir / f"map.{fmt}", day, title, note)
-            )
-    say("writing GeoJSON, GeoPackage and CSV")
-    written += export_all(statuses, extractions, bounds, out_dir)
+    note = f"Sources: {_sources_note(extractions)}. Data: {'; '.join(bounds_attribution(bounds))}."
+    say("writing GeoJSON, GeoPackage and CSV (in the background)")
+    with ThreadPoolExecutor(max_workers=1) as pool:  # GIS writers release the GIL
+        exports = pool.submit(export_all, statuses, extractions, bounds, out_dir)
+        for fmt in ("png", "svg", "pdf"):
+            if fmt in formats:
+                say(f"drawing the {fmt.upper()} map")
+                written.append(
+                    render_static(statuses, bounds, out_dir / f"map.{fmt}", day, title, note)
+                )
+        written += exports.result()
     return statuses, written
+
+
+def _sources_note(extractions: Sequence[Extraction], most: int = 6) -> str:
+    """The outlets behind the map: all of them when few, else the most frequent."""
+    names = Counter(
+        r.article.outlet or r.article.title or Path(r.article.path).name for r in extractions
+    )
+    if len(names) <= most:
+        return "; ".join(sorted(names))
+    top = ", ".join(name for name, _n in names.most_common(most))
+    return (
+        f"{len(extractions)} articles from {len(names)} sources, most often {top} "
+        "(all in claims.csv)"
+    )
 
 
 def build(

@@ -13,7 +13,6 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -201,8 +200,3 @@ def geocoder_for(settings: Settings | None = None, gazetteer: Gazetteer | None =
         return FallbackGeocoder([offline, CachedNominatim(settings)])
     msg = f"unknown geocoder {settings.geocoder!r}; choose one of {', '.join(GEOCODERS)}"
     raise ValueError(msg)
-
-
-def cache_path(settings: Settings) -> Path:
-    """Where the online geocoder keeps its answers."""
-    return settings.data_dir / "cache" / "nominatim.sqlite"

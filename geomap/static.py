@@ -24,6 +24,7 @@ from .writing import atomic_write  # noqa: E402
 
 A4_LANDSCAPE = (11.69, 8.27)
 METRIC_CRS = 32642  # UTM 42N: true-ish distances for the scale bar
+MAX_LABELS = 25
 
 
 def render_static(
@@ -146,6 +147,9 @@ def _label_claimed_places(ax: plt.Axes, statuses: Sequence[DistrictStatus]) -> N
                 spellings.setdefault(place.name, Counter())[_bare(place.mention)] += 1
     if not seen:
         return
+    # Label the most-claimed places only: a report map with 200 labels is unreadable.
+    busiest = sorted(seen, key=lambda n: -sum(spellings[n].values()))[:MAX_LABELS]
+    seen = {name: seen[name] for name in busiest}
     points = gpd.GeoSeries(
         gpd.points_from_xy([p[0] for p in seen.values()], [p[1] for p in seen.values()]), crs=4326
     )

@@ -53,9 +53,13 @@ MIGRATIONS: tuple[str, ...] = (
         sha256 TEXT NOT NULL REFERENCES articles ON DELETE CASCADE);
     CREATE INDEX fingerprints_by_hash ON fingerprints (hash);
     CREATE INDEX fingerprints_by_article ON fingerprints (sha256);
+    CREATE INDEX articles_by_wire ON articles (wire, published);
+    CREATE INDEX articles_by_group ON articles (group_id);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+# Extractions already read, per store file: (sha256, extractor version) → Extraction.
+_LOADED: dict[str, dict[tuple[str, str], Extraction]] = {}
 _PLACE_FIELDS = [f.name for f in fields(Place)]
 _AGG_FIELDS = [f.name for f in fields(AggregateClaim) if f.name != "article_id"]
 
@@ -164,29 +168,51 @@ class Store:
     def extractions(self) -> list[Extraction]:
         """Every stored article with its Afghan places, claims and aggregates.
 
-        Article texts are left out (``text`` is empty): maps and exports need the claims'
-        sentences, not whole articles, and 10,000 texts would double the memory a build uses.
+        Article texts and foreign places are left out: maps and exports need the claims'
+        sentences, not whole articles. Articles already loaded by this process (``geomap
+        watch``) come from memory; a text's extraction never changes under one extractor.
         """
-        places: dict[str, list[Place]] = {}
+        current = self.conn.execute(
+            "SELECT id, path, title, '', sha256, outlet, published, url, extractor FROM articles "
+            "ORDER BY added, sha256"
+        ).fetchall()
+        cache = _LOADED.setdefault(str(self.path.resolve()), {})
+        missing = [row for row in current if (row[4], row[8]) not in cache]
+        if missing:
+            cache.update(
+                self._load(
+                    [_article(row) for row in missing],
+                    {row[4]: row[8] for row in missing},
+                    whole=len(missing) == len(current),
+                )
+            )
+        return [cache[(row[4], row[8])] for row in current]
+
+    def _load(
+        self, articles: list[Article], extractor: dict[str, str], whole: bool
+    ) -> dict[tuple[str, str], Extraction]:
+        by_sha = {a.sha256: a for a in articles}
+        where, args = (
+            ("", ()) if whole else (f"AND sha256 IN ({','.join('?' * len(by_sha))})", tuple(by_sha))
+        )
+        places: dict[str, dict[int, Place]] = {}
         for row in self.conn.execute(
-            f"SELECT sha256, {_columns(_PLACE_FIELDS)} FROM places ORDER BY sha256, idx"
+            f"SELECT sha256, idx, {_columns(_PLACE_FIELDS)} FROM places WHERE country = 'AF' "
+            f"AND kind != 'country' {where} ORDER BY sha256, idx",
+            args,
         ):
-            places.setdefault(row[0], []).append(Place(*row[1:]))
-        articles = {}
-        for row in self.conn.execute(
-            "SELECT id, path, title, '', sha256, outlet, published, "
-            "url FROM articles ORDER BY added, sha256"
-        ):
-            articles[row[4]] = _article(row)
+            places.setdefault(row[0], {})[row[1]] = Place(*row[2:])
         claims: dict[str, list[Claim]] = {}
         for row in self.conn.execute(
             'SELECT sha256, place_idx, status, claimed_by, as_of, evidence, start, "end", '
-            "confidence, as_of_precision, hedged FROM claims ORDER BY sha256, idx"
+            f"confidence, as_of_precision, hedged FROM claims WHERE 1 {where} "
+            "ORDER BY sha256, idx",
+            args,
         ):
-            sha, place_idx = row[0], row[1]
+            sha = row[0]
             claims.setdefault(sha, []).append(
                 Claim(
-                    places[sha][place_idx],
+                    places[sha][row[1]],
                     row[2],
                     row[3],
                     date.fromisoformat(row[4]) if row[4] else None,
@@ -194,26 +220,31 @@ class Store:
                     row[6],
                     row[7],
                     row[8],
-                    articles[sha].id,
+                    by_sha[sha].id,
                     row[9],
                     bool(row[10]),
                 )
             )
         aggregates: dict[str, list[AggregateClaim]] = {}
         for row in self.conn.execute(
-            f"SELECT sha256, {_columns(_AGG_FIELDS)} FROM aggregates ORDER BY sha256, idx"
+            f"SELECT sha256, {_columns(_AGG_FIELDS)} FROM aggregates WHERE 1 {where} "
+            "ORDER BY sha256, idx",
+            args,
         ):
             values = dict(zip(_AGG_FIELDS, row[1:], strict=True))
             values["as_of"] = date.fromisoformat(values["as_of"]) if values["as_of"] else None
             aggregates.setdefault(row[0], []).append(
-                AggregateClaim(article_id=articles[row[0]].id, **values)
+                AggregateClaim(article_id=by_sha[row[0]].id, **values)
             )
-        return [
-            Extraction(
-                a, tuple(places.get(s, ())), tuple(claims.get(s, ())), tuple(aggregates.get(s, ()))
+        return {
+            (sha, extractor[sha]): Extraction(
+                a,
+                tuple(places.get(sha, {}).values()),
+                tuple(claims.get(sha, ())),
+                tuple(aggregates.get(sha, ())),
             )
-            for s, a in articles.items()
-        ]
+            for sha, a in by_sha.items()
+        }
 
     # -- writing (call inside ``with store.conn:`` for one transaction) ---------------------
     def link_path(self, path: str, sha256: str | None, size: int, mtime: float) -> None:
@@ -238,13 +269,6 @@ class Store:
                 self.conn.execute("DELETE FROM articles WHERE sha256 = ?", (sha,))
                 gone += 1
         return gone
-
-    def has_article(self, sha256: str) -> bool:
-        """True when this text is stored (under any name)."""
-        return (
-            self.conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (sha256,)).fetchone()
-            is not None
-        )
 
     def save(self, extraction: Extraction, extractor: str) -> None:
         """Store (or replace) one article with its places, claims and aggregates."""
@@ -316,20 +340,15 @@ class Store:
         self.conn.executemany(
             "INSERT INTO fingerprints VALUES (?, ?)", [(h, article.sha256) for h in hashes]
         )
-        marks = ",".join("?" * len(hashes))
-        found = (
-            {
-                r[0]
-                for r in self.conn.execute(
-                    "SELECT DISTINCT a.group_id FROM fingerprints f JOIN articles a ON "
-                    f"a.sha256 = f.sha256 WHERE f.hash IN ({marks}) AND a.sha256 != ? "
-                    "AND a.group_id IS NOT NULL",
-                    (*hashes, article.sha256),
-                )
-            }
-            if hashes
-            else set()
-        )
+        found = set()
+        for key in hashes:  # one earlier copy per sentence is enough: copies share a group
+            row = self.conn.execute(
+                "SELECT a.group_id FROM fingerprints f JOIN articles a ON a.sha256 = f.sha256 "
+                "WHERE f.hash = ? AND f.sha256 != ? AND a.group_id IS NOT NULL LIMIT 1",
+                (key, article.sha256),
+            ).fetchone()
+            if row:
+                found.add(row[0])
         if wire and article.published:
             low = (article.published - timedelta(days=1)).isoformat()
             high = (article.published + timedelta(days=1)).isoformat()
@@ -431,6 +450,7 @@ def open_store(path: Path, wait_seconds: float = 0.0) -> Iterator[Store]:
         conn = sqlite3.connect(path, timeout=30)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")  # WAL keeps the file consistent
         store = Store(path, conn)
         try:
             store.migrate()
