@@ -64,7 +64,9 @@ def claims_frame(extractions: Sequence[Extraction]) -> gpd.GeoDataFrame:
         ],
     )
     return gpd.GeoDataFrame(
-        frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs=4326
+        frame,
+        geometry=gpd.points_from_xy(frame["lon"].astype(float), frame["lat"].astype(float)),
+        crs=4326,
     )
 
 

@@ -13,6 +13,7 @@ Status = Literal["taliban", "contested", "government"]
 Claimant = Literal["taliban", "government", "third-party", "reporter"]
 STATUSES: tuple[str, ...] = ("taliban", "contested", "government")
 CLAIMANTS: tuple[str, ...] = ("taliban", "government", "third-party", "reporter")
+EVIDENCE_LIMIT = 20  # sentences per district in tables and exports (all are in claims.csv)
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,8 @@ class DistrictStatus:
             "sources": self.sources,
             "latest": self.latest.isoformat() if self.latest else None,
             "reason": self.reason,
-            "evidence": [c.evidence for c in self.claims],
+            # distinct sentences, newest first; copies of one story say the same thing
+            "evidence": list(dict.fromkeys(c.evidence for c in self.claims))[:EVIDENCE_LIMIT],
         }
 
 

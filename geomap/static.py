@@ -44,6 +44,9 @@ def render_static(
     provinces = provinces.to_crs(METRIC_CRS)
     fig = plt.figure(figsize=A4_LANDSCAPE)
     ax = fig.add_axes((0.01, 0.07, 0.98, 0.84))
+    # geopandas redraws the figure after each plot call: with no axes and no text drawn
+    # yet those redraws are cheap, so all text is added after the last plot call.
+    ax.set_axis_off()
     for status, colour in STATUS_COLOURS.items():
         part = districts[districts["status"] == status]
         if len(part):
@@ -104,7 +107,6 @@ def render_static(
         bbox_to_anchor=(0.0, 1.0),
     )
     ax.add_artist(ScaleBar(1, units="m", location="lower right", length_fraction=0.2))
-    ax.set_axis_off()
     when = f"as of {as_of.isoformat()}" if as_of else "all dated claims"
     fig.text(0.01, 0.975, title, fontsize=16, weight="bold", ha="left", va="top")
     fig.text(
