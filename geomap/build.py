@@ -131,8 +131,13 @@ def build(
     force: bool = False,
     wait_seconds: float = 0.0,
     show_bar: bool = False,
+    keep_warm: bool = False,
 ) -> BuildReport:
-    """Ingest new or changed articles, then (if anything changed) re-render every output."""
+    """Ingest new or changed articles, then (if anything changed) re-render every output.
+
+    ``keep_warm`` (for ``geomap watch``) loads the stored claims even when nothing changed,
+    so that a long-running process redraws quickly when the next article arrives.
+    """
     started = time.perf_counter()
     stamp = datetime.now(UTC).isoformat(timespec="seconds")
     settings = settings or default_settings()
@@ -169,6 +174,8 @@ def build(
             and (out_dir / ("map.html" if "html" in formats else "districts.csv")).exists()
         ):
             report.unchanged = True
+            if keep_warm:
+                store.extractions()  # load now, so the next change redraws quickly
             report.seconds = time.perf_counter() - started
             return report
         store.set_meta("rendered", None)  # dirty until every output is written

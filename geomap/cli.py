@@ -396,7 +396,7 @@ def watch(ctx: click.Context, folder: Path, interval: float, **options: Any) -> 
     """
     from .watching import watch_folder
 
-    _run_build(ctx, [folder], **options)
+    _run_build(ctx, [folder], keep_warm=True, **options)
     click.echo(f"Watching {folder} (Ctrl-C to stop)", err=True)
     watch_folder(folder, lambda: _run_build(ctx, [folder], **dict(options)), interval)
 
