@@ -20,7 +20,7 @@ from .dates import resolve_in_sentence
 from .records import AggregateClaim, Article, Claim, Place
 from .sentences import sentences
 
-RULES_VERSION = 1  # bump when a rule changes: stored articles are then extracted again
+RULES_VERSION = 2  # bump when a rule changes: stored articles are then extracted again
 CLAIMABLE_KINDS = frozenset(
     {"district", "province", "city", "village", "border-crossing", "base", "site"}
 )
@@ -89,6 +89,12 @@ _PART_OF_PLACE = re.compile(
     re.IGNORECASE,
 )
 _SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+day\b|\bthat\s+day\b", re.IGNORECASE)
+# "the district headquarters/centre" is the seat of the district: taking it takes the district.
+_SEAT = re.compile(
+    r"\b(?:district|provincial)\s+(?:headquarters|cent(?:re|er)|compound|"
+    r"administration|offices?)\b",
+    re.IGNORECASE,
+)
 _PRONOUN_OBJECT = re.compile(
     r"^\s*(?:control\s+(?:of|over)\s+)?(?:them|it|both|the\s+two)\b", re.IGNORECASE
 )
@@ -238,7 +244,12 @@ def _claim(
 ) -> Claim:
     status = agent_status(sentence, cue)
     between = sentence[cue.end : max(cue.end, target.place.start - start)]
-    if status != "contested" and target.via == "named" and _PART_OF_PLACE.search(between):
+    if (
+        status != "contested"
+        and target.via == "named"
+        and _PART_OF_PLACE.search(between)
+        and not _SEAT.search(between)
+    ):
         status = "contested"  # "recaptured government buildings in X": X is still fought over
     confidence = {"named": 0.85, "reference": 0.7, "cataphora": 0.55}[target.via]
     if cue.negated or (DENIAL.search(sentence) and status != "contested"):

@@ -68,6 +68,9 @@ GOVERNMENT = _rx(
     r"(?:full\s+)?(?:government|state|their|its)\s+control\b",
     r"\bremain(?:s|ed)?\s+in\s+control\b",
     r"\b(?:are|is|were|was)\s+in\s+control\b",
+    r"\bin\s+government\s+hands\b",
+    r"\bheld\s+by\s+(?:the\s+)?(?:government|afghan|security)\s+forces\b",
+    r"\b(?:still|firmly)\s+(?:hold|holds|held|control|controls)\b",
 )
 TALIBAN = _rx(
     r"\bcaptur(?:ed|es|ing)\b",
@@ -95,6 +98,9 @@ TALIBAN = _rx(
     r"\b(?:retreat(?:ed|ing)?|withdr(?:ew|awn|awing))\s+from\b",
     r"\babandon(?:ed|ing)\b",
     r"\b(?:taliban|insurgents|militants)\s+(?:capture|seize|take)\b",
+    r"\b(?:held|controlled)\s+by\s+(?:the\s+)?(?:taliban|insurgents|militants)\b",
+    r"\b(?:taliban|insurgents|militants)\s+(?:now\s+|also\s+|already\s+|still\s+)?"
+    r"(?:control|controls|hold|holds)\b",
 )
 NEGATION = re.compile(r"\b(?:not|n't|never|no)\s+(?:yet\s+|been\s+|be\s+|have\s+)?$", re.IGNORECASE)
 DENIAL = re.compile(
@@ -196,6 +202,11 @@ def status_cues(sentence: str) -> list[Cue]:
 
 def agent_status(sentence: str, cue: Cue) -> str:
     """Who did it, for verbs any side can do ("Afghan forces captured X")."""
+    if cue.status == "government" and re.search(r"(?i)\bin\s+control|\bhold|\bcontrol", cue.text):
+        before = re.split(r"[,;:]|\bsaid\b|\bthat\b", sentence[max(0, cue.start - 60) : cue.start])
+        if TALIBAN_AGENT.search(before[-1]) and not GOV_AGENT.search(before[-1]):
+            return "taliban"  # "the Taliban are in control of X"
+        return cue.status
     if cue.status != "taliban" or re.match(
         r"(?i)(fell|fallen|fall of|collapse of|surrendered|"
         r"retreat|withdr|abandon|under)",

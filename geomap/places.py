@@ -49,7 +49,9 @@ NOT_NAME_WORDS = frozenset(
     "thursday friday saturday sunday january february march april may june july august "
     "september october november december taliban afghan afghanistan's province district "
     "city town village airport dam border crossing base valley river highway road "
-    "provincial capital meanwhile however last this that these those both".split()
+    "provincial capital meanwhile however last this that these those both governor police "
+    "chief council university hospital airport prison mayor commander corps army province "
+    "provinces districts officials security forces".split()
 )
 _JOINER = re.compile(r"^(?:,\s*|,?\s+and\s+|,?\s+or\s+|\s*/\s*|,\s+and\s+the\s+)$")
 COMMON_WORD_ZIPF = 3.7  # single words at least this frequent in English need a cue

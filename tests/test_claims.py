@@ -31,6 +31,11 @@ def claims(text, gazetteer, published=date(2021, 7, 9)):
         ("The Taliban encircled Kunduz city.", "contested"),
         ("Officials said efforts were under way to recapture Spin Boldak.", "contested"),
         ("The government vowed to retake Spin Boldak.", "contested"),
+        ("The Taliban are in control of Panjwai district, residents said.", "taliban"),
+        ("Afghan forces still hold Spin Boldak, the ministry said.", "government"),
+        ("Taliban fighters overran the district headquarters in Nerkh district.", "taliban"),
+        ("The district of Jalrez is now held by the Taliban.", "taliban"),
+        ("Troops recaptured government buildings in the city of Ghazni.", "contested"),
     ],
 )
 def test_each_status_cue(gazetteer, sentence, status):
