@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .aggregates import aggregates_in_sentence, may_count
-from .cues import DENIAL, HABITUAL, HEDGE, Cue, agent_status, speaker_of, status_cues
+from .cues import HABITUAL, HEDGE, Cue, agent_status, denier_of, speaker_of, status_cues
 from .dates import resolve_in_sentence
 from .records import AggregateClaim, Article, Claim, Place
 from .sentences import sentences
@@ -63,8 +63,10 @@ _CLAUSE_END = re.compile(
 )
 _LOCATOR_BEFORE = re.compile(
     r"(?:\b(?:provinces?|districts?|capital|city|cities|towns?|crossing|post|dam|base|areas?|"
-    r"parts?|villages?)\s+in|\b(?:districts|areas|parts|outskirts|bastion|stronghold|heartland|"
-    r"birthplace|families|residents|people)\s+of|\b(?:north|south|east|west|"
+    r"parts?|villages?)\s+in|\b(?:districts|bastion|stronghold|heartland|birthplace|families|"
+    r"residents|people|governor|governors|police\s+chief|council|lawmaker|mp|officials?|"
+    r"commander|spokesman|head)\s+(?:of|for)|\b(?!the\b|a\b|this\b|that\b)[a-z]+\s+"
+    r"district\s+of|\b(?:north|south|east|west|"
     r"northeast|northwest|southeast|southwest)\s+of|\bproximity\s+to|\bnear|\boutside|\bfrom|"
     r"\bgovernment\s+in|\bcapital\s+of|\blocated\s+in|\bborder\s+with|\bborders?\s+of)\s+"
     r"(?:the\s+)?(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|"
@@ -137,8 +139,8 @@ def claims_from_article(
                 sentence, start, speaker_of(sentence), as_of, article.id
             )
         for cue, target in found:
-            claims.append(
-                _claim(
+            claims.extend(
+                _claims(
                     article,
                     sentence,
                     start,
@@ -231,7 +233,7 @@ def _references(article: Article, afghan: Sequence[Place], lo: int, hi: int) -> 
     return []
 
 
-def _claim(
+def _claims(
     article: Article,
     sentence: str,
     start: int,
@@ -241,7 +243,8 @@ def _claim(
     speaker: str,
     as_of: date | None,
     precision: str,
-) -> Claim:
+) -> list[Claim]:
+    """The claim a cue makes about a place; with a denial by another party, both claims."""
     status = agent_status(sentence, cue)
     between = sentence[cue.end : max(cue.end, target.place.start - start)]
     if (
@@ -252,25 +255,36 @@ def _claim(
     ):
         status = "contested"  # "recaptured government buildings in X": X is still fought over
     confidence = {"named": 0.85, "reference": 0.7, "cataphora": 0.55}[target.via]
-    if cue.negated or (DENIAL.search(sentence) and status != "contested"):
-        status = {"taliban": "government", "government": "taliban"}.get(status, status)
-        confidence *= 0.7
     hedged = bool(HEDGE.search(sentence))
     if hedged:
         confidence *= 0.8
-    return Claim(
-        place=target.place,
-        status=status,
-        claimed_by=speaker,
-        as_of=as_of,
-        evidence=" ".join(sentence.split()),
-        start=start,
-        end=end,
-        confidence=round(confidence, 2),
-        article_id=article.id,
-        as_of_precision=precision if as_of else "unknown",
-        hedged=hedged,
-    )
+    opposite = {"taliban": "government", "government": "taliban"}.get(status, status)
+    made = []
+    if cue.negated:
+        made.append((opposite, speaker, confidence * 0.7))
+    elif status != "contested" and (denial := denier_of(sentence)):
+        denier, where = denial
+        if denier != speaker and where > cue.start:
+            made.append((status, speaker, confidence))  # "…took Y, a claim the ministry denied"
+        made.append((opposite, denier, confidence * 0.7))
+    else:
+        made.append((status, speaker, confidence))
+    return [
+        Claim(
+            place=target.place,
+            status=claimed_status,
+            claimed_by=by,
+            as_of=as_of,
+            evidence=" ".join(sentence.split()),
+            start=start,
+            end=end,
+            confidence=round(value, 2),
+            article_id=article.id,
+            as_of_precision=precision if as_of else "unknown",
+            hedged=hedged,
+        )
+        for claimed_status, by, value in made
+    ]
 
 
 def _identity(claim: Claim) -> tuple:

@@ -228,6 +228,17 @@ def agent_status(sentence: str, cue: Cue) -> str:
     return cue.status
 
 
+def denier_of(sentence: str) -> tuple[str, int] | None:
+    """Who denies what the sentence reports, and where the denial stands in it."""
+    m = DENIAL.search(sentence)
+    if m is None:
+        return None
+    after = re.match(r"\s*by\s+(?:the\s+)?([^,;.]{0,40})", sentence[m.end() :])
+    if after:
+        return classify_speaker(after.group(1)) or "reporter", m.start()
+    return classify_speaker(_before(sentence, m.start())) or speaker_of(sentence), m.start()
+
+
 def classify_speaker(phrase: str) -> str | None:
     """taliban, government or third-party from the words naming a speaker; None if unknown."""
     if TALIBAN_SPEAKER.search(phrase):
@@ -259,8 +270,8 @@ def speaker_of(sentence: str, at: int | None = None) -> str:
             found = classify_speaker(_before(sentence, m.start()))
         else:
             found = classify_speaker(_before(sentence, m.start()))
-            if found is None:  # "..., said the governor" / '"...", the spokesman said'
-                found = classify_speaker(sentence[m.end() : m.end() + 50].split(",")[0])
+            if found is None:  # "..., said the governor" / "said Roz Gul, the deputy governor"
+                found = classify_speaker(re.split(r"[.;]", sentence[m.end() : m.end() + 80])[0])
         if found:
             return found
     return "reporter"

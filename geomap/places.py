@@ -173,6 +173,8 @@ def _following_cue(text: str, end: int) -> tuple[str | None, bool]:
 
 
 def _preceding_cue(text: str, start: int) -> str | None:
+    if re.search(r"[a-z] district of (?:the )?$", text[max(0, start - 40) : start]):
+        return "province"  # "the Dand district of Kandahar"
     before = text[max(0, start - 40) : start].lower()
     m = re.search(
         r"\b(province|provinces|district|city|cities|town|village|villages)"

@@ -185,8 +185,10 @@ def test_syndicated_copies_are_linked_in_the_store(workspace, settings):
     build([articles], out, settings, formats=("html",))
     with open_store(out / "geomap.sqlite") as store:
         groups = store.groups()
-        by_path = {r[0].rsplit("/", 1)[-1]: r[1] for r in store.conn.execute(
-            "SELECT path, id FROM articles")}
+        by_path = {
+            r[0].rsplit("/", 1)[-1]: r[1]
+            for r in store.conn.execute("SELECT path, id FROM articles")
+        }
     seeds = [groups[by_path[name]] for name in by_path if not name.startswith("003")]
     assert len(set(seeds)) == 1  # three outlets, one AFP story
     assert groups[by_path["003_panjwai.txt"]] != seeds[0]

@@ -153,3 +153,28 @@ def test_seed_claims(settings, gazetteer):
     }
     assert (None, None, 0.85, "taliban") in aggregates
     assert (250, 398, round(250 / 398, 3), "taliban") in aggregates
+
+
+def test_a_claim_denied_by_another_party_gives_both_claims(gazetteer):
+    found = claims(
+        "A Taliban spokesman said the group had taken control of Spin Boldak, a "
+        "claim denied by the defence ministry.",
+        gazetteer,
+    )
+    assert set(found) == {
+        ("Spin Boldak", "taliban", "taliban"),
+        ("Spin Boldak", "government", "government"),
+    }
+
+
+def test_a_province_that_only_locates_a_district_gets_no_claim(gazetteer):
+    found = claims("The Taliban took control of the Nerkh district of Maidan Wardak.", gazetteer)
+    assert {p for p, _s, _c in found} == {"Nerkh"}
+
+
+def test_speaker_named_after_the_verb_with_an_appositive(gazetteer):
+    text = (
+        'Fighters entered Zaranj on Friday. "The city has fallen," said Roz Gul Khairzad, '
+        "the deputy governor of Nimroz."
+    )
+    assert ("Zaranj", "taliban", "government") in claims(text, gazetteer)
