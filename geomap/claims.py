@@ -59,7 +59,9 @@ NOUN_KINDS = {
 _CLAUSE_END = re.compile(
     r";|\bbut\b|,?\s+while\b|, and (?=(?:the |a |an )?[a-z])|, as(?! well)\b|"
     r", (?:raising|causing|sending|forcing|leaving|prompting|killing|resulting|which|who|where|"
-    r"when|after|before|amid)\b|\bafter\b|\bbefore\b|\bwhen\b|\bsince\b"
+    r"when|after|before|amid)\b|\bafter\b|\bbefore\b|\bwhen\b|\bsince\b|"
+    r", (?!including|according|during|excluding|neighbou?ring|surrounding|morning|evening)"
+    r"[a-z]+ing\b"
 )
 _LOCATOR_BEFORE = re.compile(
     r"(?:\b(?:provinces?|districts?|capital|city|cities|towns?|crossing|post|dam|base|areas?|"

@@ -100,7 +100,7 @@ TALIBAN = _rx(
     r"\b(?:taliban|insurgents|militants)\s+(?:capture|seize|take)\b",
     r"\b(?:held|controlled)\s+by\s+(?:the\s+)?(?:taliban|insurgents|militants)\b",
     r"\b(?:taliban|insurgents|militants)\s+(?:now\s+|also\s+|already\s+|still\s+)?"
-    r"(?:control|controls|hold|holds)\b",
+    r"(?:control|controls|controlled|hold|holds|held)\b",
 )
 NEGATION = re.compile(r"\b(?:not|n't|never|no)\s+(?:yet\s+|been\s+|be\s+|have\s+)?$", re.IGNORECASE)
 DENIAL = re.compile(
@@ -250,6 +250,9 @@ def classify_speaker(phrase: str) -> str | None:
     return None
 
 
+_NEW_CLAUSE = re.compile(r";|, and\b|\bbut\b|, while\b")
+
+
 def speaker_of(sentence: str, at: int | None = None) -> str:
     """Who asserts what a sentence says (at offset ``at``); plain narration is the reporter's.
 
@@ -260,9 +263,12 @@ def speaker_of(sentence: str, at: int | None = None) -> str:
         if (
             at is not None
             and at < m.start()
-            and re.match(r"\s*(?:\w+\s+){0,6}?(?:that\b|:|[\"“])", sentence[m.end() :])
+            and (
+                re.match(r"\s*(?:\w+\s+){0,6}?(?:that\b|:|[\"“])", sentence[m.end() :])
+                or _NEW_CLAUSE.search(sentence, at, m.start())
+            )
         ):
-            continue
+            continue  # the verb reports its own clause, not what came before it
         verb = m.group(0).lower()
         if verb.startswith("according"):
             found = classify_speaker(sentence[m.end() : m.end() + 60].split(",")[0])

@@ -178,3 +178,13 @@ def test_speaker_named_after_the_verb_with_an_appositive(gazetteer):
         "the deputy governor of Nimroz."
     )
     assert ("Zaranj", "taliban", "government") in claims(text, gazetteer)
+
+
+def test_a_participial_clause_is_not_governed_by_the_verb_before_it(gazetteer):
+    found = claims("Taliban take Ghazni city, closing in on Kabul.", gazetteer)
+    assert {p for p, _s, _c in found} == {"Ghazni"}
+
+
+def test_a_speech_verb_in_a_later_clause_does_not_cover_the_first(gazetteer):
+    found = claims("Fighting raged in Lashkar Gah, and residents said shops were shut.", gazetteer)
+    assert found == [("Lashkar Gah", "contested", "reporter")]
