@@ -107,13 +107,19 @@ class Gazetteer:
         return exact_key(word) in self.first_words or loose_key(word) in self.first_words
 
     def lookup(self, name: str) -> list[Entry]:
-        """Entries whose name matches exactly, else by transliteration skeleton."""
-        found = self.exact.get(exact_key(name))
-        if found:
+        """Entries whose name matches exactly, else by transliteration skeleton.
+
+        A spelling that is exactly only a village's ("Chishti Sharif") also brings the
+        district it is a variant of, for the text's cue to choose between them.
+        """
+        found = self.exact.get(exact_key(name), [])
+        if found and any(e.kind != "village" for e in found):
             return found
         # The skeleton is only trusted for names long enough to carry one.
         key = loose_key(name)
-        return self.loose.get(key, []) if len(exact_key(name)) >= 5 and len(key) >= 3 else []
+        if len(exact_key(name)) < 5 or len(key) < 3:
+            return found
+        return found + [e for e in self.loose.get(key, []) if e not in found]
 
     def lookup_exact(self, name: str) -> list[Entry]:
         """Entries whose spelling-exact key matches."""

@@ -96,7 +96,7 @@ def places_from_article(article: Article, gazetteer: Gazetteer) -> list[Place]:
 
 
 _LETTER = r"[^\W\d_]"
-_INTERIOR_WORDS = "e|i|ye|air|base|airfield|dam|border|crossing|bridge|port|pass|gate|airport"
+_INTERIOR_WORDS = "e|i|ye|wa|air|base|airfield|dam|border|crossing|bridge|port|pass|gate|airport"
 # A run of capitalised words (and the few lower-case words names contain) joined by single
 # spaces or hyphens: only these runs can hold a place name, so only they are looked up.
 _CHUNK = re.compile(

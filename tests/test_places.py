@@ -113,3 +113,30 @@ def test_spelling_variants_resolve_to_one_district(gazetteer):
         for p in places_from_text(f"Troops reached {t} today.", gazetteer)
     }
     assert codes == {"AF3101"}
+
+
+@pytest.mark.parametrize(
+    ("spelling", "pcode"),
+    [
+        ("Chishti Sharif", "AF3216"),
+        ("Charkint", "AF2104"),
+        ("Keran wa Menjan", "AF1726"),
+        ("Tala wa Barfak", "AF0911"),
+        ("Maiwand", "AF2710"),
+        ("Zhari", "AF2705"),
+    ],
+)
+def test_news_spellings_of_districts(gazetteer, spelling, pcode):
+    places = places_from_text(f"The Taliban captured {spelling} district on Monday.", gazetteer)
+    assert [(p.kind, p.district_pcode) for p in places] == [("district", pcode)]
+
+
+def test_a_politics_story_has_no_afghan_places(gazetteer):
+    text = (
+        "WASHINGTON (AP) — President Joe Biden met Senate Majority Leader Chuck Schumer as "
+        "Speaker Nancy Pelosi said the House would vote. Governor Greg Abbott signed an "
+        "order. General Mark Milley spoke. Secretary Antony Blinken called Prime Minister "
+        "Imran Khan. Zalmay Khalilzad returned. Mullah Abdul Ghani Baradar arrived. "
+        "Rashid Khan took three wickets and Mohammad Nabi scored 50 runs."
+    )
+    assert [p.mention for p in places_from_text(text, gazetteer) if p.country == "AF"] == []
