@@ -11,11 +11,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .aggregates import aggregates_in_sentence, may_count
-from .cues import HABITUAL, HEDGE, Cue, agent_status, denier_of, speaker_of, status_cues
+from .cues import (
+    HABITUAL,
+    HEDGE,
+    Cue,
+    agent_status,
+    classify_speaker,
+    denier_of,
+    speaker_of,
+    status_cues,
+)
 from .dates import resolve_in_sentence
 from .records import AggregateClaim, Article, Claim, Place
 from .sentences import sentences
@@ -34,7 +43,8 @@ ANAPHOR = re.compile(
     rf"\b(?P<det>the|this|that|a|an|its)\s+(?:{_MODIFIER}\s+)*(?P<noun>border\s+(?:town|crossing|"
     r"post|point|checkpoint)|crossing(?:\s+point)?|checkpoint|border\s+post|site|provincial\s+"
     r"capital|capital|city|town|district|province|(?:air\s*)?base|airfield|dam|area|port)\b"
-    r"(?!\s+(?:of|in)\s+[A-Z])",
+    r"(?!\s+(?:of|in)\s+[A-Z])(?!\s+(?:governor|police|chief|council|officials?|authorities|"
+    r"residents|spokes(?:man|person)|elders|administrator|commander)\b)",
     re.IGNORECASE,
 )
 NOUN_KINDS = {
@@ -121,6 +131,7 @@ def claims_from_article(
     aggregates: list[AggregateClaim] = []
     last_end = 0
     last: tuple[date | None, str] = (None, "unknown")
+    previous: list[Claim] = []  # the last sentence's claims, for "X rejected the claim"
     starts = [p.start for p in afghan]
     for start, end in sentences(text):
         sentence = text[start:end]
@@ -128,7 +139,11 @@ def claims_from_article(
         may_claim = (has_place or ANAPHOR.search(sentence)) and not HABITUAL.search(sentence)
         found = _claims_in_sentence(article, afghan, start, end) if may_claim else []
         counts = may_count(sentence)
-        if not (found or counts or article.published is None or _SAME_DAY.search(sentence)):
+        rejected = [] if found else _rejection(sentence, previous)
+        if not (
+            found or rejected or counts or article.published is None or _SAME_DAY.search(sentence)
+        ):
+            previous = []
             continue  # nothing to date: skip the date work
         as_of, precision = resolve_in_sentence(sentence, article.published, year)
         if _SAME_DAY.search(sentence) or (
@@ -140,8 +155,15 @@ def claims_from_article(
             aggregates += aggregates_in_sentence(
                 sentence, start, speaker_of(sentence), as_of, article.id
             )
+        claims += [
+            replace(
+                c, evidence=" ".join(sentence.split()), start=start, end=end, as_of=as_of or c.as_of
+            )
+            for c in rejected
+        ]
+        previous = []
         for cue, target in found:
-            claims.extend(
+            previous.extend(
                 _claims(
                     article,
                     sentence,
@@ -154,7 +176,31 @@ def claims_from_article(
                     precision,
                 )
             )
+        claims += previous
     return _outcome_beats_process(claims), aggregates
+
+
+_REJECTION = re.compile(
+    r"\b(?:denied|denies|rejected|rejects|dismissed|refuted)\s+(?:the|this|"
+    r"that|these|those|such)\s+(?:claims?|reports?|statements?|assertions?)",
+    re.IGNORECASE,
+)
+
+
+def _rejection(sentence: str, previous: Sequence[Claim]) -> list[Claim]:
+    """ "The Taliban rejected the claim": the other side's view of the last sentence's claims."""
+    m = _REJECTION.search(sentence)
+    if m is None or not previous:
+        return []
+    denier = classify_speaker(sentence[: m.start()]) or "reporter"
+    opposite = {"taliban": "government", "government": "taliban"}
+    return [
+        replace(
+            c, status=opposite[c.status], claimed_by=denier, confidence=round(c.confidence * 0.7, 2)
+        )
+        for c in previous
+        if c.status in opposite and c.claimed_by != denier
+    ]
 
 
 def _claims_in_sentence(

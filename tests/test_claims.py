@@ -188,3 +188,22 @@ def test_a_participial_clause_is_not_governed_by_the_verb_before_it(gazetteer):
 def test_a_speech_verb_in_a_later_clause_does_not_cover_the_first(gazetteer):
     found = claims("Fighting raged in Lashkar Gah, and residents said shops were shut.", gazetteer)
     assert found == [("Lashkar Gah", "contested", "reporter")]
+
+
+def test_a_rejection_in_the_next_sentence_answers_the_claim_before(gazetteer):
+    text = (
+        "Security forces have retaken control of Dasht-e-Archi district, the Ministry of "
+        "Defense said. The Taliban, however, rejected the claim."
+    )
+    assert set(claims(text, gazetteer)) == {
+        ("Dasht-e-Archi", "government", "government"),
+        ("Dasht-e-Archi", "taliban", "taliban"),
+    }
+
+
+def test_an_office_title_is_not_a_back_reference(gazetteer):
+    text = (
+        "Fighters entered Kunduz city. The district governor of Khanabad said the district "
+        "was under siege."
+    )
+    assert ("Kunduz", "contested", "government") not in claims(text, gazetteer)
