@@ -28,6 +28,8 @@ from .writing import atomic_write_text
 SIMPLIFY_DEGREES = 0.01  # about 1 km: borders stay recognisable, the file stays small
 OUTLINE_DEGREES = 0.02  # provinces and the country are only outlines
 GRID_DEGREES = 0.001  # coordinates rounded to about 100 m
+# Keep an opened popup clear of the title and the side panels.
+POPUP_PADDING = {"autoPanPaddingTopLeft": [300, 90], "autoPanPaddingBottomRight": [20, 20]}
 POPUP_CLAIMS = 10  # the newest claims in a popup; the rest are in the exports
 
 
@@ -64,7 +66,13 @@ def claim_html(claim: Claim, sources: Mapping[str, str]) -> str:
 def claims_html(claims: Sequence[Claim], sources: Mapping[str, str]) -> str:
     """Claims as list items, newest first; the same sentence from several copies shown once."""
     groups: dict[tuple, list[Claim]] = {}
-    for c in sorted(claims, key=lambda c: c.as_of or date.min, reverse=True):
+    parties = {"taliban": 3, "government": 3, "third-party": 2, "reporter": 1}
+    newest = sorted(
+        claims,
+        reverse=True,
+        key=lambda c: (c.as_of or date.min, parties.get(c.claimed_by, 0), c.confidence),
+    )
+    for c in newest:
         groups.setdefault((c.evidence, c.status, c.claimed_by), []).append(c)
     items = []
     for same in list(groups.values())[:POPUP_CLAIMS]:
@@ -167,7 +175,7 @@ def render_html(
         tooltip=GeoJsonTooltip(
             fields=["name", "province", "label"], aliases=["District", "Province", "Status"]
         ),
-        popup=GeoJsonPopup(fields=["popup"], labels=False, max_width=420),
+        popup=GeoJsonPopup(fields=["popup"], labels=False, max_width=420, **POPUP_PADDING),
         zoom_on_click=False,
     ).add_to(m)
     _add_provinces(m, bounds, by_pcode, sources)
@@ -273,7 +281,7 @@ def _add_provinces(
                 "color": STATUS_COLOURS[f["properties"]["status"]],
             },
             tooltip=GeoJsonTooltip(fields=["name"], aliases=["Province-wide claims"]),
-            popup=GeoJsonPopup(fields=["popup"], labels=False, max_width=420),
+            popup=GeoJsonPopup(fields=["popup"], labels=False, max_width=420, **POPUP_PADDING),
         ).add_to(m)
     labels = folium.FeatureGroup(name="Province names")
     for name, point in zip(provinces["name"], provinces.representative_point(), strict=True):
