@@ -16,7 +16,7 @@ CLAIMANTS: tuple[str, ...] = ("taliban", "government", "third-party", "reporter"
 EVIDENCE_LIMIT = 20  # sentences per district in tables and exports (all are in claims.csv)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One news article as read from disk (or from a JSON Lines row)."""
 
@@ -42,7 +42,7 @@ class Article:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """A place mention in an article, resolved to a point, district and province."""
 
@@ -70,7 +70,7 @@ class Place:
         return asdict(self)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One assertion in one article: who says what status holds at a place, and when."""
 
@@ -109,7 +109,7 @@ class Claim:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AggregateClaim:
     """A claim about many places at once: "250 of Afghanistan's 398 districts"."""
 
@@ -133,7 +133,7 @@ class AggregateClaim:
         return d
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DistrictStatus:
     """The assessed status of one district (or province) with the claims behind it."""
 
@@ -170,7 +170,7 @@ def _as_of_text(value: date | None, precision: str) -> str | None:
     return value.strftime("%Y-%m") if precision == "month" else value.isoformat()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything read from one article: its places, claims and aggregate claims."""
 

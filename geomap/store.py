@@ -7,6 +7,7 @@ older store applies the missing migrations in one transaction.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -191,6 +192,12 @@ class Store:
     def _load(
         self, articles: list[Article], extractor: dict[str, str], whole: bool
     ) -> dict[tuple[str, str], Extraction]:
+        # Thousands of rows repeat the same names, codes and sentences: keep one copy each.
+        pool: dict[object, object] = {}
+
+        def shared(value: object) -> object:
+            return pool.setdefault(value, value) if isinstance(value, str) else value
+
         by_sha = {a.sha256: a for a in articles}
         where, args = (
             ("", ()) if whole else (f"AND sha256 IN ({','.join('?' * len(by_sha))})", tuple(by_sha))
@@ -201,7 +208,7 @@ class Store:
             f"AND kind != 'country' {where} ORDER BY sha256, idx",
             args,
         ):
-            places.setdefault(row[0], {})[row[1]] = Place(*row[2:])
+            places.setdefault(row[0], {})[row[1]] = Place(*map(shared, row[2:]))
         claims: dict[str, list[Claim]] = {}
         for row in self.conn.execute(
             'SELECT sha256, place_idx, status, claimed_by, as_of, evidence, start, "end", '
@@ -213,10 +220,10 @@ class Store:
             claims.setdefault(sha, []).append(
                 Claim(
                     places[sha][row[1]],
-                    row[2],
-                    row[3],
-                    date.fromisoformat(row[4]) if row[4] else None,
-                    row[5],
+                    shared(row[2]),
+                    shared(row[3]),
+                    _day(row[4]),
+                    shared(row[5]),
                     row[6],
                     row[7],
                     row[8],
@@ -406,6 +413,11 @@ def _article(row: Sequence) -> Article:
     """An Article from a row of (id, path, title, text, sha256, outlet, published, url)."""
     published = date.fromisoformat(row[6]) if row[6] else None
     return Article(row[0], row[1], row[2], row[3], row[4], row[5], published, row[7])
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
 
 
 def _sql(value: object) -> object:
