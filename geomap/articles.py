@@ -29,9 +29,20 @@ class ArticleProblem:
 
     path: str
     message: str
+    warning: bool = False  # read anyway (e.g. decoded from cp1252): not a failure
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
+
+
+def warnings_of(article: Article) -> list[ArticleProblem]:
+    """An article's reading warnings as problems (the article itself was kept)."""
+    return [ArticleProblem(article.path, w, warning=True) for w in article.warnings]
+
+
+def any_failed(problems: Iterable[ArticleProblem]) -> bool:
+    """True when some file could not be read at all (warnings do not count)."""
+    return any(not p.warning for p in problems)
 
 
 def sha256_text(text: str) -> str:
@@ -103,7 +114,7 @@ def read_articles(
         for article in found:
             if published is not None:
                 article = replace(article, published=published)
-            problems += [ArticleProblem(article.path, w) for w in article.warnings]
+            problems += warnings_of(article)
             articles.append(article)
     return articles, problems
 

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from . import __version__
-from .articles import ArticleProblem, expand_paths, read_article_file
+from .articles import ArticleProblem, expand_paths, read_article_file, warnings_of
 from .boundaries import load_boundaries
 from .claims import RULES_VERSION
 from .control import timeline
@@ -231,7 +231,7 @@ def _ingest(
         with store.conn:  # one transaction per file: a crash loses at most this file
             store.forget_path(str(path))
             for article in articles:
-                problems += [ArticleProblem(article.path, w) for w in article.warnings]
+                problems += warnings_of(article)
                 if store.extractor_of(article.sha256) != extractor:
                     gazetteer = gazetteer or load_gazetteer(settings)
                     store.save(extract_article(article, gazetteer), extractor)

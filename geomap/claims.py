@@ -30,6 +30,8 @@ from .records import AggregateClaim, Article, Claim, Place
 from .sentences import sentences
 
 RULES_VERSION = 2  # bump when a rule changes: stored articles are then extracted again
+# What a denial turns a claim into.
+OPPOSITE = {"taliban": "government", "government": "taliban"}
 CLAIMABLE_KINDS = frozenset(
     {"district", "province", "city", "village", "border-crossing", "base", "site"}
 )
@@ -193,7 +195,7 @@ def _rejection(sentence: str, previous: Sequence[Claim]) -> list[Claim]:
     if m is None or not previous:
         return []
     denier = classify_speaker(sentence[: m.start()]) or "reporter"
-    opposite = {"taliban": "government", "government": "taliban"}
+    opposite = OPPOSITE
     return [
         replace(
             c, status=opposite[c.status], claimed_by=denier, confidence=round(c.confidence * 0.7, 2)
@@ -306,7 +308,7 @@ def _claims(
     hedged = bool(HEDGE.search(sentence))
     if hedged:
         confidence *= 0.8
-    opposite = {"taliban": "government", "government": "taliban"}.get(status, status)
+    opposite = OPPOSITE.get(status, status)
     made = []
     if cue.negated:
         made.append((opposite, speaker, confidence * 0.7))

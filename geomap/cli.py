@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from . import data as data_sets
-from .articles import ArticleProblem
+from .articles import ArticleProblem, any_failed
 from .errors import GeomapError
 from .settings import Settings
 
@@ -160,7 +160,7 @@ def extract(ctx: click.Context, files: tuple[Path, ...], fmt: str, published: da
         else:
             click.echo(extraction_table(result))
     _report(problems)
-    if any(not p.message.startswith("not UTF-8") for p in problems):
+    if any_failed(problems):
         sys.exit(1)
 
 
@@ -342,7 +342,7 @@ def _run_build(
             f"{report.articles} articles ({report.extracted} extracted now), "
             f"{len(report.outputs)} files written in {report.seconds:.1f} s"
         )
-    return 1 if any(not p.message.startswith("not UTF-8") for p in report.problems) else 0
+    return 1 if any_failed(report.problems) else 0
 
 
 @main.command()

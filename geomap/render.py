@@ -50,7 +50,7 @@ def _source_names(extractions: Sequence[Extraction]) -> dict[str, str]:
     }
 
 
-def claim_html(claim: Claim, sources: Mapping[str, str]) -> str:
+def claim_html(claim: Claim, sources: Mapping[str, str], note: str = "") -> str:
     """One claim as escaped HTML: the sentence, then who claims it, where and when."""
     when = claim.as_of.isoformat() if claim.as_of else "undated"
     if claim.as_of and claim.as_of_precision == "month":
@@ -58,7 +58,7 @@ def claim_html(claim: Claim, sources: Mapping[str, str]) -> str:
     meta = (
         f"{STATUS_LABELS.get(claim.status, claim.status)} · claimed by {claim.claimed_by}"
         f"{' (hedged)' if claim.hedged else ''} · {sources.get(claim.article_id, '?')} · "
-        f"{when} · about {claim.place.name}"
+        f"{when} · about {claim.place.name}{note}"
     )
     return f"<li>“{esc(claim.evidence)}”<div class='gm-meta'>{esc(meta)}</div></li>"
 
@@ -76,10 +76,8 @@ def claims_html(claims: Sequence[Claim], sources: Mapping[str, str]) -> str:
         groups.setdefault((c.evidence, c.status, c.claimed_by), []).append(c)
     items = []
     for same in list(groups.values())[:POPUP_CLAIMS]:
-        item = claim_html(same[0], sources)
-        if len(same) > 1:
-            item = item.replace("</div></li>", f" · and {len(same) - 1} more article(s)</div></li>")
-        items.append(item)
+        more = f" · and {len(same) - 1} more article(s)" if len(same) > 1 else ""
+        items.append(claim_html(same[0], sources, more))
     if len(groups) > POPUP_CLAIMS:
         items.append(
             f"<li>… and {len(groups) - POPUP_CLAIMS} older claims (all are in claims.csv)</li>"
