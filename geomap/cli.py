@@ -168,9 +168,15 @@ def extract(ctx: click.Context, files: tuple[Path, ...], fmt: str, published: da
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the overall figures as JSON.")
 @click.option("--errors", is_flag=True, help="List the missed and false places and claims.")
+@click.option(
+    "--country",
+    default="AF",
+    show_default=True,
+    help="ISO code of the theatre's country: only its places are scored.",
+)
 @click.pass_context
 @domain_errors
-def evaluate(ctx: click.Context, gold_dir: Path, as_json: bool, errors: bool) -> None:
+def evaluate(ctx: click.Context, gold_dir: Path, as_json: bool, errors: bool, country: str) -> None:
     """Score extraction against gold labels (precision, recall, F1).
 
     GOLD_DIR holds NAME.txt articles beside NAME.gold.json labels, in the format of
@@ -184,7 +190,7 @@ def evaluate(ctx: click.Context, gold_dir: Path, as_json: bool, errors: bool) ->
     from .pipeline import evaluate_dir
     from .report import score_table
 
-    scores = evaluate_dir(gold_dir, _settings(ctx))
+    scores = evaluate_dir(gold_dir, _settings(ctx), country.upper())
     if as_json:
         click.echo(json.dumps(summary(scores)))
     else:

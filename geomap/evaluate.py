@@ -140,8 +140,8 @@ def place_cost(gold: dict, pred: dict, claim: bool = False) -> float | None:
             ) == _province_key(gold["name"])
             return 0.0 if on_province and _same_province(gold, pred) else None
         return 0.0 if pred.get("kind") == "province" and _same_province(gold, pred) else None
-    if not claim and pred.get("kind") == "province":
-        return None
+    if pred.get("kind") == "province" or (claim and not pred.get("district_pcode")):
+        return None  # a province-wide place or claim never stands in for a district or town
     if gold.get("district_pcode") and gold.get("district_pcode") == pred.get("district_pcode"):
         return 0.0
     distance = _km(gold, pred)
@@ -167,23 +167,31 @@ def match_count(
     return used_gold, used_pred
 
 
-def _is_afghan(place: dict) -> bool:
-    country = place.get("country")
-    if country is not None:
-        return country in ("AF", "AFG")
-    return bool(place.get("in_afghanistan", True))
+_ALPHA3 = {"AF": "AFG", "UA": "UKR"}
 
 
-def score_article(name: str, gold: dict, pred: dict) -> ArticleScore:
+def _in_theatre(place: dict, country: str = "AF") -> bool:
+    """A predicted place counts when it lies in the theatre's country."""
+    code = place.get("country")
+    if code is not None:
+        return str(code).upper() in (country, _ALPHA3.get(country, country))
+    return bool(place.get("in_theatre", place.get("in_afghanistan", True)))
+
+
+def _gold_in_theatre(place: dict) -> bool:
+    return bool(place.get("in_theatre", place.get("in_afghanistan")))
+
+
+def score_article(name: str, gold: dict, pred: dict, country: str = "AF") -> ArticleScore:
     """Score one article's prediction (``geomap extract`` JSON) against its gold labels."""
     gold_places = [
-        g for g in gold["places"] if g.get("in_afghanistan") and g.get("kind") not in UNSCORED_KINDS
+        g for g in gold["places"] if _gold_in_theatre(g) and g.get("kind") not in UNSCORED_KINDS
     ]
     pred_places: list[dict] = []
     seen: set[tuple] = set()
     for p in pred.get("places", []):
         ident = (p.get("name"), p.get("kind"), p.get("district_pcode"), p.get("province_pcode"))
-        if _is_afghan(p) and p.get("kind") not in UNSCORED_KINDS and ident not in seen:
+        if _in_theatre(p, country) and p.get("kind") not in UNSCORED_KINDS and ident not in seen:
             seen.add(ident)
             pred_places.append(p)
     g_hit, p_hit = match_count(gold_places, pred_places, place_cost)
@@ -193,7 +201,7 @@ def score_article(name: str, gold: dict, pred: dict) -> ArticleScore:
         g = by_name.get(c["place"])
         if (
             g
-            and g.get("in_afghanistan")
+            and _gold_in_theatre(g)
             and g.get("kind") not in UNSCORED_KINDS
             and (c["place"], c["status"]) not in gold_seen
         ):

@@ -44,8 +44,10 @@ def extract_paths(
     return list(extract_articles(articles, settings)), problems
 
 
-def evaluate_dir(gold_dir: str | Path, settings: Settings | None = None) -> list[ArticleScore]:
-    """Extract each gold article in a folder and score it."""
+def evaluate_dir(
+    gold_dir: str | Path, settings: Settings | None = None, country: str = "AF"
+) -> list[ArticleScore]:
+    """Extract each gold article in a folder and score it (places in ``country`` only)."""
     gazetteer = load_gazetteer(settings or default_settings())
     scores = []
     for stem, text_path, labels in load_gold(Path(gold_dir)):
@@ -54,7 +56,7 @@ def evaluate_dir(gold_dir: str | Path, settings: Settings | None = None) -> list
         except ArticleError:
             articles = []
         prediction = extract_article(articles[0], gazetteer).to_dict() if articles else {}
-        scores.append(score_article(stem, labels, prediction))
+        scores.append(score_article(stem, labels, prediction, country))
     return scores
 
 
