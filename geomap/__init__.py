@@ -16,10 +16,8 @@ try:
 except PackageNotFoundError:  # running from a source tree without installing
     __version__ = "0.0.0"
 
-from .articles import article_from_text, read_articles  # noqa: E402
-from .claims import claims_from_article  # noqa: E402
-from .control import assess, syndication_groups, timeline  # noqa: E402
-from .errors import (  # noqa: E402
+from geomap.control import assess, syndication_groups, timeline  # noqa: E402
+from geomap.errors import (  # noqa: E402
     ArticleError,
     DataError,
     DataNotInstalledError,
@@ -30,11 +28,13 @@ from .errors import (  # noqa: E402
     ManifestError,
     StoreError,
 )
-from .gazetteer import load_gazetteer  # noqa: E402
-from .geocoders import GazetteerGeocoder, geocoder_for  # noqa: E402
-from .pipeline import extract_article, extract_paths  # noqa: E402
-from .places import places_from_article, places_from_text  # noqa: E402
-from .records import (  # noqa: E402
+from geomap.extract.articles import article_from_text, read_articles  # noqa: E402
+from geomap.extract.claims import claims_from_article  # noqa: E402
+from geomap.extract.places import places_from_article, places_from_text  # noqa: E402
+from geomap.geo.gazetteer import load_gazetteer  # noqa: E402
+from geomap.geo.geocoders import GazetteerGeocoder, geocoder_for  # noqa: E402
+from geomap.pipeline import extract_article, extract_paths  # noqa: E402
+from geomap.records import (  # noqa: E402
     AggregateClaim,
     Article,
     Claim,
@@ -42,7 +42,7 @@ from .records import (  # noqa: E402
     Extraction,
     Place,
 )
-from .settings import Settings  # noqa: E402
+from geomap.settings import Settings  # noqa: E402
 
 __all__ = [
     "AggregateClaim",

@@ -18,21 +18,21 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from . import __version__
-from .articles import ArticleProblem, expand_paths, read_article_file, warnings_of
-from .boundaries import load_boundaries
-from .claims import RULES_VERSION
-from .control import timeline
-from .errors import ArticleError
-from .export import export_all
-from .gazetteer import GAZETTEER_VERSION, load_gazetteer
-from .pipeline import assess_extractions, extract_article
-from .records import DistrictStatus, Extraction
-from .render import bounds_attribution, render_html, save_html
-from .settings import Settings, default_settings
-from .static import render_static
-from .store import Store, open_store
-from .writing import atomic_write_text
+from geomap import __version__
+from geomap.control import timeline
+from geomap.errors import ArticleError
+from geomap.extract.articles import ArticleProblem, expand_paths, read_article_file, warnings_of
+from geomap.extract.claims import RULES_VERSION
+from geomap.geo.boundaries import load_boundaries
+from geomap.geo.gazetteer import GAZETTEER_VERSION, load_gazetteer
+from geomap.pipeline import assess_extractions, extract_article
+from geomap.records import DistrictStatus, Extraction
+from geomap.render.export import export_all
+from geomap.render.html import bounds_attribution, render_html, save_html
+from geomap.render.static import render_static
+from geomap.settings import Settings, default_settings
+from geomap.store.database import Store, open_store
+from geomap.store.writing import atomic_write_text
 
 EMBED_SNIPPET = """<!-- Paste into any page; keep map.html beside it (or change src). -->
 <iframe src="map.html" title="{title}" style="width:100%;height:640px;border:0"

@@ -12,10 +12,10 @@ from typing import Any
 
 import click
 
-from . import data as data_sets
-from .articles import ArticleProblem, any_failed
-from .errors import GeomapError
-from .settings import Settings
+from geomap.errors import GeomapError
+from geomap.extract.articles import ArticleProblem, any_failed
+from geomap.geo import data as data_sets
+from geomap.settings import Settings
 
 
 def _settings(ctx: click.Context) -> Settings:
@@ -150,8 +150,8 @@ def extract(ctx: click.Context, files: tuple[Path, ...], fmt: str, published: da
       geomap extract seeds/*.txt --format table
       geomap extract article.txt --date 2021-07-09 > places.jsonl
     """
-    from .pipeline import extract_paths
-    from .report import extraction_table
+    from geomap.pipeline import extract_paths
+    from geomap.render.report import extraction_table
 
     results, problems = extract_paths(files, _settings(ctx), published=published)
     for result in results:
@@ -186,9 +186,9 @@ def evaluate(ctx: click.Context, gold_dir: Path, as_json: bool, errors: bool, co
     Example:
       geomap evaluate ../shared/corpus/dev --errors
     """
-    from .evaluate import summary
-    from .pipeline import evaluate_dir
-    from .report import score_table
+    from geomap.extract.evaluate import summary
+    from geomap.pipeline import evaluate_dir
+    from geomap.render.report import score_table
 
     scores = evaluate_dir(gold_dir, _settings(ctx), country.upper())
     if as_json:
@@ -211,7 +211,7 @@ def geocode(ctx: click.Context, name: str, show_all: bool, online: bool) -> None
       geomap geocode "Qala-i-Naw"
       geomap geocode Herat --all
     """
-    from .geocoders import geocoder_for
+    from geomap.geo.geocoders import geocoder_for
 
     settings = _settings(ctx).with_(geocoder="gazetteer+nominatim" if online else None)
     found = geocoder_for(settings).geocode(name, exactly_one=not show_all)
@@ -262,8 +262,8 @@ def assess(
       geomap assess seeds/
       geomap assess seeds/ --as-of 2021-07-09 --format csv > status.csv
     """
-    from .pipeline import assess_extractions, extract_paths
-    from .report import status_rows
+    from geomap.pipeline import assess_extractions, extract_paths
+    from geomap.render.report import status_rows
 
     settings = _settings(ctx).with_(contested_window_days=window)
     results, problems = extract_paths(articles, settings, directories=True)
@@ -321,8 +321,8 @@ def _run_build(
     wait: float = 0.0,
     **options: Any,
 ) -> int:
-    from .build import build as run_build
-    from .build import interactive
+    from geomap.build import build as run_build
+    from geomap.build import interactive
 
     quiet = options.pop("quiet")
     say = (lambda _m: None) if quiet else (lambda m: click.echo(m, err=True))
@@ -400,7 +400,7 @@ def watch(ctx: click.Context, folder: Path, interval: float, **options: Any) -> 
     Example:
       geomap watch incoming/ -o output/
     """
-    from .watching import watch_folder
+    from geomap.store.watching import watch_folder
 
     _run_build(ctx, [folder], keep_warm=True, **options)
     click.echo(f"Watching {folder} (Ctrl-C to stop)", err=True)

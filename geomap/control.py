@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from .records import Article, Claim, DistrictStatus
+from geomap.records import Article, Claim, DistrictStatus
 
 NO_REPORTS = "no-reports"
 TALIBAN_CLAIMED = "taliban-claimed"

@@ -6,15 +6,15 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from .articles import ArticleProblem, read_article_file, read_articles
-from .claims import claims_from_article
-from .control import assess, syndication_groups
-from .errors import ArticleError
-from .evaluate import ArticleScore, load_gold, score_article
-from .gazetteer import Gazetteer, load_gazetteer
-from .places import places_from_article
-from .records import Article, DistrictStatus, Extraction
-from .settings import Settings, default_settings
+from geomap.control import assess, syndication_groups
+from geomap.errors import ArticleError
+from geomap.extract.articles import ArticleProblem, read_article_file, read_articles
+from geomap.extract.claims import claims_from_article
+from geomap.extract.evaluate import ArticleScore, load_gold, score_article
+from geomap.extract.places import places_from_article
+from geomap.geo.gazetteer import Gazetteer, load_gazetteer
+from geomap.records import Article, DistrictStatus, Extraction
+from geomap.settings import Settings, default_settings
 
 
 def extract_article(article: Article, gazetteer: Gazetteer) -> Extraction:
@@ -62,7 +62,7 @@ def evaluate_dir(
 
 def units_for(settings: Settings | None = None) -> dict[str, tuple[str, str | None]]:
     """Every district (and province) P-code with its name and province, for assessment."""
-    from .boundaries import load_boundaries
+    from geomap.geo.boundaries import load_boundaries
 
     bounds = load_boundaries(settings or default_settings())
     units = {r.pcode: (r.name, r.province) for r in bounds.districts.itertuples()}

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from geomap import data
 from geomap.errors import DataNotInstalledError
-from geomap.gazetteer import load_gazetteer
+from geomap.geo import data
+from geomap.geo.gazetteer import load_gazetteer
 from geomap.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,8 +5,8 @@ from datetime import date
 
 from click.testing import CliRunner
 
-from geomap.articles import read_articles
 from geomap.cli import main
+from geomap.extract.articles import read_articles
 
 
 def make_bad_inputs(tmp_path):

@@ -5,8 +5,7 @@ import shutil
 import pytest
 
 from geomap.build import build
-
-from .conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS
 
 CHROMIUM = shutil.which("chromium")
 pytestmark = pytest.mark.browser

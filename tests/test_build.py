@@ -11,10 +11,9 @@ from hypothesis import strategies as st
 
 from geomap.build import build
 from geomap.errors import StoreError
-from geomap.places import places_from_text
-from geomap.store import MIGRATIONS, SCHEMA_VERSION, open_store
-
-from .conftest import SEEDS
+from geomap.extract.places import places_from_text
+from geomap.store.database import MIGRATIONS, SCHEMA_VERSION, open_store
+from tests.conftest import SEEDS
 
 FOURTH = (
     "Taliban take Panjwai\nPublished: 2021-07-04\n\nThe Taliban captured Panjwai district "
@@ -151,7 +150,7 @@ def test_store_from_the_previous_schema_is_migrated(tmp_path, settings):
 @hyp_settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=0, max_size=400))
 def test_extractor_survives_arbitrary_unicode(gazetteer, text):
-    from geomap.articles import article_from_text
+    from geomap.extract.articles import article_from_text
     from geomap.pipeline import extract_article
 
     for place in places_from_text(text, gazetteer):
@@ -162,7 +161,7 @@ def test_extractor_survives_arbitrary_unicode(gazetteer, text):
 def test_watch_rebuilds_when_an_article_arrives(tmp_path):
     import time
 
-    from geomap.watching import watch_folder
+    from geomap.store.watching import watch_folder
 
     calls, stop = [], threading.Event()
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from geomap.articles import article_from_text
+from geomap.extract.articles import article_from_text
 from geomap.pipeline import extract_article
 
 
@@ -137,8 +137,7 @@ def test_undated_articles_are_flagged_not_guessed(gazetteer):
 
 def test_seed_claims(settings, gazetteer):
     from geomap.pipeline import extract_paths
-
-    from .conftest import SEEDS
+    from tests.conftest import SEEDS
 
     results, problems = extract_paths(sorted(SEEDS.glob("*.txt")), settings)
     assert problems == []

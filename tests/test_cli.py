@@ -9,8 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from geomap.cli import main
-
-from .conftest import CORPUS, SEEDS
+from tests.conftest import CORPUS, SEEDS
 
 
 def all_commands(group, prefix=()):

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from geomap.articles import article_from_text
 from geomap.control import assess, syndication_groups, timeline
+from geomap.extract.articles import article_from_text
 from geomap.records import Claim, Place
 
 KOHSAN = Place(
@@ -136,8 +136,7 @@ def test_timeline_lists_each_change():
 
 def test_seeds_kohsan_contested_and_imam_sahib_taliban(settings):
     from geomap.pipeline import assess_extractions, extract_paths
-
-    from .conftest import SEEDS
+    from tests.conftest import SEEDS
 
     results, _ = extract_paths([SEEDS], settings, directories=True)
     s = {x.pcode: x for x in assess_extractions(results, settings=settings)}

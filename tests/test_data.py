@@ -4,12 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from geomap import data
-from geomap.boundaries import load_boundaries
 from geomap.errors import DataNotInstalledError, DownloadError, HashMismatchError
+from geomap.geo import data
+from geomap.geo.boundaries import load_boundaries
 from geomap.settings import Settings
-
-from .conftest import MIRROR
+from tests.conftest import MIRROR
 
 
 def test_fetch_from_mirror_installs_and_verifies(tmp_path):

@@ -2,7 +2,7 @@ import geopandas as gpd
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from geomap.geocoders import FallbackGeocoder, GazetteerGeocoder, geocoder_for
+from geomap.geo.geocoders import FallbackGeocoder, GazetteerGeocoder, geocoder_for
 
 
 def test_gazetteer_geocoder_follows_geopy_interface(settings, gazetteer):

@@ -7,8 +7,7 @@ import geopandas as gpd
 import pytest
 
 from geomap.build import build
-
-from .conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 import pytest
 
-from geomap.names import exact_key, loose_key, name_variants
+from geomap.geo.names import exact_key, loose_key, name_variants
 
 SAME_PLACE = [
     ("Qala-e-Naw", "Qala-i-Naw"),

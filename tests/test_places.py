@@ -2,7 +2,7 @@
 
 import pytest
 
-from geomap.places import places_from_text
+from geomap.extract.places import places_from_text
 
 
 def found(text, gazetteer):

@@ -16,11 +16,11 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 from matplotlib_scalebar.scalebar import ScaleBar  # noqa: E402
 
-from .boundaries import Boundaries  # noqa: E402
-from .control import NO_REPORTS  # noqa: E402
-from .records import DistrictStatus  # noqa: E402
-from .style import STATUS_COLOURS, STATUS_LABELS  # noqa: E402
-from .writing import atomic_write  # noqa: E402
+from geomap.control import NO_REPORTS  # noqa: E402
+from geomap.geo.boundaries import Boundaries  # noqa: E402
+from geomap.records import DistrictStatus  # noqa: E402
+from geomap.render.style import STATUS_COLOURS, STATUS_LABELS  # noqa: E402
+from geomap.store.writing import atomic_write  # noqa: E402
 
 A4_LANDSCAPE = (11.69, 8.27)
 METRIC_CRS = 32642  # UTM 42N: true-ish distances for the scale bar

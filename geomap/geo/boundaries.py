@@ -14,9 +14,9 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from .data import Manifest, dataset_dir, get_manifest
-from .errors import ManifestError
-from .settings import Settings, default_settings
+from geomap.errors import ManifestError
+from geomap.geo.data import Manifest, dataset_dir, get_manifest
+from geomap.settings import Settings, default_settings
 
 COLUMNS = ["pcode", "name", "alt_names", "province", "province_pcode", "geometry"]
 

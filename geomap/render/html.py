@@ -18,12 +18,18 @@ import geopandas as gpd
 import shapely
 from folium.features import GeoJsonPopup, GeoJsonTooltip
 
-from .boundaries import Boundaries
-from .control import NO_REPORTS, unit_of
-from .mapparts import Controls, Panels, esc, inline_assets
-from .records import Claim, DistrictStatus, Extraction
-from .style import CLAIMANT_LABELS, HATCH_ID, KIND_SYMBOLS, STATUS_COLOURS, STATUS_LABELS
-from .writing import atomic_write_text
+from geomap.control import NO_REPORTS, unit_of
+from geomap.geo.boundaries import Boundaries
+from geomap.records import Claim, DistrictStatus, Extraction
+from geomap.render.parts import Controls, Panels, esc, inline_assets
+from geomap.render.style import (
+    CLAIMANT_LABELS,
+    HATCH_ID,
+    KIND_SYMBOLS,
+    STATUS_COLOURS,
+    STATUS_LABELS,
+)
+from geomap.store.writing import atomic_write_text
 
 SIMPLIFY_DEGREES = 0.01  # about 1 km: borders stay recognisable, the file stays small
 OUTLINE_DEGREES = 0.02  # provinces and the country are only outlines

@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from .dates import parse_date, published_from_text
-from .errors import ArticleError
-from .records import Article
+from geomap.errors import ArticleError
+from geomap.extract.dates import parse_date, published_from_text
+from geomap.records import Article
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 MAX_BYTES = 20 * 1024 * 1024

@@ -23,12 +23,12 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from .boundaries import Boundaries, load_boundaries
-from .data import GAZETTEER, dataset_dir
-from .names import exact_key, fold, loose_key, name_variants
-from .settings import Settings, default_settings
+from geomap.geo.boundaries import Boundaries, load_boundaries
+from geomap.geo.data import GAZETTEER, dataset_dir
+from geomap.geo.names import exact_key, fold, loose_key, name_variants
+from geomap.settings import Settings, default_settings
 
-GAZETTEER_VERSION = 5
+GAZETTEER_VERSION = 6
 # Lower rank wins when one name has several meanings and the text gives no cue.
 KIND_RANK = {
     "country": 0,
@@ -139,7 +139,8 @@ def _cached(data_dir: Path, boundaries_name: str, settings: Settings) -> Gazette
         try:
             with cache.open("rb") as fh:
                 return pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            # a cache written by another geomap version: rebuild it
             cache.unlink(missing_ok=True)
     gazetteer = build_gazetteer(settings)
     cache.parent.mkdir(parents=True, exist_ok=True)
@@ -269,7 +270,9 @@ def locate(points: pd.DataFrame, bounds: Boundaries) -> pd.DataFrame:
 
 
 def _table(name: str) -> list[dict[str, str]]:
-    text = resources.files("geomap").joinpath("tables").joinpath(name).read_text(encoding="utf-8")
+    text = (
+        resources.files("geomap.geo").joinpath("tables").joinpath(name).read_text(encoding="utf-8")
+    )
     return list(csv.DictReader(text.splitlines()))
 
 

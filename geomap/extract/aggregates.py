@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .records import AggregateClaim
+from geomap.records import AggregateClaim
 
 _NUMBER_WORDS = {
     w: i

@@ -7,8 +7,8 @@ import io
 import json
 from collections.abc import Sequence
 
-from .evaluate import ArticleScore, summary
-from .records import DistrictStatus, Extraction
+from geomap.extract.evaluate import ArticleScore, summary
+from geomap.records import DistrictStatus, Extraction
 
 
 def extraction_table(result: Extraction) -> str:

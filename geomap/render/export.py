@@ -8,10 +8,10 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from .boundaries import Boundaries
-from .control import NO_REPORTS
-from .records import DistrictStatus, Extraction
-from .writing import atomic_write
+from geomap.control import NO_REPORTS
+from geomap.geo.boundaries import Boundaries
+from geomap.records import DistrictStatus, Extraction
+from geomap.store.writing import atomic_write
 
 
 def status_frame(statuses: Sequence[DistrictStatus], bounds: Boundaries) -> gpd.GeoDataFrame:

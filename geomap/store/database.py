@@ -17,8 +17,8 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from .errors import StoreError
-from .records import AggregateClaim, Article, Claim, Extraction, Place
+from geomap.errors import StoreError
+from geomap.records import AggregateClaim, Article, Claim, Extraction, Place
 
 # Each migration takes the store from version i to i + 1.
 MIGRATIONS: tuple[str, ...] = (
@@ -340,7 +340,7 @@ class Store:
 
         Copies share a long sentence, or credit the same agency within a day: groups merge.
         """
-        from .control import fingerprints
+        from geomap.control import fingerprints
 
         hashes, wire = fingerprints(article)
         self.conn.execute("DELETE FROM fingerprints WHERE sha256 = ?", (article.sha256,))

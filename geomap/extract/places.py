@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
 
-from .gazetteer import Entry, Gazetteer
-from .names import loose_key
-from .records import Article, Place
+from geomap.geo.gazetteer import Entry, Gazetteer
+from geomap.geo.names import loose_key
+from geomap.records import Article, Place
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 GENERIC_KIND = {

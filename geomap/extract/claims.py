@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .aggregates import aggregates_in_sentence, may_count
-from .cues import (
+from geomap.extract.aggregates import aggregates_in_sentence, may_count
+from geomap.extract.cues import (
     HABITUAL,
     HEDGE,
     Cue,
@@ -25,9 +25,9 @@ from .cues import (
     speaker_of,
     status_cues,
 )
-from .dates import resolve_in_sentence
-from .records import AggregateClaim, Article, Claim, Place
-from .sentences import sentences
+from geomap.extract.dates import resolve_in_sentence
+from geomap.extract.sentences import sentences
+from geomap.records import AggregateClaim, Article, Claim, Place
 
 RULES_VERSION = 2  # bump when a rule changes: stored articles are then extracted again
 # What a denial turns a claim into.

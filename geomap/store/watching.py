@@ -10,7 +10,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .articles import META_SUFFIX, SUFFIXES
+from geomap.extract.articles import META_SUFFIX, SUFFIXES
 
 
 class _Changes(FileSystemEventHandler):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import GeomapError
+from geomap.errors import GeomapError
 
 MATCH_KM = 30.0
 UNSCORED_KINDS = ("country", "region")

@@ -16,12 +16,15 @@ from typing import Any
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from .style import HATCH_ID, STATUS_COLOURS
+from geomap.render.style import HATCH_ID, STATUS_COLOURS
 
 
 def _template(name: str) -> Template:
     return Template(
-        resources.files("geomap").joinpath("templates").joinpath(name).read_text(encoding="utf-8")
+        resources.files("geomap.render")
+        .joinpath("templates")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
     )
 
 

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import DataNotInstalledError, DownloadError, HashMismatchError, ManifestError
-from .settings import Settings, default_settings
+from geomap.errors import DataNotInstalledError, DownloadError, HashMismatchError, ManifestError
+from geomap.settings import Settings, default_settings
 
 GAZETTEER = "afg-gazetteer"
-_PACKAGE_DIR = Path(__file__).parent
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the geomap package
 _DOWNLOAD_TIMEOUT_S = 30
 
 
@@ -109,7 +109,7 @@ def load_manifest(path: Path) -> Manifest:
 
 def manifests(settings: Settings | None = None) -> dict[str, Manifest]:
     """Every known data set by name: the gazetteer and each boundary manifest."""
-    found = {GAZETTEER: load_manifest(_PACKAGE_DIR / "gazetteer.toml")}
+    found = {GAZETTEER: load_manifest(_PACKAGE_DIR / "geo" / "gazetteer.toml")}
     for folder in manifest_dirs(settings):
         for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
             m = load_manifest(path)

@@ -21,10 +21,10 @@ from geopy.geocoders import Nominatim
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from .boundaries import load_boundaries
-from .gazetteer import Entry, Gazetteer, load_gazetteer, locate
-from .names import GENERIC_WORDS, fold
-from .settings import Settings, default_settings
+from geomap.geo.boundaries import load_boundaries
+from geomap.geo.gazetteer import Entry, Gazetteer, load_gazetteer, locate
+from geomap.geo.names import GENERIC_WORDS, fold
+from geomap.settings import Settings, default_settings
 
 
 def _location(entry: Entry) -> Location:

@@ -1,0 +1,1 @@
+"""Reading articles: sentences, places, dates, aggregate counts and claims."""

@@ -1,0 +1,1 @@
+"""Where things are: data sets, boundaries, the gazetteer, name keys and geocoders."""

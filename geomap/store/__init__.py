@@ -1,0 +1,1 @@
+"""Keeping state between builds: the SQLite store, atomic writes and folder watching."""
