@@ -1,9 +1,9 @@
 """Claims: who says which status holds at which place, and when.
 
-For each sentence: find status cues (``cues.py``); give each cue the places it governs
-(named after it up to the clause's end, else named before it, else a back-reference such
-as "the crossing" resolved to an earlier place); drop places mentioned only in passing
-("in Herat province" after a district, "the Kabul government"); read who says it and when.
+Per sentence the grammar in ``frames.py`` reads events (action × agent × places); this
+module adds what the whole article knows: who says it (``speakers.py``), when (``dates.py``),
+denials by the other side, rejections in the next sentence, lists continued in a verbless
+sentence, and back-references to places named earlier.
 """
 
 from __future__ import annotations
@@ -15,272 +15,164 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from geomap.extract.aggregates import aggregates_in_sentence, may_count
-from geomap.extract.cues import (
-    HABITUAL,
-    HEDGE,
-    Cue,
-    agent_status,
-    classify_speaker,
-    denier_of,
-    speaker_of,
-    status_cues,
-)
 from geomap.extract.dates import resolve_in_sentence
+from geomap.extract.frames import CONTESTED, Frame, frames_in_sentence
+from geomap.extract.lexicon import Lexicon, load_lexicon
+from geomap.extract.references import ANAPHOR, references
 from geomap.extract.sentences import sentences
+from geomap.extract.speakers import classify_speaker, denier_of, speaker_of
 from geomap.records import AggregateClaim, Article, Claim, Place
 
-RULES_VERSION = 2  # bump when a rule changes: stored articles are then extracted again
-# What a denial turns a claim into.
-OPPOSITE = {"taliban": "government", "government": "taliban"}
+RULES_VERSION = 3  # bump when a rule changes: stored articles are then extracted again
 CLAIMABLE_KINDS = frozenset(
     {"district", "province", "city", "village", "border-crossing", "base", "site"}
 )
-_MODIFIER = (
-    r"(?:key|main|strategic|important|largest|biggest|major|provincial|border|northern|"
-    r"southern|eastern|western|northeastern|northwestern|restive|embattled|besieged|"
-    r"former|same|second|third|\w+-largest|busy|lucrative|vital|nearby|surrounding|"
-    r"customs|trading)"
-)
-ANAPHOR = re.compile(
-    rf"\b(?P<det>the|this|that|a|an|its)\s+(?:{_MODIFIER}\s+)*(?P<noun>border\s+(?:town|crossing|"
-    r"post|point|checkpoint)|crossing(?:\s+point)?|checkpoint|border\s+post|site|provincial\s+"
-    r"capital|capital|city|town|district|province|(?:air\s*)?base|airfield|dam|area|port)\b"
-    r"(?!\s+(?:of|in)\s+[A-Z])(?!\s+(?:governor|police|chief|council|officials?|authorities|"
-    r"residents|spokes(?:man|person)|elders|administrator|commander)\b)",
-    re.IGNORECASE,
-)
-NOUN_KINDS = {
-    "border": ("border-crossing", "city"),
-    "crossing": ("border-crossing",),
-    "checkpoint": ("border-crossing",),
-    "port": ("border-crossing",),
-    "site": ("border-crossing", "base", "site", "city", "district"),
-    "area": ("border-crossing", "base", "site", "city", "district"),
-    "provincial": ("city",),
-    "capital": ("city",),
-    "city": ("city",),
-    "town": ("city", "border-crossing"),
-    "district": ("district", "city"),
-    "province": ("province",),
-    "base": ("base",),
-    "air": ("base",),
-    "airbase": ("base",),
-    "airfield": ("base",),
-    "dam": ("site",),
-}
-_CLAUSE_END = re.compile(
-    r";|\bbut\b|,?\s+while\b|, and (?=(?:the |a |an )?[a-z])|, as(?! well)\b|"
-    r", (?:raising|causing|sending|forcing|leaving|prompting|killing|resulting|which|who|where|"
-    r"when|after|before|amid)\b|\bafter\b|\bbefore\b|\bwhen\b|\bsince\b|"
-    r", (?!including|according|during|excluding|neighbou?ring|surrounding|morning|evening)"
-    r"[a-z]+ing\b"
-)
-_LOCATOR_BEFORE = re.compile(
-    r"(?:\b(?:provinces?|districts?|capital|city|cities|towns?|crossing|post|dam|base|areas?|"
-    r"parts?|villages?)\s+in|\b(?:districts|bastion|stronghold|heartland|birthplace|families|"
-    r"residents|people|governor|governors|police\s+chief|council|lawmaker|mp|officials?|"
-    r"commander|spokesman|head)\s+(?:of|for)|\b(?!the\b|a\b|this\b|that\b)[a-z]+\s+"
-    r"district\s+of|\b(?:north|south|east|west|"
-    r"northeast|northwest|southeast|southwest)\s+of|\bproximity\s+to|\bnear|\boutside|\bfrom|"
-    r"\bgovernment\s+in|\bcapital\s+of|\blocated\s+in|\bborder\s+with|\bborders?\s+of)\s+"
-    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|"
-    r"south-?eastern|south-?western|central|neighbou?ring|restive|former|their|its|same|"
-    r"province\s+of|northwest|northeast|southwest|southeast)\s+)*$",
-    re.IGNORECASE,
-)
-_PLACE_GAP_LOCATOR = re.compile(
-    r"^(?:\s+(?:district|province|city|districts))?,?\s+(?:in|of|near|outside|located\s+in|"
-    r"in\s+the\s+province\s+of|(?:the\s+)?(?:provincial\s+)?capital\s+of)\s+(?:the\s+)?"
-    r"(?:[a-z-]+\s+){0,2}$"
-)
-_TITLE_AFTER = re.compile(
-    r"^\s+(?:government|regime|administration|provincial\s+council|"
-    r"council|governor|police\s+chief|officials?|authorities|delegation)\b",
-    re.IGNORECASE,
-)
-_PART_OF_PLACE = re.compile(
-    r"\b(?:buildings?|compound|headquarters|offices?|checkpoints?|"
-    r"outposts?|posts|bases|parts|areas|outskirts|villages|neighbou?rhoods?"
-    r"|prison|police\s+station)\b",
-    re.IGNORECASE,
-)
+CONFIDENCE = {"named": 0.85, "reference": 0.7, "pronoun": 0.7, "list": 0.75}
 _SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+day\b|\bthat\s+day\b", re.IGNORECASE)
-# "the district headquarters/centre" is the seat of the district: taking it takes the district.
-_SEAT = re.compile(
-    r"\b(?:district|provincial)\s+(?:headquarters|cent(?:re|er)|compound|"
-    r"administration|offices?)\b",
-    re.IGNORECASE,
-)
-_PRONOUN_OBJECT = re.compile(
-    r"^\s*(?:control\s+(?:of|over)\s+)?(?:them|it|both|the\s+two)\b", re.IGNORECASE
-)
-
-
-@dataclass(frozen=True)
-class _Target:
-    place: Place
-    via: str  # named | reference | cataphora
-
-
-def claims_from_article(
-    article: Article, places: Sequence[Place]
-) -> tuple[list[Claim], list[AggregateClaim]]:
-    """Claims and aggregate claims in one article."""
-    text = article.text
-    year = article.published.year if article.published else _year_hint(text)
-    afghan = [p for p in places if p.country == "AF" and p.kind in CLAIMABLE_KINDS]
-    claims: list[Claim] = []
-    aggregates: list[AggregateClaim] = []
-    last_end = 0
-    last: tuple[date | None, str] = (None, "unknown")
-    previous: list[Claim] = []  # the last sentence's claims, for "X rejected the claim"
-    starts = [p.start for p in afghan]
-    for start, end in sentences(text):
-        sentence = text[start:end]
-        has_place = bisect_left(starts, start) < bisect_left(starts, end)
-        may_claim = (has_place or ANAPHOR.search(sentence)) and not HABITUAL.search(sentence)
-        found = _claims_in_sentence(article, afghan, start, end) if may_claim else []
-        counts = may_count(sentence)
-        rejected = [] if found else _rejection(sentence, previous)
-        if not (
-            found or rejected or counts or article.published is None or _SAME_DAY.search(sentence)
-        ):
-            previous = []
-            continue  # nothing to date: skip the date work
-        as_of, precision = resolve_in_sentence(sentence, article.published, year)
-        if _SAME_DAY.search(sentence) or (
-            article.published is None and as_of is None and "\n\n" not in text[last_end:start]
-        ):
-            as_of, precision = last  # narrative order: "On the same day", the next sentence
-        last, last_end = (as_of, precision), end
-        if counts:
-            aggregates += aggregates_in_sentence(
-                sentence, start, speaker_of(sentence), as_of, article.id
-            )
-        claims += [
-            replace(
-                c, evidence=" ".join(sentence.split()), start=start, end=end, as_of=as_of or c.as_of
-            )
-            for c in rejected
-        ]
-        previous = []
-        for cue, target in found:
-            previous.extend(
-                _claims(
-                    article,
-                    sentence,
-                    start,
-                    end,
-                    cue,
-                    target,
-                    speaker_of(sentence, cue.start),
-                    as_of,
-                    precision,
-                )
-            )
-        claims += previous
-    return _outcome_beats_process(claims), aggregates
-
-
 _REJECTION = re.compile(
     r"\b(?:denied|denies|rejected|rejects|dismissed|refuted)\s+(?:the|this|"
     r"that|these|those|such)\s+(?:claims?|reports?|statements?|assertions?)",
     re.IGNORECASE,
 )
+# "Nine districts fell. They include A, B and C": a verbless list continues the last event.
+_PLURAL_UNITS = re.compile(
+    r"\b(?:districts|district\s+cent(?:re|er)s|towns|cities|provincial\s+capitals|areas)\b", re.I
+)
+_CONTINUES = re.compile(
+    r"\b(?:they|these|those)\s+(?:include|includes|included|are|were)\b|\b(?:include|included|"
+    r"including|namely)\b|^[^.]{0,40}:",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(r"\bsince\s+(?:the\s+start\s+of\s+)?[^,;.]{0,40}", re.IGNORECASE)
 
 
-def _rejection(sentence: str, previous: Sequence[Claim]) -> list[Claim]:
+@dataclass
+class _State:
+    """What the sentences read so far leave for the next one."""
+
+    last_date: tuple[date | None, str] = (None, "unknown")
+    last_end: int = 0
+    claims: tuple[Claim, ...] = ()  # the last sentence's claims ("X rejected the claim", "it")
+    pending: tuple[str, str] | None = None  # (status, claimed_by) of a list still to come
+
+
+def claims_from_article(
+    article: Article, places: Sequence[Place], lexicon: Lexicon | None = None
+) -> tuple[list[Claim], list[AggregateClaim]]:
+    """Claims and aggregate claims in one article."""
+    lexicon = lexicon or load_lexicon()
+    text = article.text
+    year = article.published.year if article.published else _year_hint(text)
+    local = [p for p in places if p.country == "AF" and p.kind in CLAIMABLE_KINDS]
+    starts = [p.start for p in local]
+    bystanders: set[int] = set()
+    claims: list[Claim] = []
+    aggregates: list[AggregateClaim] = []
+    state = _State()
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        inside = local[bisect_left(starts, start) : bisect_left(starts, end)]
+        frames: list[Frame] = []
+        if (inside or ANAPHOR.search(sentence)) and not lexicon.habitual.search(sentence):
+
+            def resolve(lo: int, hi: int) -> list[Place]:
+                return references(text, lo, hi, local, bystanders)
+
+            frames, chunks = frames_in_sentence(
+                text, start, end, inside, lexicon, resolve, [c.place for c in state.claims]
+            )
+            bystanders |= chunks.bystanders
+            if not frames and state.pending and chunks.candidates and _CONTINUES.search(sentence):
+                status, by = state.pending
+                frames = [Frame("list", status, start, start, chunks.candidates, "list")]
+                frames = [replace(f, agent_is_speaker=False) for f in frames]
+                state.pending = None
+                made = _list_claims(article, sentence, start, end, frames[0], by)
+                claims += made
+                state.claims = tuple(made)
+                continue
+        counts = may_count(sentence)
+        rejected = [] if frames else _rejection(sentence, state.claims, lexicon)
+        state.pending = _pending(sentence, frames, lexicon) or (state.pending if not inside else None)
+        if not (frames or rejected or counts or article.published is None or _SAME_DAY.search(sentence)):
+            state.claims = ()
+            continue  # nothing to date: skip the date work
+        as_of, precision = resolve_in_sentence(_SINCE.sub(" ", sentence), article.published, year)
+        if _SAME_DAY.search(sentence) or (
+            article.published is None and as_of is None and "\n\n" not in text[state.last_end : start]
+        ):
+            as_of, precision = state.last_date  # narrative order: "On the same day", the next sentence
+        state.last_date, state.last_end = (as_of, precision), end
+        if counts:
+            aggregates += aggregates_in_sentence(
+                sentence, start, speaker_of(sentence, lexicon), as_of, article.id
+            )
+        claims += [
+            replace(c, evidence=" ".join(sentence.split()), start=start, end=end, as_of=as_of or c.as_of)
+            for c in rejected
+        ]
+        made = []
+        for frame in frames:
+            made += _claims(article, sentence, start, end, frame, lexicon, as_of, precision)
+        state.claims = tuple(made)
+        claims += made
+    return _outcome_beats_process(claims), aggregates
+
+
+def _pending(sentence: str, frames: Sequence[Frame], lexicon: Lexicon) -> tuple[str, str] | None:
+    """An event about unnamed plural places ("nine districts fell") whose list may follow."""
+    from geomap.extract.frames import triggers_in
+
+    if frames or not _PLURAL_UNITS.search(sentence):
+        return None
+    for m in triggers_in(sentence, lexicon):
+        action = lexicon.actions[m.trigger.action]
+        if action["status"] == CONTESTED:
+            return CONTESTED, speaker_of(sentence, lexicon, m.start)
+        party = lexicon.party_of(sentence[m.end : m.end + 40]) or (
+            lexicon.attacker if action.get("default_agent") == "attacker" else lexicon.defender
+        )
+        status = lexicon.opponent(party) if action["status"] == "opponent" else party
+        return status, speaker_of(sentence, lexicon, m.start)
+    return None
+
+
+def _list_claims(
+    article: Article, sentence: str, start: int, end: int, frame: Frame, by: str
+) -> list[Claim]:
+    return [
+        Claim(
+            place=p,
+            status=frame.status,
+            claimed_by=by,
+            as_of=article.published,
+            evidence=" ".join(sentence.split()),
+            start=start,
+            end=end,
+            confidence=CONFIDENCE["list"],
+            article_id=article.id,
+            as_of_precision="day" if article.published else "unknown",
+        )
+        for p in frame.places
+    ]
+
+
+def _rejection(sentence: str, previous: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
     """ "The Taliban rejected the claim": the other side's view of the last sentence's claims."""
     m = _REJECTION.search(sentence)
     if m is None or not previous:
         return []
-    denier = classify_speaker(sentence[: m.start()]) or "reporter"
-    opposite = OPPOSITE
+    denier = classify_speaker(sentence[: m.start()], lexicon) or "reporter"
     return [
         replace(
-            c, status=opposite[c.status], claimed_by=denier, confidence=round(c.confidence * 0.7, 2)
+            c,
+            status=lexicon.opponent(c.status),
+            claimed_by=denier,
+            confidence=round(c.confidence * 0.7, 2),
         )
         for c in previous
-        if c.status in opposite and c.claimed_by != denier
+        if c.status != CONTESTED and c.claimed_by != denier
     ]
-
-
-def _claims_in_sentence(
-    article: Article, afghan: Sequence[Place], start: int, end: int
-) -> list[tuple[Cue, _Target]]:
-    text = article.text
-    sentence = text[start:end]
-    cues = status_cues(sentence)
-    if not cues:
-        return []
-    inside = [p for p in afghan if start <= p.start and p.end <= end]
-    named = [p for p in inside if not _in_passing(p, inside, text, start)]
-    out: list[tuple[Cue, _Target]] = []
-    previous: list[_Target] = []
-    for i, cue in enumerate(cues):
-        lo = max([start + c.end for c in cues[:i]] + [start + _clause_start(sentence, cue.start)])
-        hi = min(
-            [start + c.start for c in cues[i + 1 :]] + [start + _clause_end(sentence, cue.end)]
-        )
-        after = [_Target(p, "named") for p in named if start + cue.end <= p.start < hi]
-        before = [
-            _Target(p, "named") for p in named if lo <= p.start and p.end <= start + cue.start
-        ]
-        targets = (
-            after
-            or _references(article, afghan, start + cue.end, hi)
-            or before
-            or _references(article, afghan, lo, start + cue.start)
-        )
-        if not targets and previous and _PRONOUN_OBJECT.match(sentence[cue.end :]):
-            targets = previous
-        out += [(cue, t) for t in targets]
-        previous = targets or previous
-    return out
-
-
-def _clause_start(sentence: str, index: int) -> int:
-    ends = [m.end() for m in _CLAUSE_END.finditer(sentence[:index])]
-    return ends[-1] if ends else 0
-
-
-def _clause_end(sentence: str, index: int) -> int:
-    m = _CLAUSE_END.search(sentence, index)
-    return m.start() if m else len(sentence)
-
-
-def _in_passing(place: Place, inside: Sequence[Place], text: str, sentence_start: int) -> bool:
-    """A place that locates another ("X in Herat province") or names an office."""
-    before = text[max(sentence_start, place.start - 60) : place.start]
-    if _LOCATOR_BEFORE.search(before) or _TITLE_AFTER.match(text[place.end : place.end + 40]):
-        return True
-    for other in inside:
-        if other.end <= place.start and place.start - other.end < 60:
-            gap = text[other.end : place.start]
-            if _PLACE_GAP_LOCATOR.match(gap):
-                return True
-            if re.fullmatch(r",?\s+(?:and|or)\s+(?:the\s+)?|,\s*", gap) and _in_passing(
-                other, inside, text, sentence_start
-            ):
-                return True  # "districts in Ghazni and Parwan": both locate
-    return False
-
-
-def _references(article: Article, afghan: Sequence[Place], lo: int, hi: int) -> list[_Target]:
-    """ "the crossing", "the provincial capital": the place named earlier in the article."""
-    text = article.text
-    antecedents = [p for p in afghan if not _TITLE_AFTER.match(text[p.end : p.end + 40])]
-    for m in ANAPHOR.finditer(text, lo, hi):
-        noun = m.group("noun").lower().split()[0]
-        kinds = NOUN_KINDS.get(noun, ("city",))
-        earlier = [p for p in antecedents if p.end <= m.start() and p.kind in kinds]
-        if earlier:
-            return [_Target(earlier[-1], "reference")]
-        if m.group("det").lower() in ("a", "an") and m.start() < 600:
-            later = [p for p in antecedents if p.start >= m.end() and p.kind in kinds]
-            if later:
-                return [_Target(later[0], "cataphora")]
-    return []
 
 
 def _claims(
@@ -288,40 +180,33 @@ def _claims(
     sentence: str,
     start: int,
     end: int,
-    cue: Cue,
-    target: _Target,
-    speaker: str,
+    frame: Frame,
+    lexicon: Lexicon,
     as_of: date | None,
     precision: str,
 ) -> list[Claim]:
-    """The claim a cue makes about a place; with a denial by another party, both claims."""
-    status = agent_status(sentence, cue)
-    between = sentence[cue.end : max(cue.end, target.place.start - start)]
-    if (
-        status != "contested"
-        and target.via == "named"
-        and _PART_OF_PLACE.search(between)
-        and not _SEAT.search(between)
-    ):
-        status = "contested"  # "recaptured government buildings in X": X is still fought over
-    confidence = {"named": 0.85, "reference": 0.7, "cataphora": 0.55}[target.via]
-    hedged = bool(HEDGE.search(sentence))
+    """The claims a frame makes; with a denial by another party, both sides' claims."""
+    speaker = speaker_of(sentence, lexicon, frame.start - start)
+    status = frame.status
+    if frame.agent_is_speaker and speaker in lexicon.parties:
+        status = speaker  # "under our control", said by a government spokesman
+    confidence = CONFIDENCE[frame.via]
+    hedged = bool(lexicon.hedge.search(sentence))
     if hedged:
         confidence *= 0.8
-    opposite = OPPOSITE.get(status, status)
     made = []
-    if cue.negated:
-        made.append((opposite, speaker, confidence * 0.7))
-    elif status != "contested" and (denial := denier_of(sentence)):
+    if frame.negated:
+        made.append((lexicon.opponent(status), speaker, confidence * 0.7))
+    elif status != CONTESTED and (denial := denier_of(sentence, lexicon)):
         denier, where = denial
-        if denier != speaker and where > cue.start:
+        if denier != speaker and where > frame.start - start:
             made.append((status, speaker, confidence))  # "…took Y, a claim the ministry denied"
-        made.append((opposite, denier, confidence * 0.7))
+        made.append((lexicon.opponent(status), denier, confidence * 0.7))
     else:
         made.append((status, speaker, confidence))
     return [
         Claim(
-            place=target.place,
+            place=place,
             status=claimed_status,
             claimed_by=by,
             as_of=as_of,
@@ -333,6 +218,7 @@ def _claims(
             as_of_precision=precision if as_of else "unknown",
             hedged=hedged,
         )
+        for place in frame.places
         for claimed_status, by, value in made
     ]
 

@@ -9,7 +9,10 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col sgt st jr sr prof rep sen gov u.s u.k "
     "u.n jan feb aug sept sep oct nov dec no vs etc".split()
 )
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’']?(?=\s+[\"“‘']?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
+_BOUNDARY = re.compile(
+    r"(?<=[.!?…])[\"”’']?(?=\s+[\"“‘']?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])"
+    r"|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])"  # run together: "overnight.A spokesman"
+)
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:

@@ -1,0 +1,162 @@
+"""Place chunks in a sentence: which places are bystanders, and which form one list.
+
+A bystander only stands beside the event: a dateline, a reference point ("an hour's drive
+from Kabul"), a place inside a title ("the Almar district chief"), or a locator ("Panjwai
+district in Kandahar province", "Jawzjan's Darzab", "In Logar, ..."). Lists join places
+that share one verb: "the districts of A, B and C in P", "A district in P1 and B in P2".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geomap.extract.lexicon import Lexicon
+from geomap.records import Place
+
+_DATELINE_AFTER = re.compile(
+    r"^\s*(?:,\s*[A-Z][A-Za-z]+)?(?:\s*\([A-Za-z ]+\))?\s*(?::|—|–|\s-\s|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d))"
+)
+_POSSESSIVE_AFTER = re.compile(r"^(?:\s+(?:province|city|district))?['’]s?\b")
+_IN_BEFORE = re.compile(
+    r"\b(?:in|of|across)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:province\s+of\s+)?$", re.I
+)
+_FRONTED = re.compile(r"^\s*(?:In|Across|Inside)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+_PAREN_OR_COMMA_LOCATOR = re.compile(r"^\s*(?:\(|,\s*(?:the\s+)?(?:[a-z-]+\s+)?(?=\S+\s+province))")
+_COUNT_NOUN = re.compile(
+    r"\b(?:districts?|provinces?|cities|towns|villages|capital|cent(?:re|er)s?|headquarters|"
+    r"parts\s+of\s+the\s+country)\s+(?:(?:located\s+)?in|of|across)\s+(?:the\s+)?"
+    r"(?:[a-z-]+\s+){0,2}(?:province\s+of\s+)?$",
+    re.I,
+)
+_NOUN_OF = re.compile(r"^(?:\s+[a-z-]+){1,2}\s+(?:of|in)\s+(?:the\s+)?$")
+_JOIN = re.compile(
+    r"^(?:\s*(?:districts?|provinces?|cities|city|towns?|villages?|areas?))?"
+    r"(?:\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:province\s+of\s+)?LOC"
+    r"(?:\s+provinces?)?|\s*\(\s*LOC(?:\s+province)?\s*\)|\s*,\s*LOC\s+province)*"
+    r"\s*(?:,|;|,?\s+and|,?\s+or|,?\s+as\s+well\s+as|,?\s+and\s+also|,?\s+plus|/)\s*"
+    r"(?:the\s+)?(?:districts?\s+of\s+)?$",
+    re.I,
+)
+_LIST_JOIN = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?$")
+
+
+@dataclass(frozen=True)
+class Chunks:
+    """A sentence's places split into candidates (in list groups) and bystanders."""
+
+    candidates: tuple[Place, ...]
+    groups: tuple[tuple[Place, ...], ...]
+    bystanders: frozenset[int]  # start offsets of bystander places
+
+    def group_of(self, place: Place) -> tuple[Place, ...]:
+        """The list a candidate belongs to (itself alone when it is in none)."""
+        for group in self.groups:
+            if place in group:
+                return group
+        return (place,)
+
+
+def chunk_places(
+    text: str,
+    start: int,
+    end: int,
+    places: Sequence[Place],
+    lexicon: Lexicon,
+    governed: Sequence[tuple[int, int]] = (),
+) -> Chunks:
+    """Split one sentence's places (``text[start:end]``) into list groups and bystanders.
+
+    ``governed`` holds the spans of trigger words: a place a trigger governs directly
+    ("withdrew from X") is not a reference point even though a preposition precedes it.
+    """
+    bystanders: set[int] = set()
+    has_smaller = any(p.kind != "province" for p in places)
+    for i, p in enumerate(places):
+        if _is_bystander(text, start, p, places[:i], lexicon, governed, has_smaller):
+            bystanders.add(p.start)
+    # A province joined in a list to a locator province locates too ("in Ghazni and Parwan").
+    for a, b in zip(places, places[1:], strict=False):
+        if (
+            a.start in bystanders
+            and a.kind == b.kind == "province"
+            and _LIST_JOIN.match(text[a.end : b.start])
+        ):
+            bystanders.add(b.start)
+    candidates = tuple(p for p in places if p.start not in bystanders)
+    return Chunks(candidates, _groups(text, candidates, places, bystanders), frozenset(bystanders))
+
+
+def _is_bystander(
+    text: str,
+    start: int,
+    p: Place,
+    earlier: Sequence[Place],
+    lexicon: Lexicon,
+    governed: Sequence[tuple[int, int]],
+    has_smaller: bool,
+) -> bool:
+    before = text[max(start, p.start - 60) : p.start]
+    after = text[p.end : p.end + 50]
+    if p.start - start < 3 and _DATELINE_AFTER.match(after) and _at_paragraph_start(text, p):
+        return True
+    if lexicon.title_after.match(after) or _POSSESSIVE_AFTER.match(after):
+        return True
+    if lexicon.reference_before.search(before) and not any(
+        s <= p.start and p.start - e < 12 for s, e in governed
+    ):
+        return True
+    if _COUNT_NOUN.search(before):
+        return True  # "districts in Herat", "the capital of Nimruz"
+    if earlier:
+        last = earlier[-1]
+        gap = text[last.end : p.start]
+        if len(gap) < 40 and (
+            re.fullmatch(r"\s*(?:district|province|city|town|village)?\s*\(\s*", gap)
+            or (_PAREN_OR_COMMA_LOCATOR.match(gap) and p.kind == "province")
+            or (
+                re.fullmatch(
+                    r"(?:\s+(?:district|province|city|town|areas?|villages?|districts))?,?\s+"
+                    r"(?:in|of|near|located\s+in|in\s+the\s+province\s+of|(?:the\s+)?"
+                    r"(?:provincial\s+)?capital\s+of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}",
+                    gap,
+                )
+            )
+        ):
+            return True  # "Panjwai district in Kandahar", "Burka (Baghlan)", "Sarband area of Nili"
+    if p.kind == "province" and has_smaller:
+        if _IN_BEFORE.search(before) and any(q.kind != "province" for q in earlier):
+            return True  # "Azra district fell to insurgents in Logar province"
+        if _FRONTED.match(text[start : p.start]) and re.match(r"^(?:\s+province)?\s*,", after):
+            return True  # "In Logar, insurgents overran Azra district"
+    return False
+
+
+def _at_paragraph_start(text: str, p: Place) -> bool:
+    line_start = text.rfind("\n", 0, p.start) + 1
+    return not text[line_start : p.start].strip()
+
+
+def _groups(
+    text: str, candidates: Sequence[Place], places: Sequence[Place], bystanders: set[int]
+) -> tuple[tuple[Place, ...], ...]:
+    groups: list[list[Place]] = []
+    for p in candidates:
+        if groups and _joined(text, groups[-1][-1], p, places, bystanders):
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return tuple(tuple(g) for g in groups if len(g) > 1)
+
+
+def _joined(
+    text: str, a: Place, b: Place, places: Sequence[Place], bystanders: set[int]
+) -> bool:
+    if b.start - a.end > 120:
+        return False
+    gap = text[a.end : b.start]
+    for q in reversed(places):
+        if q.start in bystanders and a.end <= q.start and q.end <= b.start:
+            gap = gap[: q.start - a.end] + "LOC" + gap[q.end - a.end :]
+    return bool(_JOIN.match(gap))

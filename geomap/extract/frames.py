@@ -1,0 +1,234 @@
+"""Frames: who did what to which places, read from one sentence.
+
+Per sentence: trigger words (``lexicon.toml``) → clause → the trigger's places (its theme:
+object, subject or what follows, as a whole list) → its agent (an actor in the trigger, a
+"by"/"to" phrase, or the clause's subject) → status from action × agent → modality
+(negation, hypothetical). Attribution and dates are added by ``claims.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from geomap.extract.chunks import Chunks, chunk_places
+from geomap.extract.lexicon import Lexicon, Trigger
+from geomap.records import Place
+
+CONTESTED = "contested"
+_CLAUSE_END = re.compile(
+    r";|\bbut\b|,?\s+while\b|, and (?=(?:the |a |an )?[a-z])|, as(?! well)\b|\s+—\s+|"
+    r", (?:raising|causing|sending|forcing|leaving|prompting|killing|resulting|which|who|where|"
+    r"when|after|before|amid|although|though)\b|\bafter\b|\bbefore\b|\bwhen\b|\bsince\b|"
+    r"\bwhereas\b|, (?!including|according|during|excluding|neighbou?ring|surrounding|morning|"
+    r"evening)[a-z]+ing\b"
+)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|got|gets|get)\s+(?:\w+ly\s+|also\s+|now\s+|reportedly\s+)?$",
+    re.IGNORECASE,
+)
+_BY_OR_TO = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?(?:by|to)\s+", re.IGNORECASE)
+_PREPOSITION_END = re.compile(
+    r"\b(?:in|at|near|inside|around|across|on|from|for|with|into|outside)\s+(?:the\s+)?"
+    r"(?:[\w'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
+MAX_OBJECT_GAP = 70  # characters between a verb and the first place of its object
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One event in a sentence: an action, its status for the places, and the places."""
+
+    action: str
+    status: str
+    start: int  # trigger offsets in the text
+    end: int
+    places: tuple[Place, ...]
+    via: str  # named | reference | pronoun
+    negated: bool = False
+    agent_is_speaker: bool = False
+
+
+@dataclass(frozen=True)
+class _Match:
+    trigger: Trigger
+    start: int
+    end: int
+    text: str
+
+
+def triggers_in(sentence: str, lexicon: Lexicon) -> list[_Match]:
+    """Trigger words, left to right; where two overlap the earlier, longer one wins."""
+    if not lexicon.any_trigger.search(sentence):
+        return []
+    found = [
+        _Match(t, m.start(), m.end(), m.group(0))
+        for t in lexicon.triggers
+        for m in t.pattern.finditer(sentence)
+    ]
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[_Match] = []
+    for m in found:
+        if not kept or m.start >= kept[-1].end:
+            kept.append(m)
+    return kept
+
+
+def frames_in_sentence(
+    text: str,
+    start: int,
+    end: int,
+    places: Sequence[Place],
+    lexicon: Lexicon,
+    resolve: Callable[[int, int], list[Place]],
+    previous: Sequence[Place] = (),
+) -> tuple[list[Frame], Chunks]:
+    """Every frame in ``text[start:end]`` given the sentence's places.
+
+    ``resolve(lo, hi)`` finds a back-reference ("the crossing") between two offsets;
+    ``previous`` are the places the sentence before made claims about ("it", "them").
+    """
+    sentence = text[start:end]
+    matches = triggers_in(sentence, lexicon)
+    governed = [(start + m.start, start + m.end) for m in matches]
+    chunks = chunk_places(text, start, end, places, lexicon, governed)
+    frames: list[Frame] = []
+    for i, m in enumerate(matches):
+        lo = max([start + x.end for x in matches[:i]] + [start + _clause_start(sentence, m.start)])
+        hi = min([start + x.start for x in matches[i + 1 :]] + [start + _clause_end(sentence, m.end)])
+        frame = _frame(text, start, m, lo, hi, chunks, lexicon, resolve, frames, previous)
+        if frame is not None:
+            frames.append(frame)
+    return frames, chunks
+
+
+def _frame(
+    text: str,
+    start: int,
+    m: _Match,
+    lo: int,
+    hi: int,
+    chunks: Chunks,
+    lexicon: Lexicon,
+    resolve: Callable[[int, int], list[Place]],
+    earlier: Sequence[Frame],
+    previous: Sequence[Place],
+) -> Frame | None:
+    ts, te = start + m.start, start + m.end
+    clause_before = text[lo:ts]
+    if _hypothetical(clause_before, lexicon):
+        return None
+    passive = bool(_PASSIVE_BEFORE.search(clause_before))
+    after = _group_after(chunks, te, hi)
+    before = _group_before(chunks, lo, ts)
+    if m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive):
+        order = (before, after)
+    else:
+        order = (after, before)
+    places, via = next(((g, "named") for g in order if g), ((), "named"))
+    status_override = None
+    if places and places is after and m.trigger.action in ("capture", "recapture", "lose", "hold"):
+        object_status = _object_status(text[te : places[0].start], lexicon)
+        if object_status == "drop":
+            return None
+        status_override = object_status
+    if not places:
+        places, via = tuple(resolve(te, hi) or resolve(lo, ts)), "reference"
+    if not places and re.match(r"\s*(?:control\s+(?:of|over)\s+)?(?:it|them|both|the\s+two)\b|^\s*$", text[te:hi], re.I):
+        if re.search(r"\b(?:it|they|both)\s+(?:\w+\s+){0,2}$", clause_before) or text[te:hi].strip():
+            places = earlier[-1].places if earlier else tuple(previous)
+            via = "pronoun"
+    if not places:
+        return None
+    agent, agent_is_speaker = _agent(text, m, ts, te, lo, passive, lexicon)
+    action = lexicon.actions[m.trigger.action]
+    if action["status"] == CONTESTED:
+        status = CONTESTED
+    else:
+        party = agent or _default_agent(action.get("default_agent", "attacker"), lexicon)
+        status = lexicon.opponent(party) if action["status"] == "opponent" else party
+    if status_override == CONTESTED:
+        status = CONTESTED
+    negated = _negated(text[max(lo, ts - 40) : ts], lexicon)
+    if negated and status == CONTESTED:
+        return None  # "without any clashes": no fighting, no claim
+    return Frame(m.trigger.action, status, ts, te, places, via, negated, agent_is_speaker)
+
+
+def _group_after(chunks: Chunks, lo: int, hi: int) -> tuple[Place, ...]:
+    first = next((p for p in chunks.candidates if lo <= p.start < hi), None)
+    if first is None or first.start - lo > MAX_OBJECT_GAP * 2:
+        return ()
+    return tuple(p for p in chunks.group_of(first) if p.start >= first.start)
+
+
+def _group_before(chunks: Chunks, lo: int, hi: int) -> tuple[Place, ...]:
+    inside = [p for p in chunks.candidates if lo <= p.start and p.end <= hi]
+    if not inside:
+        return ()
+    group = chunks.group_of(inside[-1])
+    return tuple(p for p in group if p.start >= lo)
+
+
+def _object_status(gap: str, lexicon: Lexicon) -> str | None:
+    """What the words between a capture verb and its place say about the place."""
+    if len(gap) > MAX_OBJECT_GAP:
+        return "drop"
+    if lexicon.seat.search(gap) and not lexicon.other.search(gap):
+        return None
+    if lexicon.other.search(gap):
+        return "drop"  # "captured a facilitator in Kunar", "took part in"
+    if lexicon.part.search(gap):
+        return CONTESTED  # "recaptured buildings in X": X is still fought over
+    if _PREPOSITION_END.search(gap) and re.search(r"[a-z]{3,}", gap.split()[0] if gap.split() else ""):
+        return "drop"
+    return None
+
+
+def _agent(
+    text: str, m: _Match, ts: int, te: int, lo: int, passive: bool, lexicon: Lexicon
+) -> tuple[str | None, bool]:
+    """The party that acted, and whether it is the speaker's own side ("our control")."""
+    if lexicon.speaker_possessive.search(m.text):
+        return None, True
+    party = lexicon.party_of(m.text)
+    if party:
+        return party, False
+    by = _BY_OR_TO.match(text[te : te + 60])
+    if by:
+        party = lexicon.party_of(text[by.end() : by.end() + 50])
+        follows = lexicon.actor.match(text, by.end())
+        if party and follows:
+            return party, False
+    if m.trigger.theme in ("object", "after") and not passive:
+        actors = list(lexicon.actor.finditer(text, lo, ts))
+        if actors:
+            return lexicon.actor_party[actors[-1].lastgroup or ""], False
+    return None, False
+
+
+def _default_agent(role: str, lexicon: Lexicon) -> str:
+    return lexicon.defender if role in ("defender", "subject") else lexicon.attacker
+
+
+def _hypothetical(clause_before: str, lexicon: Lexicon) -> bool:
+    window = " ".join(clause_before.split()[-5:])
+    return bool(lexicon.hypothetical.search(window))
+
+
+def _negated(window: str, lexicon: Lexicon) -> bool:
+    window = _NOT_ONLY.sub(" ", " ".join(window.split()[-4:]))
+    return bool(lexicon.negation.search(window))
+
+
+def _clause_start(sentence: str, index: int) -> int:
+    ends = [m.end() for m in _CLAUSE_END.finditer(sentence[:index])]
+    return ends[-1] if ends else 0
+
+
+def _clause_end(sentence: str, index: int) -> int:
+    m = _CLAUSE_END.search(sentence, index)
+    return m.start() if m else len(sentence)

@@ -1,0 +1,137 @@
+"""The claims grammar's word tables (``lexicon.toml``), compiled once into regular expressions.
+
+The TOML file holds every word the grammar knows: parties and their actor words, trigger
+words with their action and where their places stand, modality words, object nouns and the
+words that make a place a bystander. This module only compiles them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+ACTIONS = ("capture", "recapture", "fall", "lose", "withdraw", "hold", "contest", "repel", "attempt")
+THEMES = ("object", "subject", "after")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One block of trigger words: what they do and where their places stand."""
+
+    action: str
+    theme: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled word tables for one theatre."""
+
+    attacker: str
+    defender: str
+    parties: tuple[str, ...]
+    actions: dict[str, dict[str, str]]
+    triggers: tuple[Trigger, ...]
+    any_trigger: re.Pattern[str]
+    actor: re.Pattern[str]  # group per party: (?P<p0>…)|(?P<p1>…)
+    actor_party: dict[str, str]  # group name → party
+    speakers: dict[str, re.Pattern[str]]  # party or "third-party" → pattern
+    speaker_possessive: re.Pattern[str]
+    negation: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    hedge: re.Pattern[str]
+    denial: re.Pattern[str]
+    habitual: re.Pattern[str]
+    seat: re.Pattern[str]
+    part: re.Pattern[str]
+    other: re.Pattern[str]
+    title_after: re.Pattern[str]
+    reference_before: re.Pattern[str]
+    locator_nouns: re.Pattern[str]
+
+    def opponent(self, party: str) -> str:
+        """The other side (two-party theatres); anything else has no opponent."""
+        if party == self.attacker:
+            return self.defender
+        if party == self.defender:
+            return self.attacker
+        return party
+
+    def party_of(self, phrase: str) -> str | None:
+        """The party an actor phrase names, or ``None``."""
+        m = self.actor.search(phrase)
+        return self.actor_party[m.lastgroup] if m and m.lastgroup else None
+
+
+def _words(items: list[str]) -> str:
+    """Alternation of phrases, longest first, spaces matching any white space."""
+    ordered = sorted(items, key=len, reverse=True)
+    return "|".join(item.replace(" ", r"\s+") for item in ordered)
+
+
+def _rx(items: list[str], prefix: str = r"\b", suffix: str = r"\b") -> re.Pattern[str]:
+    return re.compile(rf"{prefix}(?:{_words(items)}){suffix}", re.IGNORECASE)
+
+
+@cache
+def load_lexicon(name: str = "lexicon.toml") -> Lexicon:
+    """Read and compile the word tables shipped with the package."""
+    raw = resources.files("geomap.extract").joinpath(name).read_text(encoding="utf-8")
+    return compile_lexicon(tomllib.loads(raw))
+
+
+def compile_lexicon(data: dict[str, Any]) -> Lexicon:
+    """Compile word tables given as a dict (the TOML file's shape)."""
+    parties = tuple(data["parties"])
+    actor_groups = []
+    actor_party = {}
+    for i, party in enumerate(parties):
+        actor_groups.append(rf"(?P<p{i}>{_words(data['parties'][party]['actors'])})")
+        actor_party[f"p{i}"] = party
+    actor_alt = "|".join(actor_groups)
+    actor = re.compile(rf"\b(?:the\s+)?(?:{actor_alt})\b", re.IGNORECASE)
+    actor_slot = rf"(?:the\s+)?(?:{_words([w for p in parties for w in data['parties'][p]['actors']] + data['third_party'].get('speaker_possessives', []))})"
+    triggers = []
+    for block in data["triggers"]:
+        if block["action"] not in ACTIONS or block["theme"] not in THEMES:
+            msg = f"lexicon: unknown action or theme in trigger block {block}"
+            raise ValueError(msg)
+        words = _words(block["words"]).replace("{actor}", actor_slot)
+        triggers.append(
+            Trigger(block["action"], block["theme"], re.compile(rf"\b(?:{words})\b", re.I))
+        )
+    speakers = {p: _rx(data["parties"][p]["speakers"]) for p in parties}
+    speakers["third-party"] = _rx(data["third_party"]["speakers"])
+    modality, objects, bystanders = data["modality"], data["objects"], data["bystanders"]
+    return Lexicon(
+        attacker=data["theatre"]["attacker"],
+        defender=data["theatre"]["defender"],
+        parties=parties,
+        actions=data["actions"],
+        triggers=tuple(triggers),
+        any_trigger=re.compile("|".join(f"(?:{t.pattern.pattern})" for t in triggers), re.I),
+        actor=actor,
+        actor_party=actor_party,
+        speakers=speakers,
+        speaker_possessive=_rx(data["third_party"].get("speaker_possessives", ["our"])),
+        negation=_rx(modality["negation"], suffix=r"(?:\b|(?<=n't))"),
+        hypothetical=_rx(modality["hypothetical"]),
+        hedge=_rx(modality["hedge"]),
+        denial=_rx(modality["denial"]),
+        habitual=_rx(modality["habitual"]),
+        seat=_rx(objects["seat"]),
+        part=_rx(objects["part"]),
+        other=_rx(objects["other"]),
+        title_after=_rx(bystanders["titles_after"], prefix=r"^\s*(?:'s\s+|’s\s+)?"),
+        reference_before=re.compile(
+            rf"\b(?:{'|'.join(bystanders['reference_before'])})\s+(?:the\s+)?"
+            r"(?:(?:city|town|province|district|capital|village)\s+of\s+)?"
+            r"(?:[a-z-]+\s+){0,1}$",
+            re.IGNORECASE,
+        ),
+        locator_nouns=_rx(bystanders["locator_nouns"]),
+    )

@@ -1,0 +1,61 @@
+"""Back-references: "the crossing", "the provincial capital", "it" — a place named earlier."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from geomap.records import Place
+
+_MODIFIER = (
+    r"(?:key|main|strategic|important|largest|biggest|major|provincial|border|northern|"
+    r"southern|eastern|western|northeastern|northwestern|restive|embattled|besieged|"
+    r"former|same|second|third|\w+-largest|busy|lucrative|vital|nearby|surrounding|"
+    r"customs|trading|remote|mountainous|neighbou?ring)"
+)
+ANAPHOR = re.compile(
+    rf"\b(?P<det>the|this|that|a|an|its)\s+(?:{_MODIFIER}\s+)*(?P<noun>border\s+(?:town|crossing|"
+    r"post|point|checkpoint)|crossing(?:\s+point)?|checkpoint|border\s+post|site|provincial\s+"
+    r"capital|capital|city|town|district|province|(?:air\s*)?base|airfield|dam|port)\b"
+    r"(?!\s+(?:of|in)\s+[A-Z])(?!\s+(?:governor|police|chief|council|officials?|authorities|"
+    r"residents|spokes(?:man|person)|elders|administrator|commander|centres?|centers?)\b)",
+    re.IGNORECASE,
+)
+NOUN_KINDS = {
+    "border": ("border-crossing", "city"),
+    "crossing": ("border-crossing",),
+    "checkpoint": ("border-crossing",),
+    "port": ("border-crossing",),
+    "site": ("border-crossing", "base", "site", "city", "district"),
+    "provincial": ("city",),
+    "capital": ("city",),
+    "city": ("city",),
+    "town": ("city", "border-crossing"),
+    "district": ("district", "city"),
+    "province": ("province",),
+    "base": ("base",),
+    "air": ("base",),
+    "airbase": ("base",),
+    "airfield": ("base",),
+    "dam": ("site",),
+}
+PRONOUN = re.compile(r"\b(?:it|them|both|the\s+two)\b", re.IGNORECASE)
+CATAPHORA_WINDOW = 600  # "a key district" early in an article may point forward
+
+
+def references(
+    text: str, lo: int, hi: int, places: Sequence[Place], bystanders: Collection[int]
+) -> list[Place]:
+    """The place a phrase such as "the crossing" between ``lo`` and ``hi`` refers to."""
+    antecedents = [p for p in places if p.start not in bystanders]
+    for m in ANAPHOR.finditer(text, lo, hi):
+        noun = m.group("noun").lower().split()[0]
+        kinds = NOUN_KINDS.get(noun, ("city",))
+        earlier = [p for p in antecedents if p.end <= m.start() and p.kind in kinds]
+        if earlier:
+            return [earlier[-1]]
+        if m.group("det").lower() in ("a", "an") and m.start() < CATAPHORA_WINDOW:
+            later = [p for p in antecedents if p.start >= m.end() and p.kind in kinds]
+            if later:
+                return [later[0]]
+    return []

@@ -1,0 +1,88 @@
+"""Attribution: who asserts what a sentence says, and who denies it.
+
+Plain narration is the reporter's; a speech verb's subject or object names the speaker,
+classified by the lexicon's speaker words into a party or a third party.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geomap.extract.lexicon import Lexicon
+
+SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|claimed|claims|claim|announced|announces|stated|"
+    r"confirmed|confirms|added|insisted|asserted|reported|reports|wrote|tweeted|declared|"
+    r"according\s+to|quoted)\b",
+    re.IGNORECASE,
+)
+_NEW_CLAUSE = re.compile(r";|, and\b|\bbut\b|, while\b")
+_US = re.compile(r"\bU\.?S\.?\b")
+
+
+def classify_speaker(phrase: str, lexicon: Lexicon) -> str | None:
+    """A party, "third-party", or ``None`` from the words naming a speaker.
+
+    The attacker's words are checked first (a "Taliban spokesman" is not the government's),
+    then third parties, then the defender's officials.
+    """
+    if lexicon.speakers[lexicon.attacker].search(phrase):
+        return lexicon.attacker
+    if lexicon.speakers["third-party"].search(phrase) or _US.search(phrase):
+        return "third-party"
+    for party in lexicon.parties:
+        if party != lexicon.attacker and lexicon.speakers[party].search(phrase):
+            return party
+    return None
+
+
+def speaker_of(sentence: str, lexicon: Lexicon, at: int | None = None) -> str:
+    """Who asserts what a sentence says at offset ``at``; plain narration is the reporter's.
+
+    A speech verb whose content follows it ("X said that ...", "said:") does not cover what
+    the sentence narrates before it.
+    """
+    for m in SPEECH.finditer(sentence):
+        if (
+            at is not None
+            and at < m.start()
+            and (
+                re.match(r"\s*(?:\w+\s+){0,6}?(?:that\b|:|[\"“])", sentence[m.end() :])
+                or _NEW_CLAUSE.search(sentence, at, m.start())
+            )
+        ):
+            continue  # the verb reports its own clause, not what came before it
+        verb = m.group(0).lower()
+        if verb.startswith("according"):
+            found = classify_speaker(sentence[m.end() : m.end() + 60].split(",")[0], lexicon)
+        else:
+            found = classify_speaker(_before(sentence, m.start()), lexicon)
+            if found is None and not verb.startswith(("told", "tells", "quoted")):
+                # "..., said the governor" / "said Roz Gul, the deputy governor"
+                after = re.split(r"[.;]", sentence[m.end() : m.end() + 80])[0]
+                found = classify_speaker(after, lexicon)
+        if found:
+            return found
+    return "reporter"
+
+
+def denier_of(sentence: str, lexicon: Lexicon) -> tuple[str, int] | None:
+    """Who denies what the sentence reports, and where the denial stands in it."""
+    m = lexicon.denial.search(sentence)
+    if m is None:
+        return None
+    after = re.match(r"\s*by\s+(?:the\s+)?([^,;.]{0,40})", sentence[m.end() :])
+    if after:
+        return classify_speaker(after.group(1), lexicon) or "reporter", m.start()
+    found = classify_speaker(_before(sentence, m.start()), lexicon)
+    return found or speaker_of(sentence, lexicon), m.start()
+
+
+def _before(sentence: str, index: int) -> str:
+    """The few words before a speech verb: the speaker's name or title."""
+    head = sentence[:index]
+    for mark in ("”", '"', "“"):
+        if mark in head:
+            head = head.rsplit(mark, 1)[-1]
+    chunks = [c for c in re.split(r"[,;:(]|\b(?:and|but|while|after|as)\b", head) if c.strip()]
+    return " ".join((chunks[-1] if chunks else "").split()[-8:])
