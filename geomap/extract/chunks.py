@@ -24,13 +24,19 @@ _IN_BEFORE = re.compile(
 )
 _FRONTED = re.compile(r"^\s*(?:In|Across|Inside)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 _PAREN_OR_COMMA_LOCATOR = re.compile(r"^\s*(?:\(|,\s*(?:the\s+)?(?:[a-z-]+\s+)?(?=\S+\s+province))")
+# "districts in Herat", "towns across Ghazni": the place counts units, it is not the scene.
 _COUNT_NOUN = re.compile(
-    r"\b(?:districts?|provinces?|cities|towns|villages|capital|cent(?:re|er)s?|headquarters|"
+    r"\b(?:districts|provinces|cities|towns|villages|"
     r"parts\s+of\s+the\s+country)\s+(?:(?:located\s+)?in|of|across)\s+(?:the\s+)?"
     r"(?:[a-z-]+\s+){0,2}(?:province\s+of\s+)?$",
     re.I,
 )
-_NOUN_OF = re.compile(r"^(?:\s+[a-z-]+){1,2}\s+(?:of|in)\s+(?:the\s+)?$")
+# "the capital of Nimruz", "a district in Kapisa province": the province only locates.
+_UNIT_OF_PROVINCE = re.compile(
+    r"\b(?:(?:provincial\s+)?capital|cent(?:re|er)|district|city|town)\s+(?:(?:located\s+)?in|of)"
+    r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:province\s+of\s+)?$",
+    re.I,
+)
 _JOIN = re.compile(
     r"^(?:\s*(?:districts?|provinces?|cities|city|towns?|villages?|areas?))?"
     r"(?:\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:province\s+of\s+)?LOC"
@@ -107,8 +113,8 @@ def _is_bystander(
         s <= p.start and p.start - e < 12 for s, e in governed
     ):
         return True
-    if _COUNT_NOUN.search(before):
-        return True  # "districts in Herat", "the capital of Nimruz"
+    if _COUNT_NOUN.search(before) or (p.kind == "province" and _UNIT_OF_PROVINCE.search(before)):
+        return True
     if earlier:
         last = earlier[-1]
         gap = text[last.end : p.start]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from geomap.extract.chunks import Chunks, chunk_places
-from geomap.extract.lexicon import Lexicon, Trigger
+from geomap.extract.lexicon import THIRD_PARTY, Lexicon, Trigger
 from geomap.records import Place
 
 CONTESTED = "contested"
@@ -35,6 +35,8 @@ _PREPOSITION_END = re.compile(
     re.IGNORECASE,
 )
 _NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
+REPEL_REACH = 40  # "repelled a large Taliban attack on": the attack belongs to the repel
+_PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.IGNORECASE)
 MAX_OBJECT_GAP = 70  # characters between a verb and the first place of its object
 
 
@@ -72,8 +74,16 @@ def triggers_in(sentence: str, lexicon: Lexicon) -> list[_Match]:
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[_Match] = []
     for m in found:
-        if not kept or m.start >= kept[-1].end:
-            kept.append(m)
+        if kept and m.start < kept[-1].end:
+            continue
+        if (
+            kept
+            and kept[-1].trigger.action == "repel"
+            and m.trigger.action == "contest"
+            and m.start - kept[-1].end < REPEL_REACH
+        ):
+            continue  # "repelled an attack on X": the attack is what was repelled
+        kept.append(m)
     return kept
 
 
@@ -121,7 +131,7 @@ def _frame(
     clause_before = text[lo:ts]
     if _hypothetical(clause_before, lexicon):
         return None
-    passive = bool(_PASSIVE_BEFORE.search(clause_before))
+    passive = bool(_PASSIVE_BEFORE.search(clause_before) and _PARTICIPLE.match(m.text))
     after = _group_after(chunks, te, hi)
     before = _group_before(chunks, lo, ts)
     if m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive):
@@ -136,7 +146,9 @@ def _frame(
             return None
         status_override = object_status
     if not places:
-        places, via = tuple(resolve(te, hi) or resolve(lo, ts)), "reference"
+        found = resolve(te, hi) or resolve(lo, ts)
+        places = tuple(p for p in found if p.start not in chunks.bystanders)
+        via = "reference"
     if not places and re.match(r"\s*(?:control\s+(?:of|over)\s+)?(?:it|them|both|the\s+two)\b|^\s*$", text[te:hi], re.I):
         if re.search(r"\b(?:it|they|both)\s+(?:\w+\s+){0,2}$", clause_before) or text[te:hi].strip():
             places = earlier[-1].places if earlier else tuple(previous)
@@ -144,6 +156,8 @@ def _frame(
     if not places:
         return None
     agent, agent_is_speaker = _agent(text, m, ts, te, lo, passive, lexicon)
+    if agent == THIRD_PARTY:
+        return None  # foreign forces leaving a base say nothing about who holds it
     action = lexicon.actions[m.trigger.action]
     if action["status"] == CONTESTED:
         status = CONTESTED
@@ -177,11 +191,17 @@ def _object_status(gap: str, lexicon: Lexicon) -> str | None:
     """What the words between a capture verb and its place say about the place."""
     if len(gap) > MAX_OBJECT_GAP:
         return "drop"
-    if lexicon.seat.search(gap) and not lexicon.other.search(gap):
+    heads = [
+        (m.start(), -len(m.group(0)), kind)
+        for kind, pattern in (("seat", lexicon.seat), ("part", lexicon.part), ("other", lexicon.other))
+        if (m := pattern.search(gap))
+    ]
+    head = min(heads)[2] if heads else None  # the object's first noun decides
+    if head == "seat":
         return None
-    if lexicon.other.search(gap):
+    if head == "other":
         return "drop"  # "captured a facilitator in Kunar", "took part in"
-    if lexicon.part.search(gap):
+    if head == "part":
         return CONTESTED  # "recaptured buildings in X": X is still fought over
     if _PREPOSITION_END.search(gap) and re.search(r"[a-z]{3,}", gap.split()[0] if gap.split() else ""):
         return "drop"

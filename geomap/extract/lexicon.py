@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+THIRD_PARTY = "third-party"
 ACTIONS = ("capture", "recapture", "fall", "lose", "withdraw", "hold", "contest", "repel", "attempt")
 THEMES = ("object", "subject", "after")
 
@@ -92,6 +93,8 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     for i, party in enumerate(parties):
         actor_groups.append(rf"(?P<p{i}>{_words(data['parties'][party]['actors'])})")
         actor_party[f"p{i}"] = party
+    actor_groups.append(rf"(?P<third>{_words(data['third_party'].get('actors', []))})")
+    actor_party["third"] = THIRD_PARTY
     actor_alt = "|".join(actor_groups)
     actor = re.compile(rf"\b(?:the\s+)?(?:{actor_alt})\b", re.IGNORECASE)
     actor_slot = rf"(?:the\s+)?(?:{_words([w for p in parties for w in data['parties'][p]['actors']] + data['third_party'].get('speaker_possessives', []))})"
@@ -105,7 +108,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
             Trigger(block["action"], block["theme"], re.compile(rf"\b(?:{words})\b", re.I))
         )
     speakers = {p: _rx(data["parties"][p]["speakers"]) for p in parties}
-    speakers["third-party"] = _rx(data["third_party"]["speakers"])
+    speakers[THIRD_PARTY] = _rx(data["third_party"]["speakers"])
     modality, objects, bystanders = data["modality"], data["objects"], data["bystanders"]
     return Lexicon(
         attacker=data["theatre"]["attacker"],
