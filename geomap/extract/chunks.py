@@ -26,23 +26,24 @@ _FRONTED = re.compile(r"^\s*(?:In|Across|Inside)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2
 _PAREN_OR_COMMA_LOCATOR = re.compile(r"^\s*(?:\(|,\s*(?:the\s+)?(?:[a-z-]+\s+)?(?=\S+\s+province))")
 # "districts in Herat", "towns across Ghazni": the place counts units, it is not the scene.
 _COUNT_NOUN = re.compile(
-    r"\b(?:districts|provinces|cities|towns|villages|"
+    r"\b(?:districts|cities|towns|villages|"
     r"parts\s+of\s+the\s+country)\s+(?:(?:located\s+)?in|of|across)\s+(?:the\s+)?"
     r"(?:[a-z-]+\s+){0,2}(?:province\s+of\s+)?$",
     re.I,
 )
 # "the capital of Nimruz", "a district in Kapisa province": the province only locates.
 _UNIT_OF_PROVINCE = re.compile(
-    r"\b(?:(?:provincial\s+)?capital|cent(?:re|er)|district|city|town)\s+(?:(?:located\s+)?in|of)"
-    r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:province\s+of\s+)?$",
+    r"\b(?:(?:provincial\s+)?capitals?|cent(?:re|er)s?|district|city|town)\s+(?:(?:located\s+)?in|of)"
+    r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:province\s+of\s+)?$",
     re.I,
 )
 _JOIN = re.compile(
     r"^(?:\s*(?:districts?|provinces?|cities|city|towns?|villages?|areas?))?"
     r"(?:\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:province\s+of\s+)?LOC"
     r"(?:\s+provinces?)?|\s*\(\s*LOC(?:\s+province)?\s*\)|\s*,\s*LOC\s+province)*"
+    r"(?-i:\s*,\s*[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)*"  # a name the gazetteer lacks
     r"\s*(?:,|;|,?\s+and|,?\s+or|,?\s+as\s+well\s+as|,?\s+and\s+also|,?\s+plus|/)\s*"
-    r"(?:the\s+)?(?:districts?\s+of\s+)?$",
+    r"(?:the\s+)?(?:districts?\s+of\s+)?(?:LOC['’]s\s+)?$",
     re.I,
 )
 _LIST_JOIN = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?$")

@@ -20,7 +20,7 @@ CONTESTED = "contested"
 _CLAUSE_END = re.compile(
     r";|\bbut\b|,?\s+while\b|, and (?=(?:the |a |an )?[a-z])|, as(?! well)\b|\s+—\s+|"
     r", (?:raising|causing|sending|forcing|leaving|prompting|killing|resulting|which|who|where|"
-    r"when|after|before|amid|although|though)\b|\bafter\b|\bbefore\b|\bwhen\b|\bsince\b|"
+    r"when|after|before|amid|although|though|with)\b|\bafter\b|\bbefore\b|\bwhen\b|\bsince\b|"
     r"\bwhereas\b|, (?!including|according|during|excluding|neighbou?ring|surrounding|morning|"
     r"evening)[a-z]+ing\b"
 )
@@ -132,6 +132,8 @@ def _frame(
     if _hypothetical(clause_before, lexicon):
         return None
     passive = bool(_PASSIVE_BEFORE.search(clause_before) and _PARTICIPLE.match(m.text))
+    if passive and m.trigger.action == "repel":
+        lo = start  # "X attacked Y but were beaten back": the attack was on Y
     after = _group_after(chunks, te, hi)
     before = _group_before(chunks, lo, ts)
     if m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive):
