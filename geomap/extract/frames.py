@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geomap.extract.chunks import Chunks, chunk_places
 from geomap.extract.lexicon import THIRD_PARTY, Lexicon, Trigger
@@ -37,6 +37,8 @@ _PREPOSITION_END = re.compile(
 _NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
 REPEL_REACH = 40  # "repelled a large Taliban attack on": the attack belongs to the repel
 _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.IGNORECASE)
+_INCLUDING = re.compile(r"\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?$", re.I)
+_PLURAL_UNITS = re.compile(r"\b(?:districts|towns|cities|capitals|cent(?:re|er)s)\b", re.I)
 MAX_OBJECT_GAP = 70  # characters between a verb and the first place of its object
 
 
@@ -106,13 +108,35 @@ def frames_in_sentence(
     governed = [(start + m.start, start + m.end) for m in matches]
     chunks = chunk_places(text, start, end, places, lexicon, governed)
     frames: list[Frame] = []
+    unplaced: list[Frame] = []  # "districts have fallen …, including X": the list comes later
     for i, m in enumerate(matches):
-        lo = max([start + x.end for x in matches[:i]] + [start + _clause_start(sentence, m.start)])
+        clause = start + _clause_start(sentence, m.start)
+        lo = max([start + x.end for x in matches[:i]] + [clause])
         hi = min([start + x.start for x in matches[i + 1 :]] + [start + _clause_end(sentence, m.end)])
-        frame = _frame(text, start, m, lo, hi, chunks, lexicon, resolve, frames, previous)
-        if frame is not None:
+        frame = _frame(text, start, m, lo, hi, clause, chunks, lexicon, resolve, frames, previous)
+        if frame is not None and frame.places:
             frames.append(frame)
-    return frames, chunks
+        elif frame is not None and frame.status != CONTESTED:
+            unplaced.append(frame)
+    return _attach_inclusions(text, frames, unplaced, chunks), chunks
+
+
+def _attach_inclusions(
+    text: str, frames: list[Frame], unplaced: Sequence[Frame], chunks: Chunks
+) -> list[Frame]:
+    """A list after "including" belongs to the sentence's event about unnamed places."""
+    if not unplaced:
+        return frames
+    for group in chunks.groups or tuple((p,) for p in chunks.candidates):
+        head = group[0]
+        if not _INCLUDING.search(text[max(0, head.start - 30) : head.start]):
+            continue
+        event = next((f for f in unplaced if f.end <= head.start), None)
+        if event is None:
+            continue
+        frames = [f for f in frames if not set(f.places) & set(group)]
+        frames.append(replace(event, places=tuple(group), via="named"))
+    return frames
 
 
 def _frame(
@@ -121,6 +145,7 @@ def _frame(
     m: _Match,
     lo: int,
     hi: int,
+    clause: int,
     chunks: Chunks,
     lexicon: Lexicon,
     resolve: Callable[[int, int], list[Place]],
@@ -155,9 +180,7 @@ def _frame(
         if re.search(r"\b(?:it|they|both)\s+(?:\w+\s+){0,2}$", clause_before) or text[te:hi].strip():
             places = earlier[-1].places if earlier else tuple(previous)
             via = "pronoun"
-    if not places:
-        return None
-    agent, agent_is_speaker = _agent(text, m, ts, te, lo, passive, lexicon)
+    agent, agent_is_speaker = _agent(text, m, ts, te, clause, passive, lexicon)
     if agent == THIRD_PARTY:
         return None  # foreign forces leaving a base say nothing about who holds it
     action = lexicon.actions[m.trigger.action]
@@ -171,6 +194,8 @@ def _frame(
     negated = _negated(text[max(lo, ts - 40) : ts], lexicon)
     if negated and status == CONTESTED:
         return None  # "without any clashes": no fighting, no claim
+    if not places and not _PLURAL_UNITS.search(text[clause:ts]):
+        return None
     return Frame(m.trigger.action, status, ts, te, places, via, negated, agent_is_speaker)
 
 
