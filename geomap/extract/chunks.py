@@ -114,7 +114,7 @@ def _is_bystander(
         s <= p.start and p.start - e < 12 for s, e in governed
     ):
         return True
-    if _COUNT_NOUN.search(before) or (p.kind == "province" and _UNIT_OF_PROVINCE.search(before)):
+    if p.kind == "province" and (_COUNT_NOUN.search(before) or _UNIT_OF_PROVINCE.search(before)):
         return True
     if earlier:
         last = earlier[-1]

@@ -39,6 +39,9 @@ REPEL_REACH = 40  # "repelled a large Taliban attack on": the attack belongs to 
 _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?$", re.I)
 _PLURAL_UNITS = re.compile(r"\b(?:districts|towns|cities|capitals|cent(?:re|er)s)\b", re.I)
+_LOCATION_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|inside)\s", re.I)
+# "the first capital to fall" (not "managed to reclaim"): an outcome not yet reached
+_INFINITIVE = re.compile(r"(?<!managed )(?<!able )(?<!succeeded )\bto\s*$", re.I)
 MAX_OBJECT_GAP = 70  # characters between a verb and the first place of its object
 
 
@@ -166,6 +169,8 @@ def _frame(
     else:
         order = (after, before)
     places, via = next(((g, "named") for g in order if g), ((), "named"))
+    if passive and places and places is after and _LOCATION_GAP.match(text[te : places[0].start]):
+        return None  # "a facilitator was captured in Kunar": the place is only the scene
     status_override = None
     if places and places is after and m.trigger.action in ("capture", "recapture", "lose", "hold"):
         object_status = _object_status(text[te : places[0].start], lexicon)
@@ -263,7 +268,7 @@ def _default_agent(role: str, lexicon: Lexicon) -> str:
 
 def _hypothetical(clause_before: str, lexicon: Lexicon) -> bool:
     window = " ".join(clause_before.split()[-5:])
-    return bool(lexicon.hypothetical.search(window))
+    return bool(lexicon.hypothetical.search(window) or _INFINITIVE.search(window))
 
 
 def _negated(window: str, lexicon: Lexicon) -> bool:
