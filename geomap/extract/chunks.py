@@ -16,7 +16,8 @@ from geomap.extract.lexicon import Lexicon
 from geomap.records import Place
 
 _DATELINE_AFTER = re.compile(
-    r"^\s*(?:,\s*[A-Z][A-Za-z]+)?(?:\s*\([A-Za-z ]+\))?\s*(?::|—|–|\s-\s|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d))"
+    r"^\s*(?:,\s*[A-Z][A-Za-z]+)?(?:\s*\([A-Za-z ]+\))?"  # "KABUL, Afghanistan (AP)"
+    r"\s*(?::|—|–|\s-\s|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d))"
 )
 _POSSESSIVE_AFTER = re.compile(r"^(?:\s+(?:province|city|district))?['’]s?\b")
 _IN_BEFORE = re.compile(
@@ -157,9 +158,7 @@ def _groups(
     return tuple(tuple(g) for g in groups if len(g) > 1)
 
 
-def _joined(
-    text: str, a: Place, b: Place, places: Sequence[Place], bystanders: set[int]
-) -> bool:
+def _joined(text: str, a: Place, b: Place, places: Sequence[Place], bystanders: set[int]) -> bool:
     if b.start - a.end > 120:
         return False
     gap = text[a.end : b.start]

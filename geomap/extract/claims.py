@@ -75,8 +75,8 @@ def claims_from_article(
         frames: list[Frame] = []
         if (inside or ANAPHOR.search(sentence)) and not lexicon.habitual.search(sentence):
 
-            def resolve(lo: int, hi: int) -> list[Place]:
-                return references(text, lo, hi, local, bystanders)
+            def resolve(lo: int, hi: int, seen: set[int] = bystanders) -> list[Place]:
+                return references(text, lo, hi, local, seen)
 
             frames, chunks = frames_in_sentence(
                 text, start, end, inside, lexicon, resolve, [c.place for c in state.claims]
@@ -93,22 +93,32 @@ def claims_from_article(
                 continue
         counts = may_count(sentence)
         rejected = [] if frames else _rejection(sentence, state.claims, lexicon)
-        state.pending = _pending(sentence, frames, lexicon) or (state.pending if not inside else None)
-        if not (frames or rejected or counts or article.published is None or _SAME_DAY.search(sentence)):
+        state.pending = _pending(sentence, frames, lexicon) or (
+            state.pending if not inside else None
+        )
+        if not (
+            frames or rejected or counts or article.published is None or _SAME_DAY.search(sentence)
+        ):
             state.claims = ()
             continue  # nothing to date: skip the date work
         as_of, precision = resolve_in_sentence(_SINCE.sub(" ", sentence), article.published, year)
         if _SAME_DAY.search(sentence) or (
-            article.published is None and as_of is None and "\n\n" not in text[state.last_end : start]
+            article.published is None
+            and as_of is None
+            and "\n\n" not in text[state.last_end : start]
         ):
-            as_of, precision = state.last_date  # narrative order: "On the same day", the next sentence
+            as_of, precision = (
+                state.last_date
+            )  # narrative order: "On the same day", the next sentence
         state.last_date, state.last_end = (as_of, precision), end
         if counts:
             aggregates += aggregates_in_sentence(
                 sentence, start, speaker_of(sentence, lexicon), as_of, article.id
             )
         claims += [
-            replace(c, evidence=" ".join(sentence.split()), start=start, end=end, as_of=as_of or c.as_of)
+            replace(
+                c, evidence=" ".join(sentence.split()), start=start, end=end, as_of=as_of or c.as_of
+            )
             for c in rejected
         ]
         made = []

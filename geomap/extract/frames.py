@@ -115,7 +115,9 @@ def frames_in_sentence(
     for i, m in enumerate(matches):
         clause = start + _clause_start(sentence, m.start)
         lo = max([start + x.end for x in matches[:i]] + [clause])
-        hi = min([start + x.start for x in matches[i + 1 :]] + [start + _clause_end(sentence, m.end)])
+        hi = min(
+            [start + x.start for x in matches[i + 1 :]] + [start + _clause_end(sentence, m.end)]
+        )
         frame = _frame(text, start, m, lo, hi, clause, chunks, lexicon, resolve, frames, previous)
         if frame is not None and frame.places:
             frames.append(frame)
@@ -181,8 +183,13 @@ def _frame(
         found = resolve(te, hi) or resolve(lo, ts)
         places = tuple(p for p in found if p.start not in chunks.bystanders)
         via = "reference"
-    if not places and re.match(r"\s*(?:control\s+(?:of|over)\s+)?(?:it|them|both|the\s+two)\b|^\s*$", text[te:hi], re.I):
-        if re.search(r"\b(?:it|they|both)\s+(?:\w+\s+){0,2}$", clause_before) or text[te:hi].strip():
+    if not places and re.match(
+        r"\s*(?:control\s+(?:of|over)\s+)?(?:it|them|both|the\s+two)\b|^\s*$", text[te:hi], re.I
+    ):
+        if (
+            re.search(r"\b(?:it|they|both)\s+(?:\w+\s+){0,2}$", clause_before)
+            or text[te:hi].strip()
+        ):
             places = earlier[-1].places if earlier else tuple(previous)
             via = "pronoun"
     agent, agent_is_speaker = _agent(text, m, ts, te, clause, passive, lexicon)
@@ -225,7 +232,11 @@ def _object_status(gap: str, lexicon: Lexicon) -> str | None:
         return "drop"
     heads = [
         (m.start(), -len(m.group(0)), kind)
-        for kind, pattern in (("seat", lexicon.seat), ("part", lexicon.part), ("other", lexicon.other))
+        for kind, pattern in (
+            ("seat", lexicon.seat),
+            ("part", lexicon.part),
+            ("other", lexicon.other),
+        )
         if (m := pattern.search(gap))
     ]
     head = min(heads)[2] if heads else None  # the object's first noun decides
@@ -235,7 +246,9 @@ def _object_status(gap: str, lexicon: Lexicon) -> str | None:
         return "drop"  # "captured a facilitator in Kunar", "took part in"
     if head == "part":
         return CONTESTED  # "recaptured buildings in X": X is still fought over
-    if _PREPOSITION_END.search(gap) and re.search(r"[a-z]{3,}", gap.split()[0] if gap.split() else ""):
+    if _PREPOSITION_END.search(gap) and re.search(
+        r"[a-z]{3,}", gap.split()[0] if gap.split() else ""
+    ):
         return "drop"
     return None
 

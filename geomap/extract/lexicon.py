@@ -15,7 +15,17 @@ from importlib import resources
 from typing import Any
 
 THIRD_PARTY = "third-party"
-ACTIONS = ("capture", "recapture", "fall", "lose", "withdraw", "hold", "contest", "repel", "attempt")
+ACTIONS = (
+    "capture",
+    "recapture",
+    "fall",
+    "lose",
+    "withdraw",
+    "hold",
+    "contest",
+    "repel",
+    "attempt",
+)
 THEMES = ("object", "subject", "after")
 
 
@@ -97,7 +107,9 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     actor_party["third"] = THIRD_PARTY
     actor_alt = "|".join(actor_groups)
     actor = re.compile(rf"\b(?:the\s+)?(?:{actor_alt})\b", re.IGNORECASE)
-    actor_slot = rf"(?:the\s+)?(?:{_words([w for p in parties for w in data['parties'][p]['actors']] + data['third_party'].get('speaker_possessives', []))})"
+    slot_words = [w for p in parties for w in data["parties"][p]["actors"]]
+    slot_words += data["third_party"].get("speaker_possessives", [])
+    actor_slot = rf"(?:the\s+)?(?:{_words(slot_words)})"
     triggers = []
     for block in data["triggers"]:
         if block["action"] not in ACTIONS or block["theme"] not in THEMES:

@@ -1,0 +1,31 @@
+"""Classes 12, 13 and 15-16: hypothetical, prevented and negated outcomes; people captured."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Should it be captured, Asadabad would become the first capital to fall.",
+        "The army rushed troops in to stop the fall of Asadabad.",
+        "A militant weapons facilitator was captured in Kunar province.",
+        "The district was handed over without any clashes to the garrison in Tirin Kot.",
+        "Officials warned the Taliban could soon overrun Khulm.",
+    ],
+)
+def test_no_claim_for_what_did_not_happen(claims_of, sentence):
+    assert {s for _p, s in claims_of(sentence)} <= {"government"}
+    assert not any(s == "taliban" for _p, s in claims_of(sentence))
+
+
+def test_negation_turns_the_outcome_round(claims_of):
+    assert claims_of("Khulm has not fallen, the governor said.") == {("Khulm", "government")}
+
+
+def test_our_control_belongs_to_the_speaker(claims_of):
+    assert claims_of("Sharana is under our control, the army corps spokesman insisted.") == {
+        ("Sharana", "government")
+    }
+    assert claims_of("Sharana is under our control, a Taliban spokesman said.") == {
+        ("Sharana", "taliban")
+    }
