@@ -16,7 +16,7 @@ from datetime import date
 
 from geomap.extract.aggregates import aggregates_in_sentence, may_count
 from geomap.extract.dates import resolve_in_sentence
-from geomap.extract.frames import CONTESTED, Frame, frames_in_sentence
+from geomap.extract.frames import CONTESTED, Frame, frames_in_sentence, triggers_in
 from geomap.extract.lexicon import Lexicon, load_lexicon
 from geomap.extract.references import ANAPHOR, references
 from geomap.extract.sentences import sentences
@@ -84,10 +84,9 @@ def claims_from_article(
             bystanders |= chunks.bystanders
             if not frames and state.pending and chunks.candidates and _CONTINUES.search(sentence):
                 status, by = state.pending
-                frames = [Frame("list", status, start, start, chunks.candidates, "list")]
-                frames = [replace(f, agent_is_speaker=False) for f in frames]
+                listed = Frame("list", status, start, start, chunks.candidates, "list")
                 state.pending = None
-                made = _list_claims(article, sentence, start, end, frames[0], by)
+                made = _list_claims(article, sentence, start, end, listed, by)
                 claims += made
                 state.claims = tuple(made)
                 continue
@@ -131,8 +130,6 @@ def claims_from_article(
 
 def _pending(sentence: str, frames: Sequence[Frame], lexicon: Lexicon) -> tuple[str, str] | None:
     """An event about unnamed plural places ("nine districts fell") whose list may follow."""
-    from geomap.extract.frames import triggers_in
-
     if frames or not _PLURAL_UNITS.search(sentence):
         return None
     for m in triggers_in(sentence, lexicon):
