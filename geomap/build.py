@@ -17,11 +17,19 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from geomap import __version__
 from geomap.control import timeline
-from geomap.errors import ArticleError
-from geomap.extract.articles import ArticleProblem, expand_paths, read_article_file, warnings_of
+from geomap.errors import ArticleError, InputError
+from geomap.extract.articles import (
+    SUFFIXES,
+    ArticleProblem,
+    expand_paths,
+    file_signature,
+    read_article_file,
+    warnings_of,
+)
 from geomap.extract.claims import RULES_VERSION
 from geomap.geo.boundaries import load_boundaries
 from geomap.geo.gazetteer import GAZETTEER_VERSION, load_gazetteer
@@ -33,6 +41,7 @@ from geomap.render.static import render_static
 from geomap.settings import Settings, default_settings
 from geomap.store.database import Store, open_store
 from geomap.store.writing import atomic_write_text
+from geomap.wording import counted
 
 EMBED_SNIPPET = """<!-- Paste into any page; keep map.html beside it (or change src). -->
 <iframe src="map.html" title="{title}" style="width:100%;height:640px;border:0"
@@ -52,6 +61,7 @@ class BuildReport:
     seconds: float = 0.0
     statuses: list[DistrictStatus] = field(default_factory=list)
     unchanged: bool = False
+    undated: list[str] = field(default_factory=list)  # stored articles with no date
 
 
 def extractor_version(settings: Settings) -> str:
@@ -113,7 +123,8 @@ def _sources_note(extractions: Sequence[Extraction], most: int = 6) -> str:
         return "; ".join(sorted(names))
     top = ", ".join(name for name, _n in names.most_common(most))
     return (
-        f"{len(extractions)} articles from {len(names)} sources, most often {top} "
+        f"{counted(len(extractions), 'article')} from {counted(len(names), 'source')}, "
+        f"most often {top} "
         "(all in claims.csv)"
     )
 
@@ -145,10 +156,17 @@ def build(
     out_dir = Path(out_dir)
     formats = tuple(formats)
     report = BuildReport()
+    files = article_files(paths)
     with open_store(db or out_dir / "geomap.sqlite", wait_seconds) as store:
         extractor = extractor_version(settings)
-        report.extracted = _ingest(store, paths, settings, extractor, report.problems, show_bar)
+        report.extracted = _ingest(store, files, settings, extractor, report, say, show_bar)
         report.extracted += _refresh_stale(store, settings, extractor)
+        if store.count() == 0:  # every file failed: keep the previous map, if any
+            msg = "no article could be read: " + (
+                "; ".join(map(str, report.problems[:3])) or "the store is empty"
+            )
+            raise InputError(msg)
+        report.undated = store.undated_paths()
         with store.conn:
             for sha in store.ungrouped():
                 store.link_copies(store.article(sha))
@@ -199,48 +217,105 @@ def build(
     return report
 
 
+def article_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The article files named by ``paths``; ``InputError`` (before anything is written)
+    when paths are given but hold none, so an empty or mistyped folder never replaces a map.
+
+    No paths at all is allowed: the outputs are drawn again from the store.
+    """
+    paths = [Path(p) for p in paths]
+    files = list(expand_paths(paths))
+    if not paths or any(f.is_file() for f in files):
+        return files
+    kinds = ", ".join(SUFFIXES)
+    where = " or ".join(map(str, paths))
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        msg = f"{', '.join(map(str, missing))}: no such file or folder; no articles to build"
+    else:
+        msg = f"no articles ({kinds}) in {where}; the existing outputs are left as they were"
+    raise InputError(msg)
+
+
+# Without a progress bar (CI, logs, --quiet off a terminal), a line every so many articles.
+PROGRESS_EVERY = 500
+
+
 def _ingest(
     store: Store,
-    paths: Iterable[str | Path],
+    files: Sequence[Path],
     settings: Settings,
     extractor: str,
-    problems: list[ArticleProblem],
+    report: BuildReport,
+    say: Callable[[str], None],
     show_bar: bool,
 ) -> int:
-    """Read new or changed files and store their extractions; returns how many extracted."""
-    files = list(expand_paths(paths))
+    """Read new or changed files and store their extractions; returns how many extracted.
+
+    Progress counts articles, not files: one JSON Lines file may hold thousands.
+    """
     gazetteer = None
     extracted = 0
-    for path in _bar(files, show_bar):
-        try:
-            stat = path.stat()
-        except OSError:
-            stat = None
-        if (
-            stat is not None
-            and path.is_file()
-            and store.known_path(str(path), stat.st_size, stat.st_mtime)
-        ):
-            continue
-        try:
-            articles, bad = read_article_file(path)
-        except ArticleError as err:
-            problems.append(ArticleProblem(str(path), str(err)))
-            continue
-        problems += bad
-        with store.conn:  # one transaction per file: a crash loses at most this file
-            store.forget_path(str(path))
-            for article in articles:
-                problems += warnings_of(article)
-                if store.extractor_of(article.sha256) != extractor:
-                    gazetteer = gazetteer or load_gazetteer(settings)
-                    store.save(extract_article(article, gazetteer), extractor)
-                    extracted += 1
-                if article.path != str(path):  # a row of a JSON Lines file
-                    store.link_path(article.path, article.sha256, 0, 0.0)
-            single = articles[0].sha256 if len(articles) == 1 else None
-            store.link_path(str(path), single, stat.st_size, stat.st_mtime)
+    with _Progress(show_bar, say) as progress:
+        for path in files:
+            signature = file_signature(path)
+            if signature is not None and store.known_path(str(path), *signature):
+                continue
+            try:
+                articles, bad = read_article_file(path)
+            except ArticleError as err:
+                report.problems.append(ArticleProblem(str(path), str(err)))
+                continue
+            report.problems += bad
+            with store.conn:  # one transaction per file: a crash loses at most this file
+                store.forget_path(str(path))
+                for article in articles:
+                    report.problems += warnings_of(article)
+                    if store.extractor_of(article.sha256) != extractor or store.metadata_changed(
+                        article
+                    ):
+                        gazetteer = gazetteer or load_gazetteer(settings)
+                        try:
+                            extraction = extract_article(article, gazetteer)
+                        except Exception as err:  # one article's failure never stops the rest
+                            msg = f"extraction failed ({type(err).__name__}: {err}); please report"
+                            report.problems.append(ArticleProblem(article.path, msg))
+                            continue
+                        store.save(extraction, extractor)
+                        extracted += 1
+                    if article.path != str(path):  # a row of a JSON Lines file
+                        store.link_path(article.path, article.sha256, 0, 0.0)
+                    progress.advance()
+                single = articles[0].sha256 if len(articles) == 1 else None
+                store.link_path(str(path), single, *(signature or (0, 0.0)))
     return extracted
+
+
+class _Progress:
+    """Counts articles: a bar on a terminal, else a line every ``PROGRESS_EVERY``."""
+
+    def __init__(self, show_bar: bool, say: Callable[[str], None]):
+        self.count = 0
+        self.say = say
+        self.bar: Any = None
+        if show_bar:
+            from tqdm import tqdm
+
+            self.bar = tqdm(desc="reading articles", unit=" articles", file=sys.stderr)
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+    def advance(self) -> None:
+        self.count += 1
+        if self.bar is not None:
+            self.bar.update()
+        elif self.count % PROGRESS_EVERY == 0:
+            self.say(f"{self.count} articles read")
 
 
 def _refresh_stale(store: Store, settings: Settings, extractor: str) -> int:
@@ -253,14 +328,6 @@ def _refresh_stale(store: Store, settings: Settings, extractor: str) -> int:
         for sha in stale:
             store.save(extract_article(store.article(sha), gazetteer), extractor)
     return len(stale)
-
-
-def _bar(items: list[Path], show: bool) -> Iterable[Path]:
-    if not show or len(items) < 20:
-        return items
-    from tqdm import tqdm
-
-    return tqdm(items, desc="reading articles", unit="file", file=sys.stderr)
 
 
 def interactive(quiet: bool) -> bool:

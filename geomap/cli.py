@@ -16,6 +16,7 @@ from geomap.errors import GeomapError
 from geomap.extract.articles import ArticleProblem, any_failed
 from geomap.geo import data as data_sets
 from geomap.settings import Settings
+from geomap.wording import counted
 
 
 def _settings(ctx: click.Context) -> Settings:
@@ -50,6 +51,21 @@ def _as_date(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
 
 
 date_option = functools.partial(click.option, callback=_as_date, metavar="YYYY-MM-DD")
+
+
+def _set_data_dir(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.obj = _settings(ctx).with_(data_dir=value)
+
+
+# Users type options after the subcommand ("geomap data fetch --data-dir X"): accept both.
+data_dir_option = click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    expose_value=False,
+    callback=_set_data_dir,
+    help="Where data sets are installed (as `geomap --data-dir DIR ...`).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -94,6 +110,7 @@ def data() -> None:
     help="Copy from a local mirror laid out like shared/data [env GEOMAP_MIRROR].",
 )
 @click.option("--force", is_flag=True, help="Reinstall even files that are already present.")
+@data_dir_option
 @click.pass_context
 @domain_errors
 def data_fetch(
@@ -108,10 +125,11 @@ def data_fetch(
     """
     settings = _settings(ctx)
     written = data_sets.fetch(names or None, mirror=mirror, settings=settings, force=force)
-    click.echo(f"{len(written)} files verified in {settings.data_dir}")
+    click.echo(f"{counted(len(written), 'file')} verified in {settings.data_dir}")
 
 
 @data.command("status")
+@data_dir_option
 @click.pass_context
 @domain_errors
 def data_status(ctx: click.Context) -> None:
@@ -137,6 +155,7 @@ def data_status(ctx: click.Context) -> None:
     help="JSON Lines (one object per article) or a readable table.",
 )
 @date_option("--date", "published", help="Publication date for articles that lack one.")
+@data_dir_option
 @click.pass_context
 @domain_errors
 def extract(ctx: click.Context, files: tuple[Path, ...], fmt: str, published: date | None) -> None:
@@ -174,6 +193,7 @@ def extract(ctx: click.Context, files: tuple[Path, ...], fmt: str, published: da
     show_default=True,
     help="ISO code of the theatre's country: only its places are scored.",
 )
+@data_dir_option
 @click.pass_context
 @domain_errors
 def evaluate(ctx: click.Context, gold_dir: Path, as_json: bool, errors: bool, country: str) -> None:
@@ -201,6 +221,7 @@ def evaluate(ctx: click.Context, gold_dir: Path, as_json: bool, errors: bool, co
 @click.argument("name")
 @click.option("--all", "show_all", is_flag=True, help="Show every meaning, not just the first.")
 @click.option("--online", is_flag=True, help="Fall back to OpenStreetMap Nominatim (network).")
+@data_dir_option
 @click.pass_context
 @domain_errors
 def geocode(ctx: click.Context, name: str, show_all: bool, online: bool) -> None:
@@ -243,6 +264,7 @@ def geocode(ctx: click.Context, name: str, show_all: bool, online: bool) -> None
     default=None,
     help="Days within which opposing claims make a place contested [default: 14].",
 )
+@data_dir_option
 @click.pass_context
 @domain_errors
 def assess(
@@ -336,17 +358,26 @@ def _run_build(
         show_bar=interactive(quiet),
         **options,
     )
-    if report.problems:
-        click.echo(f"{len(report.problems)} problem(s); the other files were built:", err=True)
-        _report(report.problems)
+    failed = [p for p in report.problems if not p.warning]
+    if failed:
+        click.echo(f"{counted(len(failed), 'problem')}; everything else was built:", err=True)
+    _report(report.problems)
+    if report.undated:
+        names = ", ".join(report.undated[:5]) + (" …" if len(report.undated) > 5 else "")
+        click.echo(
+            f"{counted(len(report.undated), 'undated article')} (their claims have no date): "
+            f"{names}. Date them with a 'Published: YYYY-MM-DD' line or NAME.meta.json.",
+            err=True,
+        )
     if report.unchanged:
         click.echo(
-            f"Nothing changed: {report.articles} articles, outputs are up to date.", err=quiet
+            f"Nothing changed: {counted(report.articles, 'article')}, outputs are up to date.",
+            err=quiet,
         )
     elif not quiet:
         click.echo(
-            f"{report.articles} articles ({report.extracted} extracted now), "
-            f"{len(report.outputs)} files written in {report.seconds:.1f} s"
+            f"{counted(report.articles, 'article')} ({report.extracted} extracted now), "
+            f"{counted(len(report.outputs), 'file')} written in {report.seconds:.1f} s"
         )
     return 1 if any_failed(report.problems) else 0
 
@@ -362,6 +393,7 @@ def _run_build(
     show_default=True,
     help="Seconds to wait for another build using the same store.",
 )
+@data_dir_option
 @click.pass_context
 @domain_errors
 def build(
@@ -391,6 +423,7 @@ def build(
     show_default=True,
     help="Seconds of quiet before rebuilding (edits come in bursts).",
 )
+@data_dir_option
 @click.pass_context
 @domain_errors
 def watch(ctx: click.Context, folder: Path, interval: float, **options: Any) -> None:

@@ -34,6 +34,10 @@ class ArticleError(GeomapError, ValueError):
     """An input file cannot be read as an article."""
 
 
+class InputError(GeomapError, ValueError):
+    """The inputs name no article at all (an empty or mistyped folder)."""
+
+
 class GazetteerError(GeomapError, LookupError):
     """A place name cannot be resolved."""
 

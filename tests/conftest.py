@@ -1,8 +1,9 @@
-"""Shared fixtures: installed data (from the local mirror when needed), gazetteer, seeds."""
+"""Shared fixtures: the installed data (or, in CI, data installed from the mirror), seeds."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,19 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         fresh = Settings(data_dir=tmp_path_factory.mktemp("data"), mirror=MIRROR)
         data.fetch(settings=fresh)
         return fresh
+
+
+@pytest.fixture
+def gazetteer_mirror(tmp_path: Path, settings: Settings) -> Path:
+    """A small mirror folder holding the installed gazetteer data set, laid out like
+    ``shared/data``: the install tests need no checkout of ``shared`` beside the clone."""
+    manifest = data.get_manifest(data.GAZETTEER, settings)
+    mirror = tmp_path / "mirror"
+    folder = mirror / manifest.mirror_path
+    folder.mkdir(parents=True)
+    for data_file in manifest.files:
+        shutil.copy2(data.dataset_dir(data.GAZETTEER, settings) / data_file.name, folder)
+    return mirror
 
 
 @pytest.fixture(scope="session")

@@ -97,6 +97,8 @@ def test_jsonl_and_html_inputs(tmp_path):
     texts = {a.path.rsplit("/", 1)[-1]: a for a in articles}
     assert texts["batch.jsonl:1"].published == date(2021, 8, 8)
     assert "batch.jsonl:3" in texts
-    assert [p.path.rsplit("/", 1)[-1] for p in problems] == ["batch.jsonl:2"]
+    assert [(p.path.rsplit("/", 1)[-1], p.message.split(":")[0]) for p in problems] == [
+        ("batch.jsonl", "line 2")
+    ]
     assert "seized control of Kunduz" in texts["page.html"].text
     assert "Menu Home" not in texts["page.html"].text

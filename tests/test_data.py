@@ -8,25 +8,25 @@ from geomap.errors import DataNotInstalledError, DownloadError, HashMismatchErro
 from geomap.geo import data
 from geomap.geo.boundaries import load_boundaries
 from geomap.settings import Settings
-from tests.conftest import MIRROR
 
 
-def test_fetch_from_mirror_installs_and_verifies(tmp_path):
-    s = Settings(data_dir=tmp_path)
-    written = data.fetch(["afg-gazetteer"], mirror=MIRROR, settings=s)
+def test_fetch_from_mirror_installs_and_verifies(tmp_path, gazetteer_mirror):
+    s = Settings(data_dir=tmp_path / "data")
+    written = data.fetch(["afg-gazetteer"], mirror=gazetteer_mirror, settings=s)
     assert {p.name for p in written} == {
         "afg-provinces-and-districts.json",
         "afg-villages.json",
         "LICENSE-villages-MIT.txt",
     }
-    assert data.dataset_dir("afg-gazetteer", s) == tmp_path / "afg-gazetteer"
-    again = data.fetch(["afg-gazetteer"], mirror=MIRROR, settings=s)  # no-op, still verified
+    assert data.dataset_dir("afg-gazetteer", s) == tmp_path / "data" / "afg-gazetteer"
+    again = data.fetch(
+        ["afg-gazetteer"], mirror=gazetteer_mirror, settings=s
+    )  # no-op, still verified
     assert again == written
 
 
-def test_tampered_file_is_refused_and_not_installed(tmp_path):
-    mirror = tmp_path / "mirror"
-    shutil.copytree(MIRROR / "gazetteer", mirror / "gazetteer")
+def test_tampered_file_is_refused_and_not_installed(tmp_path, gazetteer_mirror):
+    mirror = gazetteer_mirror
     license_file = mirror / "gazetteer" / "LICENSE-villages-MIT.txt"
     license_file.chmod(0o644)
     license_file.write_text(license_file.read_text() + "tampered\n")
@@ -42,10 +42,11 @@ def test_failed_download_says_how_to_use_a_local_copy(tmp_path, monkeypatch):
         raise urllib.error.URLError("network unreachable")
 
     monkeypatch.setattr("urllib.request.urlopen", offline)
-    s = Settings(data_dir=tmp_path, mirror=None)
+    s = Settings(data_dir=tmp_path / "data", mirror=None)
     with pytest.raises(DownloadError) as info:
         data.fetch(["afg-gazetteer"], settings=s)
     assert "--from DIR" in str(info.value) and "GEOMAP_MIRROR" in str(info.value)
+    assert not (tmp_path / "data").exists()  # a failed first install leaves nothing behind
 
 
 def test_missing_data_names_the_command_to_run(tmp_path):

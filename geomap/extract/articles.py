@@ -98,6 +98,25 @@ def expand_paths(paths: Iterable[str | Path], directories: bool = True) -> Itera
             yield path
 
 
+def file_signature(path: Path) -> tuple[int, float] | None:
+    """Size and mtime of an article file together with its metadata file (None if absent).
+
+    Editing or adding ``NAME.meta.json`` changes the signature, so the article is read again.
+    """
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    if not path.is_file():
+        return None
+    size, mtime = stat.st_size, stat.st_mtime
+    meta = _sidecar_path(path)
+    if meta is not None:
+        meta_stat = meta.stat()
+        size, mtime = size + meta_stat.st_size, max(mtime, meta_stat.st_mtime)
+    return size, mtime
+
+
 def read_articles(
     paths: Iterable[str | Path], directories: bool = True, published: date | None = None
 ) -> tuple[list[Article], list[ArticleProblem]]:
@@ -120,7 +139,21 @@ def read_articles(
 
 
 def read_article_file(path: Path) -> tuple[list[Article], list[ArticleProblem]]:
-    """Read one file (a JSON Lines file may hold many articles, and bad rows)."""
+    """Read one file (a JSON Lines file may hold many articles, and bad rows).
+
+    Any failure, including one inside a parsing library, is an ``ArticleError`` naming the
+    problem, so that one bad file never stops a build of the others.
+    """
+    try:
+        return _read_article_file(path)
+    except ArticleError:
+        raise
+    except Exception as err:  # a parsing library's failure on one file
+        msg = f"could not be read ({type(err).__name__}: {err})"
+        raise ArticleError(msg) from err
+
+
+def _read_article_file(path: Path) -> tuple[list[Article], list[ArticleProblem]]:
     raw = _read_bytes(path)
     text, warnings = _decode(raw)
     suffix = path.suffix.lower()
@@ -179,10 +212,8 @@ def _decode(raw: bytes) -> tuple[str, tuple[str, ...]]:
 
 def _sidecar(path: Path) -> dict:
     """Metadata beside an article: ``NAME.meta.json`` with title, published, outlet, url."""
-    meta_path = path.with_name(path.name + META_SUFFIX)
-    if not meta_path.is_file():
-        meta_path = path.with_suffix(META_SUFFIX)
-    if not meta_path.is_file():
+    meta_path = _sidecar_path(path)
+    if meta_path is None:
         return {}
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -190,6 +221,13 @@ def _sidecar(path: Path) -> dict:
         msg = f"{meta_path.name}: unreadable metadata ({err})"
         raise ArticleError(msg) from err
     return meta if isinstance(meta, dict) else {}
+
+
+def _sidecar_path(path: Path) -> Path | None:
+    for meta_path in (path.with_name(path.name + META_SUFFIX), path.with_suffix(META_SUFFIX)):
+        if meta_path.is_file():
+            return meta_path
+    return None
 
 
 def _html_text(path: Path, html: str, meta: dict) -> tuple[str, dict]:
@@ -209,22 +247,33 @@ def _html_text(path: Path, html: str, meta: dict) -> tuple[str, dict]:
     return data.get("text") or "", merged
 
 
+def _jsonl_row(line: str) -> tuple[dict, str | None]:
+    """One JSON Lines row as an article object, or the reason it is not one."""
+    try:
+        row = json.loads(line)
+    except ValueError as err:
+        return {}, f"not valid JSON ({err})"
+    if not isinstance(row, dict):
+        return {}, f"not a JSON object (a {type(row).__name__})"
+    if "text" not in row:
+        fields = ", ".join(sorted(map(str, row))) or "none"
+        return row, f"no 'text' field (fields: {fields})"
+    if not isinstance(row["text"], str) or not row["text"].strip():
+        return row, "field 'text' is empty or not a string"
+    return row, None
+
+
 def _jsonl_articles(path: Path, text: str) -> tuple[list[Article], list[ArticleProblem]]:
     """One article per line; a bad line is reported and the others are kept."""
     articles, problems = [], []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        try:
-            row = json.loads(line)
-            body = row["text"]
-            if not isinstance(body, str) or not body.strip():
-                raise TypeError("'text' is empty")
-        except (ValueError, KeyError, TypeError) as err:
-            problems.append(
-                ArticleProblem(f"{path}:{number}", f"not an article object with a 'text' ({err})")
-            )
+        row, problem = _jsonl_row(line)
+        if problem:
+            problems.append(ArticleProblem(str(path), f"line {number}: {problem}"))
             continue
+        body = row["text"]
         published = row.get("published")
         articles.append(
             article_from_text(

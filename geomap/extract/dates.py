@@ -11,8 +11,6 @@ import functools
 import re
 from datetime import date, datetime, timedelta
 
-import dateparser
-
 MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
@@ -56,6 +54,8 @@ def _parse(text: str, base: date | None) -> date | None:
             return date.fromisoformat(text)
         except ValueError:
             return None
+    import dateparser  # a third of a second to import; only explicit dates need it
+
     found = dateparser.parse(text, languages=["en"], settings=settings)
     return found.date() if found else None
 

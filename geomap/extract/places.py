@@ -7,11 +7,10 @@ choose among the name's meanings; drop ordinary words and parts of people's name
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from wordfreq import zipf_frequency
 
 from geomap.geo.gazetteer import Entry, Gazetteer
 from geomap.geo.names import loose_key
@@ -288,6 +287,14 @@ def _is_centre_district(entry: Entry) -> bool:
     return bool(entry.district_pcode and entry.district_pcode.endswith("01"))
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _english_frequency(word: str) -> float:
+    """Zipf frequency of an English word (wordfreq loads its tables on first use)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
 def _looks_like_person_or_word(
     mention: Mention, entries: list[Entry], cue: str | None, text: str
 ) -> bool:
@@ -299,7 +306,7 @@ def _looks_like_person_or_word(
     words = mention.text.split()
     if len(words) == 1 and not strong:
         word = words[0]
-        if zipf_frequency(word.lower(), "en") >= COMMON_WORD_ZIPF and len(word) >= MIN_ZIPF_LENGTH:
+        if _english_frequency(word.lower()) >= COMMON_WORD_ZIPF and len(word) >= MIN_ZIPF_LENGTH:
             return True
     if strong and entries[0].kind != "province":
         return False

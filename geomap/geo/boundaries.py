@@ -10,6 +10,7 @@ import functools
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -17,6 +18,8 @@ import pandas as pd
 from geomap.errors import ManifestError
 from geomap.geo.data import Manifest, dataset_dir, get_manifest
 from geomap.settings import Settings, default_settings
+
+_METRIC_CRS = 32642  # UTM 42N: metres, good enough across Afghanistan for "nearest"
 
 COLUMNS = ["pcode", "name", "alt_names", "province", "province_pcode", "geometry"]
 
@@ -153,3 +156,40 @@ def simplified(frame: gpd.GeoDataFrame, tolerance: float = 0.01) -> gpd.GeoDataF
 
 
 _SIMPLIFIED: dict[tuple, object] = {}
+
+
+def locate(points: pd.DataFrame, bounds: Boundaries) -> pd.DataFrame:
+    """Add district and province columns to rows with lat/lon (one vectorised join).
+
+    Points just outside every polygon (a border crossing on the river line) take the
+    nearest district within about 5 km.
+    """
+    frame = gpd.GeoDataFrame(
+        points.reset_index(drop=True),
+        geometry=gpd.points_from_xy(points["lon"], points["lat"]),
+        crs=4326,
+    )
+    polys = bounds.districts[["pcode", "name", "province", "province_pcode", "geometry"]].rename(
+        columns={"pcode": "district_pcode", "name": "district"}
+    )
+    joined = gpd.sjoin(frame, polys, how="left", predicate="within")
+    joined = joined[~joined.index.duplicated()]
+    missing = joined["district_pcode"].isna()
+    if missing.any():
+        near = gpd.sjoin_nearest(
+            frame[missing].to_crs(_METRIC_CRS),
+            polys.to_crs(_METRIC_CRS),
+            how="left",
+            max_distance=5_000,
+        )
+        near = near[~near.index.duplicated()]
+        for col in ("district_pcode", "district", "province", "province_pcode"):
+            joined.loc[near.index, col] = near[col]
+    out = pd.DataFrame(joined.drop(columns=["geometry", "index_right"], errors="ignore"))
+    return out.astype(object).where(out.notna(), None)
+
+
+def district_at(lat: float, lon: float, settings: Settings | None = None) -> dict[str, Any]:
+    """District and province of one point (``None`` values when it is outside them all)."""
+    frame = pd.DataFrame({"name": ["point"], "lat": [lat], "lon": [lon]})
+    return dict(locate(frame, load_boundaries(settings)).iloc[0])

@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from geomap.errors import DataNotInstalledError, DownloadError, HashMismatchError, ManifestError
+from geomap.errors import (
+    DataNotInstalledError,
+    DownloadError,
+    GeomapError,
+    HashMismatchError,
+    ManifestError,
+)
 from geomap.settings import Settings, default_settings
 
 GAZETTEER = "afg-gazetteer"
@@ -176,29 +182,47 @@ def fetch(
             msg = f"unknown data set {name!r}; known: {', '.join(sorted(known))}"
             raise ManifestError(msg)
     written: list[Path] = []
+    folders = [settings.data_dir, *(settings.data_dir / name for name in chosen)]
+    new_folders = [folder for folder in folders if not folder.exists()]
     for name in chosen:
         manifest = known[name]
         target_dir = settings.data_dir / name
         target_dir.mkdir(parents=True, exist_ok=True)
-        for data_file in manifest.files:
-            target = target_dir / data_file.name
-            if not force and target.is_file() and sha256_file(target) == data_file.sha256:
-                say(f"{name}/{data_file.name}: already installed")
-                written.append(target)
-                continue
-            origin = _copy_to_temp(manifest, data_file, mirror, target_dir)
-            actual = sha256_file(origin)
-            if actual != data_file.sha256:
-                origin.unlink(missing_ok=True)
-                msg = (
-                    f"{name}/{data_file.name}: SHA-256 is {actual}, the manifest expects "
-                    f"{data_file.sha256}; the file was refused (is the mirror a different release?)"
-                )
-                raise HashMismatchError(msg)
-            origin.replace(target)
-            say(f"{name}/{data_file.name}: installed")
-            written.append(target)
+        try:
+            written += _install(manifest, target_dir, mirror, say, force)
+        except GeomapError:
+            for folder in reversed(new_folders):  # a failed first install leaves nothing
+                if folder.is_dir() and not any(folder.iterdir()):
+                    folder.rmdir()
+            raise
         shutil.copy2(manifest.path, target_dir / "manifest.toml")
+    return written
+
+
+def _install(
+    manifest: Manifest, target_dir: Path, mirror: Path | None, say: Progress, force: bool
+) -> list[Path]:
+    """Install one data set's files into ``target_dir``, each checked before it moves in."""
+    name = manifest.name
+    written: list[Path] = []
+    for data_file in manifest.files:
+        target = target_dir / data_file.name
+        if not force and target.is_file() and sha256_file(target) == data_file.sha256:
+            say(f"{name}/{data_file.name}: already installed")
+            written.append(target)
+            continue
+        origin = _copy_to_temp(manifest, data_file, mirror, target_dir)
+        actual = sha256_file(origin)
+        if actual != data_file.sha256:
+            origin.unlink(missing_ok=True)
+            msg = (
+                f"{name}/{data_file.name}: SHA-256 is {actual}, the manifest expects "
+                f"{data_file.sha256}; the file was refused (is the mirror a different release?)"
+            )
+            raise HashMismatchError(msg)
+        origin.replace(target)
+        say(f"{name}/{data_file.name}: installed")
+        written.append(target)
     return written
 
 

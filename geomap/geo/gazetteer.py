@@ -19,14 +19,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
-import pandas as pd
-
-from geomap.geo.boundaries import Boundaries, load_boundaries
 from geomap.geo.data import GAZETTEER, dataset_dir
 from geomap.geo.names import exact_key, fold, loose_key, name_variants
 from geomap.settings import Settings, default_settings
+
+if TYPE_CHECKING:  # pandas and geopandas load only when the index is built (seconds)
+    import pandas as pd
+
+    from geomap.geo.boundaries import Boundaries
 
 GAZETTEER_VERSION = 6
 # Lower rank wins when one name has several meanings and the text gives no cue.
@@ -46,7 +48,6 @@ _ADMIN_PREFIX = re.compile(
     r"markaz-e hukumat-e|markaz-e woluswali-ye)\s+",
     re.IGNORECASE,
 )
-_METRIC_CRS = 32642  # UTM 42N: metres, good enough across Afghanistan for "nearest"
 # Which source names a place when several sources describe the same one.
 _SOURCE_RANK = (
     "geomap:key_sites",
@@ -153,10 +154,14 @@ def _cached(data_dir: Path, boundaries_name: str, settings: Settings) -> Gazette
 
 def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
     """Build the name index from every source (a second or two)."""
+    from geomap.geo.boundaries import load_boundaries, locate
+
     settings = settings or default_settings()
     bounds = load_boundaries(settings)
     named: list[tuple[str, Entry]] = []
     named += _admin_entries(bounds)
+    import pandas as pd
+
     afghan_points = pd.concat(
         [_mirror_points(settings), _geonames_points(), _table_points("key_sites.csv")],
         ignore_index=True,
@@ -240,35 +245,6 @@ def _canonical_entries(entries: Iterable[Entry]) -> dict[tuple, Entry]:
     return best
 
 
-def locate(points: pd.DataFrame, bounds: Boundaries) -> pd.DataFrame:
-    """Add district and province columns to rows with lat/lon (one vectorised join).
-
-    Points just outside every polygon (a border crossing on the river line) take the
-    nearest district within about 5 km.
-    """
-    frame = gpd.GeoDataFrame(
-        points.reset_index(drop=True),
-        geometry=gpd.points_from_xy(points["lon"], points["lat"]),
-        crs=4326,
-    )
-    polys = bounds.districts[["pcode", "name", "province", "province_pcode", "geometry"]].rename(
-        columns={"pcode": "district_pcode", "name": "district"}
-    )
-    joined = gpd.sjoin(frame, polys, how="left", predicate="within")
-    joined = joined[~joined.index.duplicated()]
-    missing = joined["district_pcode"].isna()
-    if missing.any():
-        metric = _METRIC_CRS
-        near = gpd.sjoin_nearest(
-            frame[missing].to_crs(metric), polys.to_crs(metric), how="left", max_distance=5_000
-        )
-        near = near[~near.index.duplicated()]
-        for col in ("district_pcode", "district", "province", "province_pcode"):
-            joined.loc[near.index, col] = near[col]
-    out = pd.DataFrame(joined.drop(columns=["geometry", "index_right"], errors="ignore"))
-    return out.astype(object).where(out.notna(), None)
-
-
 def _table(name: str) -> list[dict[str, str]]:
     text = (
         resources.files("geomap.geo").joinpath("tables").joinpath(name).read_text(encoding="utf-8")
@@ -347,6 +323,8 @@ def _point(
 
 
 def _points(rows: list[dict]) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame(
         rows, columns=["name", "kind", "lat", "lon", "aliases", "source", "population"]
     )

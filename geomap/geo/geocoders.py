@@ -15,14 +15,12 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-import pandas as pd
 from geopy.exc import GeocoderServiceError
 from geopy.geocoders import Nominatim
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from geomap.geo.boundaries import load_boundaries
-from geomap.geo.gazetteer import Entry, Gazetteer, load_gazetteer, locate
+from geomap.geo.gazetteer import Entry, Gazetteer, load_gazetteer
 from geomap.geo.names import GENERIC_WORDS, fold
 from geomap.settings import Settings, default_settings
 
@@ -87,8 +85,9 @@ class GazetteerGeocoder(Geocoder):
             if isinstance(query, str)
             else [float(v) for v in query]
         )
-        frame = pd.DataFrame({"name": ["point"], "lat": [lat], "lon": [lon]})
-        row = locate(frame, load_boundaries(self._settings)).iloc[0]
+        from geomap.geo.boundaries import district_at
+
+        row = district_at(lat, lon, self._settings)
         if row["district_pcode"] is None:
             return None
         entry = Entry(
@@ -152,10 +151,11 @@ class CachedNominatim(Geocoder):
         if not raw:
             return None
         lat, lon = float(raw["lat"]), float(raw["lon"])
-        frame = pd.DataFrame({"name": [raw.get("name") or query], "lat": [lat], "lon": [lon]})
-        hit = locate(frame, load_boundaries(self._settings)).iloc[0]
+        from geomap.geo.boundaries import district_at
+
+        hit = district_at(lat, lon, self._settings)
         entry = Entry(
-            str(hit["name"]),
+            str(raw.get("name") or query),
             "city",
             lat,
             lon,

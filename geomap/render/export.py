@@ -83,7 +83,9 @@ def export_all(
     written = [
         atomic_write(
             out_dir / "districts.geojson",
-            lambda t: districts.to_file(t, driver="GeoJSON", COORDINATE_PRECISION=6),
+            lambda t: districts.to_file(
+                t, layer="districts", driver="GeoJSON", COORDINATE_PRECISION=6
+            ),
         ),
         atomic_write(
             out_dir / "districts.csv",

@@ -30,6 +30,7 @@ from geomap.render.style import (
     STATUS_LABELS,
 )
 from geomap.store.writing import atomic_write_text
+from geomap.wording import counted
 
 SIMPLIFY_DEGREES = 0.01  # about 1 km: borders stay recognisable, the file stays small
 OUTLINE_DEGREES = 0.02  # provinces and the country are only outlines
@@ -105,8 +106,8 @@ def status_html(status: DistrictStatus, sources: Mapping[str, str], kind: str) -
     body = claims_html(status.claims, sources)
     summary = (
         f"<b>{esc(STATUS_LABELS[status.status])}</b> · confidence "
-        f"{status.confidence:.2f} · {len(status.claims)} claims from {status.sources} "
-        f"independent source{'s' if status.sources != 1 else ''}<br><i>"
+        f"{status.confidence:.2f} · {counted(len(status.claims), 'claim')} from "
+        f"{counted(status.sources, 'independent source')}<br><i>"
         f"{esc(status.reason)}</i>"
     )
     return f"<div class='gm-popup'><h3>{esc(head)}</h3>{summary}<ol>{body}</ol></div>"
@@ -202,7 +203,7 @@ def render_html(
     day = as_of or max((d for d, _ in steps), default=None)
     subtitle = (
         f"as of {day.isoformat()}" if day else "undated claims"
-    ) + f" · {len(extractions)} articles · every colour links to its sentences"
+    ) + f" · {counted(len(extractions), 'article')} · every colour links to its sentences"
     attribution = list(bounds_attribution(bounds))
     Panels(
         title,
@@ -387,14 +388,10 @@ def _aggregate_lines(extractions: Sequence[Extraction], counts: Counter) -> list
     held = counts.get("taliban", 0) + counts.get("taliban-claimed", 0)
     if lines:
         lines.append(
-            f"Evidence in these articles: {_districts(held)} Taliban or "
-            f"Taliban-claimed, {_districts(counts.get('contested', 0))} contested."
+            f"Evidence in these articles: {counted(held, 'district')} Taliban or "
+            f"Taliban-claimed, {counted(counts.get('contested', 0), 'district')} contested."
         )
     return lines
-
-
-def _districts(n: int) -> str:
-    return f"{n} district{'s' if n != 1 else ''}"
 
 
 def save_html(m: folium.Map, path: Path) -> Path:

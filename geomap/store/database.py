@@ -8,7 +8,9 @@ older store applies the missing migrations in one transaction.
 from __future__ import annotations
 
 import functools
+import hashlib
 import sqlite3
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, fields
@@ -60,7 +62,7 @@ MIGRATIONS: tuple[str, ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # Extractions already read, per store file: (sha256, extractor version) → Extraction.
-_LOADED: dict[str, dict[tuple[str, str], Extraction]] = {}
+_LOADED: dict[str, dict[tuple, Extraction]] = {}
 _PLACE_FIELDS = [f.name for f in fields(Place)]
 _AGG_FIELDS = [f.name for f in fields(AggregateClaim) if f.name != "article_id"]
 
@@ -141,6 +143,27 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
+    def metadata_changed(self, article: Article) -> bool:
+        """True when the article is stored with other metadata (an edited ``.meta.json``)."""
+        row = self.conn.execute(
+            "SELECT title, outlet, published, url FROM articles WHERE sha256 = ?",
+            (article.sha256,),
+        ).fetchone()
+        published = article.published.isoformat() if article.published else None
+        given = (article.title, article.outlet, published, article.url)
+        return row is not None and any(
+            new is not None and new != old for new, old in zip(given, row, strict=True)
+        )
+
+    def undated_paths(self) -> list[str]:
+        """Stored articles without a publication date (their claims cannot be placed in time)."""
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT path FROM articles WHERE published IS NULL ORDER BY path"
+            )
+        ]
+
     def count(self) -> int:
         """Number of distinct articles stored."""
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -177,17 +200,19 @@ class Store:
             "SELECT id, path, title, '', sha256, outlet, published, url, extractor FROM articles "
             "ORDER BY added, sha256"
         ).fetchall()
+        # Keyed by the whole row: edited metadata (outlet, date) is loaded again.
         cache = _LOADED.setdefault(str(self.path.resolve()), {})
-        missing = [row for row in current if (row[4], row[8]) not in cache]
+        missing = [row for row in current if row not in cache]
         if missing:
-            cache.update(
-                self._load(
-                    [_article(row) for row in missing],
-                    {row[4]: row[8] for row in missing},
-                    whole=len(missing) == len(current),
-                )
+            loaded = self._load(
+                [_article(row) for row in missing],
+                {row[4]: row[8] for row in missing},
+                whole=len(missing) == len(current),
             )
-        return [cache[(row[4], row[8])] for row in current]
+            cache.update({row: loaded[(row[4], row[8])] for row in missing})
+        for gone in set(cache).difference(current):  # replaced or deleted articles
+            del cache[gone]
+        return [cache[row] for row in current]
 
     def _load(
         self, articles: list[Article], extractor: dict[str, str], whole: bool
@@ -283,9 +308,10 @@ class Store:
         self.conn.execute(
             "INSERT INTO articles (sha256, id, path, title, outlet, published, text, extractor,"
             " added, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO UPDATE "
-            "SET extractor = excluded.extractor, title = coalesce(articles.title, "
-            "excluded.title), outlet = coalesce(articles.outlet, excluded.outlet), published ="
-            " coalesce(articles.published, excluded.published)",
+            "SET extractor = excluded.extractor, title = coalesce(excluded.title, "
+            "articles.title), outlet = coalesce(excluded.outlet, articles.outlet), published ="
+            " coalesce(excluded.published, articles.published), url = coalesce(excluded.url, "
+            "articles.url)",
             (
                 a.sha256,
                 a.id,
@@ -440,6 +466,12 @@ def _place_index(claim: Claim, places: Sequence[Place], index: dict[int, int]) -
     return places.index(claim.place)
 
 
+def lock_path(store: Path) -> Path:
+    """The store's lock file: in the temporary folder, so output folders stay clean."""
+    key = hashlib.sha256(str(store.resolve()).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"geomap-{key}.lock"
+
+
 @contextmanager
 def open_store(path: Path, wait_seconds: float = 0.0) -> Iterator[Store]:
     """Open (creating or migrating) the store, holding its lock for the whole block.
@@ -449,7 +481,7 @@ def open_store(path: Path, wait_seconds: float = 0.0) -> Iterator[Store]:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(path) + ".lock")
+    lock = FileLock(lock_path(path))
     try:
         lock.acquire(timeout=wait_seconds)
     except Timeout as err:
