@@ -88,12 +88,14 @@ _CONTROL = re.compile(
 )
 
 
-_QUICK = re.compile(r"district|per\s*cent|%|third|half|quarter|most\s+of", re.IGNORECASE)
+# Every pattern needs an amount and a unit; most sentences lack one of them.
+_AMOUNT = re.compile(rf"\d|\b(?:{_NUM}|{_FRACTION}|thirds?|quarters?)\b", re.IGNORECASE)
+_UNIT = re.compile(r"district|countr|territor|afghanistan|border", re.IGNORECASE)
 
 
 def may_count(sentence: str) -> bool:
     """A fast test: could this sentence hold an aggregate claim at all?"""
-    return bool(_QUICK.search(sentence))
+    return bool(_UNIT.search(sentence) and _AMOUNT.search(sentence))
 
 
 def _number(text: str | None) -> int | None:

@@ -69,12 +69,11 @@ class _Match:
 
 def triggers_in(sentence: str, lexicon: Lexicon) -> list[_Match]:
     """Trigger words, left to right; where two overlap the earlier, longer one wins."""
-    if not lexicon.any_trigger.search(sentence):
-        return []
+    phrases = lexicon.trigger_phrases
     found = [
-        _Match(t, m.start(), m.end(), m.group(0))
-        for t in lexicon.triggers
-        for m in t.pattern.finditer(sentence)
+        _Match(phrases[i][0], m.start(), m.end(), m.group(0))
+        for i in sorted(lexicon.trigger_filter.candidates(sentence))
+        for m in phrases[i][1].finditer(sentence)
     ]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[_Match] = []

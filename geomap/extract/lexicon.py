@@ -14,6 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from geomap.extract.anchors import Prefilter
+
 THIRD_PARTY = "third-party"
 ACTIONS = (
     "capture",
@@ -35,7 +37,8 @@ class Trigger:
 
     action: str
     theme: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # the whole block
+    alternatives: tuple[re.Pattern[str], ...]  # one per phrase, each tried only when anchored
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,8 @@ class Lexicon:
     actions: dict[str, dict[str, str]]
     triggers: tuple[Trigger, ...]
     any_trigger: re.Pattern[str]
+    trigger_phrases: tuple[tuple[Trigger, re.Pattern[str]], ...]  # every phrase of every block
+    trigger_filter: Prefilter  # one Aho-Corasick pass: which phrases are worth trying?
     actor: re.Pattern[str]  # group per party: (?P<p0>…)|(?P<p1>…)
     actor_party: dict[str, str]  # group name → party
     speakers: dict[str, re.Pattern[str]]  # party or "third-party" → pattern
@@ -115,10 +120,16 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         if block["action"] not in ACTIONS or block["theme"] not in THEMES:
             msg = f"lexicon: unknown action or theme in trigger block {block}"
             raise ValueError(msg)
-        words = _words(block["words"]).replace("{actor}", actor_slot)
+        phrases = [_words([w]).replace("{actor}", actor_slot) for w in block["words"]]
         triggers.append(
-            Trigger(block["action"], block["theme"], re.compile(rf"\b(?:{words})\b", re.I))
+            Trigger(
+                block["action"],
+                block["theme"],
+                re.compile(rf"\b(?:{'|'.join(phrases)})\b", re.I),
+                tuple(re.compile(rf"\b(?:{phrase})\b", re.I) for phrase in phrases),
+            )
         )
+    phrases_of = [(t, alt) for t in triggers for alt in t.alternatives]
     speakers = {p: _rx(data["parties"][p]["speakers"]) for p in parties}
     speakers[THIRD_PARTY] = _rx(data["third_party"]["speakers"])
     modality, objects, bystanders = data["modality"], data["objects"], data["bystanders"]
@@ -129,6 +140,8 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         actions=data["actions"],
         triggers=tuple(triggers),
         any_trigger=re.compile("|".join(f"(?:{t.pattern.pattern})" for t in triggers), re.I),
+        trigger_phrases=tuple(phrases_of),
+        trigger_filter=Prefilter(alt.pattern for _t, alt in phrases_of),
         actor=actor,
         actor_party=actor_party,
         speakers=speakers,

@@ -1,0 +1,143 @@
+"""A fast prefilter for the trigger patterns: literal words that every match must contain.
+
+Trying some two hundred trigger alternatives at every position of every sentence is most of
+the grammar's cost, and most sentences hold no trigger at all. From each pattern's source
+this module derives "anchors" (for ``captur(?:e|ed)`` the word ``captur``; for
+``(?:held|controlled) by`` one of ``held``/``controlled``), and one Aho-Corasick pass over a
+sentence tells which patterns are worth trying. A pattern with no derivable anchor is
+always tried (the filter can never hide a match).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import ahocorasick
+
+_MIN_ANCHOR = 3  # shorter literals ("by", "of") would pass almost every sentence
+_QUANTIFIERS = "?*+{"
+
+
+def required_literals(source: str) -> set[str] | None:
+    """Lower-case literals one of which occurs in every match of ``source``, or None."""
+    branches = _split(source, "|")
+    if len(branches) > 1:
+        found: set[str] = set()
+        for branch in branches:
+            literals = required_literals(branch)
+            if literals is None:
+                return None
+            found |= literals
+        return found
+    candidates: list[set[str]] = []  # each: one of these literals must occur
+    run = ""  # the literal letters read since the last special character
+
+    def close_run(text: str) -> None:
+        if len(text) >= _MIN_ANCHOR:
+            candidates.append({text})
+
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "(":
+            end = _closing(source, i)
+            inner = source[i + 1 : end]
+            optional = source[end + 1 : end + 2] in ("?", "*") or _zero_min(source, end)
+            if inner.startswith("?:") and not optional:
+                literals = required_literals(inner[2:])
+                if literals and all(len(w) >= _MIN_ANCHOR for w in literals):
+                    candidates.append(literals)
+            close_run(run)
+            run, i = "", end + 1
+        elif char in "\\[":
+            close_run(run)
+            run = ""
+            i = source.index("]", i + 2) + 1 if char == "[" else i + 2
+        elif char in _QUANTIFIERS:
+            optional = char in "?*" or _zero_min(source, i - 1)
+            close_run(run[:-1] if optional else run)  # the quantifier governs the last letter
+            run = ""
+            i = source.index("}", i) + 1 if char == "{" else i + 1
+        elif char.isalnum() or char in "'’-":
+            run += char.lower()
+            i += 1
+        else:
+            close_run(run)
+            run = ""
+            i += 1
+    close_run(run)
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (len(c), -min(map(len, c))))
+
+
+class Prefilter:
+    """Which of several patterns may match a text? One Aho-Corasick pass answers."""
+
+    def __init__(self, sources: Iterable[str]):
+        self.always: set[int] = set()  # patterns without anchors are always tried
+        by_anchor: dict[str, set[int]] = {}
+        for index, source in enumerate(sources):
+            literals = required_literals(source)
+            if literals is None:
+                self.always.add(index)
+                continue
+            for word in literals:
+                by_anchor.setdefault(word, set()).add(index)
+        self.automaton = ahocorasick.Automaton()
+        for word, indices in by_anchor.items():
+            self.automaton.add_word(word, frozenset(indices))
+        if by_anchor:
+            self.automaton.make_automaton()
+
+    def candidates(self, text: str) -> set[int]:
+        """Indices of the patterns whose anchors occur in ``text`` (a superset of matches)."""
+        found = set(self.always)
+        if len(self.automaton):
+            for _end, indices in self.automaton.iter(text.lower()):
+                found |= indices
+        return found
+
+
+def _split(source: str, sep: str) -> list[str]:
+    """Split at ``sep`` outside parentheses and character classes."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = source.index("]", i + 2) + 1
+            continue
+        depth += char == "("
+        depth -= char == ")"
+        if char == sep and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, source[start:]]
+
+
+def _closing(source: str, open_at: int) -> int:
+    depth, i = 0, open_at
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = source.index("]", i + 2) + 1
+            continue
+        depth += char == "("
+        depth -= char == ")"
+        if depth == 0:
+            return i
+        i += 1
+    msg = f"unbalanced parenthesis in {source!r}"
+    raise ValueError(msg)
+
+
+def _zero_min(source: str, before: int) -> bool:
+    """True when a ``{0,n}`` quantifier follows position ``before``."""
+    return source.startswith("{0", before + 1)
