@@ -112,6 +112,7 @@ def aggregates_in_sentence(
     if not _CONTROL.search(sentence):
         return []
     found: list[AggregateClaim] = []
+    evidence = " ".join(sentence.split())
     used: list[tuple[int, int]] = []
     claimant = "taliban" if re.match(r"(?i)\W*the\s+taliban\b.{0,40}\bclaim", sentence) else speaker
     for _kind, pattern in PATTERNS:
@@ -136,7 +137,7 @@ def aggregates_in_sentence(
                     text=m.group(0),
                     claimed_by=claimant,
                     as_of=as_of,
-                    evidence=" ".join(sentence.split()),
+                    evidence=evidence,
                     start=offset + m.start(),
                     end=offset + m.end(),
                     article_id=article_id,

@@ -9,6 +9,7 @@ that share one verb: "the districts of A, B and C in P", "A district in P1 and B
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -81,9 +82,12 @@ def chunk_places(
     """
     bystanders: set[int] = set()
     has_smaller = any(p.kind != "province" for p in places)
+    smaller_seen = False  # a district or town before this place in the sentence
     for i, p in enumerate(places):
-        if _is_bystander(text, start, p, places[:i], lexicon, governed, has_smaller):
+        previous = places[i - 1] if i else None
+        if _is_bystander(text, start, p, previous, smaller_seen, lexicon, governed, has_smaller):
             bystanders.add(p.start)
+        smaller_seen = smaller_seen or p.kind != "province"
     # A province joined in a list to a locator province locates too ("in Ghazni and Parwan").
     for a, b in zip(places, places[1:], strict=False):
         if (
@@ -100,7 +104,8 @@ def _is_bystander(
     text: str,
     start: int,
     p: Place,
-    earlier: Sequence[Place],
+    last: Place | None,
+    smaller_before: bool,
     lexicon: Lexicon,
     governed: Sequence[tuple[int, int]],
     has_smaller: bool,
@@ -117,8 +122,7 @@ def _is_bystander(
         return True
     if p.kind == "province" and (_COUNT_NOUN.search(before) or _UNIT_OF_PROVINCE.search(before)):
         return True
-    if earlier:
-        last = earlier[-1]
+    if last is not None:
         gap = text[last.end : p.start]
         if len(gap) < 40 and (
             re.fullmatch(r"\s*(?:district|province|city|town|village)?\s*\(\s*", gap)
@@ -134,7 +138,7 @@ def _is_bystander(
         ):
             return True  # "Panjwai district in Kandahar", "Burka (Baghlan)", "Sarband area of Nili"
     if p.kind == "province" and has_smaller:
-        if _IN_BEFORE.search(before) and any(q.kind != "province" for q in earlier):
+        if _IN_BEFORE.search(before) and smaller_before:
             return True  # "Azra district fell to insurgents in Logar province"
         if _FRONTED.match(text[start : p.start]) and re.match(r"^(?:\s+province)?\s*,", after):
             return True  # "In Logar, insurgents overran Azra district"
@@ -150,19 +154,28 @@ def _groups(
     text: str, candidates: Sequence[Place], places: Sequence[Place], bystanders: set[int]
 ) -> tuple[tuple[Place, ...], ...]:
     groups: list[list[Place]] = []
+    starts = [q.start for q in places]
     for p in candidates:
-        if groups and _joined(text, groups[-1][-1], p, places, bystanders):
+        if groups and _joined(text, groups[-1][-1], p, places, starts, bystanders):
             groups[-1].append(p)
         else:
             groups.append([p])
     return tuple(tuple(g) for g in groups if len(g) > 1)
 
 
-def _joined(text: str, a: Place, b: Place, places: Sequence[Place], bystanders: set[int]) -> bool:
+def _joined(
+    text: str,
+    a: Place,
+    b: Place,
+    places: Sequence[Place],
+    starts: Sequence[int],
+    bystanders: set[int],
+) -> bool:
     if b.start - a.end > 120:
         return False
     gap = text[a.end : b.start]
-    for q in reversed(places):
-        if q.start in bystanders and a.end <= q.start and q.end <= b.start:
+    between = places[bisect_left(starts, a.end) : bisect_left(starts, b.start)]
+    for q in reversed(between):
+        if q.start in bystanders and q.end <= b.start:
             gap = gap[: q.start - a.end] + "LOC" + gap[q.end - a.end :]
     return bool(_JOIN.match(gap))

@@ -8,6 +8,7 @@ sentence, and back-references to places named earlier.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -54,6 +55,17 @@ class _State:
     last_end: int = 0
     claims: tuple[Claim, ...] = ()  # the last sentence's claims ("X rejected the claim", "it")
     pending: tuple[str, str] | None = None  # (status, claimed_by) of a list still to come
+
+
+@functools.lru_cache(maxsize=16)
+def evidence_text(sentence: str) -> str:
+    """The sentence as quoted in a claim, white space collapsed (once per sentence)."""
+    return " ".join(sentence.split())
+
+
+@functools.lru_cache(maxsize=16)
+def _hedged(sentence: str, lexicon: Lexicon) -> bool:
+    return bool(lexicon.hedge.search(sentence))
 
 
 def claims_from_article(
@@ -116,7 +128,7 @@ def claims_from_article(
             )
         claims += [
             replace(
-                c, evidence=" ".join(sentence.split()), start=start, end=end, as_of=as_of or c.as_of
+                c, evidence=evidence_text(sentence), start=start, end=end, as_of=as_of or c.as_of
             )
             for c in rejected
         ]
@@ -153,7 +165,7 @@ def _list_claims(
             status=frame.status,
             claimed_by=by,
             as_of=article.published,
-            evidence=" ".join(sentence.split()),
+            evidence=evidence_text(sentence),
             start=start,
             end=end,
             confidence=CONFIDENCE["list"],
@@ -198,7 +210,7 @@ def _claims(
     if frame.agent_is_speaker and speaker in lexicon.parties:
         status = speaker  # "under our control", said by a government spokesman
     confidence = CONFIDENCE[frame.via]
-    hedged = bool(lexicon.hedge.search(sentence))
+    hedged = _hedged(sentence, lexicon)
     if hedged:
         confidence *= 0.8
     made = []
@@ -217,7 +229,7 @@ def _claims(
             status=claimed_status,
             claimed_by=by,
             as_of=as_of,
-            evidence=" ".join(sentence.split()),
+            evidence=evidence_text(sentence),
             start=start,
             end=end,
             confidence=round(value, 2),

@@ -9,6 +9,7 @@ object, subject or what follows, as a whole list) → its agent (an actor in the
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -111,12 +112,14 @@ def frames_in_sentence(
     chunks = chunk_places(text, start, end, places, lexicon, governed)
     frames: list[Frame] = []
     unplaced: list[Frame] = []  # "districts have fallen …, including X": the list comes later
+    clause_ends = [c.end() for c in _CLAUSE_END.finditer(sentence)]
     for i, m in enumerate(matches):
-        clause = start + _clause_start(sentence, m.start)
-        lo = max([start + x.end for x in matches[:i]] + [clause])
-        hi = min(
-            [start + x.start for x in matches[i + 1 :]] + [start + _clause_end(sentence, m.end)]
-        )
+        # The theme lies between the neighbouring triggers, inside the trigger's clause.
+        before = bisect_right(clause_ends, m.start)
+        clause = start + (clause_ends[before - 1] if before else 0)
+        lo = max(clause, start + matches[i - 1].end) if i else clause
+        hi = start + _clause_end(sentence, m.end)
+        hi = min(hi, start + matches[i + 1].start) if i + 1 < len(matches) else hi
         frame = _frame(text, start, m, lo, hi, clause, chunks, lexicon, resolve, frames, previous)
         if frame is not None and frame.places:
             frames.append(frame)
@@ -279,18 +282,13 @@ def _default_agent(role: str, lexicon: Lexicon) -> str:
 
 
 def _hypothetical(clause_before: str, lexicon: Lexicon) -> bool:
-    window = " ".join(clause_before.split()[-5:])
+    window = " ".join(clause_before.rsplit(None, 5)[-5:])
     return bool(lexicon.hypothetical.search(window) or _INFINITIVE.search(window))
 
 
 def _negated(window: str, lexicon: Lexicon) -> bool:
-    window = _NOT_ONLY.sub(" ", " ".join(window.split()[-4:]))
+    window = _NOT_ONLY.sub(" ", " ".join(window.rsplit(None, 4)[-4:]))
     return bool(lexicon.negation.search(window))
-
-
-def _clause_start(sentence: str, index: int) -> int:
-    ends = [m.end() for m in _CLAUSE_END.finditer(sentence[:index])]
-    return ends[-1] if ends else 0
 
 
 def _clause_end(sentence: str, index: int) -> int:

@@ -41,7 +41,7 @@ class Trigger:
     alternatives: tuple[re.Pattern[str], ...]  # one per phrase, each tried only when anchored
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a cache key
 class Lexicon:
     """Compiled word tables for one theatre."""
 

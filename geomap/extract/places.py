@@ -73,9 +73,10 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
     """Every place mention in ``text``, resolved, in order of appearance."""
     mentions = find_mentions(text, gazetteer)
     provinces_named = _provinces_in(mentions)
+    list_cues = _list_cues(mentions, text)
     chosen = []
     for index, mention in enumerate(mentions):
-        cue = mention.cue or _list_cue(mentions, index, text)
+        cue = mention.cue or list_cues[index]
         entry = choose_entry(mention, cue, provinces_named, text)
         if entry is not None:
             chosen.append((mention, entry))
@@ -187,26 +188,32 @@ def _preceding_cue(text: str, start: int) -> str | None:
     return None
 
 
-def _list_cue(mentions: Sequence[Mention], index: int, text: str) -> str | None:
-    """A name in a list takes the list's kind.
+def _list_cues(mentions: Sequence[Mention], text: str) -> list[str | None]:
+    """The kind each name takes from the list it stands in (None outside lists).
 
     "Ghazni and Parwan provinces" and "Nirkh and Jalrez districts" name the kind once for
     all; in a longer list ("Baghlan, Kunduz, Balkh, Takhar and Faryab") a name that can only
-    be a province makes the others provinces too.
+    be a province makes the others provinces too. One pass: lists are runs of joined names.
     """
-    first = last = index
-    while first > 0 and _JOINER.match(text[mentions[first - 1].end : mentions[first].start]):
-        first -= 1
-    while last + 1 < len(mentions) and _JOINER.match(
-        text[mentions[last].end : mentions[last + 1].start]
-    ):
-        last += 1
-    if first == last:
-        return None
-    tail = mentions[last].text.split()[-1].lower()
+    cues: list[str | None] = [None] * len(mentions)
+    first = 0
+    for last in range(len(mentions)):
+        joined_next = last + 1 < len(mentions) and _JOINER.match(
+            text[mentions[last].end : mentions[last + 1].start]
+        )
+        if joined_next:
+            continue
+        if last > first:
+            cue = _list_kind(mentions[first : last + 1])
+            cues[first : last + 1] = [cue] * (last + 1 - first)
+        first = last + 1
+    return cues
+
+
+def _list_kind(members: Sequence[Mention]) -> str | None:
+    tail = members[-1].text.split()[-1].lower()
     if tail in ("provinces", "districts"):
         return GENERIC_KIND[tail]
-    members = mentions[first : last + 1]
     if len(members) >= 3 and any(_only_kind(m) == "province" for m in members):
         return "province"
     return None

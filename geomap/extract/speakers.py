@@ -6,6 +6,7 @@ classified by the lexicon's speaker words into a party or a third party.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from geomap.extract.lexicon import Lexicon
@@ -36,12 +37,19 @@ def classify_speaker(phrase: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+_REACH = 400  # characters around a claim within which its speaker is looked for
+
+
 def speaker_of(sentence: str, lexicon: Lexicon, at: int | None = None) -> str:
     """Who asserts what a sentence says at offset ``at``; plain narration is the reporter's.
 
     A speech verb whose content follows it ("X said that ...", "said:") does not cover what
-    the sentence narrates before it.
+    the sentence narrates before it. In a very long run-on "sentence" only the text near
+    ``at`` is read, so that the cost stays linear.
     """
+    if at is not None and len(sentence) > 2 * _REACH:
+        lo = max(0, at - _REACH)
+        sentence, at = sentence[lo : at + _REACH], at - lo
     for m in SPEECH.finditer(sentence):
         if (
             at is not None
@@ -66,6 +74,7 @@ def speaker_of(sentence: str, lexicon: Lexicon, at: int | None = None) -> str:
     return "reporter"
 
 
+@functools.lru_cache(maxsize=32)  # asked once per claim; the answer is the sentence's
 def denier_of(sentence: str, lexicon: Lexicon) -> tuple[str, int] | None:
     """Who denies what the sentence reports, and where the denial stands in it."""
     m = lexicon.denial.search(sentence)
