@@ -140,3 +140,40 @@ def test_a_politics_story_has_no_afghan_places(gazetteer):
         "Rashid Khan took three wickets and Mohammad Nabi scored 50 runs."
     )
     assert [p.mention for p in places_from_text(text, gazetteer) if p.country == "AF"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "district"),
+    [
+        # The province named as the location decides between namesakes.
+        (
+            "Fighting reached Arghandab district in Kandahar province.",
+            "Arghandab district",
+            "AF2702",
+        ),
+        ("Fighting reached Arghandab district in Zabul province.", "Arghandab district", "AF2605"),
+        # ... even against the kind word: Badakhshan has a Khash district, no Khash town.
+        ("The town of Khash in Badakhshan province fell.", "Khash", "AF1705"),
+        # Short names: one word or two, -ai or -ay.
+        ("Insurgents entered Ala Sai on Monday.", "Ala Sai", "AF0207"),
+        ("Insurgents entered Alasai on Monday.", "Alasai", "AF0207"),
+        # A slip of the keyboard, when the text says which kind of place it is.
+        ("Officials in Kohsann district said so.", "Kohsann district", "AF3213"),
+    ],
+)
+def test_names_resolve_by_location_spelling_and_slips(gazetteer, sentence, mention, district):
+    places = {p.mention: p.district_pcode for p in places_from_text(sentence, gazetteer)}
+    assert places.get(mention) == district
+
+
+def test_a_namesake_keeps_the_meaning_the_article_gave_it(gazetteer):
+    text = (
+        "Dawlat Abad district in Faryab was attacked. Later, elders said Dawlat Abad "
+        "district was calm."
+    )
+    found = [p.district_pcode for p in places_from_text(text, gazetteer) if p.kind == "district"]
+    assert found == ["AF2909", "AF2909"]
+
+
+def test_an_unknown_name_without_a_kind_word_is_not_guessed(gazetteer):
+    assert places_from_text("Officials met in Samangarn on Monday.", gazetteer) == []

@@ -77,7 +77,9 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
     chosen = []
     for index, mention in enumerate(mentions):
         cue = mention.cue or list_cues[index]
-        entry = choose_entry(mention, cue, provinces_named, text)
+        located_in = _locator_province(mentions, index, text)
+        earlier = {e for _m, e in chosen}
+        entry = choose_entry(mention, cue, provinces_named, text, located_in, earlier)
         if entry is not None:
             chosen.append((mention, entry))
     # A district named like a town the article also names is that town's district: one place.
@@ -129,7 +131,13 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         i = 0
         while i < len(words):
             start, _end, word = words[i]
-            if not word[0].isupper() or not gazetteer.may_start_name(word):
+            if not word[0].isupper():
+                i += 1
+                continue
+            if not gazetteer.may_start_name(word):
+                near = _near_miss(text, words, i, gazetteer)
+                if near is not None:
+                    mentions.append(near)
                 i += 1
                 continue
             best = None
@@ -163,6 +171,22 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     return mentions
 
 
+def _near_miss(
+    text: str, words: list[tuple[int, int, str]], i: int, gazetteer: Gazetteer
+) -> Mention | None:
+    """An unknown name marked with its kind ("Samangarn province"): a close spelling."""
+    for j in range(i, min(i + 2, len(words))):
+        kind = _FOLLOWING.match(text, words[j][1])
+        if kind and GENERIC_KIND.get(kind.group(1).lower()) in ("province", "district"):
+            cue = GENERIC_KIND[kind.group(1).lower()]
+            found = gazetteer.close_match(text[words[i][0] : words[j][1]], cue)
+            if not found:
+                return None
+            start, end = words[i][0], kind.end()
+            return Mention(start, end, text[start:end], tuple(found), cue, True)
+    return None
+
+
 def _following_cue(text: str, end: int) -> tuple[str | None, bool]:
     m = _FOLLOWING.match(text, end)
     if m:
@@ -186,6 +210,28 @@ def _preceding_cue(text: str, start: int) -> str | None:
     if re.search(r"\bdistricts (?:in|of) $|\bdistrict in $", before):
         return "province"
     return None
+
+
+# "X in P province", "X district of P", "X, P province", "X (P)": P says where X is.
+_LOCATED_BY = re.compile(
+    r"(?:\s+(?:district|city|town|village|area))?(?:,\s*|\s+in\s+|\s+of\s+|\s*\(\s*)"
+    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west)"
+    r"(?:ern)?\s+)?(?:province\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _locator_province(mentions: Sequence[Mention], index: int, text: str) -> str | None:
+    """The P-code of the province named right after a mention as its location, if any."""
+    if index + 1 >= len(mentions):
+        return None
+    here, after = mentions[index], mentions[index + 1]
+    if after.start - here.end > 40 or not _LOCATED_BY.match(text[here.end : after.start]):
+        return None
+    provinces = [e for e in after.entries if e.kind == "province" and e.country == "AF"]
+    if not provinces or (after.cue not in (None, "province")):
+        return None
+    return provinces[0].province_pcode
 
 
 def _list_cues(mentions: Sequence[Mention], text: str) -> list[str | None]:
@@ -229,10 +275,22 @@ def _provinces_in(mentions: Sequence[Mention]) -> set[str]:
 
 
 def choose_entry(
-    mention: Mention, cue: str | None, provinces_named: set[str], text: str
+    mention: Mention,
+    cue: str | None,
+    provinces_named: set[str],
+    text: str,
+    located_in: str | None = None,
+    earlier: set[Entry] | frozenset[Entry] = frozenset(),
 ) -> Entry | None:
-    """Pick one meaning of a mention, or ``None`` when it is not a place here."""
+    """Pick one meaning of a mention, or ``None`` when it is not a place here.
+
+    A province named as the mention's location (``located_in``) outweighs the kind word:
+    "the city of Khash in Badakhshan" is Badakhshan's Khash district, not Nimroz's town.
+    Among namesakes of one kind, the one the article already meant (``earlier``) is kept.
+    """
     entries = list(mention.entries)
+    if located_in:
+        entries = [e for e in entries if e.province_pcode == located_in] or entries
     if cue:
         wanted = [e for e in entries if e.kind == cue]
         if not wanted and cue == "city":
@@ -250,8 +308,9 @@ def choose_entry(
         entries = _province_or_city(entries)
     best_kind = entries[0].kind
     same_kind = [e for e in entries if e.kind == best_kind]
+    meant_before = [e for e in same_kind if e in earlier]
     in_context = [e for e in same_kind if e.province_pcode in provinces_named]
-    return (in_context or same_kind)[0]
+    return (meant_before or in_context or same_kind)[0]
 
 
 def _province_or_city(entries: list[Entry]) -> list[Entry]:

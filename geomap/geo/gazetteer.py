@@ -9,6 +9,7 @@ in the data directory and rebuilt when ``GAZETTEER_VERSION`` or the boundary set
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import json
 import pickle
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geomap.geo.data import GAZETTEER, dataset_dir
-from geomap.geo.names import exact_key, fold, loose_key, name_variants
+from geomap.geo.names import exact_key, fold, loose_key, match_key, name_variants
 from geomap.settings import Settings, default_settings
 
 if TYPE_CHECKING:  # pandas and geopandas load only when the index is built (seconds)
@@ -30,7 +31,7 @@ if TYPE_CHECKING:  # pandas and geopandas load only when the index is built (sec
 
     from geomap.geo.boundaries import Boundaries
 
-GAZETTEER_VERSION = 6
+GAZETTEER_VERSION = 7
 # Lower rank wins when one name has several meanings and the text gives no cue.
 KIND_RANK = {
     "country": 0,
@@ -105,7 +106,11 @@ class Gazetteer:
 
     def may_start_name(self, word: str) -> bool:
         """False when no known name starts with this word (a fast filter)."""
-        return exact_key(word) in self.first_words or loose_key(word) in self.first_words
+        return (
+            exact_key(word) in self.first_words
+            or loose_key(word) in self.first_words
+            or match_key(word) in self.first_words
+        )
 
     def lookup(self, name: str) -> list[Entry]:
         """Entries whose name matches exactly, else by transliteration skeleton.
@@ -116,15 +121,47 @@ class Gazetteer:
         found = self.exact.get(exact_key(name), [])
         if found and any(e.kind != "village" for e in found):
             return found
-        # The skeleton is only trusted for names long enough to carry one.
-        key = loose_key(name)
-        if len(exact_key(name)) < 5 or len(key) < 3:
+        # Transliteration keys are only trusted for names long enough to carry one.
+        key = match_key(name)
+        if len(exact_key(name)) < 5:
             return found
         return found + [e for e in self.loose.get(key, []) if e not in found]
+
+    @functools.cached_property
+    def _admin_keys(self) -> dict[str, list[str]]:
+        """Spelling keys of province and district names, by kind (for near misses)."""
+        keys: dict[str, list[str]] = {"province": [], "district": []}
+        for key, entries in self.exact.items():
+            for kind in {e.kind for e in entries if e.country == "AF"} & set(keys):
+                keys[kind].append(key)
+        return keys
+
+    def close_match(self, name: str, kind: str) -> list[Entry]:
+        """Provinces or districts whose name is one typing slip away ("Samangarn").
+
+        Only for names the text marks with their kind ("X district"), and only when one
+        spelling is clearly the nearest: a misspelt name is better than a lost one, a
+        wrong one is worse.
+        """
+        key = exact_key(name)
+        if len(key) < _MIN_CLOSE_LENGTH or kind not in self._admin_keys:
+            return []
+        near = difflib.get_close_matches(key, self._admin_keys[kind], n=2, cutoff=_CLOSE_CUTOFF)
+        if not near or (len(near) > 1 and _similarity(key, near[1]) >= _similarity(key, near[0])):
+            return []
+        return [e for e in self.exact[near[0]] if e.kind == kind and e.country == "AF"]
 
     def lookup_exact(self, name: str) -> list[Entry]:
         """Entries whose spelling-exact key matches."""
         return self.exact.get(exact_key(name), [])
+
+
+_MIN_CLOSE_LENGTH = 6
+_CLOSE_CUTOFF = 0.84
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
 
 
 def load_gazetteer(settings: Settings | None = None) -> Gazetteer:
@@ -194,7 +231,7 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
             continue
         keys = [(exact, exact_key(alias, drop_generic=entry.country == "AF"))]
         if entry.country == "AF" and entry.kind != "village":
-            keys.append((loose, loose_key(alias)))  # transliteration variants are Afghan
+            keys.append((loose, match_key(alias)))  # transliteration variants are Afghan
         for index, key in keys:
             if key and entry not in index[key]:
                 index[key].append(entry)
@@ -213,6 +250,7 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
         if words:
             first_words.add(exact_key(words[0], drop_generic=entry.country == "AF"))
             first_words.add(loose_key(words[0]))
+            first_words.add(match_key(words[0]))
     return Gazetteer(
         dict(exact), dict(loose), min(max_tokens, 6), attribution, frozenset(first_words)
     )

@@ -77,6 +77,37 @@ def loose_key(text: str) -> str:
     return "".join(_skeleton(t) for t in name_tokens(text, drop_generic=True))
 
 
+_VOWEL_FORMS = (
+    (re.compile(r"[aei][iy](?![aeiou])"), "ai"),  # Alasay, Alasai
+    (re.compile(r"q"), "k"),
+    (re.compile(r"gh"), "g"),
+    (re.compile(r"[ao]w(?![aeiou])|au"), "au"),  # Dowlat, Dawlat
+    (re.compile(r"e"), "i"),
+    (re.compile(r"o"), "u"),
+    (re.compile(r"(?<=[aiu])h$"), ""),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+
+
+@functools.lru_cache(maxsize=200_000)
+def vowel_key(text: str) -> str:
+    """A key that keeps vowels but merges their usual spellings (e/i, o/u, ay/ai).
+
+    For short names whose consonant skeleton is too small to trust: Alasay/Alasai/Ala Sai.
+    """
+    key = exact_key(text)
+    for pattern, replacement in _VOWEL_FORMS:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def match_key(text: str) -> str:
+    """The transliteration key the gazetteer matches on: the skeleton when it is long
+    enough to trust, else the vowel-keeping key."""
+    key = loose_key(text)
+    return key if len(key) >= 3 else "~" + vowel_key(text)
+
+
 def name_variants(name: str) -> list[str]:
     """A name and the parts of it a text may use alone: 'Yamgan (Girwan)' → both names."""
     out = [name]
