@@ -20,7 +20,7 @@ from geomap.extract.dates import resolve_in_sentence
 from geomap.extract.frames import CONTESTED, Frame, frames_in_sentence, triggers_in
 from geomap.extract.lexicon import Lexicon, load_lexicon
 from geomap.extract.references import ANAPHOR, references
-from geomap.extract.sentences import sentences
+from geomap.extract.sentences import headline_end, sentences
 from geomap.extract.speakers import classify_speaker, denier_of, speaker_of
 from geomap.records import AggregateClaim, Article, Claim, Place
 
@@ -81,7 +81,10 @@ def claims_from_article(
     claims: list[Claim] = []
     aggregates: list[AggregateClaim] = []
     state = _State()
+    body = headline_end(text)
     for start, end in sentences(text):
+        if end <= body:
+            continue  # the headline: its places count, its claims come from the body
         sentence = text[start:end]
         inside = local[bisect_left(starts, start) : bisect_left(starts, end)]
         frames: list[Frame] = []

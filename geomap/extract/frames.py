@@ -35,6 +35,11 @@ _PREPOSITION_END = re.compile(
     r"(?:[\w'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "Kunduz, which the Taliban captured": a relative clause puts the object first.
+_RELATIVE = re.compile(r"\b(?:which|that|whom|what)\b|:", re.IGNORECASE)
+_RELATIVE_GAP = re.compile(
+    r"(?:\s+(?:district|province|city|town))?,\s*(?:which|that)\s*", re.IGNORECASE
+)
 _NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
 REPEL_REACH = 40  # "repelled a large Taliban attack on": the attack belongs to the repel
 _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.IGNORECASE)
@@ -170,8 +175,19 @@ def _frame(
     before = _group_before(chunks, lo, ts)
     if m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive):
         order = (before, after)
+    elif m.trigger.theme == "object" and before and not _RELATIVE.search(text[before[-1].end : ts]):
+        order = (after,)  # an active verb's object follows it; a place before is its scene
     else:
         order = (after, before)
+    if (
+        m.trigger.theme == "object"
+        and not passive
+        and re.search(r"\b(?:which|that)\s*$", text[max(start, clause - 8) : clause], re.I)
+    ):
+        # "Khulm, which insurgents captured": the antecedent is the object
+        antecedent = _group_before(chunks, start, clause)
+        if antecedent and _RELATIVE_GAP.fullmatch(text, antecedent[-1].end, clause):
+            order = (*order, antecedent)
     places, via = next(((g, "named") for g in order if g), ((), "named"))
     if passive and places and places is after and _LOCATION_GAP.match(text[te : places[0].start]):
         return None  # "a facilitator was captured in Kunar": the place is only the scene

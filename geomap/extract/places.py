@@ -75,13 +75,14 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
     provinces_named = _provinces_in(mentions)
     list_cues = _list_cues(mentions, text)
     chosen = []
+    earlier: set[Entry] = set()  # meanings already chosen in this text
     for index, mention in enumerate(mentions):
         cue = mention.cue or list_cues[index]
         located_in = _locator_province(mentions, index, text)
-        earlier = {e for _m, e in chosen}
         entry = choose_entry(mention, cue, provinces_named, text, located_in, earlier)
         if entry is not None:
             chosen.append((mention, entry))
+            earlier.add(entry)
     # A district named like a town the article also names is that town's district: one place.
     towns = {(e.district_pcode, loose_key(e.name)): e for _m, e in chosen if e.kind == "city"}
     return [

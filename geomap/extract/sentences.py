@@ -37,3 +37,32 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         end -= 1
     if end > start:
         yield start, end
+
+
+_PUBLISHED = re.compile(r"\s*Published:", re.IGNORECASE)
+_HEADLINE_WORDS = 25
+
+
+def headline_end(text: str) -> int:
+    """End offset of the headline (0 when the text has none).
+
+    A headline is a short first line without a full stop, set apart by a blank line or by
+    a ``Published:`` line. Headlinese drops the words that carry tense and voice ("Taliban
+    attack in Herat repulsed") and the body repeats what it says, so the claims grammar
+    reads the body only.
+    """
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    first, newline, rest = stripped.partition("\n")
+    line = first.strip()
+    if (
+        not newline
+        or not line
+        or line[-1] in '.!?…:"”'
+        or len(line.split()) > _HEADLINE_WORDS
+        or not (
+            rest.startswith("\n") or rest.lstrip(" \t").startswith("\n") or _PUBLISHED.match(rest)
+        )
+    ):
+        return 0
+    return offset + len(first)

@@ -29,3 +29,27 @@ def test_swapping_the_actor_synonym_keeps_the_status(claims_of):
 
 def test_foreign_forces_leaving_a_base_is_no_claim(claims_of):
     assert claims_of("US forces left Bagram air base last week.") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # An active verb's object follows it: a place before it is only the scene.
+        ("Herat residents watched as insurgents captured the outpost.", set()),
+        ("Officials in Kunduz said insurgents seized Khulm.", {("Khulm", "taliban")}),
+        # ... unless a relative clause puts the object first.
+        ("Khulm, which insurgents captured on Sunday, is quiet.", {("Khulm", "taliban")}),
+    ],
+)
+def test_the_object_of_an_active_verb_follows_it(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
+
+
+def test_headlines_give_places_but_the_body_gives_claims(claims_of, gazetteer):
+    from geomap.extract.places import places_from_text
+
+    headline = "Insurgents seize Kushk\nPublished: 2021-07-09\n\n"
+    assert claims_of(headline + "Residents said the town was calm on Friday.") == set()
+    assert claims_of(headline + "Insurgents seized Kushk on Friday.") == {("Kushk", "taliban")}
+    assert claims_of("Insurgents seize Kushk") == {("Kushk", "taliban")}  # a headline alone
+    assert [p.mention for p in places_from_text(headline, gazetteer)] == ["Kushk"]
