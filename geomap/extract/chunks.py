@@ -20,7 +20,7 @@ _DATELINE_AFTER = re.compile(
     r"^\s*(?:,\s*[A-Z][A-Za-z]+)?(?:\s*\([A-Za-z ]+\))?"  # "KABUL, Afghanistan (AP)"
     r"\s*(?::|—|–|\s-\s|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d))"
 )
-_POSSESSIVE_AFTER = re.compile(r"^(?:\s+(?:province|city|district))?['’]s?\b")
+_POSSESSIVE_AFTER = re.compile(r"^(?:\s+(?:province|city|district))?['’](?:s\b|(?=\s))")
 _IN_BEFORE = re.compile(
     r"\b(?:in|of|across)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:province\s+of\s+)?$", re.I
 )
@@ -114,7 +114,8 @@ def _is_bystander(
     after = text[p.end : p.end + 50]
     if p.start - start < 3 and _DATELINE_AFTER.match(after) and _at_paragraph_start(text, p):
         return True
-    if lexicon.title_after.match(after) or _POSSESSIVE_AFTER.match(after):
+    quoted = text[p.start - 1 : p.start] in ("‘", "'")  # ‘Sher Khan Bandar’ closes a quote
+    if lexicon.title_after.match(after) or (_POSSESSIVE_AFTER.match(after) and not quoted):
         return True
     if lexicon.reference_before.search(before) and not any(
         s <= p.start and p.start - e < 12 for s, e in governed
@@ -122,6 +123,8 @@ def _is_bystander(
         return True
     if p.kind == "province" and (_COUNT_NOUN.search(before) or _UNIT_OF_PROVINCE.search(before)):
         return True
+    if p.kind == "province" and p.mention.lower().endswith(("districts", "cities", "towns")):
+        return True  # "the fall of the Kapisa districts": the districts, not the province
     if last is not None:
         gap = text[last.end : p.start]
         if len(gap) < 40 and (

@@ -57,6 +57,9 @@ class _State:
     pending: tuple[str, str] | None = None  # (status, claimed_by) of a list still to come
 
 
+HISTORY_REACH = 80  # characters between an event and the year that dates it
+
+
 @functools.lru_cache(maxsize=16)
 def evidence_text(sentence: str) -> str:
     """The sentence as quoted in a claim, white space collapsed (once per sentence)."""
@@ -97,6 +100,11 @@ def claims_from_article(
                 text, start, end, inside, lexicon, resolve, [c.place for c in state.claims]
             )
             bystanders |= chunks.bystanders
+            frames = [
+                f
+                for f in frames
+                if not _historical(sentence, f.start - start, f.end - start, year, lexicon)
+            ]
             if not frames and state.pending and chunks.candidates and _CONTINUES.search(sentence):
                 status, by = state.pending
                 listed = Frame("list", status, start, start, chunks.candidates, "list")
@@ -195,6 +203,14 @@ def _rejection(sentence: str, previous: Sequence[Claim], lexicon: Lexicon) -> li
         for c in previous
         if c.status != CONTESTED and c.claimed_by != denier
     ]
+
+
+def _historical(sentence: str, at: int, to: int, year: int | None, lexicon: Lexicon) -> bool:
+    """ "The Taliban overran Kunduz in 2015": an event dated to an earlier year is history."""
+    if year is None:
+        return False
+    found = lexicon.history.finditer(sentence, max(0, at - HISTORY_REACH), to + HISTORY_REACH)
+    return any(int(m.group(1)) < year for m in found)
 
 
 def _claims(

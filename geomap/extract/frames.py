@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from geomap.extract.chunks import Chunks, chunk_places
 from geomap.extract.lexicon import THIRD_PARTY, Lexicon, Trigger
+from geomap.extract.references import ANAPHOR
 from geomap.records import Place
 
 CONTESTED = "contested"
@@ -40,6 +41,7 @@ _RELATIVE = re.compile(r"\b(?:which|that|whom|what)\b|:", re.IGNORECASE)
 _RELATIVE_GAP = re.compile(
     r"(?:\s+(?:district|province|city|town))?,\s*(?:which|that)\s*", re.IGNORECASE
 )
+_POSSESSED = re.compile(r"(?:\s+(?:city|province|district))?['’]s?\s+(?:\w+\s+)?(\w+)", re.I)
 _NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
 REPEL_REACH = 40  # "repelled a large Taliban attack on": the attack belongs to the repel
 _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.IGNORECASE)
@@ -191,16 +193,25 @@ def _frame(
     places, via = next(((g, "named") for g in order if g), ((), "named"))
     if passive and places and places is after and _LOCATION_GAP.match(text[te : places[0].start]):
         return None  # "a facilitator was captured in Kunar": the place is only the scene
-    status_override = None
-    if places and places is after and m.trigger.action in ("capture", "recapture", "lose", "hold"):
-        object_status = _object_status(text[te : places[0].start], lexicon)
-        if object_status == "drop":
-            return None
-        status_override = object_status
+    object_at = places[0].start if places and places is after else None
+    object_end = places[0].end if object_at is not None else None
     if not places:
         found = resolve(te, hi) or resolve(lo, ts)
         places = tuple(p for p in found if p.start not in chunks.bystanders)
         via = "reference"
+        phrase = ANAPHOR.search(text, te, hi) if places else None
+        if phrase is not None and phrase.start() - te <= MAX_OBJECT_GAP:
+            object_at, object_end = phrase.start(), phrase.end()
+    status_override = None
+    if object_at is not None and m.trigger.action in ("capture", "recapture", "lose", "hold"):
+        # The object's head noun decides: "captured Kunduz" / "the city's entrance" /
+        # "took captive four members ... of the province"
+        object_status = _object_status(text[te:object_at], lexicon) or _possessed_head(
+            text, object_end or object_at, lexicon
+        )
+        if object_status == "drop":
+            return None
+        status_override = object_status
     if not places and re.match(
         r"\s*(?:control\s+(?:of|over)\s+)?(?:it|them|both|the\s+two)\b|^\s*$", text[te:hi], re.I
     ):
@@ -242,6 +253,17 @@ def _group_before(chunks: Chunks, lo: int, hi: int) -> tuple[Place, ...]:
         return ()
     group = chunks.group_of(inside[-1])
     return tuple(p for p in group if p.start >= lo)
+
+
+def _possessed_head(text: str, end: int, lexicon: Lexicon) -> str | None:
+    """ "Kunduz's entrance", "the city's outskirts": the possessed noun is the object."""
+    m = _POSSESSED.match(text, end)
+    if m is None:
+        return None
+    for kind, pattern in (("part", lexicon.part), ("other", lexicon.other)):
+        if pattern.match(m.group(1)):
+            return CONTESTED if kind == "part" else "drop"
+    return None
 
 
 def _object_status(gap: str, lexicon: Lexicon) -> str | None:

@@ -62,6 +62,7 @@ class Lexicon:
     hedge: re.Pattern[str]
     denial: re.Pattern[str]
     habitual: re.Pattern[str]
+    history: re.Pattern[str]  # group 1: the year
     seat: re.Pattern[str]
     part: re.Pattern[str]
     other: re.Pattern[str]
@@ -151,6 +152,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         hedge=_rx(modality["hedge"]),
         denial=_rx(modality["denial"]),
         habitual=_rx(modality["habitual"]),
+        history=_rx(modality["history"], suffix=r"\s+(?:early\s+|late\s+|mid-?)?((?:19|20)\d\d)\b"),
         seat=_rx(objects["seat"]),
         part=_rx(objects["part"]),
         other=_rx(objects["other"]),

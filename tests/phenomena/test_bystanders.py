@@ -21,3 +21,29 @@ def test_bystanders_take_no_claim(claims_of, sentence, expected):
 def test_a_withdrawal_destination_is_not_the_place_lost(claims_of):
     found = claims_of("The garrison retreated from Khulm to Mazar-i-Sharif overnight.")
     assert found == {("Khulm", "taliban")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # People taken, not places: no claim on the place the sentence refers to.
+        ("Insurgents took captive three policemen, elders from Khulm said.", set()),
+        # A place that names forces or officials is not where anything happened.
+        ("A Kunduz security forces commander surrendered to the Taliban.", set()),
+        # Tallies and plural units locate: "of the province's districts", "the X districts".
+        ("The insurgents now control six of the Badghis’ seven districts.", set()),
+        ("The fall of the Kapisa districts worried officials.", set()),
+        # A closing quotation mark is not a possessive.
+        (
+            "Insurgents took control of ‘Shir Khan Bandar’ border crossing.",
+            {("Shir", "taliban")},
+        ),
+    ],
+)
+def test_places_beside_the_event(claims_of, text, expected):
+    assert claims_of(text) == expected
+
+
+def test_a_possessed_part_of_a_referenced_town_is_fought_over(claims_of):
+    text = "Khulm was calm on Friday. On Sunday insurgents seized the town's main gate."
+    assert claims_of(text) == {("Khulm", "contested")}

@@ -29,3 +29,17 @@ def test_our_control_belongs_to_the_speaker(claims_of):
     assert claims_of("Sharana is under our control, a Taliban spokesman said.") == {
         ("Sharana", "taliban")
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # History: a year before the article's own (2021) dates an old event.
+        ("The Taliban overran Kunduz in 2015.", set()),
+        ("Insurgents captured Khulm in 2021.", {("Khulm", "taliban")}),
+        # A fall not yet reached.
+        ("Badghis is on the cusp of falling to the insurgents.", set()),
+    ],
+)
+def test_history_and_prospects_are_not_news(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
