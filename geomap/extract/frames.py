@@ -41,7 +41,11 @@ _RELATIVE = re.compile(r"\b(?:which|that|whom|what)\b|:", re.IGNORECASE)
 _RELATIVE_GAP = re.compile(
     r"(?:\s+(?:district|province|city|town))?,\s*(?:which|that)\s*", re.IGNORECASE
 )
-_POSSESSED = re.compile(r"(?:\s+(?:city|province|district))?['’]s?\s+(?:\w+\s+)?(\w+)", re.I)
+_QUOTES_AS_SPACES = str.maketrans({q: " " for q in '"“”‘«»'})
+_RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who)\b", re.IGNORECASE)
+_POSSESSED = re.compile(
+    r"(?:\s+(?:city|province|district))?['’]s?\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I
+)
 _NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
 REPEL_REACH = 40  # "repelled a large Taliban attack on": the attack belongs to the repel
 _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.IGNORECASE)
@@ -76,7 +80,12 @@ class _Match:
 
 
 def triggers_in(sentence: str, lexicon: Lexicon) -> list[_Match]:
-    """Trigger words, left to right; where two overlap the earlier, longer one wins."""
+    """Trigger words, left to right; where two overlap the earlier, longer one wins.
+
+    Quotation marks are read as spaces (offsets unchanged): 'efforts to "retake the
+    district"' holds the same words as 'efforts to retake the district'.
+    """
+    sentence = sentence.translate(_QUOTES_AS_SPACES)
     phrases = lexicon.trigger_phrases
     found = [
         _Match(phrases[i][0], m.start(), m.end(), m.group(0))
@@ -125,6 +134,12 @@ def frames_in_sentence(
         before = bisect_right(clause_ends, m.start)
         clause = start + (clause_ends[before - 1] if before else 0)
         lo = max(clause, start + matches[i - 1].end) if i else clause
+        if (
+            i
+            and m.trigger.theme == "subject"
+            and _RELATIVE_PRONOUN.search(text, clause, start + matches[i - 1].start)
+        ):
+            lo = clause  # "The district, which was besieged for weeks, fell": its subject
         hi = start + _clause_end(sentence, m.end)
         hi = min(hi, start + matches[i + 1].start) if i + 1 < len(matches) else hi
         frame = _frame(text, start, m, lo, hi, clause, chunks, lexicon, resolve, frames, previous)
@@ -181,12 +196,11 @@ def _frame(
         order = (after,)  # an active verb's object follows it; a place before is its scene
     else:
         order = (after, before)
-    if (
-        m.trigger.theme == "object"
-        and not passive
-        and re.search(r"\b(?:which|that)\s*$", text[max(start, clause - 8) : clause], re.I)
+    if (m.trigger.theme == "subject" or m.trigger.theme == "object" and not passive) and re.search(
+        r"\b(?:which|that)\s*$", text[max(start, clause - 8) : clause], re.I
     ):
-        # "Khulm, which insurgents captured": the antecedent is the object
+        # "Khulm, which insurgents captured" / "Khulm, which was besieged, fell": the
+        # antecedent of the relative clause is the object or the subject
         antecedent = _group_before(chunks, start, clause)
         if antecedent and _RELATIVE_GAP.fullmatch(text, antecedent[-1].end, clause):
             order = (*order, antecedent)
@@ -260,10 +274,8 @@ def _possessed_head(text: str, end: int, lexicon: Lexicon) -> str | None:
     m = _POSSESSED.match(text, end)
     if m is None:
         return None
-    for kind, pattern in (("part", lexicon.part), ("other", lexicon.other)):
-        if pattern.match(m.group(1)):
-            return CONTESTED if kind == "part" else "drop"
-    return None
+    status = _object_status(m.group(1), lexicon)  # the first noun of "10 police districts"
+    return status if status in (CONTESTED, "drop") else None
 
 
 def _object_status(gap: str, lexicon: Lexicon) -> str | None:
@@ -320,7 +332,7 @@ def _default_agent(role: str, lexicon: Lexicon) -> str:
 
 
 def _hypothetical(clause_before: str, lexicon: Lexicon) -> bool:
-    window = " ".join(clause_before.rsplit(None, 5)[-5:])
+    window = " ".join(clause_before.translate(_QUOTES_AS_SPACES).rsplit(None, 5)[-5:])
     return bool(lexicon.hypothetical.search(window) or _INFINITIVE.search(window))
 
 

@@ -115,7 +115,8 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     actor = re.compile(rf"\b(?:the\s+)?(?:{actor_alt})\b", re.IGNORECASE)
     slot_words = [w for p in parties for w in data["parties"][p]["actors"]]
     slot_words += data["third_party"].get("speaker_possessives", [])
-    actor_slot = rf"(?:the\s+)?(?:{_words(slot_words)})"
+    modified = _words(data.get("actor_modifies", {}).get("nouns", [])) or "(?!)"
+    actor_slot = rf"(?:the\s+)?(?:{_words(slot_words)})(?!\s+(?:{modified})\b)"
     triggers = []
     for block in data["triggers"]:
         if block["action"] not in ACTIONS or block["theme"] not in THEMES:

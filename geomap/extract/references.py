@@ -41,6 +41,7 @@ NOUN_KINDS = {
 }
 PRONOUN = re.compile(r"\b(?:it|them|both|the\s+two)\b", re.IGNORECASE)
 CATAPHORA_WINDOW = 600  # "a key district" early in an article may point forward
+NAMED_NEXT = 200  # elsewhere "a provincial capital … Qala-i-Naw" names it in the sentence
 
 
 def references(
@@ -51,11 +52,17 @@ def references(
     for m in ANAPHOR.finditer(text, lo, hi):
         noun = m.group("noun").lower().split()[0]
         kinds = NOUN_KINDS.get(noun, ("city",))
-        earlier = [p for p in antecedents if p.end <= m.start() and p.kind in kinds]
-        if earlier:
-            return [earlier[-1]]
-        if m.group("det").lower() in ("a", "an") and m.start() < CATAPHORA_WINDOW:
-            later = [p for p in antecedents if p.start >= m.end() and p.kind in kinds]
+        if "border" in m.group(0).lower():  # "the border town": a crossing before any town
+            kinds = ("border-crossing", *kinds)
+        if m.group("det").lower() in ("a", "an"):
+            # "a provincial capital" introduces a place: it may be named next, never before
+            reach = len(text) if m.start() < CATAPHORA_WINDOW else m.end() + NAMED_NEXT
+            later = [p for p in antecedents if m.end() <= p.start < reach and p.kind in kinds]
             if later:
                 return [later[0]]
+            continue
+        for kind in kinds:  # the kinds in order of preference, each the most recent
+            earlier = [p for p in antecedents if p.end <= m.start() and p.kind == kind]
+            if earlier:
+                return [earlier[-1]]
     return []

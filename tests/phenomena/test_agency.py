@@ -53,3 +53,43 @@ def test_headlines_give_places_but_the_body_gives_claims(claims_of, gazetteer):
     assert claims_of(headline + "Insurgents seized Kushk on Friday.") == {("Kushk", "taliban")}
     assert claims_of("Insurgents seize Kushk") == {("Kushk", "taliban")}  # a headline alone
     assert [p.mention for p in places_from_text(headline, gazetteer)] == ["Kushk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "police" names the headquarters here; it is not an actor.
+        ("By noon the insurgents were in control of police headquarters in Khulm.", "government"),
+        # A relative clause between the subject and its verb.
+        ("Khulm, which was besieged for weeks, fell to the insurgents on Sunday.", "contested"),
+        # Quotation marks inside the phrase change nothing.
+        (
+            'Forces withdrew from Khulm, but efforts were under way to "retake the district".',
+            "government",
+        ),
+    ],
+)
+def test_structure_around_the_trigger(claims_of, text, expected):
+    assert expected not in {status for _place, status in claims_of(text)}
+    assert claims_of(text)  # and the sentence still says something about Khulm
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Insurgents toppled Khulm on Sunday.", {("Khulm", "taliban")}),
+        ("Insurgents attacked Khulm but were defeated.", {("Khulm", "government")}),
+        # An indefinite noun introduces a place named next, never one named before.
+        (
+            "Kabul was quiet. Fighting reached a provincial capital, Qala-i-Naw, on Monday.",
+            {("Qala-i-Naw", "contested")},
+        ),
+        # "the border town" is the crossing, not the last town named.
+        (
+            "Insurgents seized Islam Qala. Officials in Kabul said forces retook the border town.",
+            {("Islam", "taliban"), ("Islam", "government")},
+        ),
+    ],
+)
+def test_outcomes_and_references(claims_of, text, expected):
+    assert claims_of(text) == expected
