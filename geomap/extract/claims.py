@@ -19,7 +19,7 @@ from geomap.extract.aggregates import aggregates_in_sentence, may_count
 from geomap.extract.dates import resolve_in_sentence
 from geomap.extract.frames import CONTESTED, Frame, frames_in_sentence, triggers_in
 from geomap.extract.lexicon import Lexicon, load_lexicon
-from geomap.extract.references import ANAPHOR, references
+from geomap.extract.references import ANAPHOR, PLURAL_ANAPHOR, references
 from geomap.extract.sentences import headline_end, sentences
 from geomap.extract.speakers import classify_speaker, denier_of, speaker_of
 from geomap.records import AggregateClaim, Article, Claim, Place
@@ -91,7 +91,8 @@ def claims_from_article(
         sentence = text[start:end]
         inside = local[bisect_left(starts, start) : bisect_left(starts, end)]
         frames: list[Frame] = []
-        if (inside or ANAPHOR.search(sentence)) and not lexicon.habitual.search(sentence):
+        refers = ANAPHOR.search(sentence) or PLURAL_ANAPHOR.search(sentence)
+        if (inside or refers) and not lexicon.habitual.search(sentence):
 
             def resolve(lo: int, hi: int, seen: set[int] = bystanders) -> list[Place]:
                 return references(text, lo, hi, local, seen)

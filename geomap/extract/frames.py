@@ -41,6 +41,10 @@ _RELATIVE = re.compile(r"\b(?:which|that|whom|what)\b|:", re.IGNORECASE)
 _RELATIVE_GAP = re.compile(
     r"(?:\s+(?:district|province|city|town))?,\s*(?:which|that)\s*", re.IGNORECASE
 )
+_MONTH_MAY = re.compile(
+    r"\b(?:in|on|since|until|by|of|early|late|mid-?|last|this|next|during)\s+May\b|\bMay\s+\d",
+    re.IGNORECASE,
+)
 _QUOTES_AS_SPACES = str.maketrans({q: " " for q in '"“”‘«»'})
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who)\b", re.IGNORECASE)
 _POSSESSED = re.compile(
@@ -205,7 +209,13 @@ def _frame(
         if antecedent and _RELATIVE_GAP.fullmatch(text, antecedent[-1].end, clause):
             order = (*order, antecedent)
     places, via = next(((g, "named") for g in order if g), ((), "named"))
-    if passive and places and places is after and _LOCATION_GAP.match(text[te : places[0].start]):
+    if (
+        passive
+        and m.trigger.action == "capture"
+        and places
+        and places is after
+        and _LOCATION_GAP.match(text[te : places[0].start])
+    ):
         return None  # "a facilitator was captured in Kunar": the place is only the scene
     object_at = places[0].start if places and places is after else None
     object_end = places[0].end if object_at is not None else None
@@ -249,8 +259,8 @@ def _frame(
     negated = _negated(text[max(lo, ts - 40) : ts], lexicon)
     if negated and status == CONTESTED:
         return None  # "without any clashes": no fighting, no claim
-    if not places and not _PLURAL_UNITS.search(text[clause:ts]):
-        return None
+    if not places and not _PLURAL_UNITS.search(text, clause, min(hi, te + MAX_OBJECT_GAP)):
+        return None  # keep "captured 15 districts": a list ("including …") may name them
     return Frame(m.trigger.action, status, ts, te, places, via, negated, agent_is_speaker)
 
 
@@ -333,6 +343,7 @@ def _default_agent(role: str, lexicon: Lexicon) -> str:
 
 def _hypothetical(clause_before: str, lexicon: Lexicon) -> bool:
     window = " ".join(clause_before.translate(_QUOTES_AS_SPACES).rsplit(None, 5)[-5:])
+    window = _MONTH_MAY.sub(" ", window)  # "In May, insurgents captured": the month
     return bool(lexicon.hypothetical.search(window) or _INFINITIVE.search(window))
 
 

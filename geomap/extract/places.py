@@ -73,11 +73,11 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
     """Every place mention in ``text``, resolved, in order of appearance."""
     mentions = find_mentions(text, gazetteer)
     provinces_named = _provinces_in(mentions)
-    list_cues = _list_cues(mentions, text)
+    list_cues, forced = _list_cues(mentions, text)
     chosen = []
     earlier: set[Entry] = set()  # meanings already chosen in this text
     for index, mention in enumerate(mentions):
-        cue = mention.cue or list_cues[index]
+        cue = list_cues[index] if index in forced else mention.cue or list_cues[index]
         located_in = _locator_province(mentions, index, text)
         entry = choose_entry(mention, cue, provinces_named, text, located_in, earlier)
         if entry is not None:
@@ -235,14 +235,22 @@ def _locator_province(mentions: Sequence[Mention], index: int, text: str) -> str
     return provinces[0].province_pcode
 
 
-def _list_cues(mentions: Sequence[Mention], text: str) -> list[str | None]:
+_KINDS_BEFORE = re.compile(
+    r"\b(districts|provinces)\s+(?:of|including|like|such\s+as|namely)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _list_cues(mentions: Sequence[Mention], text: str) -> tuple[list[str | None], set[int]]:
     """The kind each name takes from the list it stands in (None outside lists).
 
     "Ghazni and Parwan provinces" and "Nirkh and Jalrez districts" name the kind once for
     all; in a longer list ("Baghlan, Kunduz, Balkh, Takhar and Faryab") a name that can only
     be a province makes the others provinces too. One pass: lists are runs of joined names.
+    Also returns the members whose list kind outweighs their own cue.
     """
     cues: list[str | None] = [None] * len(mentions)
+    forced: set[int] = set()
     first = 0
     for last in range(len(mentions)):
         joined_next = last + 1 < len(mentions) and _JOINER.match(
@@ -252,9 +260,17 @@ def _list_cues(mentions: Sequence[Mention], text: str) -> list[str | None]:
             continue
         if last > first:
             cue = _list_kind(mentions[first : last + 1])
+            lead = mentions[first].start
+            head = _KINDS_BEFORE.search(text, max(0, lead - 40), lead)
+            members = mentions[first : last + 1]
+            if head and not any(
+                _only_kind(m) == "province" or m.has_generic for m in members
+            ):  # "the districts of A, B and C": a list of districts, not of provinces
+                cue = GENERIC_KIND[head.group(1).lower()]
+                forced.update(range(first, last + 1))
             cues[first : last + 1] = [cue] * (last + 1 - first)
         first = last + 1
-    return cues
+    return cues, forced
 
 
 def _list_kind(members: Sequence[Mention]) -> str | None:

@@ -39,6 +39,22 @@ NOUN_KINDS = {
     "airfield": ("base",),
     "dam": ("site",),
 }
+# "the crossings", "both districts": every such place named just before.
+PLURAL_ANAPHOR = re.compile(
+    r"\b(?:the|these|those|both|the\s+two)\s+(?:\w+\s+)?(?P<noun>crossings|districts|cities|"
+    r"towns|capitals|bases|border\s+posts)\b(?!\s+(?:of|in)\s+[A-Z])",
+    re.IGNORECASE,
+)
+PLURAL_KINDS = {
+    "crossings": ("border-crossing",),
+    "districts": ("district", "city"),
+    "cities": ("city",),
+    "towns": ("city",),
+    "capitals": ("city",),
+    "bases": ("base",),
+    "border": ("border-crossing",),
+}
+PLURAL_REACH = 300  # characters back within which the places a plural noun gathers are named
 PRONOUN = re.compile(r"\b(?:it|them|both|the\s+two)\b", re.IGNORECASE)
 CATAPHORA_WINDOW = 600  # "a key district" early in an article may point forward
 NAMED_NEXT = 200  # elsewhere "a provincial capital … Qala-i-Naw" names it in the sentence
@@ -65,4 +81,13 @@ def references(
             earlier = [p for p in antecedents if p.end <= m.start() and p.kind == kind]
             if earlier:
                 return [earlier[-1]]
+    for m in PLURAL_ANAPHOR.finditer(text, lo, hi):
+        kinds = PLURAL_KINDS[m.group("noun").lower().split()[0]]
+        named = [
+            p
+            for p in antecedents
+            if m.start() - PLURAL_REACH <= p.start and p.end <= m.start() and p.kind in kinds
+        ]
+        if len(named) >= 2:
+            return named
     return []

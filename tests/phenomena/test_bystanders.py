@@ -47,3 +47,8 @@ def test_places_beside_the_event(claims_of, text, expected):
 def test_a_possessed_part_of_a_referenced_town_is_fought_over(claims_of):
     text = "Khulm was calm on Friday. On Sunday insurgents seized the town's main gate."
     assert claims_of(text) == {("Khulm", "contested")}
+
+
+def test_according_to_is_not_a_direction(claims_of):
+    text = "According to the officials Khulm district was reclaimed by the army."
+    assert claims_of(text) == {("Khulm", "government")}

@@ -22,3 +22,45 @@ import pytest
 )
 def test_list_members_share_the_claim(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "May" the month is no modal verb; the list after "including" names the districts.
+        (
+            "In May, insurgents captured nine districts, including Khulm and Kohsan.",
+            {("Khulm", "taliban"), ("Kohsan", "taliban")},
+        ),
+        # A list after "the districts of" is of districts, whatever else the names mean.
+        (
+            "Then the districts of Chahar Dara, Dasht-i-Archi and Khanabad fell to the insurgents.",
+            {("Chahar", "taliban"), ("Dasht-i-Archi", "taliban"), ("Khanabad", "taliban")},
+        ),
+        # A plural noun gathers the places just named.
+        (
+            "Insurgents seized Islam Qala and Torghundi. Officials said efforts to recapture "
+            "the crossings were under way.",
+            {
+                ("Islam", "taliban"),
+                ("Torghundi", "taliban"),
+                ("Islam", "contested"),
+                ("Torghundi", "contested"),
+            },
+        ),
+        # A passive defeat in named districts: the defenders hold them.
+        (
+            "Insurgents have been defeated in Khulm and Kohsan districts, he added.",
+            {("Khulm", "government"), ("Kohsan", "government")},
+        ),
+    ],
+)
+def test_lists_and_plural_references(claims_of, text, expected):
+    assert claims_of(text) == expected
+
+
+def test_districts_of_a_list_are_districts(gazetteer):
+    from geomap.extract.places import places_from_text
+
+    text = "Then the districts of Chahar Dara, Dasht-i-Archi and Khanabad fell."
+    assert {p.kind for p in places_from_text(text, gazetteer)} == {"district"}
