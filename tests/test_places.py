@@ -177,3 +177,23 @@ def test_a_namesake_keeps_the_meaning_the_article_gave_it(gazetteer):
 
 def test_an_unknown_name_without_a_kind_word_is_not_guessed(gazetteer):
     assert places_from_text("Officials met in Samangarn on Monday.", gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Khulm district in Kunduz fell on Monday.", "Kunduz"),  # locates another place
+        ("Obe in Herat and Saghar in Ghor fell.", "Herat"),
+        ("Insurgents took Kandahar’s Khakriz district.", "Kandahar"),  # possessive of a district
+        ("A spokesman for the Herat governor said so.", "Herat"),  # a province's office
+        ("Fighting continued in the provinces of Ghazni, Kunduz and Takhar.", "Kunduz"),
+    ],
+)
+def test_a_name_plays_the_province_when_it_locates_or_owns(gazetteer, text, mention):
+    kinds = {p.mention: p.kind for p in places_from_text(text, gazetteer)}
+    assert kinds[mention] == "province"
+
+
+def test_a_bare_provincial_capital_is_the_city(gazetteer):
+    kinds = {p.mention: p.kind for p in places_from_text("Insurgents entered Kunduz.", gazetteer)}
+    assert kinds["Kunduz"] == "city"

@@ -78,6 +78,7 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
     earlier: set[Entry] = set()  # meanings already chosen in this text
     for index, mention in enumerate(mentions):
         cue = list_cues[index] if index in forced else mention.cue or list_cues[index]
+        cue = cue or _province_by_role(mentions, index, text)
         located_in = _locator_province(mentions, index, text)
         entry = choose_entry(mention, cue, provinces_named, text, located_in, earlier)
         if entry is not None:
@@ -241,6 +242,32 @@ _KINDS_BEFORE = re.compile(
 )
 
 
+# "Obe in Herat", "Ali Abad district in Kunduz": a place after these words locates another.
+_LOCATES_PREVIOUS = re.compile(
+    r"^(?:\s+(?:district|city|town|village|area))?,?\s+(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE
+)
+# "Herat governor", "Kunduz provincial council", "Kandahar's Khakriz district"
+_PROVINCE_ROLE_AFTER = re.compile(
+    r"(?:\s+(?:governor|provincial|police\s+chief)\b|['’]s?\s+(?:[A-Z][\w-]*\s+){1,3}district\b)"
+)
+
+
+def _province_by_role(mentions: Sequence[Mention], index: int, text: str) -> str | None:
+    """ "province" when a name that may be a province plays a province's part here."""
+    mention = mentions[index]
+    if not any(e.kind == "province" for e in mention.entries):
+        return None
+    if _PROVINCE_ROLE_AFTER.match(text, mention.end, mention.end + 60):
+        return "province"
+    if index:
+        before = mentions[index - 1]
+        smaller = any(e.kind not in ("province", "country") for e in before.entries)
+        gap = text[before.end : mention.start]
+        if smaller and len(gap) < 25 and _LOCATES_PREVIOUS.match(gap):
+            return "province"
+    return None
+
+
 def _list_cues(mentions: Sequence[Mention], text: str) -> tuple[list[str | None], set[int]]:
     """The kind each name takes from the list it stands in (None outside lists).
 
@@ -263,8 +290,10 @@ def _list_cues(mentions: Sequence[Mention], text: str) -> tuple[list[str | None]
             lead = mentions[first].start
             head = _KINDS_BEFORE.search(text, max(0, lead - 40), lead)
             members = mentions[first : last + 1]
-            if head and not any(
-                _only_kind(m) == "province" or m.has_generic for m in members
+            noun = head.group(1).lower() if head else None
+            if noun == "provinces" or (
+                noun == "districts"
+                and not any(_only_kind(m) == "province" or m.has_generic for m in members)
             ):  # "the districts of A, B and C": a list of districts, not of provinces
                 cue = GENERIC_KIND[head.group(1).lower()]
                 forced.update(range(first, last + 1))
