@@ -197,3 +197,15 @@ def test_a_name_plays_the_province_when_it_locates_or_owns(gazetteer, text, ment
 def test_a_bare_provincial_capital_is_the_city(gazetteer):
     kinds = {p.mention: p.kind for p in places_from_text("Insurgents entered Kunduz.", gazetteer)}
     assert kinds["Kunduz"] == "city"
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        ("Rockets hit Kunduz airport overnight.", "AF1901"),
+        ("Rockets hit Lashkar Gah airport overnight.", "AF3001"),
+    ],
+)
+def test_airports_of_provincial_capitals(gazetteer, text, district):
+    bases = [p for p in places_from_text(text, gazetteer) if p.kind == "base"]
+    assert [p.district_pcode for p in bases] == [district]

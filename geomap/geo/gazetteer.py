@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # pandas and geopandas load only when the index is built (sec
 
     from geomap.geo.boundaries import Boundaries
 
-GAZETTEER_VERSION = 7
+GAZETTEER_VERSION = 8
 # Lower rank wins when one name has several meanings and the text gives no cue.
 KIND_RANK = {
     "country": 0,
