@@ -223,13 +223,13 @@ def article_files(paths: Iterable[str | Path]) -> list[Path]:
 
     No paths at all is allowed: the outputs are drawn again from the store.
     """
-    paths = [Path(p) for p in paths]
-    files = list(expand_paths(paths))
-    if not paths or any(f.is_file() for f in files):
+    given = [Path(p) for p in paths]
+    files = list(expand_paths(given))
+    if not given or any(f.is_file() for f in files):
         return files
     kinds = ", ".join(SUFFIXES)
-    where = " or ".join(map(str, paths))
-    missing = [p for p in paths if not p.exists()]
+    where = " or ".join(map(str, given))
+    missing = [p for p in given if not p.exists()]
     if missing:
         msg = f"{', '.join(map(str, missing))}: no such file or folder; no articles to build"
     else:

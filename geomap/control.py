@@ -76,9 +76,9 @@ def syndication_groups(articles: Iterable[Article]) -> dict[str, str]:
             parent[find(article.id)] = find(other)
         if credit and article.published:
             for offset in (-1, 0, 1):
-                other = wire_day.get((credit, article.published + timedelta(offset)))
-                if other:
-                    parent[find(article.id)] = find(other)
+                same_wire = wire_day.get((credit, article.published + timedelta(offset)))
+                if same_wire:
+                    parent[find(article.id)] = find(same_wire)
             wire_day[(credit, article.published)] = article.id
     return {a: find(a) for a in list(parent)}
 
@@ -116,13 +116,13 @@ def assess(
 def _status(
     pcode: str, claims: Sequence[Claim], window_days: int, groups: Mapping[str, str]
 ) -> DistrictStatus:
-    dated = [c for c in claims if c.as_of is not None]
-    latest = max((c.as_of for c in dated), default=None)
+    dated = [(c.as_of, c) for c in claims if c.as_of is not None]
+    latest = max((day for day, _c in dated), default=None)
     if latest is None:
         recent = list(claims)
     else:
         since = latest - timedelta(days=window_days)
-        recent = [c for c in dated if c.as_of >= since]
+        recent = [c for day, c in dated if day >= since]
     recent = _drop_superseded(recent)
     decisive = [c for c in recent if c.status != "contested"]
     fighting = [c for c in recent if c.status == "contested"]
@@ -131,7 +131,7 @@ def _status(
     if len({c.status for c in decisive}) > 1:
         status = "contested"
         reason = f"Taliban and government claims within {window_days} days of each other"
-    elif fighting and (last_decisive is None or last_fighting >= last_decisive):
+    elif fighting and (last_decisive is None or (last_fighting or date.min) >= last_decisive):
         status = "contested"
         reason = "latest reports are of fighting, a siege or an effort to retake"
     else:

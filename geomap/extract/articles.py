@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from geomap.errors import ArticleError
 from geomap.extract.dates import parse_date, published_from_text
@@ -210,7 +211,7 @@ def _decode(raw: bytes) -> tuple[str, tuple[str, ...]]:
         return text, (f"not UTF-8 (byte {err.start}); decoded as {FALLBACK_ENCODING}",)
 
 
-def _sidecar(path: Path) -> dict:
+def _sidecar(path: Path) -> dict[str, Any]:
     """Metadata beside an article: ``NAME.meta.json`` with title, published, outlet, url."""
     meta_path = _sidecar_path(path)
     if meta_path is None:
@@ -230,7 +231,7 @@ def _sidecar_path(path: Path) -> Path | None:
     return None
 
 
-def _html_text(path: Path, html: str, meta: dict) -> tuple[str, dict]:
+def _html_text(path: Path, html: str, meta: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True)
@@ -247,7 +248,7 @@ def _html_text(path: Path, html: str, meta: dict) -> tuple[str, dict]:
     return data.get("text") or "", merged
 
 
-def _jsonl_row(line: str) -> tuple[dict, str | None]:
+def _jsonl_row(line: str) -> tuple[dict[str, Any], str | None]:
     """One JSON Lines row as an article object, or the reason it is not one."""
     try:
         row = json.loads(line)

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from geomap.extract.aggregates import aggregates_in_sentence, may_count
 from geomap.extract.dates import resolve_in_sentence
@@ -262,7 +263,7 @@ def _claims(
     ]
 
 
-def _identity(claim: Claim) -> tuple:
+def _identity(claim: Claim) -> tuple[Any, ...]:
     return (
         claim.start,
         claim.place.name,

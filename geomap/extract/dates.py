@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date, datetime, timedelta
+from typing import Any
 
 MONTHS = (
     "january february march april may june july august september october november december"
@@ -46,7 +47,7 @@ def parse_date(text: str, base: date | None = None) -> date | None:
 
 @functools.lru_cache(maxsize=4096)
 def _parse(text: str, base: date | None) -> date | None:
-    settings: dict = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
     if base:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
@@ -63,9 +64,9 @@ def _parse(text: str, base: date | None) -> date | None:
 def published_from_text(text: str) -> date | None:
     """The article's own date: a ``Published:`` line or a dateline near the top."""
     head = text[:600]
-    line = _PUBLISHED_LINE.search(head)
-    if line:
-        found = parse_date(line.group(1))
+    published = _PUBLISHED_LINE.search(head)
+    if published:
+        found = parse_date(published.group(1))
         if found:
             return found
     for line in head.split("\n")[:8]:

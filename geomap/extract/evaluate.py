@@ -111,11 +111,11 @@ def _province_key(text: str | None) -> str:
     return _PROVINCE_SPELLINGS.get(text, text)
 
 
-def _km(a: dict, b: dict) -> float:
+def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
     coords = (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon"))
     if any(v is None for v in coords):
         return math.inf
-    lat1, lon1, lat2, lon2 = (math.radians(v) for v in coords)
+    lat1, lon1, lat2, lon2 = (math.radians(float(v)) for v in coords if v is not None)
     h = (
         math.sin((lat2 - lat1) / 2) ** 2
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -123,15 +123,15 @@ def _km(a: dict, b: dict) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _same_province(gold: dict, pred: dict) -> bool:
+def _same_province(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     if gold.get("province_pcode") and pred.get("province_pcode"):
-        return gold["province_pcode"] == pred["province_pcode"]
+        return bool(gold["province_pcode"] == pred["province_pcode"])
     return _province_key(gold.get("province") or gold.get("name")) == _province_key(
         pred.get("province") or pred.get("name") or pred.get("place")
     )
 
 
-def place_cost(gold: dict, pred: dict, claim: bool = False) -> float | None:
+def place_cost(gold: dict[str, Any], pred: dict[str, Any], claim: bool = False) -> float | None:
     """Cost of matching a gold place to a prediction, or None when they cannot match."""
     if gold.get("kind") == "province":
         if claim:
@@ -149,7 +149,9 @@ def place_cost(gold: dict, pred: dict, claim: bool = False) -> float | None:
 
 
 def match_count(
-    golds: Sequence[dict], preds: Sequence[dict], cost: Callable[[dict, dict], float | None]
+    golds: Sequence[dict[str, Any]],
+    preds: Sequence[dict[str, Any]],
+    cost: Callable[[dict[str, Any], dict[str, Any]], float | None],
 ) -> tuple[set[int], set[int]]:
     """Greedy one-to-one matching, cheapest pairs first; returns matched indices."""
     pairs = []
@@ -170,7 +172,7 @@ def match_count(
 _ALPHA3 = {"AF": "AFG", "UA": "UKR"}
 
 
-def _in_theatre(place: dict, country: str = "AF") -> bool:
+def _in_theatre(place: dict[str, Any], country: str = "AF") -> bool:
     """A predicted place counts when it lies in the theatre's country."""
     code = place.get("country")
     if code is not None:
@@ -178,17 +180,19 @@ def _in_theatre(place: dict, country: str = "AF") -> bool:
     return bool(place.get("in_theatre", place.get("in_afghanistan", True)))
 
 
-def _gold_in_theatre(place: dict) -> bool:
+def _gold_in_theatre(place: dict[str, Any]) -> bool:
     return bool(place.get("in_theatre", place.get("in_afghanistan")))
 
 
-def score_article(name: str, gold: dict, pred: dict, country: str = "AF") -> ArticleScore:
+def score_article(
+    name: str, gold: dict[str, Any], pred: dict[str, Any], country: str = "AF"
+) -> ArticleScore:
     """Score one article's prediction (``geomap extract`` JSON) against its gold labels."""
     gold_places = [
         g for g in gold["places"] if _gold_in_theatre(g) and g.get("kind") not in UNSCORED_KINDS
     ]
-    pred_places: list[dict] = []
-    seen: set[tuple] = set()
+    pred_places: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
     for p in pred.get("places", []):
         ident = (p.get("name"), p.get("kind"), p.get("district_pcode"), p.get("province_pcode"))
         if _in_theatre(p, country) and p.get("kind") not in UNSCORED_KINDS and ident not in seen:
@@ -209,12 +213,12 @@ def score_article(name: str, gold: dict, pred: dict, country: str = "AF") -> Art
             gold_pairs.append(dict(g, status=c["status"]))
     pred_pairs, pred_seen = [], set()
     for c in pred.get("claims", []):
-        ident = (c.get("place"), c.get("district_pcode"), c.get("status"))
-        if ident not in pred_seen:
-            pred_seen.add(ident)
+        claim_ident = (c.get("place"), c.get("district_pcode"), c.get("status"))
+        if claim_ident not in pred_seen:
+            pred_seen.add(claim_ident)
             pred_pairs.append(c)
 
-    def claim_cost(g: dict, p: dict) -> float | None:
+    def claim_cost(g: dict[str, Any], p: dict[str, Any]) -> float | None:
         return place_cost(g, p, claim=True) if g["status"] == p.get("status") else None
 
     cg_hit, cp_hit = match_count(gold_pairs, pred_pairs, claim_cost)
@@ -235,7 +239,7 @@ def score_article(name: str, gold: dict, pred: dict, country: str = "AF") -> Art
     )
 
 
-def load_gold(gold_dir: Path) -> list[tuple[str, Path, dict]]:
+def load_gold(gold_dir: Path) -> list[tuple[str, Path, dict[str, Any]]]:
     """Gold pairs in a folder: (stem, article path, labels)."""
     pairs = []
     for gold_path in sorted(Path(gold_dir).glob("*.gold.json")):

@@ -194,6 +194,7 @@ def _frame(
         lo = start  # "X attacked Y but were beaten back": the attack was on Y
     after = _group_after(chunks, te, hi)
     before = _group_before(chunks, lo, ts)
+    order: tuple[tuple[Place, ...], ...]
     if m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive):
         order = (before, after)
     elif m.trigger.theme == "object" and before and not _RELATIVE.search(text[before[-1].end : ts]):

@@ -163,8 +163,9 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             j, found = best
             end = words[j][1]
             cue, has_generic = _following_cue(text, end)
-            if has_generic:
-                end = _FOLLOWING.match(text, end).end()
+            generic = _FOLLOWING.match(text, end) if has_generic else None
+            if generic is not None:
+                end = generic.end()
             cue = cue or _preceding_cue(text, start)
             mentions.append(Mention(start, end, text[start:end], tuple(found), cue, has_generic))
             i = j + 1
@@ -295,7 +296,7 @@ def _list_cues(mentions: Sequence[Mention], text: str) -> tuple[list[str | None]
                 noun == "districts"
                 and not any(_only_kind(m) == "province" or m.has_generic for m in members)
             ):  # "the districts of A, B and C": a list of districts, not of provinces
-                cue = GENERIC_KIND[head.group(1).lower()]
+                cue = GENERIC_KIND[str(noun)]
                 forced.update(range(first, last + 1))
             cues[first : last + 1] = [cue] * (last + 1 - first)
         first = last + 1

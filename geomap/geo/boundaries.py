@@ -155,7 +155,7 @@ def simplified(frame: gpd.GeoDataFrame, tolerance: float = 0.01) -> gpd.GeoDataF
     return out
 
 
-_SIMPLIFIED: dict[tuple, object] = {}
+_SIMPLIFIED: dict[tuple[Any, ...], object] = {}
 
 
 def locate(points: pd.DataFrame, bounds: Boundaries) -> pd.DataFrame:

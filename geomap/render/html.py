@@ -36,7 +36,10 @@ SIMPLIFY_DEGREES = 0.01  # about 1 km: borders stay recognisable, the file stays
 OUTLINE_DEGREES = 0.02  # provinces and the country are only outlines
 GRID_DEGREES = 0.001  # coordinates rounded to about 100 m
 # Keep an opened popup clear of the title and the side panels.
-POPUP_PADDING = {"autoPanPaddingTopLeft": [300, 90], "autoPanPaddingBottomRight": [20, 20]}
+POPUP_PADDING: dict[str, Any] = {
+    "autoPanPaddingTopLeft": [300, 90],
+    "autoPanPaddingBottomRight": [20, 20],
+}
 POPUP_CLAIMS = 10  # the newest claims in a popup; the rest are in the exports
 
 
@@ -72,7 +75,7 @@ def claim_html(claim: Claim, sources: Mapping[str, str], note: str = "") -> str:
 
 def claims_html(claims: Sequence[Claim], sources: Mapping[str, str]) -> str:
     """Claims as list items, newest first; the same sentence from several copies shown once."""
-    groups: dict[tuple, list[Claim]] = {}
+    groups: dict[tuple[Any, ...], list[Claim]] = {}
     parties = {"taliban": 3, "government": 3, "third-party": 2, "reporter": 1}
     newest = sorted(
         claims,
@@ -160,7 +163,8 @@ def render_html(
     )
     m.default_js, m.default_css = [], []
     inline_assets(m.get_root())
-    m.get_root().header.add_child(
+    root: Any = m.get_root()  # a branca Figure: it has a header
+    root.header.add_child(
         folium.Element("<style>.leaflet-container{background:#f4f1ea}</style>"),
         name="gm_background",
     )
@@ -307,12 +311,12 @@ def _add_places(
 ) -> dict[str, dict[str, Any]]:
     """A marker per place mentioned, its symbol showing the kind; returns search entries."""
     group = folium.FeatureGroup(name="Places mentioned")
-    seen: dict[tuple, list] = {}
+    seen: dict[tuple[Any, ...], list[Any]] = {}
     for r in extractions:
         for p in r.places:
             if p.country == "AF" and p.kind != "province" and p.lat is not None:
                 seen.setdefault((p.name, p.kind, p.district_pcode, p.lat, p.lon), []).append(r)
-    claims_at: dict[tuple, list[Claim]] = {}
+    claims_at: dict[tuple[Any, ...], list[Claim]] = {}
     for r in extractions:
         for c in r.claims:
             claims_at.setdefault((c.place.name, c.place.district_pcode), []).append(c)
@@ -350,7 +354,7 @@ def _add_claims(
     m: folium.Map, extractions: Sequence[Extraction], sources: Mapping[str, str]
 ) -> None:
     """One layer per claimant: a dot per place and status, coloured by what is claimed."""
-    grouped: dict[tuple, list[Claim]] = {}
+    grouped: dict[tuple[Any, ...], list[Claim]] = {}
     for r in extractions:
         for c in r.claims:
             if c.place.lat is not None and unit_of(c) is not None:
@@ -377,7 +381,7 @@ def _add_claims(
         group.add_to(m)
 
 
-def _aggregate_lines(extractions: Sequence[Extraction], counts: Counter) -> list[str]:
+def _aggregate_lines(extractions: Sequence[Extraction], counts: Counter[str]) -> list[str]:
     """Aggregate claims beside what the articles' own evidence supports."""
     lines = []
     for r in extractions:

@@ -20,7 +20,7 @@ from geomap.render.style import HATCH_ID, STATUS_COLOURS
 
 
 def _template(name: str) -> Template:
-    return Template(
+    return Template(  # type: ignore[no-any-return]
         resources.files("geomap.render")
         .joinpath("templates")
         .joinpath(name)

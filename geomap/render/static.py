@@ -8,13 +8,12 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
-from matplotlib_scalebar.scalebar import ScaleBar  # noqa: E402
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure  # no pyplot: no global backend, no side effect
+from matplotlib.patches import Patch
+from matplotlib_scalebar.scalebar import ScaleBar
 
 from geomap.control import NO_REPORTS  # noqa: E402
 from geomap.geo.boundaries import Boundaries  # noqa: E402
@@ -42,7 +41,7 @@ def render_static(
     districts["status"] = [by_pcode.get(p, NO_REPORTS) for p in districts["pcode"]]
     provinces = bounds.simplified("provinces", 0.005)[["pcode", "name", "geometry"]]
     provinces = provinces.to_crs(METRIC_CRS)
-    fig = plt.figure(figsize=A4_LANDSCAPE)
+    fig = Figure(figsize=A4_LANDSCAPE)
     ax = fig.add_axes((0.01, 0.07, 0.98, 0.84))
     # geopandas redraws the figure after each plot call: with no axes and no text drawn
     # yet those redraws are cheap, so all text is added after the last plot call.
@@ -129,13 +128,12 @@ def render_static(
     )
     suffix = Path(path).suffix
     # fast zlib level: a larger PNG, written in a fraction of the time
-    options = {"pil_kwargs": {"compress_level": 1}} if suffix == ".png" else {}
+    options: dict[str, Any] = {"pil_kwargs": {"compress_level": 1}} if suffix == ".png" else {}
     atomic_write(path, lambda tmp: fig.savefig(tmp, dpi=dpi, format=suffix[1:], **options))
-    plt.close(fig)
     return Path(path)
 
 
-def _label_claimed_places(ax: plt.Axes, statuses: Sequence[DistrictStatus]) -> None:
+def _label_claimed_places(ax: Axes, statuses: Sequence[DistrictStatus]) -> None:
     """Mark and name the places the claims are about (small districts are hard to see)."""
     import geopandas as gpd
 
@@ -144,7 +142,7 @@ def _label_claimed_places(ax: plt.Axes, statuses: Sequence[DistrictStatus]) -> N
     for status in statuses:
         for claim in status.claims:
             place = claim.place
-            if place.kind != "province" and place.lat is not None:
+            if place.kind != "province" and place.lat is not None and place.lon is not None:
                 seen.setdefault(place.name, (place.lon, place.lat))
                 spellings.setdefault(place.name, Counter())[_bare(place.mention)] += 1
     if not seen:

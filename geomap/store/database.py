@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, fields
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from filelock import FileLock, Timeout
 
@@ -62,7 +63,7 @@ MIGRATIONS: tuple[str, ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # Extractions already read, per store file: (sha256, extractor version) → Extraction.
-_LOADED: dict[str, dict[tuple, Extraction]] = {}
+_LOADED: dict[str, dict[tuple[Any, ...], Extraction]] = {}
 _PLACE_FIELDS = [f.name for f in fields(Place)]
 _AGG_FIELDS = [f.name for f in fields(AggregateClaim) if f.name != "article_id"]
 
@@ -166,7 +167,7 @@ class Store:
 
     def count(self) -> int:
         """Number of distinct articles stored."""
-        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def stale(self, extractor: str) -> list[str]:
         """Articles extracted by another extractor version (they need extracting again)."""
@@ -218,9 +219,9 @@ class Store:
         self, articles: list[Article], extractor: dict[str, str], whole: bool
     ) -> dict[tuple[str, str], Extraction]:
         # Thousands of rows repeat the same names, codes and sentences: keep one copy each.
-        pool: dict[object, object] = {}
+        pool: dict[Any, Any] = {}
 
-        def shared(value: object) -> object:
+        def shared(value: Any) -> Any:
             return pool.setdefault(value, value) if isinstance(value, str) else value
 
         by_sha = {a.sha256: a for a in articles}
@@ -435,7 +436,7 @@ class Store:
             )
 
 
-def _article(row: Sequence) -> Article:
+def _article(row: Sequence[Any]) -> Article:
     """An Article from a row of (id, path, title, text, sha256, outlet, published, url)."""
     published = date.fromisoformat(row[6]) if row[6] else None
     return Article(row[0], row[1], row[2], row[3], row[4], row[5], published, row[7])
