@@ -24,11 +24,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from geomap.records import Article, Claim, DistrictStatus
+from geomap.records import (
+    CONTESTED,
+    NO_REPORTS,
+    TALIBAN_CLAIMED,
+    Article,
+    Claim,
+    DistrictStatus,
+)
 
-NO_REPORTS = "no-reports"
-TALIBAN_CLAIMED = "taliban-claimed"
-MAP_STATUSES = ("taliban", TALIBAN_CLAIMED, "contested", "government", NO_REPORTS)
 _WIRE = re.compile(r"\b(AFP|Agence France-Presse|Reuters|Associated Press|IANS|Xinhua|UPI)\b")
 _MIN_SHARED_WORDS = 10
 
@@ -124,15 +128,15 @@ def _status(
         since = latest - timedelta(days=window_days)
         recent = [c for day, c in dated if day >= since]
     recent = _drop_superseded(recent)
-    decisive = [c for c in recent if c.status != "contested"]
-    fighting = [c for c in recent if c.status == "contested"]
+    decisive = [c for c in recent if c.status != CONTESTED]
+    fighting = [c for c in recent if c.status == CONTESTED]
     last_decisive = max((c.as_of or date.min for c in decisive), default=None)
     last_fighting = max((c.as_of or date.min for c in fighting), default=None)
     if len({c.status for c in decisive}) > 1:
-        status = "contested"
+        status = CONTESTED
         reason = f"Taliban and government claims within {window_days} days of each other"
     elif fighting and (last_decisive is None or (last_fighting or date.min) >= last_decisive):
-        status = "contested"
+        status = CONTESTED
         reason = "latest reports are of fighting, a siege or an effort to retake"
     else:
         status = decisive[0].status
@@ -163,13 +167,13 @@ def _drop_superseded(claims: Sequence[Claim]) -> list[Claim]:
     """Fighting a source reports is superseded by the outcome the same source reports later."""
     outcome: dict[tuple[str, str], date] = {}
     for c in claims:
-        if c.status != "contested":
+        if c.status != CONTESTED:
             key = (c.article_id, c.claimed_by)
             outcome[key] = max(outcome.get(key, date.min), c.as_of or date.min)
     return [
         c
         for c in claims
-        if c.status != "contested"
+        if c.status != CONTESTED
         or outcome.get((c.article_id, c.claimed_by), None) is None
         or outcome[(c.article_id, c.claimed_by)] < (c.as_of or date.min)
     ]

@@ -9,6 +9,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+CONTESTED = "contested"  # a claim or a district status: fighting, a siege, an effort to retake
+TALIBAN_CLAIMED = "taliban-claimed"  # a district status: held only by the Taliban's own word
+NO_REPORTS = "no-reports"  # a district status: no article says anything about it
+MAP_STATUSES = ("taliban", TALIBAN_CLAIMED, CONTESTED, "government", NO_REPORTS)
 Status = Literal["taliban", "contested", "government"]
 Claimant = Literal["taliban", "government", "third-party", "reporter"]
 STATUSES: tuple[str, ...] = ("taliban", "contested", "government")

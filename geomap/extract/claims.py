@@ -18,12 +18,12 @@ from typing import Any
 
 from geomap.extract.aggregates import aggregates_in_sentence, may_count
 from geomap.extract.dates import resolve_in_sentence
-from geomap.extract.frames import CONTESTED, Frame, frames_in_sentence, triggers_in
+from geomap.extract.frames import Frame, frames_in_sentence, triggers_in
 from geomap.extract.lexicon import Lexicon, load_lexicon
 from geomap.extract.references import ANAPHOR, PLURAL_ANAPHOR, references
 from geomap.extract.sentences import headline_end, sentences
 from geomap.extract.speakers import classify_speaker, denier_of, speaker_of
-from geomap.records import AggregateClaim, Article, Claim, Place
+from geomap.records import CONTESTED, AggregateClaim, Article, Claim, Place
 
 RULES_VERSION = 4  # bump when a rule changes: stored articles are then extracted again
 CLAIMABLE_KINDS = frozenset(
@@ -275,11 +275,11 @@ def _identity(claim: Claim) -> tuple[Any, ...]:
 
 def _outcome_beats_process(claims: list[Claim]) -> list[Claim]:
     """In one sentence, "attacked and toppled X" reports the outcome: drop the contested claim."""
-    decisive = {_identity(c) for c in claims if c.status != "contested"}
+    decisive = {_identity(c) for c in claims if c.status != CONTESTED}
     kept, seen = [], set()
     for c in claims:
         key = (*_identity(c), c.status)
-        if (c.status == "contested" and _identity(c) in decisive) or key in seen:
+        if (c.status == CONTESTED and _identity(c) in decisive) or key in seen:
             continue
         seen.add(key)
         kept.append(c)

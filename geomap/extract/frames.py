@@ -16,9 +16,8 @@ from dataclasses import dataclass, replace
 from geomap.extract.chunks import Chunks, chunk_places
 from geomap.extract.lexicon import THIRD_PARTY, Lexicon, Trigger
 from geomap.extract.references import ANAPHOR
-from geomap.records import Place
+from geomap.records import CONTESTED, Place
 
-CONTESTED = "contested"
 _CLAUSE_END = re.compile(
     r";|\bbut\b|,?\s+while\b|, and (?=(?:the |a |an )?[a-z])|, as(?! well)\b|\s+—\s+|"
     r", (?:raising|causing|sending|forcing|leaving|prompting|killing|resulting|which|who|where|"

@@ -8,9 +8,8 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from geomap.control import NO_REPORTS
 from geomap.geo.boundaries import Boundaries
-from geomap.records import DistrictStatus, Extraction
+from geomap.records import NO_REPORTS, DistrictStatus, Extraction
 from geomap.store.writing import atomic_write
 
 

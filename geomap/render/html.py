@@ -18,9 +18,9 @@ import geopandas as gpd
 import shapely
 from folium.features import GeoJsonPopup, GeoJsonTooltip
 
-from geomap.control import NO_REPORTS, unit_of
+from geomap.control import unit_of
 from geomap.geo.boundaries import Boundaries
-from geomap.records import Claim, DistrictStatus, Extraction
+from geomap.records import NO_REPORTS, TALIBAN_CLAIMED, Claim, DistrictStatus, Extraction
 from geomap.render.parts import Controls, Panels, esc, inline_assets
 from geomap.render.style import (
     CLAIMANT_LABELS,
@@ -44,11 +44,11 @@ POPUP_CLAIMS = 10  # the newest claims in a popup; the rest are in the exports
 
 
 def _fill(status: str) -> str:
-    return f"url(#{HATCH_ID})" if status == "taliban-claimed" else STATUS_COLOURS[status]
+    return f"url(#{HATCH_ID})" if status == TALIBAN_CLAIMED else STATUS_COLOURS[status]
 
 
 def _swatch(status: str) -> str:
-    if status == "taliban-claimed":
+    if status == TALIBAN_CLAIMED:
         return f"repeating-linear-gradient(45deg, {STATUS_COLOURS[status]} 0 3px, #fbe0d0 3px 6px)"
     return STATUS_COLOURS[status]
 
@@ -389,7 +389,7 @@ def _aggregate_lines(extractions: Sequence[Extraction], counts: Counter[str]) ->
             who = {"reporter": "Reported"}.get(a.claimed_by, f"{a.claimed_by.capitalize()} claim")
             lines.append(f"{who}: {a.text}")
     lines = list(dict.fromkeys(lines))[:8]
-    held = counts.get("taliban", 0) + counts.get("taliban-claimed", 0)
+    held = counts.get("taliban", 0) + counts.get(TALIBAN_CLAIMED, 0)
     if lines:
         lines.append(
             f"Evidence in these articles: {counted(held, 'district')} Taliban or "

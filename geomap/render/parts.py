@@ -16,6 +16,7 @@ from typing import Any
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from geomap.records import TALIBAN_CLAIMED
 from geomap.render.style import HATCH_ID, STATUS_COLOURS
 
 
@@ -49,7 +50,7 @@ class Panels(MacroElement):
         self.symbols = symbols
         self.hatch_id = HATCH_ID
         self.claimed_fill = "#fbe0d0"
-        self.claimed_stroke = STATUS_COLOURS["taliban-claimed"]
+        self.claimed_stroke = STATUS_COLOURS[TALIBAN_CLAIMED]
 
 
 class Controls(MacroElement):

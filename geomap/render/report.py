@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 
 from geomap.extract.evaluate import ArticleScore, summary
-from geomap.records import DistrictStatus, Extraction
+from geomap.records import NO_REPORTS, DistrictStatus, Extraction
 
 
 def extraction_table(result: Extraction) -> str:
@@ -67,7 +67,7 @@ def status_rows(
     statuses: Sequence[DistrictStatus], fmt: str = "table", show_all: bool = False
 ) -> str:
     """District statuses as a table, CSV or JSON (one row per district)."""
-    rows = [s.to_dict() for s in statuses if show_all or s.status != "no-reports"]
+    rows = [s.to_dict() for s in statuses if show_all or s.status != NO_REPORTS]
     if fmt == "json":
         return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
     if fmt == "csv":

@@ -15,11 +15,10 @@ from matplotlib.figure import Figure  # no pyplot: no global backend, no side ef
 from matplotlib.patches import Patch
 from matplotlib_scalebar.scalebar import ScaleBar
 
-from geomap.control import NO_REPORTS  # noqa: E402
-from geomap.geo.boundaries import Boundaries  # noqa: E402
-from geomap.records import DistrictStatus  # noqa: E402
-from geomap.render.style import STATUS_COLOURS, STATUS_LABELS  # noqa: E402
-from geomap.store.writing import atomic_write  # noqa: E402
+from geomap.geo.boundaries import Boundaries
+from geomap.records import NO_REPORTS, TALIBAN_CLAIMED, DistrictStatus
+from geomap.render.style import STATUS_COLOURS, STATUS_LABELS
+from geomap.store.writing import atomic_write
 
 A4_LANDSCAPE = (11.69, 8.27)
 METRIC_CRS = 32642  # UTM 42N: true-ish distances for the scale bar
@@ -54,7 +53,7 @@ def render_static(
                 color=colour,
                 edgecolor="white",
                 linewidth=0.3,
-                hatch="////" if status == "taliban-claimed" else None,
+                hatch="////" if status == TALIBAN_CLAIMED else None,
             )
     provinces.boundary.plot(ax=ax, color="#555555", linewidth=0.7)
     province_status = provinces[provinces["pcode"].isin(by_pcode)]
@@ -82,7 +81,7 @@ def render_static(
         Patch(
             facecolor=c,
             edgecolor="#777777",
-            hatch="////" if s == "taliban-claimed" else None,
+            hatch="////" if s == TALIBAN_CLAIMED else None,
             label=f"{STATUS_LABELS[s]} ({counts.get(s, 0)})",
         )
         for s, c in STATUS_COLOURS.items()

@@ -7,19 +7,21 @@ hatched as well as lighter, so it never relies on hue alone.
 
 from __future__ import annotations
 
+from geomap.records import CONTESTED, NO_REPORTS, TALIBAN_CLAIMED
+
 STATUS_COLOURS = {
     "taliban": "#b2182b",
-    "taliban-claimed": "#f4a582",
-    "contested": "#fdd835",
+    TALIBAN_CLAIMED: "#f4a582",
+    CONTESTED: "#fdd835",
     "government": "#2166ac",
-    "no-reports": "#e6e6e6",
+    NO_REPORTS: "#e6e6e6",
 }
 STATUS_LABELS = {
     "taliban": "Taliban (reported)",
-    "taliban-claimed": "Taliban claim, not confirmed",
-    "contested": "Contested",
+    TALIBAN_CLAIMED: "Taliban claim, not confirmed",
+    CONTESTED: "Contested",
     "government": "Government",
-    "no-reports": "No reports",
+    NO_REPORTS: "No reports",
 }
 CLAIMANT_LABELS = {
     "taliban": "Taliban claims",
