@@ -10,7 +10,7 @@ always tried (the filter can never hide a match).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import ahocorasick
 
@@ -99,9 +99,9 @@ class Prefilter:
         return found
 
 
-def _split(source: str, sep: str) -> list[str]:
-    """Split at ``sep`` outside parentheses and character classes."""
-    parts, depth, start, i = [], 0, 0, 0
+def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, parenthesis depth before it), skipping escapes and classes."""
+    depth, i = 0, start
     while i < len(source):
         char = source[i]
         if char == "\\":
@@ -110,30 +110,25 @@ def _split(source: str, sep: str) -> list[str]:
         if char == "[":
             i = source.index("]", i + 2) + 1
             continue
-        depth += char == "("
-        depth -= char == ")"
+        yield i, char, depth
+        depth += (char == "(") - (char == ")")
+        i += 1
+
+
+def _split(source: str, sep: str) -> list[str]:
+    """Split at ``sep`` outside parentheses and character classes."""
+    parts, start = [], 0
+    for i, char, depth in _structure(source):
         if char == sep and depth == 0:
             parts.append(source[start:i])
             start = i + 1
-        i += 1
     return [*parts, source[start:]]
 
 
 def _closing(source: str, open_at: int) -> int:
-    depth, i = 0, open_at
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = source.index("]", i + 2) + 1
-            continue
-        depth += char == "("
-        depth -= char == ")"
-        if depth == 0:
+    for i, char, depth in _structure(source, open_at):
+        if char == ")" and depth == 1:
             return i
-        i += 1
     msg = f"unbalanced parenthesis in {source!r}"
     raise ValueError(msg)
 
