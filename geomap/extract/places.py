@@ -12,7 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geomap.geo.gazetteer import Entry, Gazetteer
+from geomap.geo.entry import Entry
+from geomap.geo.gazetteer import Gazetteer
 from geomap.geo.names import loose_key
 from geomap.records import Article, Place
 

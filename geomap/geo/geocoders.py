@@ -20,7 +20,8 @@ from geopy.geocoders import Nominatim
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from geomap.geo.gazetteer import Entry, Gazetteer, load_gazetteer
+from geomap.geo.entry import Entry
+from geomap.geo.gazetteer import Gazetteer, load_gazetteer
 from geomap.geo.names import GENERIC_WORDS, fold
 from geomap.settings import Settings, default_settings
 
