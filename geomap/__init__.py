@@ -22,7 +22,7 @@ except PackageNotFoundError:  # running from a source tree without installing
 # pandas, geopandas, folium and the gazetteer.
 _PUBLIC = {
     "assess": "geomap.control",
-    "syndication_groups": "geomap.control",
+    "syndication_groups": "geomap.syndication",
     "timeline": "geomap.control",
     "ArticleError": "geomap.errors",
     "DataError": "geomap.errors",

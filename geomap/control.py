@@ -12,13 +12,11 @@ The rules, in the order they apply (the README repeats them for users):
    supersedes the fighting it reported on the same day.
 4. A Taliban status that only the Taliban assert is "taliban-claimed" (claimed, not
    confirmed by anyone else).
-5. Copies of one wire story (shared sentences, or the same agency credit) are one source.
+5. Copies of one wire story are one source (see ``syndication.py``).
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -28,13 +26,9 @@ from geomap.records import (
     CONTESTED,
     NO_REPORTS,
     TALIBAN_CLAIMED,
-    Article,
     Claim,
     DistrictStatus,
 )
-
-_WIRE = re.compile(r"\b(AFP|Agence France-Presse|Reuters|Associated Press|IANS|Xinhua|UPI)\b")
-_MIN_SHARED_WORDS = 10
 
 
 def unit_of(claim: Claim) -> str | None:
@@ -43,48 +37,6 @@ def unit_of(claim: Claim) -> str | None:
     if place.kind == "province":
         return place.province_pcode
     return place.district_pcode
-
-
-def fingerprints(article: Article) -> tuple[set[str], str | None]:
-    """What copies of one story share: hashes of its long sentences, and its agency credit."""
-    hashes = set()
-    for raw in re.split(r"(?<=[.!?\"”])\s+|\n+", article.text):
-        words = re.findall(r"[a-z0-9]+", raw.lower())
-        if len(words) >= _MIN_SHARED_WORDS:
-            hashes.add(hashlib.sha1(" ".join(words).encode()).hexdigest()[:16])
-    credit = _WIRE.search(article.text)
-    return hashes, credit.group(1) if credit else None
-
-
-def syndication_groups(articles: Iterable[Article]) -> dict[str, str]:
-    """Article id → source group; copies of one story share a group.
-
-    Copies share a long sentence, or credit the same agency within a day of each other.
-    (The store keeps these links as articles arrive; this computes them from scratch.)
-    """
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    seen_sentence: dict[str, str] = {}
-    wire_day: dict[tuple[str, date], str] = {}
-    for article in articles:
-        find(article.id)
-        hashes, credit = fingerprints(article)
-        for key in hashes:
-            other = seen_sentence.setdefault(key, article.id)
-            parent[find(article.id)] = find(other)
-        if credit and article.published:
-            for offset in (-1, 0, 1):
-                same_wire = wire_day.get((credit, article.published + timedelta(offset)))
-                if same_wire:
-                    parent[find(article.id)] = find(same_wire)
-            wire_day[(credit, article.published)] = article.id
-    return {a: find(a) for a in list(parent)}
 
 
 def assess(

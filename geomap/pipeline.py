@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from geomap.control import assess, syndication_groups
+from geomap.control import assess
 from geomap.errors import ArticleError
 from geomap.extract.articles import ArticleProblem, read_article_file, read_articles
 from geomap.extract.claims import claims_from_article
@@ -15,6 +15,7 @@ from geomap.extract.places import places_from_article
 from geomap.geo.gazetteer import Gazetteer, load_gazetteer
 from geomap.records import Article, DistrictStatus, Extraction
 from geomap.settings import Settings, default_settings
+from geomap.syndication import syndication_groups
 
 
 def extract_article(article: Article, gazetteer: Gazetteer) -> Extraction:

@@ -2,9 +2,10 @@
 
 from datetime import date
 
-from geomap.control import assess, syndication_groups, timeline
+from geomap.control import assess, timeline
 from geomap.extract.articles import article_from_text
 from geomap.records import Claim, Place
+from geomap.syndication import syndication_groups
 
 KOHSAN = Place(
     "Islam Qala",
@@ -148,3 +149,14 @@ def test_seeds_kohsan_contested_and_imam_sahib_taliban(settings):
     assert s["AF1905"].latest.strftime("%Y-%m") == "2021-06"
     assert s["AF0302"].status == "no-reports"
     assert len(s) == 399
+
+
+def test_a_shared_quotation_is_not_a_shared_story():
+    quote = (
+        "“The important border port has been fully captured by our fighters this morning,” "
+        "a spokesman for the insurgents told reporters."
+    )
+    a = article_from_text(f"One outlet wrote its own report today. {quote}")
+    b = article_from_text(f"Another outlet filed a different account this week. {quote}")
+    groups = syndication_groups([a, b])
+    assert groups[a.id] != groups[b.id]

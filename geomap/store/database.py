@@ -367,7 +367,7 @@ class Store:
 
         Copies share a long sentence, or credit the same agency within a day: groups merge.
         """
-        from geomap.control import fingerprints
+        from geomap.syndication import fingerprints
 
         hashes, wire = fingerprints(article)
         self.conn.execute("DELETE FROM fingerprints WHERE sha256 = ?", (article.sha256,))
