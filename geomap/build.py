@@ -34,12 +34,14 @@ from geomap.extract.claims import RULES_VERSION
 from geomap.geo.boundaries import load_boundaries
 from geomap.geo.gazetteer import GAZETTEER_VERSION, load_gazetteer
 from geomap.pipeline import assess_extractions, extract_article
-from geomap.records import DistrictStatus, Extraction
+from geomap.records import DistrictStatus, Extraction, Review
 from geomap.render.export import export_all
 from geomap.render.html import bounds_attribution, render_html, save_html
 from geomap.render.static import render_static
+from geomap.review import apply_reviews
 from geomap.settings import Settings, default_settings
 from geomap.store.database import Store, open_store
+from geomap.store.reviews import load_reviews
 from geomap.store.writing import atomic_write_text
 from geomap.wording import counted
 
@@ -62,6 +64,7 @@ class BuildReport:
     statuses: list[DistrictStatus] = field(default_factory=list)
     unchanged: bool = False
     undated: list[str] = field(default_factory=list)  # stored articles with no date
+    unmatched_reviews: list[Review] = field(default_factory=list)  # their claims are gone
 
 
 def extractor_version(settings: Settings) -> str:
@@ -171,6 +174,7 @@ def build(
             for sha in store.ungrouped():
                 store.link_copies(store.article(sha))
         report.articles = store.count()
+        reviews = load_reviews(store)
         wanted = "|".join(
             map(
                 str,
@@ -182,6 +186,7 @@ def build(
                     tiles,
                     title,
                     out_dir.resolve(),
+                    [(r.id, r.undone) for r in reviews],  # a review redraws the map
                 ),
             )
         )
@@ -198,8 +203,9 @@ def build(
             return report
         store.set_meta("rendered", None)  # dirty until every output is written
         say(f"{report.articles} articles in the store ({report.extracted} newly extracted)")
+        reviewed, report.unmatched_reviews = apply_reviews(store.extractions(), reviews)
         report.statuses, report.outputs = write_outputs(
-            store.extractions(),
+            reviewed,
             out_dir,
             settings,
             as_of,

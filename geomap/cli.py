@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -12,60 +11,13 @@ from typing import Any
 
 import click
 
-from geomap.errors import GeomapError
-from geomap.extract.articles import ArticleProblem, any_failed
+from geomap.cli_common import _report, _settings, data_dir_option, date_option, domain_errors
+from geomap.cli_review import review
+from geomap.extract.articles import any_failed
 from geomap.geo import data as data_sets
+from geomap.records import Review
 from geomap.settings import Settings
 from geomap.wording import counted
-
-
-def _settings(ctx: click.Context) -> Settings:
-    return ctx.find_object(Settings) or Settings()
-
-
-def domain_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn a ``GeomapError`` into a one-line message and exit status 1."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except GeomapError as err:
-            raise click.ClickException(str(err)) from err
-
-    return wrapper
-
-
-def _report(problems: Sequence[ArticleProblem]) -> None:
-    for problem in problems:
-        click.echo(f"geomap: {problem}", err=True)
-
-
-def _as_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as err:
-        raise click.BadParameter(f"{value!r} is not a date like 2021-07-09") from err
-
-
-date_option = functools.partial(click.option, callback=_as_date, metavar="YYYY-MM-DD")
-
-
-def _set_data_dir(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
-    if value is not None:
-        ctx.obj = _settings(ctx).with_(data_dir=value)
-
-
-# Users type options after the subcommand ("geomap data fetch --data-dir X"): accept both.
-data_dir_option = click.option(
-    "--data-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    expose_value=False,
-    callback=_set_data_dir,
-    help="Where data sets are installed (as `geomap --data-dir DIR ...`).",
-)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -259,6 +211,11 @@ def geocode(ctx: click.Context, name: str, show_all: bool, online: bool) -> None
 )
 @click.option("--all", "show_all", is_flag=True, help="Also list districts with no reports.")
 @click.option(
+    "--db",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Apply the analyst reviews kept in this store (see `geomap review`).",
+)
+@click.option(
     "--window",
     type=click.IntRange(0, 365),
     default=None,
@@ -273,6 +230,7 @@ def assess(
     as_of: date | None,
     fmt: str,
     show_all: bool,
+    db: Path | None,
     window: int | None,
 ) -> None:
     """Decide who controls each district, with the evidence behind it.
@@ -283,15 +241,35 @@ def assess(
     Example:
       geomap assess seeds/
       geomap assess seeds/ --as-of 2021-07-09 --format csv > status.csv
+      geomap assess seeds/ --db output/geomap.sqlite     # with the analysts' reviews
     """
     from geomap.pipeline import assess_extractions, extract_paths
     from geomap.render.report import status_rows
 
     settings = _settings(ctx).with_(contested_window_days=window)
     results, problems = extract_paths(articles, settings, directories=True)
+    if db is not None:
+        from geomap.review import apply_reviews
+        from geomap.store.database import open_store
+        from geomap.store.reviews import load_reviews
+
+        with open_store(db) as store:
+            results, unmatched = apply_reviews(results, load_reviews(store))
+        _report_unmatched(unmatched)
     statuses = assess_extractions(results, as_of, settings)
     click.echo(status_rows(statuses, fmt, show_all))
     _report(problems)
+
+
+def _report_unmatched(unmatched: Sequence[Review]) -> None:
+    if unmatched:
+        names = "; ".join(f"review {r.id} ({r.claim_text[:60]})" for r in unmatched[:5])
+        click.echo(
+            f"{counted(len(unmatched), 'review')} no longer "
+            f"{'matches' if len(unmatched) == 1 else 'match'} a claim (the article or the "
+            f"rules changed): {names}. See `geomap review list --decisions`.",
+            err=True,
+        )
 
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -362,6 +340,7 @@ def _run_build(
     if failed:
         click.echo(f"{counted(len(failed), 'problem')}; everything else was built:", err=True)
     _report(report.problems)
+    _report_unmatched(report.unmatched_reviews)
     if report.undated:
         names = ", ".join(report.undated[:5]) + (" …" if len(report.undated) > 5 else "")
         click.echo(
@@ -438,6 +417,9 @@ def watch(ctx: click.Context, folder: Path, interval: float, **options: Any) -> 
     _run_build(ctx, [folder], keep_warm=True, **options)
     click.echo(f"Watching {folder} (Ctrl-C to stop)", err=True)
     watch_folder(folder, lambda: _run_build(ctx, [folder], **dict(options)), interval)
+
+
+main.add_command(review)
 
 
 if __name__ == "__main__":

@@ -23,8 +23,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from geomap.records import (
+    CONFIRMED,
     CONTESTED,
     NO_REPORTS,
+    REJECTED,
     TALIBAN_CLAIMED,
     Claim,
     DistrictStatus,
@@ -70,8 +72,12 @@ def assess(
 
 
 def _status(
-    pcode: str, claims: Sequence[Claim], window_days: int, groups: Mapping[str, str]
+    pcode: str, every_claim: Sequence[Claim], window_days: int, groups: Mapping[str, str]
 ) -> DistrictStatus:
+    # Rejected claims stay in the evidence list (struck through) but count for nothing.
+    claims = [c for c in every_claim if c.review != REJECTED]
+    if not claims:
+        return _all_rejected(pcode, every_claim)
     dated = [(c.as_of, c) for c in claims if c.as_of is not None]
     latest = max((day for day, _c in dated), default=None)
     if latest is None:
@@ -94,14 +100,16 @@ def _status(
         status = decisive[0].status
         reason = "latest claim"
     support = [c for c in recent if c.status == status] or list(recent)
-    if status == "taliban" and all(c.claimed_by == "taliban" for c in support):
+    if status == "taliban" and all(
+        c.claimed_by == "taliban" and c.review != CONFIRMED for c in support
+    ):
         status = TALIBAN_CLAIMED
         reason = "only the Taliban claim it"
     sources = {groups.get(c.article_id, c.article_id) for c in claims}
     confidence = _confidence(support, groups)
     first = claims[0].place
     name = first.province if first.kind == "province" else (first.district or first.name)
-    ordered = tuple(sorted(claims, key=lambda c: (c.as_of or date.min, c.start), reverse=True))
+    ordered = tuple(sorted(every_claim, key=lambda c: (c.as_of or date.min, c.start), reverse=True))
     return DistrictStatus(
         pcode,
         name or pcode,
@@ -112,6 +120,20 @@ def _status(
         len(sources),
         latest,
         reason,
+    )
+
+
+def _all_rejected(pcode: str, claims: Sequence[Claim]) -> DistrictStatus:
+    first = claims[0].place
+    name = first.province if first.kind == "province" else (first.district or first.name)
+    return DistrictStatus(
+        pcode,
+        name or pcode,
+        first.province,
+        NO_REPORTS,
+        0.0,
+        tuple(claims),
+        reason="every claim about it was rejected on review",
     )
 
 

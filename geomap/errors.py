@@ -42,5 +42,9 @@ class GazetteerError(GeomapError, LookupError):
     """A place name cannot be resolved."""
 
 
+class ReviewError(GeomapError, ValueError):
+    """A review names a claim, district or review that does not exist, or is malformed."""
+
+
 class StoreError(GeomapError, RuntimeError):
     """The SQLite store is locked, damaged or from an unknown schema."""

@@ -5,6 +5,7 @@ Every stage takes and returns these; none of them knows about files, SQLite or m
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -14,9 +15,13 @@ TALIBAN_CLAIMED = "taliban-claimed"  # a district status: held only by the Talib
 NO_REPORTS = "no-reports"  # a district status: no article says anything about it
 MAP_STATUSES = ("taliban", TALIBAN_CLAIMED, CONTESTED, "government", NO_REPORTS)
 Status = Literal["taliban", "contested", "government"]
-Claimant = Literal["taliban", "government", "third-party", "reporter"]
+Claimant = Literal["taliban", "government", "third-party", "reporter", "analyst"]
 STATUSES: tuple[str, ...] = ("taliban", "contested", "government")
-CLAIMANTS: tuple[str, ...] = ("taliban", "government", "third-party", "reporter")
+CLAIMANTS: tuple[str, ...] = ("taliban", "government", "third-party", "reporter", "analyst")
+ANALYST = "analyst"  # the claimant, source and article id of an analyst's own assessment
+# What an analyst's review did to a claim (``Claim.review``) or may do (``Review.action``).
+REJECTED, CONFIRMED, CORRECTED = "rejected", "confirmed", "corrected"
+REVIEW_ACTIONS = ("reject", "confirm", "correct", "set")
 EVIDENCE_LIMIT = 20  # sentences per district in tables and exports (all are in claims.csv)
 
 
@@ -89,11 +94,31 @@ class Claim:
     article_id: str
     as_of_precision: str = "day"  # day | month | unknown
     hedged: bool = False
+    review: str | None = None  # rejected | confirmed | corrected | analyst (set by a review)
+    review_note: str | None = None
+    review_of: str | None = None  # a corrected claim keeps the id it had before
+
+    @property
+    def id(self) -> str:
+        """Stable id: the same article text read by the same rules gives the same id.
+
+        Built from the article's content hash, the sentence's offsets, the place and what
+        is claimed by whom, never from a row number; a corrected claim keeps its old id.
+        """
+        if self.review_of:
+            return self.review_of
+        p = self.place
+        key = (
+            f"{self.article_id}|{self.start}|{self.end}|{p.name}|{p.district_pcode}|"
+            f"{p.province_pcode}|{self.status}|{self.claimed_by}"
+        )
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape used by ``geomap extract``."""
         p = self.place
         return {
+            "id": self.id,
             "place": p.name,
             "kind": p.kind,
             "district": p.district,
@@ -110,6 +135,67 @@ class Claim:
             "end": self.end,
             "confidence": round(self.confidence, 2),
             "hedged": self.hedged,
+            "review": self.review,
+            "review_note": self.review_note,
+        }
+
+
+# The keys of ``Claim.to_dict``, in order: the columns of claims.csv and the claims layer.
+CLAIM_COLUMNS = (
+    "id",
+    "place",
+    "kind",
+    "district",
+    "district_pcode",
+    "province",
+    "province_pcode",
+    "lat",
+    "lon",
+    "status",
+    "claimed_by",
+    "as_of",
+    "evidence",
+    "start",
+    "end",
+    "confidence",
+    "hedged",
+    "review",
+    "review_note",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """An analyst's decision about a claim (reject, confirm, correct) or a district (set)."""
+
+    id: int
+    action: str  # reject | confirm | correct | set
+    claim_id: str | None  # for reject, confirm, correct
+    place: Place | None  # correct --place, and the district of set
+    status: str | None  # correct --status, set STATUS
+    as_of: date | None  # correct --date, set --as-of
+    note: str
+    by: str
+    at: str  # ISO timestamp
+    undone: bool = False
+    claim_text: str = ""  # what the claim said when it was reviewed (to report lost reviews)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A flat row for ``geomap review list`` and the corrections CSV."""
+        p = self.place
+        return {
+            "review_id": self.id,
+            "action": self.action,
+            "claim_id": self.claim_id,
+            "pcode": (p.district_pcode or p.province_pcode) if p else None,
+            "place": p.name if p else None,
+            "status": self.status,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "note": self.note,
+            "by": self.by,
+            "at": self.at,
+            "undone": self.undone,
+            "claim": self.claim_text,
         }
 
 
@@ -163,6 +249,12 @@ class DistrictStatus:
             "sources": self.sources,
             "latest": self.latest.isoformat() if self.latest else None,
             "reason": self.reason,
+            "reviewed": any(c.review for c in self.claims),
+            "review_note": "; ".join(
+                dict.fromkeys(c.review_note for c in self.claims if c.review_note)
+            )
+            or None,
+            "claim_ids": [c.id for c in self.claims][:EVIDENCE_LIMIT],
             # distinct sentences, newest first; copies of one story say the same thing
             "evidence": list(dict.fromkeys(c.evidence for c in self.claims))[:EVIDENCE_LIMIT],
         }

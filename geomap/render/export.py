@@ -9,7 +9,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geomap.geo.boundaries import Boundaries
-from geomap.records import NO_REPORTS, DistrictStatus, Extraction
+from geomap.records import CLAIM_COLUMNS, NO_REPORTS, DistrictStatus, Extraction
 from geomap.store.writing import atomic_write
 
 
@@ -17,7 +17,16 @@ def status_frame(statuses: Sequence[DistrictStatus], bounds: Boundaries) -> gpd.
     """Every district with its status, confidence, counts, latest date and evidence."""
     rows = {s.pcode: s.to_dict() for s in statuses}
     out = bounds.districts[["pcode", "name", "province", "province_pcode", "geometry"]].copy()
-    for column in ("status", "confidence", "claims", "sources", "latest", "reason"):
+    for column in (
+        "status",
+        "confidence",
+        "claims",
+        "sources",
+        "latest",
+        "reason",
+        "reviewed",
+        "review_note",
+    ):
         out[column] = [rows.get(p, {}).get(column) for p in out["pcode"]]
     out["status"] = out["status"].fillna(NO_REPORTS)
     out["claims"] = out["claims"].fillna(0).astype(int)
@@ -40,27 +49,7 @@ def claims_frame(extractions: Sequence[Extraction]) -> gpd.GeoDataFrame:
             rows.append(row)
     frame = pd.DataFrame(
         rows,
-        columns=[
-            "place",
-            "kind",
-            "district",
-            "district_pcode",
-            "province",
-            "province_pcode",
-            "lat",
-            "lon",
-            "status",
-            "claimed_by",
-            "as_of",
-            "evidence",
-            "start",
-            "end",
-            "confidence",
-            "hedged",
-            "article",
-            "outlet",
-            "published",
-        ],
+        columns=[*CLAIM_COLUMNS, "article", "outlet", "published"],
     )
     return gpd.GeoDataFrame(
         frame,

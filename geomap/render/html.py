@@ -20,7 +20,17 @@ from folium.features import GeoJsonPopup, GeoJsonTooltip
 
 from geomap.control import unit_of
 from geomap.geo.boundaries import Boundaries
-from geomap.records import NO_REPORTS, TALIBAN_CLAIMED, Claim, DistrictStatus, Extraction
+from geomap.records import (
+    ANALYST,
+    CONFIRMED,
+    CORRECTED,
+    NO_REPORTS,
+    REJECTED,
+    TALIBAN_CLAIMED,
+    Claim,
+    DistrictStatus,
+    Extraction,
+)
 from geomap.render.parts import Controls, Panels, esc, inline_assets
 from geomap.render.style import (
     CLAIMANT_LABELS,
@@ -60,6 +70,14 @@ def _source_names(extractions: Sequence[Extraction]) -> dict[str, str]:
     }
 
 
+REVIEW_MARKS = {
+    REJECTED: "✗ rejected on review",
+    CONFIRMED: "✓ confirmed on review",
+    CORRECTED: "✎ corrected on review",
+    ANALYST: "✓ analyst's assessment",
+}
+
+
 def claim_html(claim: Claim, sources: Mapping[str, str], note: str = "") -> str:
     """One claim as escaped HTML: the sentence, then who claims it, where and when."""
     when = claim.as_of.isoformat() if claim.as_of else "undated"
@@ -68,9 +86,16 @@ def claim_html(claim: Claim, sources: Mapping[str, str], note: str = "") -> str:
     meta = (
         f"{STATUS_LABELS.get(claim.status, claim.status)} · claimed by {claim.claimed_by}"
         f"{' (hedged)' if claim.hedged else ''} · {sources.get(claim.article_id, '?')} · "
-        f"{when} · about {claim.place.name}{note}"
+        f"{when} · about {claim.place.name}{note} · id {claim.id}"
     )
-    return f"<li>“{esc(claim.evidence)}”<div class='gm-meta'>{esc(meta)}</div></li>"
+    sentence = f"“{esc(claim.evidence)}”"
+    if claim.review == REJECTED:
+        sentence = f"<del>{sentence}</del>"
+    mark = REVIEW_MARKS.get(claim.review or "", "")
+    if mark and claim.review_note:
+        mark += f": {claim.review_note}"
+    review = f"<div class='gm-review'>{esc(mark)}</div>" if mark else ""
+    return f"<li>{sentence}<div class='gm-meta'>{esc(meta)}</div>{review}</li>"
 
 
 def claims_html(claims: Sequence[Claim], sources: Mapping[str, str]) -> str:
@@ -219,7 +244,8 @@ def render_html(
             (k.replace("-", " "), s)
             for k, s in KIND_SYMBOLS.items()
             if k not in ("village", "province")
-        ],
+        ]
+        + ([("reviewed by an analyst (see the popups)", "✓")] if _any_reviewed(statuses) else []),
     ).add_to(m)
     timeline_steps = [{"date": d.isoformat(), "status": dict(s)} for d, s in steps]
     Controls(layer.get_name(), timeline_steps, search, attribution).add_to(m)
@@ -227,6 +253,10 @@ def render_html(
         [[south, west], [north, east]], padding_top_left=(290, 70), padding_bottom_right=(190, 20)
     )
     return m
+
+
+def _any_reviewed(statuses: Sequence[DistrictStatus]) -> bool:
+    return any(c.review for s in statuses for c in s.claims)
 
 
 def _district_search(districts: gpd.GeoDataFrame) -> dict[str, dict[str, Any]]:

@@ -60,6 +60,12 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX articles_by_wire ON articles (wire, published);
     CREATE INDEX articles_by_group ON articles (group_id);
     """,
+    """
+    CREATE TABLE reviews (id INTEGER PRIMARY KEY, action TEXT NOT NULL, claim_id TEXT,
+        place TEXT, status TEXT, as_of TEXT, note TEXT, by TEXT, at TEXT,
+        undone INTEGER NOT NULL DEFAULT 0, claim_text TEXT);
+    CREATE INDEX reviews_by_claim ON reviews (claim_id);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # Extractions already read, per store file: (sha256, extractor version) → Extraction.
