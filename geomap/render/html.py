@@ -94,7 +94,7 @@ def claim_html(claim: Claim, sources: Mapping[str, str], note: str = "") -> str:
     mark = REVIEW_MARKS.get(claim.review or "", "")
     if mark and claim.review_note:
         mark += f": {claim.review_note}"
-    review = f"<div class='gm-review'>{esc(mark)}</div>" if mark else ""
+    review = f"<div class='gm-review gm-{claim.review}'>{esc(mark)}</div>" if mark else ""
     return f"<li>{sentence}<div class='gm-meta'>{esc(meta)}</div>{review}</li>"
 
 
@@ -129,7 +129,7 @@ def status_html(status: DistrictStatus, sources: Mapping[str, str], kind: str) -
         if kind == "province"
         else ""
     )
-    if status.status == NO_REPORTS:
+    if status.status == NO_REPORTS and not status.claims:
         return f"<div class='gm-popup'><h3>{esc(head)}</h3>No article reports on this {kind}.</div>"
     body = claims_html(status.claims, sources)
     summary = (
@@ -230,9 +230,9 @@ def render_html(
     ]
     aggregates = _aggregate_lines(extractions, counts)
     day = as_of or max((d for d, _ in steps), default=None)
-    subtitle = (
-        f"as of {day.isoformat()}" if day else "undated claims"
-    ) + f" · {counted(len(extractions), 'article')} · every colour links to its sentences"
+    articles = counted(_article_count(extractions), "article")
+    when = f"as of {day.isoformat()}" if day else "undated claims"
+    subtitle = f"{when} · {articles} · every colour links to its sentences"
     attribution = list(bounds_attribution(bounds))
     Panels(
         title,
@@ -253,6 +253,11 @@ def render_html(
         [[south, west], [north, east]], padding_top_left=(290, 70), padding_bottom_right=(190, 20)
     )
     return m
+
+
+def _article_count(extractions: Sequence[Extraction]) -> int:
+    """Articles, not counting the analysts' own assessments."""
+    return sum(1 for r in extractions if r.article.id != ANALYST)
 
 
 def _any_reviewed(statuses: Sequence[DistrictStatus]) -> bool:
