@@ -21,6 +21,14 @@ _DATELINE_AFTER = re.compile(
     r"\s*(?::|—|–|\s-\s|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d))"
 )
 _POSSESSIVE_AFTER = re.compile(r"^(?:\s+(?:province|city|district))?['’](?:s\b|(?=\s))")
+_POSSESSED_PHRASE = re.compile(
+    r"^(?:\s+(?:province|city|district))?['’]s?\s+((?:[\w-]+\s+){0,2}[\w-]+)"
+)
+_SEAT_OF_DISTRICT = re.compile(
+    r"(?:\w+\s+)?(?:district\s+(?:cent(?:re|er)|headquarters|compound|administration|offices?)|"
+    r"headquarters|administrative\s+cent(?:re|er))",
+    re.IGNORECASE,
+)
 _IN_BEFORE = re.compile(
     r"\b(?:in|of|across)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:province\s+of\s+)?$", re.I
 )
@@ -115,7 +123,9 @@ def _is_bystander(
     if p.start - start < 3 and _DATELINE_AFTER.match(after) and _at_paragraph_start(text, p):
         return True
     quoted = text[p.start - 1 : p.start] in ("‘", "'")  # ‘Sher Khan Bandar’ closes a quote
-    if lexicon.title_after.match(after) or (_POSSESSIVE_AFTER.match(after) and not quoted):
+    if lexicon.title_after.match(after):
+        return True
+    if _POSSESSIVE_AFTER.match(after) and not quoted and not _owns_a_part(p, after, lexicon):
         return True
     if lexicon.reference_before.search(before) and not any(
         s <= p.start and p.start - e < 12 for s, e in governed
@@ -146,6 +156,15 @@ def _is_bystander(
         if _FRONTED.match(text[start : p.start]) and re.match(r"^(?:\s+province)?\s*,", after):
             return True  # "In Logar, insurgents overran Azra district"
     return False
+
+
+def _owns_a_part(p: Place, after: str, lexicon: Lexicon) -> bool:
+    """ "Darzab's district centre", "the city's police district": the place itself is at stake
+    (a province's "capital" or a named place after it still only locate)."""
+    m = _POSSESSED_PHRASE.match(after)
+    if p.kind == "province" or m is None or re.search(r"[A-Z]", m.group(1)):
+        return False
+    return bool(lexicon.part.search(m.group(1)) or _SEAT_OF_DISTRICT.match(m.group(1)))
 
 
 def _at_paragraph_start(text: str, p: Place) -> bool:

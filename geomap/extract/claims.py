@@ -20,12 +20,12 @@ from geomap.extract.aggregates import aggregates_in_sentence, may_count
 from geomap.extract.dates import resolve_in_sentence
 from geomap.extract.frames import Frame, frames_in_sentence, triggers_in
 from geomap.extract.lexicon import Lexicon, load_lexicon
-from geomap.extract.references import ANAPHOR, PLURAL_ANAPHOR, references
+from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PLURAL_ANAPHOR, references
 from geomap.extract.sentences import headline_end, sentences
 from geomap.extract.speakers import classify_speaker, denier_of, speaker_of
 from geomap.records import CONTESTED, AggregateClaim, Article, Claim, Place
 
-RULES_VERSION = 4  # bump when a rule changes: stored articles are then extracted again
+RULES_VERSION = 5  # bump when a rule changes: stored articles are then extracted again
 CLAIMABLE_KINDS = frozenset(
     {"district", "province", "city", "village", "border-crossing", "base", "site"}
 )
@@ -92,7 +92,11 @@ def claims_from_article(
         sentence = text[start:end]
         inside = local[bisect_left(starts, start) : bisect_left(starts, end)]
         frames: list[Frame] = []
-        refers = ANAPHOR.search(sentence) or PLURAL_ANAPHOR.search(sentence)
+        refers = (
+            ANAPHOR.search(sentence)
+            or PLURAL_ANAPHOR.search(sentence)
+            or (state.claims and EVENT_ANAPHOR.search(sentence))
+        )
         if (inside or refers) and not lexicon.habitual.search(sentence):
 
             def resolve(lo: int, hi: int, seen: set[int] = bystanders) -> list[Place]:

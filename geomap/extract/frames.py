@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from geomap.extract.chunks import Chunks, chunk_places
 from geomap.extract.lexicon import THIRD_PARTY, Lexicon, Trigger
-from geomap.extract.references import ANAPHOR
+from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR
 from geomap.records import CONTESTED, Place
 
 _CLAUSE_END = re.compile(
@@ -46,6 +46,7 @@ _MONTH_MAY = re.compile(
 )
 _QUOTES_AS_SPACES = str.maketrans({q: " " for q in '"“”‘«»'})
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who)\b", re.IGNORECASE)
+_DESTINATION = re.compile(r"\b(?:to|towards?|into)\b", re.IGNORECASE)
 _POSSESSED = re.compile(
     r"(?:\s+(?:city|province|district))?['’]s?\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I
 )
@@ -192,6 +193,8 @@ def _frame(
     if passive and m.trigger.action == "repel":
         lo = start  # "X attacked Y but were beaten back": the attack was on Y
     after = _group_after(chunks, te, hi)
+    if after and m.trigger.action == "withdraw" and _DESTINATION.search(text, te, after[0].start):
+        after = ()  # "retreated from its base to the post at X": X is where they went
     before = _group_before(chunks, lo, ts)
     order: tuple[tuple[Place, ...], ...]
     if m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive):
@@ -245,6 +248,10 @@ def _frame(
         ):
             places = earlier[-1].places if earlier else tuple(previous)
             via = "pronoun"
+    if not places and m.trigger.action == "repel" and EVENT_ANAPHOR.search(clause_before):
+        # "Insurgents stormed X. The assault was beaten off": the attack named before
+        places = earlier[-1].places if earlier else tuple(previous)
+        via = "pronoun"
     agent, agent_is_speaker = _agent(text, m, ts, te, clause, passive, lexicon)
     if agent == THIRD_PARTY:
         return None  # foreign forces leaving a base say nothing about who holds it
@@ -256,6 +263,8 @@ def _frame(
         status = lexicon.opponent(party) if action["status"] == "opponent" else party
     if status_override == CONTESTED:
         status = CONTESTED
+    if action["status"] == CONTESTED and lexicon.remote_fire.search(text, max(lo, ts - 25), ts):
+        return None  # "mortar attacks on X": shelling, like airstrikes, says nothing of control
     negated = _negated(text[max(lo, ts - 40) : ts], lexicon)
     if negated and status == CONTESTED:
         return None  # "without any clashes": no fighting, no claim

@@ -63,6 +63,7 @@ class Lexicon:
     denial: re.Pattern[str]
     habitual: re.Pattern[str]
     history: re.Pattern[str]  # group 1: the year
+    remote_fire: re.Pattern[str]  # just before a fighting word: shelling, not fighting
     seat: re.Pattern[str]
     part: re.Pattern[str]
     other: re.Pattern[str]
@@ -153,6 +154,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         hedge=_rx(modality["hedge"]),
         denial=_rx(modality["denial"]),
         habitual=_rx(modality["habitual"]),
+        remote_fire=_rx(modality.get("remote_fire", []) or ["(?!)"], suffix=r"\s+$"),
         history=_rx(modality["history"], suffix=r"\s+(?:early\s+|late\s+|mid-?)?((?:19|20)\d\d)\b"),
         seat=_rx(objects["seat"]),
         part=_rx(objects["part"]),

@@ -424,7 +424,10 @@ def _looks_like_person_or_word(
             return True
     if strong and entries[0].kind != "province":
         return False
-    before = re.search(r"([A-Z][\w'’-]*) $", text[max(0, mention.start - 30) : mention.start])
+    # "Jawzjan's Darzab": a possessive before a name is its province, not a first name
+    before = re.search(
+        r"([A-Z][\w'’-]*)(?<!['’]s) $", text[max(0, mention.start - 30) : mention.start]
+    )
     after = re.match(r" ([A-Z][\w'’-]*)", text[mention.end : mention.end + 30])
     return any(
         neighbour and neighbour.group(1).lower().strip("'’") not in NOT_NAME_WORDS

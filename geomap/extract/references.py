@@ -55,6 +55,11 @@ PLURAL_KINDS = {
     "border": ("border-crossing",),
 }
 PLURAL_REACH = 300  # characters back within which the places a plural noun gathers are named
+# "The assault was beaten off": an event named before, whose places the outcome concerns.
+EVENT_ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:assault|attack|attacks|offensive|push|advance|raid)\b",
+    re.IGNORECASE,
+)
 PRONOUN = re.compile(r"\b(?:it|them|both|the\s+two)\b", re.IGNORECASE)
 CATAPHORA_WINDOW = 600  # "a key district" early in an article may point forward
 NAMED_NEXT = 200  # elsewhere "a provincial capital … Qala-i-Naw" names it in the sentence

@@ -93,3 +93,12 @@ def test_structure_around_the_trigger(claims_of, text, expected):
 )
 def test_outcomes_and_references(claims_of, text, expected):
     assert claims_of(text) == expected
+
+
+def test_an_outcome_about_the_attack_named_before(claims_of):
+    text = "Insurgents stormed checkpoints around Khulm. The assault was beaten off by the army."
+    assert claims_of(text) == {("Khulm", "contested"), ("Khulm", "government")}
+
+
+def test_a_passive_hold_by_the_army(claims_of):
+    assert claims_of("Herat airport is still held by the army.") == {("Herat", "government")}

@@ -52,3 +52,27 @@ def test_a_possessed_part_of_a_referenced_town_is_fought_over(claims_of):
 def test_according_to_is_not_a_direction(claims_of):
     text = "According to the officials Khulm district was reclaimed by the army."
     assert claims_of(text) == {("Khulm", "government")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Shelling, like airstrikes, says nothing about who holds a place.
+        ("Residents reported mortar attacks on Khulm overnight.", set()),
+        # A withdrawal's destination is where the garrison went, not what it left.
+        ("The garrison retreated from its base to the border post at Islam Qala.", set()),
+        # A possessive before a name locates it; a possessed part puts the place at stake.
+        ("Army retakes Jawzjan's Darzab.", {("Darzab", "government")}),
+        (
+            "Fighters entered Khulm's third police district, seizing houses.",
+            {("Khulm", "contested")},
+        ),
+        (
+            "Darzab's district centre remains under the control of the army.",
+            {("Darzab", "government")},
+        ),
+        ("Fighting nears Logar's capital.", set()),
+    ],
+)
+def test_fire_destinations_and_possessives(claims_of, text, expected):
+    assert claims_of(text) == expected
