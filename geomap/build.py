@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from geomap import __version__
+from geomap.changes import counts_by_date, national_claims, recent_changes
 from geomap.control import timeline
 from geomap.errors import ArticleError, InputError
 from geomap.extract.articles import (
@@ -36,8 +37,8 @@ from geomap.geo.gazetteer import GAZETTEER_VERSION, load_gazetteer
 from geomap.pipeline import assess_extractions, extract_article
 from geomap.records import DistrictStatus, Extraction, Review
 from geomap.render.export import export_all
-from geomap.render.html import bounds_attribution, render_html, save_html
-from geomap.render.static import render_static
+from geomap.render.html import MapStory, bounds_attribution, render_html, save_html
+from geomap.render.static import render_static, render_timeline
 from geomap.review import apply_reviews
 from geomap.settings import Settings, default_settings
 from geomap.store.database import Store, open_store
@@ -50,6 +51,7 @@ EMBED_SNIPPET = """<!-- Paste into any page; keep map.html beside it (or change 
         loading="lazy" sandbox="allow-scripts allow-popups"></iframe>
 """
 DEFAULT_TITLE = "Claimed control of Afghan districts"
+CHANGED_SINCE_DAYS = 7  # "what changed": districts whose status changed in these last days
 
 
 @dataclass
@@ -82,37 +84,51 @@ def write_outputs(
     title: str = DEFAULT_TITLE,
     progress: Callable[[str], None] | None = None,
     groups: Mapping[str, str] | None = None,
+    changed_since: int = CHANGED_SINCE_DAYS,
 ) -> tuple[list[DistrictStatus], list[Path]]:
-    """Assess control and write the map, the static image(s) and the GIS exports."""
+    """Assess control and write the map, the static image(s) and the GIS exports.
+
+    The map's date is decided here, once: ``as_of``, else the latest claim's date.
+    """
     say = progress or (lambda _m: None)
     settings = settings or default_settings()
     out_dir = Path(out_dir)
     bounds = load_boundaries(settings)
     statuses = assess_extractions(extractions, as_of, settings, groups)
     claims = [c for r in extractions for c in r.claims]
+    day = as_of or max((c.as_of for c in claims if c.as_of), default=None)
     steps = [
         (d, s)
         for d, s in timeline(claims, settings.contested_window_days, groups)
-        if as_of is None or d <= as_of
+        if day is None or d <= day
     ]
-    day = as_of or max((c.as_of for c in claims if c.as_of), default=None)
+    if steps and day is not None and steps[-1][0] < day:
+        steps.append((day, steps[-1][1]))  # the slider ends on the map's date
+    counts = counts_by_date(steps, bounds.districts["pcode"])
+    changes = recent_changes(statuses, steps, day, changed_since)
+    district_codes = set(bounds.districts["pcode"])
+    now = Counter(s.status for s in statuses if s.pcode in district_codes)
+    national = national_claims(extractions, now, day)
     written: list[Path] = []
     formats = list(formats)
     if "html" in formats:
         say("rendering the HTML map")
-        m = render_html(statuses, extractions, bounds, steps, day, title, tiles)
+        story = MapStory(steps, counts, changes, national, changed_since)
+        m = render_html(statuses, extractions, bounds, story, day, title, tiles)
         written.append(save_html(m, out_dir / "map.html"))
         written.append(atomic_write_text(out_dir / "embed.html", EMBED_SNIPPET.format(title=title)))
     note = f"Sources: {_sources_note(extractions)}. Data: {'; '.join(bounds_attribution(bounds))}."
     say("writing GeoJSON, GeoPackage and CSV (in the background)")
     with ThreadPoolExecutor(max_workers=1) as pool:  # GIS writers release the GIL
-        exports = pool.submit(export_all, statuses, extractions, bounds, out_dir)
+        exports = pool.submit(export_all, statuses, extractions, bounds, out_dir, changes, national)
         for fmt in ("png", "svg", "pdf"):
             if fmt in formats:
                 say(f"drawing the {fmt.upper()} map")
                 written.append(
                     render_static(statuses, bounds, out_dir / f"map.{fmt}", day, title, note)
                 )
+                if fmt != "pdf" and len(counts) > 1:
+                    written.append(render_timeline(counts, out_dir / f"timeline.{fmt}", title))
         written += exports.result()
     return statuses, written
 
@@ -146,6 +162,7 @@ def build(
     wait_seconds: float = 0.0,
     show_bar: bool = False,
     keep_warm: bool = False,
+    changed_since: int = CHANGED_SINCE_DAYS,
 ) -> BuildReport:
     """Ingest new or changed articles, then (if anything changed) re-render every output.
 
@@ -187,6 +204,7 @@ def build(
                     title,
                     out_dir.resolve(),
                     [(r.id, r.undone) for r in reviews],  # a review redraws the map
+                    changed_since,
                 ),
             )
         )
@@ -214,6 +232,7 @@ def build(
             title,
             say,
             groups=store.groups(),
+            changed_since=changed_since,
         )
         store.set_meta("rendered", wanted)
         store.record_build(

@@ -307,6 +307,14 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
             help="Outputs to draw (repeat the option for several).",
         ),
         click.option("--title", default="Claimed control of Afghan districts", show_default=True),
+        click.option(
+            "--changed-since",
+            type=click.IntRange(1, 365),
+            default=7,
+            show_default=True,
+            metavar="DAYS",
+            help="Outline districts whose status changed in the last DAYS (also changes.csv).",
+        ),
         click.option("-q", "--quiet", is_flag=True, help="Print only problems."),
     ]
     for option in reversed(options):

@@ -32,6 +32,8 @@ from geomap.records import (
     DistrictStatus,
 )
 
+DISPUTE_DAYS = 2  # opposing outcomes this close together are one disputed moment
+
 
 def unit_of(claim: Claim) -> str | None:
     """The P-code a claim colours: its district, or its province for province-wide claims."""
@@ -90,12 +92,19 @@ def _status(
     fighting = [c for c in recent if c.status == CONTESTED]
     last_decisive = max((c.as_of or date.min for c in decisive), default=None)
     last_fighting = max((c.as_of or date.min for c in fighting), default=None)
-    if len({c.status for c in decisive}) > 1:
+    disputed, superseded = _opposed(decisive)
+    if disputed:
         status = CONTESTED
-        reason = f"Taliban and government claims within {window_days} days of each other"
+        reason = (
+            f"Taliban and government claims within {DISPUTE_DAYS} days of each other "
+            "(or one disputing the other)"
+        )
     elif fighting and (last_decisive is None or (last_fighting or date.min) >= last_decisive):
         status = CONTESTED
         reason = "latest reports are of fighting, a siege or an effort to retake"
+    elif superseded:
+        status = superseded
+        reason = "a later outcome replaces an earlier one (a capture, then a recapture)"
     else:
         status = decisive[0].status
         reason = "latest claim"
@@ -121,6 +130,28 @@ def _status(
         latest,
         reason,
     )
+
+
+def _opposed(decisive: Sequence[Claim]) -> tuple[bool, str | None]:
+    """(disputed, winner) for the outcome claims of a window.
+
+    Opposing outcomes about the same moment (within ``DISPUTE_DAYS``, or undated) dispute
+    each other: contested. A clear sequence — a capture, then a later recapture — is no
+    dispute: the later outcome wins.
+    """
+    if len({c.status for c in decisive}) < 2:
+        return False, None
+    if any(c.as_of is None for c in decisive):
+        return True, None
+    latest = max(c.as_of or date.min for c in decisive)
+    now = {c.status for c in decisive if c.as_of == latest}
+    if len(now) > 1:
+        return True, None
+    winner = next(iter(now))
+    recent = latest - timedelta(days=DISPUTE_DAYS)
+    if any(c.status != winner and (c.as_of or date.min) >= recent for c in decisive):
+        return True, None
+    return False, winner
 
 
 def _all_rejected(pcode: str, claims: Sequence[Claim]) -> DistrictStatus:

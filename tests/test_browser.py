@@ -94,3 +94,48 @@ def test_hostile_article_runs_nothing(page_and_errors):
     assert "<script>window.__xss = 1</script>" in popup  # shown as text
     assert page.evaluate("() => window.__xss") is None
     assert errors == []
+
+
+SLIDE = "(el, v) => { el.value = v; el.dispatchEvent(new Event('input')); }"
+
+
+def test_the_slider_moves_title_counts_chart_and_open_popup(page_and_errors):
+    page, errors, _ = page_and_errors
+    slider = page.locator("input[type=range]")
+    last = int(slider.get_attribute("max"))
+    x, y = page.evaluate(CENTRE_OF, "AF3213")
+    page.mouse.click(x, y)
+    popup = page.locator(".leaflet-popup-content")
+    end = {
+        "date": page.locator("#gm-asof").inner_text(),
+        "contested": page.locator("#gm-summary [data-status=contested]").inner_text(),
+        "visible": popup.locator("li:visible").count(),
+        "marker": page.locator("#gm-chart svg line").get_attribute("x1"),
+    }
+    slider.evaluate(SLIDE, 0)
+    start = {
+        "date": page.locator("#gm-asof").inner_text(),
+        "contested": page.locator("#gm-summary [data-status=contested]").inner_text(),
+        "visible": popup.locator("li:visible").count(),
+        "marker": page.locator("#gm-chart svg line").get_attribute("x1"),
+    }
+    assert start["date"] < end["date"] and start["contested"] != end["contested"]
+    assert start["visible"] < end["visible"]  # Kohsan's July claims are not yet made
+    assert start["marker"] != end["marker"]
+    assert "No reports on" in popup.locator(".gm-status").inner_text()
+    slider.evaluate(SLIDE, last)
+    assert page.locator("#gm-asof").inner_text() == end["date"]
+    assert errors == []
+
+
+def test_search_finds_another_spelling_and_opens_the_popup(page_and_errors):
+    page, errors, _ = page_and_errors
+    box = page.locator("input[aria-label='Find a place']")
+    box.fill("qala i n")  # the boundaries spell it Qala-e-Naw
+    assert page.locator(".gm-search-list li").first.inner_text().startswith("Qala")
+    box.press("Enter")
+    page.wait_for_timeout(300)
+    assert "Qala" in page.locator(".leaflet-popup-content").inner_text()
+    box.fill("zzzz")
+    assert "No place matches" in page.locator(".gm-search-none").inner_text()
+    assert errors == []

@@ -1,5 +1,6 @@
 """Incremental builds: the store, reruns, changes, duplicates, failures, locking, migration."""
 
+import csv
 import shutil
 import sqlite3
 import threading
@@ -193,3 +194,19 @@ def test_syndicated_copies_are_linked_in_the_store(workspace, settings):
     # The Sun quotes the same spokesman, but a shared quotation is not a shared story
     assert groups[by_path[next(n for n in by_path if n.startswith("000"))]] not in afp
     assert groups[by_path["003_panjwai.txt"]] not in afp
+
+
+def test_build_writes_the_timeline_changes_and_national_claims(workspace, settings):
+    articles, out = workspace
+    (articles / "003_panjwai.txt").write_text(FOURTH)
+    report = build([articles], out, settings, formats=("png",))
+    names = {p.name for p in report.outputs}
+    assert {"timeline.png", "changes.csv", "aggregates.csv"} <= names
+    with (out / "aggregates.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    eighty_five = [r for r in rows if r["share"] == "0.85" and r["claimed_by"] == "taliban"]
+    assert len(eighty_five) == 1 and int(eighty_five[0]["articles"]) >= 2  # grouped
+    assert eighty_five[0]["evidence"].startswith("Evidence on")
+    changes = (out / "changes.csv").read_text(encoding="utf-8").splitlines()
+    assert changes[0].startswith("pcode,name,province,before,after,changed_on")
+    assert any(line.startswith("AF3213,") for line in changes[1:])

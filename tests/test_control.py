@@ -61,9 +61,16 @@ def test_opposing_claims_close_in_time_are_contested():
 
 
 def test_window_is_configurable():
-    claims = [claim("taliban", 1, article="a"), claim("government", 10, article="b")]
+    claims = [claim("government", 1, article="a"), claim("taliban", 2, article="b")]
     assert status_of(claims, window_days=14)["AF3213"].status == "contested"
-    assert status_of(claims, window_days=5)["AF3213"].status == "government"
+    assert status_of(claims, window_days=0)["AF3213"].status == "taliban"
+
+
+def test_a_capture_then_a_recapture_is_a_sequence_not_a_dispute():
+    sequence = [claim("taliban", 1, article="a"), claim("government", 8, article="b")]
+    assert status_of(sequence)["AF3213"].status == "government"
+    dispute = [claim("taliban", 7, article="a"), claim("government", 8, article="b")]
+    assert status_of(dispute)["AF3213"].status == "contested"
 
 
 def test_fighting_after_a_claim_makes_it_contested_but_a_later_outcome_settles_it():

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 
+from geomap.changes import Change
 from geomap.geo.boundaries import Boundaries
 from geomap.records import CLAIM_COLUMNS, NO_REPORTS, DistrictStatus, Extraction
 from geomap.store.writing import atomic_write
@@ -63,8 +65,11 @@ def export_all(
     extractions: Sequence[Extraction],
     bounds: Boundaries,
     out_dir: Path,
+    changes: Sequence[Change] = (),
+    national: Sequence[dict[str, Any]] = (),
 ) -> list[Path]:
-    """Write districts.geojson, districts.csv, claims.csv and geomap.gpkg into ``out_dir``."""
+    """Write districts.geojson, districts.csv, claims.csv, changes.csv, aggregates.csv and
+    geomap.gpkg into ``out_dir``."""
     out_dir = Path(out_dir)
     districts = status_frame(statuses, bounds)
     claims = claims_frame(extractions)
@@ -91,4 +96,26 @@ def export_all(
             claims.to_file(tmp, layer="claims", driver="GPKG")
 
     written.append(atomic_write(out_dir / "geomap.gpkg", gpkg))
+    written.append(_csv(out_dir / "changes.csv", [c.to_dict() for c in changes], CHANGE_COLUMNS))
+    written.append(_csv(out_dir / "aggregates.csv", list(national), AGGREGATE_COLUMNS))
     return written
+
+
+CHANGE_COLUMNS = ("pcode", "name", "province", "before", "after", "changed_on", "evidence")
+AGGREGATE_COLUMNS = (
+    "claim",
+    "claimed_by",
+    "as_of",
+    "share",
+    "count",
+    "total",
+    "unit",
+    "articles",
+    "evidence",
+    "sentence",
+)
+
+
+def _csv(path: Path, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> Path:
+    frame = pd.DataFrame(list(rows), columns=list(columns))
+    return atomic_write(path, lambda t: frame.to_csv(t, index=False))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,10 @@ import geopandas as gpd
 import shapely
 from folium.features import GeoJsonPopup, GeoJsonTooltip
 
+from geomap.changes import Change
 from geomap.control import unit_of
 from geomap.geo.boundaries import Boundaries
+from geomap.geo.names import exact_key, loose_key
 from geomap.records import (
     ANALYST,
     CONFIRMED,
@@ -95,7 +98,8 @@ def claim_html(claim: Claim, sources: Mapping[str, str], note: str = "") -> str:
     if mark and claim.review_note:
         mark += f": {claim.review_note}"
     review = f"<div class='gm-review gm-{claim.review}'>{esc(mark)}</div>" if mark else ""
-    return f"<li>{sentence}<div class='gm-meta'>{esc(meta)}</div>{review}</li>"
+    dated = claim.as_of.isoformat() if claim.as_of else ""
+    return f"<li data-date='{dated}'>{sentence}<div class='gm-meta'>{esc(meta)}</div>{review}</li>"
 
 
 def claims_html(claims: Sequence[Claim], sources: Mapping[str, str]) -> str:
@@ -133,12 +137,15 @@ def status_html(status: DistrictStatus, sources: Mapping[str, str], kind: str) -
         return f"<div class='gm-popup'><h3>{esc(head)}</h3>No article reports on this {kind}.</div>"
     body = claims_html(status.claims, sources)
     summary = (
-        f"<b>{esc(STATUS_LABELS[status.status])}</b> · confidence "
-        f"{status.confidence:.2f} · {counted(len(status.claims), 'claim')} from "
-        f"{counted(status.sources, 'independent source')}<br><i>"
-        f"{esc(status.reason)}</i>"
+        f"<b class='gm-status'>{esc(STATUS_LABELS[status.status])}</b>"
+        f"<span class='gm-now'> · confidence {status.confidence:.2f} · "
+        f"{counted(len(status.claims), 'claim')} from "
+        f"{counted(status.sources, 'independent source')}<br><i>{esc(status.reason)}</i></span>"
     )
-    return f"<div class='gm-popup'><h3>{esc(head)}</h3>{summary}<ol>{body}</ol></div>"
+    return (
+        f"<div class='gm-popup' data-pcode='{esc(status.pcode)}'><h3>{esc(head)}</h3>{summary}"
+        f"<ol>{body}</ol></div>"
+    )
 
 
 def _coverage(
@@ -149,16 +156,34 @@ def _coverage(
     return out
 
 
+CHANGED_STYLE = {"fill": False, "color": "#111111", "weight": 3, "dashArray": "2 4"}
+
+
+@dataclass(frozen=True)
+class MapStory:
+    """What the map tells over time: the timeline, counts per date, changes, national claims."""
+
+    steps: Sequence[tuple[date, Mapping[str, str]]] = ()
+    counts: Sequence[tuple[date, dict[str, int]]] = ()
+    changes: Sequence[Change] = ()
+    national: Sequence[dict[str, Any]] = ()
+    changed_since: int = 7
+
+
 def render_html(
     statuses: Sequence[DistrictStatus],
     extractions: Sequence[Extraction],
     bounds: Boundaries,
-    steps: Sequence[tuple[date, Mapping[str, str]]] = (),
+    story: MapStory | None = None,
     as_of: date | None = None,
     title: str = "Claimed control of Afghan districts",
     tiles: str | None = None,
 ) -> folium.Map:
-    """Build the map (all districts, provinces, places, claims by claimant, panels)."""
+    """Build the map (all districts, provinces, places, claims by claimant, panels).
+
+    ``as_of`` is the map's date (decided by the caller); the slider ends there.
+    """
+    story = story or MapStory()
     sources = _source_names(extractions)
     by_pcode = {s.pcode: s for s in statuses}
     districts = _coverage(bounds, "districts", ["pcode", "name", "province", "geometry"])
@@ -173,7 +198,9 @@ def render_html(
             status_of, districts["pcode"], districts["name"], districts["province"], strict=True
         )
     ]
-    search = _district_search(districts)
+    search = _place_search(
+        districts, _coverage(bounds, "provinces", ["pcode", "name", "geometry"]), bounds
+    )
     for column in ("name", "province"):
         districts[column] = districts[column].map(esc)
 
@@ -219,8 +246,9 @@ def render_html(
         control=False,
         style_function=lambda f: {"fill": False, "color": "#111111", "weight": 2.2},
     ).add_to(m)
-    search.update(_add_places(m, extractions, sources))
+    search += _add_places(m, extractions, sources)
     _add_claims(m, extractions, sources)
+    _add_changes(m, districts, story)
     folium.LayerControl(collapsed=False).add_to(m)
 
     counts = Counter(districts["status"])
@@ -228,14 +256,13 @@ def render_html(
         {"status": s, "label": STATUS_LABELS[s], "count": counts.get(s, 0), "fill": _swatch(s)}
         for s in STATUS_COLOURS
     ]
-    aggregates = _aggregate_lines(extractions, counts)
-    day = as_of or max((d for d, _ in steps), default=None)
+    aggregates = _national_lines(story.national)
     articles = counted(_article_count(extractions), "article")
-    when = f"as of {day.isoformat()}" if day else "undated claims"
-    subtitle = f"{when} · {articles} · every colour links to its sentences"
+    subtitle = f"{articles} · every colour links to its sentences"
     attribution = list(bounds_attribution(bounds))
     Panels(
         title,
+        as_of.isoformat() if as_of else "",
         subtitle,
         rows,
         aggregates,
@@ -247,7 +274,11 @@ def render_html(
         ]
         + ([("reviewed by an analyst (see the popups)", "✓")] if _any_reviewed(statuses) else []),
     ).add_to(m)
-    timeline_steps = [{"date": d.isoformat(), "status": dict(s)} for d, s in steps]
+    counts_on = dict(story.counts)
+    timeline_steps = [
+        {"date": d.isoformat(), "status": dict(s), "counts": counts_on.get(d, {})}
+        for d, s in story.steps
+    ]
     Controls(layer.get_name(), timeline_steps, search, attribution).add_to(m)
     m.fit_bounds(
         [[south, west], [north, east]], padding_top_left=(290, 70), padding_bottom_right=(190, 20)
@@ -264,22 +295,35 @@ def _any_reviewed(statuses: Sequence[DistrictStatus]) -> bool:
     return any(c.review for s in statuses for c in s.claims)
 
 
-def _district_search(districts: gpd.GeoDataFrame) -> dict[str, dict[str, Any]]:
-    """District name → P-code and bounds, for the search box (names as printed)."""
-    b = districts.geometry.bounds
-    return {
-        f"{name} ({province})": {"pcode": pcode, "bounds": [[s, w], [n, e]]}
-        for name, province, pcode, w, s, e, n in zip(
-            districts["name"],
-            districts["province"],
-            districts["pcode"],
-            b["minx"],
-            b["miny"],
-            b["maxx"],
-            b["maxy"],
-            strict=True,
-        )
-    }
+def _place_search(
+    districts: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame, bounds: Boundaries
+) -> list[dict[str, Any]]:
+    """Districts and provinces for the search box: label, P-code, bounds and the spelling
+    keys (exact and transliteration) of every name the boundaries give them."""
+    alternates = dict(zip(bounds.districts["pcode"], bounds.districts["alt_names"], strict=True))
+    out = []
+    for frame, kind in ((districts, "district"), (provinces, "province")):
+        b = frame.geometry.bounds
+        for i, (pcode, name) in enumerate(zip(frame["pcode"], frame["name"], strict=True)):
+            names = [str(name), *alternates.get(pcode, ())]
+            label = (
+                f"{name} ({frame['province'].iloc[i]})"
+                if kind == "district"
+                else f"{name} province"
+            )
+            out.append(
+                {
+                    "label": str(label),
+                    "pcode": pcode,
+                    "kind": kind,
+                    "bounds": [
+                        [b["miny"].iloc[i], b["minx"].iloc[i]],
+                        [b["maxy"].iloc[i], b["maxx"].iloc[i]],
+                    ],
+                    "keys": sorted({k for n in names for k in (exact_key(n), loose_key(n)) if k}),
+                }
+            )
+    return out
 
 
 def bounds_attribution(bounds: Boundaries) -> tuple[str, ...]:
@@ -343,7 +387,7 @@ def _add_provinces(
 
 def _add_places(
     m: folium.Map, extractions: Sequence[Extraction], sources: Mapping[str, str]
-) -> dict[str, dict[str, Any]]:
+) -> list[dict[str, Any]]:
     """A marker per place mentioned, its symbol showing the kind; returns search entries."""
     group = folium.FeatureGroup(name="Places mentioned")
     seen: dict[tuple[Any, ...], list[Any]] = {}
@@ -355,7 +399,7 @@ def _add_places(
     for r in extractions:
         for c in r.claims:
             claims_at.setdefault((c.place.name, c.place.district_pcode), []).append(c)
-    names: dict[str, dict[str, Any]] = {}
+    names: list[dict[str, Any]] = []
     for (name, kind, pcode, lat, lon), articles in seen.items():
         claims = sorted(
             claims_at.get((name, pcode), []), key=lambda c: c.as_of or date.min, reverse=True
@@ -365,7 +409,7 @@ def _add_places(
         popup = (
             f"<div class='gm-popup'><h3>{esc(name)}</h3>"
             f"{esc(kind.replace('-', ' '))} · mentioned in "
-            f"{len(set(a.article.id for a in articles))} article(s)<ol>{body}</ol></div>"
+            f"{counted(len(set(a.article.id for a in articles)), 'article')}<ol>{body}</ol></div>"
         )
         folium.Marker(
             [lat, lon],
@@ -377,10 +421,15 @@ def _add_places(
                 icon_anchor=(11, 11),
             ),
         ).add_to(group)
-        names[name] = {
-            "pcode": pcode,
-            "bounds": [[lat - 0.05, lon - 0.05], [lat + 0.05, lon + 0.05]],
-        }
+        names.append(
+            {
+                "label": f"{name} ({kind.replace('-', ' ')})",
+                "pcode": pcode,
+                "kind": kind,
+                "bounds": [[lat - 0.05, lon - 0.05], [lat + 0.05, lon + 0.05]],
+                "keys": sorted({exact_key(name), loose_key(name)} - {""}),
+            }
+        )
     group.add_to(m)
     return names
 
@@ -416,21 +465,43 @@ def _add_claims(
         group.add_to(m)
 
 
-def _aggregate_lines(extractions: Sequence[Extraction], counts: Counter[str]) -> list[str]:
-    """Aggregate claims beside what the articles' own evidence supports."""
+def _national_lines(national: Sequence[dict[str, Any]]) -> list[str]:
+    """National claims, near-duplicates grouped, then what the map's evidence supports."""
     lines = []
-    for r in extractions:
-        for a in r.aggregate_claims:
-            who = {"reporter": "Reported"}.get(a.claimed_by, f"{a.claimed_by.capitalize()} claim")
-            lines.append(f"{who}: {a.text}")
-    lines = list(dict.fromkeys(lines))[:8]
-    held = counts.get("taliban", 0) + counts.get(TALIBAN_CLAIMED, 0)
-    if lines:
-        lines.append(
-            f"Evidence in these articles: {counted(held, 'district')} Taliban or "
-            f"Taliban-claimed, {counted(counts.get('contested', 0), 'district')} contested."
-        )
+    for g in national[:6]:
+        who = {"reporter": "Reported"}.get(g["claimed_by"], f"{g['claimed_by'].capitalize()} claim")
+        lines.append(f"{who}: {g['claim']} ({counted(g['articles'], 'article')})")
+    if national:
+        lines.append(str(national[0]["evidence"]) + ".")
     return lines
+
+
+def _add_changes(m: folium.Map, districts: gpd.GeoDataFrame, story: MapStory) -> None:
+    """Districts whose status changed in the last days, outlined, with before and after."""
+    if not story.changes:
+        return
+    by_pcode = {c.pcode: c for c in story.changes}
+    changed = districts[districts["pcode"].isin(list(by_pcode))][["pcode", "name", "geometry"]]
+    changed = changed.copy()
+    changed["change"] = [
+        esc(
+            f"{STATUS_LABELS.get(by_pcode[p].before, by_pcode[p].before)} → "
+            f"{STATUS_LABELS.get(by_pcode[p].after, by_pcode[p].after)} on "
+            f"{by_pcode[p].changed_on.isoformat()}"
+        )
+        for p in changed["pcode"]
+    ]
+    folium.GeoJson(
+        changed.to_json(drop_id=True),
+        name=f"Changed in the last {counted(story.changed_since, 'day')}",
+        style_function=lambda f: {
+            "fill": False,
+            "color": "#111111",
+            "weight": 3,
+            "dashArray": "2 4",
+        },
+        tooltip=GeoJsonTooltip(fields=["name", "change"], aliases=["Changed", ""]),
+    ).add_to(m)
 
 
 def save_html(m: folium.Map, path: Path) -> Path:

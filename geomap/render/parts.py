@@ -17,7 +17,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geomap.records import TALIBAN_CLAIMED
-from geomap.render.style import HATCH_ID, STATUS_COLOURS
+from geomap.render.style import HATCH_ID, STATUS_COLOURS, STATUS_LABELS
 
 
 def _template(name: str) -> Template:
@@ -37,6 +37,7 @@ class Panels(MacroElement):
     def __init__(
         self,
         title: str,
+        as_of: str,
         subtitle: str,
         counts: list[dict[str, Any]],
         aggregates: list[str],
@@ -45,7 +46,7 @@ class Panels(MacroElement):
     ):
         super().__init__()
         self._name = "Panels"
-        self.title, self.subtitle, self.counts = title, subtitle, counts
+        self.title, self.as_of, self.subtitle, self.counts = title, as_of, subtitle, counts
         self.aggregates, self.evidence_note = aggregates, evidence_note
         self.symbols = symbols
         self.hatch_id = HATCH_ID
@@ -62,13 +63,14 @@ class Controls(MacroElement):
         self,
         districts_layer: str,
         steps: list[dict[str, Any]],
-        names: dict[str, dict[str, Any]],
+        names: list[dict[str, Any]],
         attribution: list[str],
     ):
         super().__init__()
         self._name = "Controls"
         self.districts_layer = districts_layer
         self.colours = STATUS_COLOURS
+        self.labels = STATUS_LABELS
         self.hatch_url = f"url(#{HATCH_ID})"
         self.steps, self.names, self.attribution = steps, names, attribution
 

@@ -10,11 +10,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import matplotlib.dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure  # no pyplot: no global backend, no side effect
 from matplotlib.patches import Patch
 from matplotlib_scalebar.scalebar import ScaleBar
 
+from geomap.changes import COUNTED
 from geomap.geo.boundaries import Boundaries
 from geomap.records import NO_REPORTS, TALIBAN_CLAIMED, DistrictStatus
 from geomap.render.style import STATUS_COLOURS, STATUS_LABELS
@@ -171,3 +173,41 @@ def _label_claimed_places(ax: Axes, statuses: Sequence[DistrictStatus]) -> None:
 def _bare(mention: str) -> str:
     """The name as the articles spell it, without 'district' or 'province'."""
     return re.sub(r"\s+(?:district|province|city)$", "", mention, flags=re.IGNORECASE)
+
+
+def render_timeline(
+    counts: Sequence[tuple[date, dict[str, int]]], path: Path, title: str = ""
+) -> Path:
+    """Districts per status over time (the figure reports quote: "204 of 407 districts")."""
+    fig = Figure(figsize=(8, 3.6))
+    ax = fig.add_axes((0.08, 0.14, 0.62, 0.74))
+    days = [d for d, _ in counts]
+    x = mdates.date2num(days)
+    for status in COUNTED:
+        values = [c.get(status, 0) for _, c in counts]
+        ax.step(
+            x,
+            values,
+            where="post",
+            color=STATUS_COLOURS[status],
+            linewidth=2.2,
+            linestyle="--" if status == TALIBAN_CLAIMED else "-",
+            label=f"{STATUS_LABELS[status]} ({values[-1]})",
+        )
+    ax.xaxis_date()
+    ax.set_ylabel("districts")
+    ax.set_ylim(bottom=0)
+    ax.grid(axis="y", color="#dddddd")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))
+    for label in ax.get_xticklabels():
+        label.set_rotation(30)
+        label.set_horizontalalignment("right")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False, fontsize=9)
+    ax.set_title(f"{title}: districts by status, {days[0]} to {days[-1]}", fontsize=10, loc="left")
+    suffix = Path(path).suffix
+    atomic_write(
+        path, lambda tmp: fig.savefig(tmp, dpi=150, format=suffix[1:], bbox_inches="tight")
+    )
+    return Path(path)
