@@ -1,4 +1,4 @@
-"""Finding place mentions in text and resolving each to one gazetteer entry.
+"""Resolving each place mention (see ``mentions``) to one gazetteer entry.
 
 Steps: tokenise; at each capitalised word try the longest span the gazetteer knows;
 read the words around it (``Herat province``, ``the city of Herat``, a list of provinces);
@@ -10,64 +10,16 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from geomap.extract.mentions import GENERIC_KIND, NOT_NAME_WORDS, Mention, find_mentions
 from geomap.geo.entry import Entry
 from geomap.geo.gazetteer import Gazetteer
 from geomap.geo.names import loose_key
 from geomap.records import Article, Place
 
-_POSSESSIVE = re.compile(r"['’]s?$")
-GENERIC_KIND = {
-    "province": "province",
-    "provinces": "province",
-    "district": "district",
-    "districts": "district",
-    "city": "city",
-    "town": "city",
-    "village": "village",
-    "capital": "city",
-}
-# "the province of X", "cities of X and Y"
-PRECEDING_KIND = {
-    "province": "province",
-    "provinces": "province",
-    "district": "district",
-    "districts": "district",
-    "city": "city",
-    "cities": "city",
-    "town": "city",
-    "village": "village",
-    "villages": "village",
-}
-# Capitalised words that may stand next to a place without making it part of a name.
-NOT_NAME_WORDS = frozenset(
-    "the a an in on at of and or but for from to by with as into after before since during "
-    "while when where near outside inside across north south east west northern southern "
-    "eastern western central northeast northwest southeast southwest northeastern "
-    "northwestern southeastern southwestern upper lower greater monday tuesday wednesday "
-    "thursday friday saturday sunday january february march april may june july august "
-    "september october november december taliban afghan afghanistan's province district "
-    "city town village airport dam border crossing base valley river highway road "
-    "provincial capital meanwhile however last this that these those both governor police "
-    "chief council university hospital airport prison mayor commander corps army province "
-    "provinces districts officials security forces".split()
-)
 _JOINER = re.compile(r"^(?:,\s*|,?\s+and\s+|,?\s+or\s+|\s*/\s*|,\s+and\s+the\s+)$")
 COMMON_WORD_ZIPF = 3.7  # single words at least this frequent in English need a cue
 MIN_ZIPF_LENGTH = 3
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A span of text that names something in the gazetteer, before choosing a meaning."""
-
-    start: int
-    end: int
-    text: str
-    entries: tuple[Entry, ...]
-    cue: str | None  # kind demanded by the words around it
-    has_generic: bool
 
 
 def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
@@ -98,122 +50,6 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
 def places_from_article(article: Article, gazetteer: Gazetteer) -> list[Place]:
     """Every place mention in an article (see ``places_from_text``)."""
     return places_from_text(article.text, gazetteer)
-
-
-_LETTER = r"[^\W\d_]"
-_INTERIOR_WORDS = "e|i|ye|wa|air|base|airfield|dam|border|crossing|bridge|port|pass|gate|airport"
-# A run of capitalised words (and the few lower-case words names contain) joined by single
-# spaces or hyphens: only these runs can hold a place name, so only they are looked up.
-_CHUNK = re.compile(
-    rf"(?<!{_LETTER})[A-Z\u00C0-\u00DE][\w'’`]*(?:[ -](?:[A-Z\u00C0-\u00DE][\w'’`]*|"
-    rf"(?:{_INTERIOR_WORDS})(?!{_LETTER})))*"
-)
-_CHUNK_WORD = re.compile(r"[^\s-]+")
-_FOLLOWING = re.compile(
-    r" (province|provinces|district|districts|city|town|village|capital)\b", re.IGNORECASE
-)
-
-
-def _words(chunk: re.Match[str]) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _CHUNK_WORD.finditer(chunk.group(0)):
-        word, start = m.group(0), chunk.start() + m.start()
-        if len(word) > 3 and word[-1] in "'’s" and ("'" in word or "’" in word):
-            word = _POSSESSIVE.sub("", word)
-        word = word.rstrip("'’`")
-        if word:
-            out.append((start, start + len(word), word))
-    return out
-
-
-def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
-    """Longest gazetteer names in runs of capitalised words, with the kind cue around each."""
-    mentions: list[Mention] = []
-    for chunk in _CHUNK.finditer(text):
-        words = _words(chunk)
-        i = 0
-        while i < len(words):
-            start, _end, word = words[i]
-            if not word[0].isupper():
-                i += 1
-                continue
-            if not gazetteer.may_start_name(word):
-                near = _near_miss(text, words, i, gazetteer)
-                if near is not None:
-                    mentions.append(near)
-                i += 1
-                continue
-            best = None
-            for j in range(i, min(i + gazetteer.max_tokens, len(words))):
-                if j > i and (
-                    text[words[j - 1][1] : words[j][0]] not in (" ", "-")
-                    or words[j][2].lower() in GENERIC_KIND
-                ):
-                    break
-                span = text[start : words[j][1]]
-                found = (
-                    gazetteer.lookup_exact(span)
-                    if word.lower() in NOT_NAME_WORDS
-                    else gazetteer.lookup(span)
-                )
-                if found:
-                    best = (j, found)
-            if best is None:
-                i += 1
-                continue
-            j, found = best
-            end = words[j][1]
-            cue, has_generic = _following_cue(text, end)
-            generic = _FOLLOWING.match(text, end) if has_generic else None
-            if generic is not None:
-                end = generic.end()
-            cue = cue or _preceding_cue(text, start)
-            mentions.append(Mention(start, end, text[start:end], tuple(found), cue, has_generic))
-            i = j + 1
-            while has_generic and i < len(words) and words[i][0] < end:
-                i += 1
-    return mentions
-
-
-def _near_miss(
-    text: str, words: list[tuple[int, int, str]], i: int, gazetteer: Gazetteer
-) -> Mention | None:
-    """An unknown name marked with its kind ("Samangarn province"): a close spelling."""
-    for j in range(i, min(i + 2, len(words))):
-        kind = _FOLLOWING.match(text, words[j][1])
-        if kind and GENERIC_KIND.get(kind.group(1).lower()) in ("province", "district"):
-            cue = GENERIC_KIND[kind.group(1).lower()]
-            found = gazetteer.close_match(text[words[i][0] : words[j][1]], cue)
-            if not found:
-                return None
-            start, end = words[i][0], kind.end()
-            return Mention(start, end, text[start:end], tuple(found), cue, True)
-    return None
-
-
-def _following_cue(text: str, end: int) -> tuple[str | None, bool]:
-    m = _FOLLOWING.match(text, end)
-    if m:
-        word = m.group(1)
-        if not (word.lower() == "capital" and word[0].islower()):
-            return GENERIC_KIND[word.lower()], word.lower() != "capital"
-    return None, False
-
-
-def _preceding_cue(text: str, start: int) -> str | None:
-    if re.search(r"[a-z] district of (?:the )?$", text[max(0, start - 40) : start]):
-        return "province"  # "the Dand district of Kandahar"
-    before = text[max(0, start - 40) : start].lower()
-    m = re.search(
-        r"\b(province|provinces|district|city|cities|town|village|villages)"
-        r" of (?:the )?$",
-        before,
-    )
-    if m:
-        return PRECEDING_KIND[m.group(1)]
-    if re.search(r"\bdistricts (?:in|of) $|\bdistrict in $", before):
-        return "province"
-    return None
 
 
 # "X in P province", "X district of P", "X, P province", "X (P)": P says where X is.

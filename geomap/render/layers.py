@@ -1,0 +1,209 @@
+"""The map's layers besides the districts: provinces, places, claims by claimant, changes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import folium
+import geopandas as gpd
+import shapely
+from folium.features import GeoJsonPopup, GeoJsonTooltip
+
+from geomap.changes import Change
+from geomap.control import unit_of
+from geomap.geo.boundaries import Boundaries
+from geomap.geo.names import exact_key, loose_key
+from geomap.records import NO_REPORTS, Claim, DistrictStatus, Extraction
+from geomap.render.parts import esc
+from geomap.render.popups import claims_html, status_html
+from geomap.render.style import CLAIMANT_LABELS, KIND_SYMBOLS, STATUS_COLOURS, STATUS_LABELS
+from geomap.wording import counted
+
+SIMPLIFY_DEGREES = 0.01  # about 1 km: borders stay recognisable, the file stays small
+
+
+OUTLINE_DEGREES = 0.02  # provinces and the country are only outlines
+
+
+GRID_DEGREES = 0.001  # coordinates rounded to about 100 m
+
+
+# Keep an opened popup clear of the title and the side panels.
+POPUP_PADDING: dict[str, Any] = {
+    "autoPanPaddingTopLeft": [300, 90],
+    "autoPanPaddingBottomRight": [20, 20],
+}
+
+
+def coverage(
+    bounds: Boundaries, layer: str, columns: list[str], tolerance: float = SIMPLIFY_DEGREES
+) -> gpd.GeoDataFrame:
+    """A boundary layer simplified and rounded for the page (small, still recognisable)."""
+    out = bounds.simplified(layer, tolerance)[columns]
+    out["geometry"] = shapely.set_precision(out.geometry.values, GRID_DEGREES)
+    return out
+
+
+CHANGED_STYLE = {"fill": False, "color": "#111111", "weight": 3, "dashArray": "2 4"}
+
+
+def add_provinces(
+    m: folium.Map,
+    bounds: Boundaries,
+    by_pcode: Mapping[str, DistrictStatus],
+    sources: Mapping[str, str],
+) -> None:
+    """Province outlines, province-wide claims (dashed) and province names."""
+    provinces = coverage(bounds, "provinces", ["pcode", "name", "geometry"], OUTLINE_DEGREES)
+    provinces["status"] = [
+        by_pcode[p].status if p in by_pcode else NO_REPORTS for p in provinces["pcode"]
+    ]
+    provinces["popup"] = [
+        status_html(by_pcode[p], sources, "province") if p in by_pcode else ""
+        for p in provinces["pcode"]
+    ]
+    provinces["name"] = provinces["name"].map(lambda v: esc(str(v)))
+    claimed = provinces[provinces["status"] != NO_REPORTS]
+    folium.GeoJson(
+        provinces.to_json(drop_id=True),
+        name="Province outlines",
+        style_function=lambda f: {"fill": False, "color": "#555555", "weight": 1.3},
+        interactive=False,
+    ).add_to(m)
+    if len(claimed):
+        folium.GeoJson(
+            claimed.to_json(drop_id=True),
+            name="Province-wide claims",
+            style_function=lambda f: {
+                "fill": False,
+                "weight": 4,
+                "dashArray": "8 6",
+                "color": STATUS_COLOURS[f["properties"]["status"]],
+            },
+            tooltip=GeoJsonTooltip(fields=["name"], aliases=["Province-wide claims"]),
+            popup=GeoJsonPopup(fields=["popup"], labels=False, max_width=420, **POPUP_PADDING),
+        ).add_to(m)
+    labels = folium.FeatureGroup(name="Province names")
+    for name, point in zip(provinces["name"], provinces.representative_point(), strict=True):
+        folium.Marker(
+            [point.y, point.x],
+            icon=folium.DivIcon(
+                html=f"<div class='gm-province-label'>{name}</div>",
+                icon_size=(120, 14),
+                icon_anchor=(60, 7),
+            ),
+            interactive=False,
+        ).add_to(labels)
+    labels.add_to(m)
+
+
+def add_places(
+    m: folium.Map, extractions: Sequence[Extraction], sources: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """A marker per place mentioned, its symbol showing the kind; returns search entries."""
+    group = folium.FeatureGroup(name="Places mentioned")
+    seen: dict[tuple[Any, ...], list[Any]] = {}
+    for r in extractions:
+        for p in r.places:
+            if p.country == "AF" and p.kind != "province" and p.lat is not None:
+                seen.setdefault((p.name, p.kind, p.district_pcode, p.lat, p.lon), []).append(r)
+    claims_at: dict[tuple[Any, ...], list[Claim]] = {}
+    for r in extractions:
+        for c in r.claims:
+            claims_at.setdefault((c.place.name, c.place.district_pcode), []).append(c)
+    names: list[dict[str, Any]] = []
+    for (name, kind, pcode, lat, lon), articles in seen.items():
+        claims = sorted(
+            claims_at.get((name, pcode), []), key=lambda c: c.as_of or date.min, reverse=True
+        )
+        body = claims_html(claims, sources)
+        body = body or "<li>No claim about it.</li>"
+        popup = (
+            f"<div class='gm-popup'><h3>{esc(name)}</h3>"
+            f"{esc(kind.replace('-', ' '))} · mentioned in "
+            f"{counted(len(set(a.article.id for a in articles)), 'article')}<ol>{body}</ol></div>"
+        )
+        folium.Marker(
+            [lat, lon],
+            tooltip=esc(f"{name} ({kind.replace('-', ' ')})"),
+            popup=folium.Popup(popup, max_width=420),
+            icon=folium.DivIcon(
+                html=f"<div class='gm-marker'>{KIND_SYMBOLS.get(kind, '●')}</div>",
+                icon_size=(22, 22),
+                icon_anchor=(11, 11),
+            ),
+        ).add_to(group)
+        names.append(
+            {
+                "label": f"{name} ({kind.replace('-', ' ')})",
+                "pcode": pcode,
+                "kind": kind,
+                "bounds": [[lat - 0.05, lon - 0.05], [lat + 0.05, lon + 0.05]],
+                "keys": sorted({exact_key(name), loose_key(name)} - {""}),
+            }
+        )
+    group.add_to(m)
+    return names
+
+
+def add_claims(
+    m: folium.Map, extractions: Sequence[Extraction], sources: Mapping[str, str]
+) -> None:
+    """One layer per claimant: a dot per place and status, coloured by what is claimed."""
+    grouped: dict[tuple[Any, ...], list[Claim]] = {}
+    for r in extractions:
+        for c in r.claims:
+            if c.place.lat is not None and unit_of(c) is not None:
+                key = (c.claimed_by, c.place.name, c.place.lat, c.place.lon, c.status)
+                grouped.setdefault(key, []).append(c)
+    for claimant, label in CLAIMANT_LABELS.items():
+        group = folium.FeatureGroup(name=label, show=False)
+        for (who, name, lat, lon, status), claims in grouped.items():
+            if who != claimant:
+                continue
+            newest = sorted(claims, key=lambda c: c.as_of or date.min, reverse=True)
+            items = claims_html(newest, sources)
+            folium.CircleMarker(
+                [lat, lon],
+                radius=7,
+                weight=2,
+                color="#222222",
+                fill=True,
+                fill_color=STATUS_COLOURS.get(status, "#999999"),
+                fill_opacity=0.9,
+                tooltip=esc(f"{name}: {status} ({len(claims)} claim{'s' * (len(claims) > 1)})"),
+                popup=folium.Popup(f"<div class='gm-popup'><ol>{items}</ol></div>", max_width=420),
+            ).add_to(group)
+        group.add_to(m)
+
+
+def add_changes(
+    m: folium.Map, districts: gpd.GeoDataFrame, changes: Sequence[Change], days: int
+) -> None:
+    """Districts whose status changed in the last ``days``, outlined, with before and after."""
+    if not changes:
+        return
+    by_pcode = {c.pcode: c for c in changes}
+    changed = districts[districts["pcode"].isin(list(by_pcode))][["pcode", "name", "geometry"]]
+    changed = changed.copy()
+    changed["change"] = [
+        esc(
+            f"{STATUS_LABELS.get(by_pcode[p].before, by_pcode[p].before)} → "
+            f"{STATUS_LABELS.get(by_pcode[p].after, by_pcode[p].after)} on "
+            f"{by_pcode[p].changed_on.isoformat()}"
+        )
+        for p in changed["pcode"]
+    ]
+    folium.GeoJson(
+        changed.to_json(drop_id=True),
+        name=f"Changed in the last {counted(days, 'day')}",
+        style_function=lambda f: {
+            "fill": False,
+            "color": "#111111",
+            "weight": 3,
+            "dashArray": "2 4",
+        },
+        tooltip=GeoJsonTooltip(fields=["name", "change"], aliases=["Changed", ""]),
+    ).add_to(m)
