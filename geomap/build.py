@@ -17,23 +17,18 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
 from geomap import __version__
 from geomap.changes import counts_by_date, national_claims, recent_changes
 from geomap.control import timeline
-from geomap.errors import ArticleError, InputError
+from geomap.errors import InputError
 from geomap.extract.articles import (
-    SUFFIXES,
     ArticleProblem,
-    expand_paths,
-    file_signature,
-    read_article_file,
-    warnings_of,
 )
 from geomap.extract.claims import RULES_VERSION
 from geomap.geo.boundaries import load_boundaries
 from geomap.geo.gazetteer import GAZETTEER_VERSION, load_gazetteer
+from geomap.ingest import article_files, ingest
 from geomap.pipeline import assess_extractions, extract_article
 from geomap.records import DistrictStatus, Extraction, Review
 from geomap.render.export import export_all
@@ -163,6 +158,7 @@ def build(
     show_bar: bool = False,
     keep_warm: bool = False,
     changed_since: int = CHANGED_SINCE_DAYS,
+    workers: int | None = None,
 ) -> BuildReport:
     """Ingest new or changed articles, then (if anything changed) re-render every output.
 
@@ -179,7 +175,9 @@ def build(
     files = article_files(paths)
     with open_store(db or out_dir / "geomap.sqlite", wait_seconds) as store:
         extractor = extractor_version(settings)
-        report.extracted = _ingest(store, files, settings, extractor, report, say, show_bar)
+        report.extracted = ingest(
+            store, files, settings, extractor, report.problems, say, show_bar, workers
+        )
         report.extracted += _refresh_stale(store, settings, extractor)
         if store.count() == 0:  # every file failed: keep the previous map, if any
             msg = "no article could be read: " + (
@@ -240,107 +238,6 @@ def build(
         )
     report.seconds = time.perf_counter() - started
     return report
-
-
-def article_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The article files named by ``paths``; ``InputError`` (before anything is written)
-    when paths are given but hold none, so an empty or mistyped folder never replaces a map.
-
-    No paths at all is allowed: the outputs are drawn again from the store.
-    """
-    given = [Path(p) for p in paths]
-    files = list(expand_paths(given))
-    if not given or any(f.is_file() for f in files):
-        return files
-    kinds = ", ".join(SUFFIXES)
-    where = " or ".join(map(str, given))
-    missing = [p for p in given if not p.exists()]
-    if missing:
-        msg = f"{', '.join(map(str, missing))}: no such file or folder; no articles to build"
-    else:
-        msg = f"no articles ({kinds}) in {where}; the existing outputs are left as they were"
-    raise InputError(msg)
-
-
-# Without a progress bar (CI, logs, --quiet off a terminal), a line every so many articles.
-PROGRESS_EVERY = 500
-
-
-def _ingest(
-    store: Store,
-    files: Sequence[Path],
-    settings: Settings,
-    extractor: str,
-    report: BuildReport,
-    say: Callable[[str], None],
-    show_bar: bool,
-) -> int:
-    """Read new or changed files and store their extractions; returns how many extracted.
-
-    Progress counts articles, not files: one JSON Lines file may hold thousands.
-    """
-    gazetteer = None
-    extracted = 0
-    with _Progress(show_bar, say) as progress:
-        for path in files:
-            signature = file_signature(path)
-            if signature is not None and store.known_path(str(path), *signature):
-                continue
-            try:
-                articles, bad = read_article_file(path)
-            except ArticleError as err:
-                report.problems.append(ArticleProblem(str(path), str(err)))
-                continue
-            report.problems += bad
-            with store.conn:  # one transaction per file: a crash loses at most this file
-                store.forget_path(str(path))
-                for article in articles:
-                    report.problems += warnings_of(article)
-                    if store.extractor_of(article.sha256) != extractor or store.metadata_changed(
-                        article
-                    ):
-                        gazetteer = gazetteer or load_gazetteer(settings)
-                        try:
-                            extraction = extract_article(article, gazetteer)
-                        except Exception as err:  # one article's failure never stops the rest
-                            msg = f"extraction failed ({type(err).__name__}: {err}); please report"
-                            report.problems.append(ArticleProblem(article.path, msg))
-                            continue
-                        store.save(extraction, extractor)
-                        extracted += 1
-                    if article.path != str(path):  # a row of a JSON Lines file
-                        store.link_path(article.path, article.sha256, 0, 0.0)
-                    progress.advance()
-                single = articles[0].sha256 if len(articles) == 1 else None
-                store.link_path(str(path), single, *(signature or (0, 0.0)))
-    return extracted
-
-
-class _Progress:
-    """Counts articles: a bar on a terminal, else a line every ``PROGRESS_EVERY``."""
-
-    def __init__(self, show_bar: bool, say: Callable[[str], None]):
-        self.count = 0
-        self.say = say
-        self.bar: Any = None
-        if show_bar:
-            from tqdm import tqdm
-
-            self.bar = tqdm(desc="reading articles", unit=" articles", file=sys.stderr)
-
-    def __enter__(self) -> _Progress:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-    def advance(self) -> None:
-        self.count += 1
-        if self.bar is not None:
-            self.bar.update()
-        elif self.count % PROGRESS_EVERY == 0:
-            self.say(f"{self.count} articles read")
 
 
 def _refresh_stale(store: Store, settings: Settings, extractor: str) -> int:

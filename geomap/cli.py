@@ -315,6 +315,13 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
             metavar="DAYS",
             help="Outline districts whose status changed in the last DAYS (also changes.csv).",
         ),
+        click.option(
+            "--workers",
+            type=click.IntRange(1, 256),
+            default=None,
+            metavar="N",
+            help="Processes that extract articles [default: one per core].",
+        ),
         click.option("-q", "--quiet", is_flag=True, help="Print only problems."),
     ]
     for option in reversed(options):

@@ -210,3 +210,19 @@ def test_build_writes_the_timeline_changes_and_national_claims(workspace, settin
     changes = (out / "changes.csv").read_text(encoding="utf-8").splitlines()
     assert changes[0].startswith("pcode,name,province,before,after,changed_on")
     assert any(line.startswith("AF3213,") for line in changes[1:])
+
+
+def test_parallel_extraction_stores_what_one_process_does(workspace, settings, monkeypatch):
+    articles, out = workspace
+    (articles / "003_panjwai.txt").write_text(FOURTH)
+    build([articles], out, settings, formats=(), workers=1)
+    monkeypatch.setattr("geomap.ingest.PARALLEL_MIN", 2)  # a pool even for four articles
+    parallel = out.parent / "parallel"
+    report = build([articles], parallel, settings, formats=(), workers=2)
+    assert report.extracted == 4 and not report.problems
+
+    def claims(folder):
+        with (folder / "claims.csv").open(encoding="utf-8") as fh:
+            return sorted((r["id"], r["status"], r["claimed_by"]) for r in csv.DictReader(fh))
+
+    assert claims(parallel) == claims(out)

@@ -136,7 +136,7 @@ def test_jsonl_row_problems_name_the_line_and_the_field(tmp_path):
 
 
 def test_progress_counts_articles_inside_one_jsonl(tmp_path, settings, monkeypatch):
-    monkeypatch.setattr("geomap.build.PROGRESS_EVERY", 2)
+    monkeypatch.setattr("geomap.ingest.PROGRESS_EVERY", 2)
     rows = [json.dumps({"text": DATED + f"\nCopy {i}."}) for i in range(5)]
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "feed.jsonl").write_text("\n".join(rows))

@@ -1,0 +1,211 @@
+"""Reading article files into the store: new or changed files only, extraction in parallel.
+
+Files are read in chunks by this process; the articles the store lacks (or holds from an
+older extractor) are extracted by a pool of worker processes when there are enough of them
+to pay for the pool's start-up; one writer — this process — stores the results, one
+transaction per file, so that a crash loses at most the file being written.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from geomap.errors import ArticleError, InputError
+from geomap.extract.articles import (
+    SUFFIXES,
+    ArticleProblem,
+    expand_paths,
+    file_signature,
+    read_article_file,
+    warnings_of,
+)
+from geomap.geo.gazetteer import Gazetteer, load_gazetteer
+from geomap.pipeline import extract_article
+from geomap.records import Article, Extraction
+from geomap.settings import Settings
+from geomap.store.database import Store
+
+CHUNK_FILES = 200  # files read, extracted and stored together (bounds the memory held)
+PARALLEL_MIN = 64  # articles to extract before a process pool pays for its start-up
+PROGRESS_EVERY = 500  # without a bar (CI, logs), a line every so many articles
+
+
+def article_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The article files named by ``paths``; ``InputError`` (before anything is written)
+    when paths are given but hold none, so an empty or mistyped folder never replaces a map.
+
+    No paths at all is allowed: the outputs are drawn again from the store.
+    """
+    given = [Path(p) for p in paths]
+    files = list(expand_paths(given))
+    if not given or any(f.is_file() for f in files):
+        return files
+    kinds = ", ".join(SUFFIXES)
+    where = " or ".join(map(str, given))
+    missing = [p for p in given if not p.exists()]
+    if missing:
+        msg = f"{', '.join(map(str, missing))}: no such file or folder; no articles to build"
+    else:
+        msg = f"no articles ({kinds}) in {where}; the existing outputs are left as they were"
+    raise InputError(msg)
+
+
+def ingest(
+    store: Store,
+    files: Sequence[Path],
+    settings: Settings,
+    extractor: str,
+    problems: list[ArticleProblem],
+    say: Callable[[str], None],
+    show_bar: bool = False,
+    workers: int | None = None,
+) -> int:
+    """Read new or changed files and store their extractions; returns how many extracted.
+
+    ``workers`` processes extract (default: one per core). Progress counts articles, not
+    files: one JSON Lines file may hold thousands.
+    """
+    extracted = 0
+    with _Progress(show_bar, say) as progress, _Extractor(settings, workers) as extract:
+        for start in range(0, len(files), CHUNK_FILES):
+            read = _read_chunk(store, files[start : start + CHUNK_FILES], problems)
+            todo = {
+                a.sha256: a
+                for _path, _signature, articles in read
+                for a in articles
+                if store.extractor_of(a.sha256) != extractor or store.metadata_changed(a)
+            }
+            results = extract.many(list(todo.values()), problems)
+            for path, signature, articles in read:
+                with store.conn:  # one transaction per file
+                    store.forget_path(str(path))
+                    for article in articles:
+                        problems += warnings_of(article)
+                        found = results.pop(article.sha256, None)
+                        if found is None and store.extractor_of(article.sha256) != extractor:
+                            found = extract.one(article, problems)  # a re-read, unchanged text
+                        if found is not None:
+                            store.save(found, extractor)
+                            extracted += 1
+                        if article.path != str(path):  # a row of a JSON Lines file
+                            store.link_path(article.path, article.sha256, 0, 0.0)
+                        progress.advance()
+                    single = articles[0].sha256 if len(articles) == 1 else None
+                    store.link_path(str(path), single, *(signature or (0, 0.0)))
+    return extracted
+
+
+def _read_chunk(
+    store: Store, files: Sequence[Path], problems: list[ArticleProblem]
+) -> list[tuple[Path, tuple[int, float] | None, list[Article]]]:
+    read = []
+    for path in files:
+        signature = file_signature(path)
+        if signature is not None and store.known_path(str(path), *signature):
+            continue
+        try:
+            articles, bad = read_article_file(path)
+        except ArticleError as err:
+            problems.append(ArticleProblem(str(path), str(err)))
+            continue
+        problems += bad
+        read.append((path, signature, articles))
+    return read
+
+
+class _Extractor:
+    """Extraction here or in a pool of processes; one failing article never stops the rest."""
+
+    def __init__(self, settings: Settings, workers: int | None):
+        self.settings = settings
+        self.workers = workers if workers is not None else (os.cpu_count() or 1)
+        self.pool: ProcessPoolExecutor | None = None
+        self.gazetteer: Gazetteer | None = None
+
+    def __enter__(self) -> _Extractor:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+
+    def one(self, article: Article, problems: list[ArticleProblem]) -> Extraction | None:
+        self.gazetteer = self.gazetteer or load_gazetteer(self.settings)
+        result = _extract_safely(article, self.gazetteer)
+        if isinstance(result, str):
+            problems.append(ArticleProblem(article.path, result))
+            return None
+        return result
+
+    def many(
+        self, articles: Sequence[Article], problems: list[ArticleProblem]
+    ) -> dict[str, Extraction]:
+        if self.workers <= 1 or len(articles) < PARALLEL_MIN:
+            found = ((a, self.one(a, problems)) for a in articles)
+            return {a.sha256: e for a, e in found if e is not None}
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(
+                self.workers, initializer=_start_worker, initargs=(self.settings,)
+            )
+        out = {}
+        chunk = max(1, len(articles) // (self.workers * 4))
+        for article, result in zip(
+            articles, self.pool.map(_extract_in_worker, articles, chunksize=chunk), strict=True
+        ):
+            if isinstance(result, str):
+                problems.append(ArticleProblem(article.path, result))
+            else:
+                out[article.sha256] = result
+        return out
+
+
+_WORKER_GAZETTEER: Gazetteer | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _WORKER_GAZETTEER
+    _WORKER_GAZETTEER = load_gazetteer(settings)
+
+
+def _extract_in_worker(article: Article) -> Extraction | str:
+    assert _WORKER_GAZETTEER is not None
+    return _extract_safely(article, _WORKER_GAZETTEER)
+
+
+def _extract_safely(article: Article, gazetteer: Gazetteer) -> Extraction | str:
+    try:
+        return extract_article(article, gazetteer)
+    except Exception as err:  # one article's failure never stops the others
+        return f"extraction failed ({type(err).__name__}: {err}); please report"
+
+
+class _Progress:
+    """Counts articles: a bar on a terminal, else a line every ``PROGRESS_EVERY``."""
+
+    def __init__(self, show_bar: bool, say: Callable[[str], None]):
+        self.count = 0
+        self.say = say
+        self.bar: Any = None
+        if show_bar:
+            from tqdm import tqdm
+
+            self.bar = tqdm(desc="reading articles", unit=" articles", file=sys.stderr)
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+    def advance(self) -> None:
+        self.count += 1
+        if self.bar is not None:
+            self.bar.update()
+        elif self.count % PROGRESS_EVERY == 0:
+            self.say(f"{self.count} articles read")
