@@ -11,7 +11,15 @@ from typing import Any
 
 import click
 
-from geomap.cli_common import _report, _settings, data_dir_option, date_option, domain_errors
+from geomap.cli_common import (
+    _report,
+    _settings,
+    data_dir_option,
+    date_option,
+    db_option,
+    domain_errors,
+    output_dir_option,
+)
 from geomap.cli_review import review
 from geomap.extract.articles import any_failed
 from geomap.geo import data as data_sets
@@ -275,20 +283,8 @@ def _report_unmatched(unmatched: Sequence[Review]) -> None:
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by ``build`` and ``watch``."""
     options = [
-        click.option(
-            "-o",
-            "--output",
-            "out_dir",
-            default=Path("output"),
-            show_default=True,
-            type=click.Path(file_okay=False, path_type=Path),
-            help="Folder for the map, the exports and the store.",
-        ),
-        click.option(
-            "--db",
-            type=click.Path(dir_okay=False, path_type=Path),
-            help="SQLite store of articles and claims [default: OUTPUT/geomap.sqlite].",
-        ),
+        output_dir_option("Folder for the map, the exports and the store."),
+        db_option,
         date_option("--as-of", "as_of", help="Draw control as it stood on this date."),
         click.option(
             "--tiles",

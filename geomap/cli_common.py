@@ -54,6 +54,26 @@ def _set_data_dir(ctx: click.Context, _param: click.Parameter, value: Path | Non
         ctx.obj = _settings(ctx).with_(data_dir=value)
 
 
+def output_dir_option(help_text: str) -> Callable[..., Any]:
+    """``-o/--output DIR``: the build's folder (its store is DIR/geomap.sqlite)."""
+    return click.option(
+        "-o",
+        "--output",
+        "out_dir",
+        default=Path("output"),
+        show_default=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help=help_text,
+    )
+
+
+db_option = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="SQLite store of articles, claims and reviews [default: OUTPUT/geomap.sqlite].",
+)
+
+
 # Users type options after the subcommand ("geomap data fetch --data-dir X"): accept both.
 data_dir_option = click.option(
     "--data-dir",

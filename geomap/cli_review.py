@@ -10,7 +10,14 @@ from typing import Any
 
 import click
 
-from geomap.cli_common import _settings, data_dir_option, date_option, domain_errors
+from geomap.cli_common import (
+    _settings,
+    data_dir_option,
+    date_option,
+    db_option,
+    domain_errors,
+    output_dir_option,
+)
 from geomap.errors import StoreError
 from geomap.records import STATUSES, Review
 from geomap.store.database import Store
@@ -21,16 +28,8 @@ STORE_WAIT_S = 30.0  # a build holding the store finishes first; no decision is 
 def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """``-o/--output`` and ``--db`` find the store as ``geomap build`` does; ``--by``."""
     options = [
-        click.option(
-            "-o",
-            "--output",
-            "out_dir",
-            default=Path("output"),
-            show_default=True,
-            type=click.Path(file_okay=False, path_type=Path),
-            help="The build's output folder (its store is OUTPUT/geomap.sqlite).",
-        ),
-        click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="The store."),
+        output_dir_option("The build's output folder (its store is OUTPUT/geomap.sqlite)."),
+        db_option,
         data_dir_option,
     ]
     for option in reversed(options):

@@ -223,6 +223,19 @@ class AggregateClaim:
         return d
 
 
+# The flat columns of a district's status in tables and exports (``evidence`` joined).
+DISTRICT_COLUMNS = (
+    "status",
+    "confidence",
+    "claims",
+    "sources",
+    "latest",
+    "reason",
+    "reviewed",
+    "review_note",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class DistrictStatus:
     """The assessed status of one district (or province) with the claims behind it."""

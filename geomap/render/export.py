@@ -11,7 +11,7 @@ import pandas as pd
 
 from geomap.changes import Change
 from geomap.geo.boundaries import Boundaries
-from geomap.records import CLAIM_COLUMNS, NO_REPORTS, DistrictStatus, Extraction
+from geomap.records import CLAIM_COLUMNS, DISTRICT_COLUMNS, NO_REPORTS, DistrictStatus, Extraction
 from geomap.store.writing import atomic_write
 
 
@@ -19,16 +19,7 @@ def status_frame(statuses: Sequence[DistrictStatus], bounds: Boundaries) -> gpd.
     """Every district with its status, confidence, counts, latest date and evidence."""
     rows = {s.pcode: s.to_dict() for s in statuses}
     out = bounds.districts[["pcode", "name", "province", "province_pcode", "geometry"]].copy()
-    for column in (
-        "status",
-        "confidence",
-        "claims",
-        "sources",
-        "latest",
-        "reason",
-        "reviewed",
-        "review_note",
-    ):
+    for column in DISTRICT_COLUMNS:
         out[column] = [rows.get(p, {}).get(column) for p in out["pcode"]]
     out["status"] = out["status"].fillna(NO_REPORTS)
     out["claims"] = out["claims"].fillna(0).astype(int)

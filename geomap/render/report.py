@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 
 from geomap.extract.evaluate import ArticleScore, summary
-from geomap.records import NO_REPORTS, DistrictStatus, Extraction
+from geomap.records import DISTRICT_COLUMNS, NO_REPORTS, DistrictStatus, Extraction
 
 
 def extraction_table(result: Extraction) -> str:
@@ -72,19 +72,8 @@ def status_rows(
         return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
     if fmt == "csv":
         out = io.StringIO()
-        fields = [
-            "pcode",
-            "name",
-            "province",
-            "status",
-            "confidence",
-            "claims",
-            "sources",
-            "latest",
-            "reason",
-            "evidence",
-        ]
-        writer = csv.DictWriter(out, fieldnames=fields)
+        fields = ["pcode", "name", "province", *DISTRICT_COLUMNS, "evidence"]
+        writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
         for r in rows:
             writer.writerow(dict(r, evidence=" | ".join(r["evidence"])))
