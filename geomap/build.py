@@ -184,6 +184,15 @@ def build(
                 "; ".join(map(str, report.problems[:3])) or "the store is empty"
             )
             raise InputError(msg)
+        in_theatre, foreign = store.countries_named()
+        if not in_theatre:  # the map would be empty: say why, keep the previous one
+            named = f" (they name {', '.join(foreign)})" if foreign else ""
+            msg = (
+                f"none of the {store.count()} articles names a place in Afghanistan{named}; "
+                "geomap maps Afghan districts, so nothing was drawn and the previous outputs "
+                "are as they were"
+            )
+            raise InputError(msg)
         report.undated = store.undated_paths()
         with store.conn:
             for sha in store.ungrouped():

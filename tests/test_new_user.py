@@ -186,3 +186,15 @@ def test_counts_read_as_english(built):
     _articles, out = built
     html = (out / "map.html").read_text()
     assert "1 claims" not in html and "1 articles" not in html and "1 article" in html
+
+
+def test_articles_about_another_war_say_so_and_draw_nothing(tmp_path, settings):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "war.txt").write_text(
+        "Published: 2023-05-20\n\nRussian forces captured the town, officials in Ukraine said. "
+        "Russia claimed the advance.\n"
+    )
+    result = run(settings, "build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q")
+    assert result.exit_code != 0
+    assert "names a place in Afghanistan" in result.output and "Ukraine" in result.output
+    assert not (tmp_path / "out" / "map.html").exists()

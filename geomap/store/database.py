@@ -171,6 +171,17 @@ class Store:
             )
         ]
 
+    def countries_named(self, most: int = 5) -> tuple[bool, list[str]]:
+        """Whether any article names a place in Afghanistan, and the foreign countries named
+        most often (to say what a folder of articles about another war is about)."""
+        afghan = self.conn.execute("SELECT 1 FROM places WHERE country = 'AF' LIMIT 1")
+        foreign = self.conn.execute(
+            "SELECT name FROM places WHERE country != 'AF' AND kind = 'country' "
+            "GROUP BY name ORDER BY count(*) DESC LIMIT ?",
+            (most,),
+        )
+        return afghan.fetchone() is not None, [r[0] for r in foreign]
+
     def count(self) -> int:
         """Number of distinct articles stored."""
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
