@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from geomap import __version__
-from geomap.changes import counts_by_date, national_claims, recent_changes
+from geomap.changes import counts_by_date, national_claims, national_lines, recent_changes
 from geomap.control import timeline
 from geomap.errors import InputError
 from geomap.extract.articles import (
@@ -120,7 +120,15 @@ def write_outputs(
             if fmt in formats:
                 say(f"drawing the {fmt.upper()} map")
                 written.append(
-                    render_static(statuses, bounds, out_dir / f"map.{fmt}", day, title, note)
+                    render_static(
+                        statuses,
+                        bounds,
+                        out_dir / f"map.{fmt}",
+                        day,
+                        title,
+                        note,
+                        national=national_lines(national[:4]),
+                    )
                 )
                 if fmt != "pdf" and len(counts) > 1:
                     written.append(render_timeline(counts, out_dir / f"timeline.{fmt}", title))

@@ -19,6 +19,7 @@ from geomap.records import (
     DistrictStatus,
     Extraction,
 )
+from geomap.wording import counted
 
 COUNTED = ("taliban", TALIBAN_CLAIMED, CONTESTED, "government")  # what the chart shows
 Steps = Sequence[tuple[date, Mapping[str, str]]]
@@ -149,3 +150,14 @@ def _aggregate_key(a: AggregateClaim) -> tuple[Any, ...]:
     kind = "districts" if "district" in unit else "border" if "border" in unit else "country"
     share = round(a.share, 2) if a.share is not None else None
     return (a.claimed_by, share if a.count is None else None, a.count, a.total, kind)
+
+
+def national_lines(national: Sequence[dict[str, Any]]) -> list[str]:
+    """National claims as sentences for a legend: each once, then the evidence line."""
+    lines = []
+    for g in national[:6]:
+        who = {"reporter": "Reported"}.get(g["claimed_by"], f"{g['claimed_by'].capitalize()} claim")
+        lines.append(f"{who}: {g['claim']} ({counted(g['articles'], 'article')})")
+    if national:
+        lines.append(str(national[0]["evidence"]) + ".")
+    return lines

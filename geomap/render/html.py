@@ -18,7 +18,7 @@ import folium
 import geopandas as gpd
 from folium.features import GeoJsonPopup, GeoJsonTooltip
 
-from geomap.changes import Change
+from geomap.changes import Change, national_lines
 from geomap.geo.boundaries import Boundaries
 from geomap.geo.names import exact_key, loose_key
 from geomap.records import (
@@ -163,7 +163,7 @@ def render_html(
         {"status": s, "label": STATUS_LABELS[s], "count": counts.get(s, 0), "fill": _swatch(s)}
         for s in STATUS_COLOURS
     ]
-    aggregates = _national_lines(story.national)
+    aggregates = national_lines(story.national)
     articles = counted(_article_count(extractions), "article")
     subtitle = f"{articles} · every colour links to its sentences"
     attribution = list(bounds_attribution(bounds))
@@ -241,17 +241,6 @@ def bounds_attribution(bounds: Boundaries) -> tuple[str, ...]:
         "Towns: GeoNames (CC BY 4.0)",
         "Map: geomap",
     )
-
-
-def _national_lines(national: Sequence[dict[str, Any]]) -> list[str]:
-    """National claims, near-duplicates grouped, then what the map's evidence supports."""
-    lines = []
-    for g in national[:6]:
-        who = {"reporter": "Reported"}.get(g["claimed_by"], f"{g['claimed_by'].capitalize()} claim")
-        lines.append(f"{who}: {g['claim']} ({counted(g['articles'], 'article')})")
-    if national:
-        lines.append(str(national[0]["evidence"]) + ".")
-    return lines
 
 
 def save_html(m: folium.Map, path: Path) -> Path:

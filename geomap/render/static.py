@@ -23,6 +23,7 @@ from geomap.render.style import STATUS_COLOURS, STATUS_LABELS
 from geomap.store.writing import atomic_write
 
 A4_LANDSCAPE = (11.69, 8.27)
+LABEL_CLEARANCE_M = 45_000  # a province name this close to a claimed place is left out
 METRIC_CRS = 32642  # UTM 42N: true-ish distances for the scale bar
 MAX_LABELS = 25
 
@@ -35,8 +36,12 @@ def render_static(
     title: str = "Claimed control of Afghan districts",
     note: str = "",
     dpi: int = 150,
+    national: Sequence[str] = (),
 ) -> Path:
-    """Draw the district map to ``path``; the suffix (.png, .svg, .pdf) picks the format."""
+    """Draw the district map to ``path``; the suffix (.png, .svg, .pdf) picks the format.
+
+    ``national`` lines (claims about the whole country, with the evidence) go beside it.
+    """
     by_pcode = {s.pcode: s.status for s in statuses}
     districts = bounds.simplified("districts", 0.005)[["pcode", "geometry"]].to_crs(METRIC_CRS)
     districts["status"] = [by_pcode.get(p, NO_REPORTS) for p in districts["pcode"]]
@@ -67,7 +72,10 @@ def render_static(
             linestyle="--",
         )
     bounds.country.to_crs(METRIC_CRS).boundary.plot(ax=ax, color="#111111", linewidth=1.4)
+    labelled = _label_claimed_places(ax, statuses)
     for name, point in zip(bounds.provinces["name"], provinces.representative_point(), strict=True):
+        if any(point.distance(other) < LABEL_CLEARANCE_M for other in labelled):
+            continue  # a claimed place's label is there: "Herat" over "Hirat" is unreadable
         ax.annotate(
             name,
             (point.x, point.y),
@@ -77,7 +85,6 @@ def render_static(
             color="#333333",
             alpha=0.85,
         )
-    _label_claimed_places(ax, statuses)
     counts = districts["status"].value_counts()
     handles = [
         Patch(
@@ -118,6 +125,19 @@ def render_static(
         ha="left",
         va="top",
     )
+    if national:
+        fig.text(  # east of the country, where the map has room
+            0.99,
+            0.55,
+            "Claimed in the articles\n"
+            + "\n".join(textwrap.fill(n, 48, subsequent_indent="  ") for n in national),
+            fontsize=7.5,
+            color="#222222",
+            ha="right",
+            va="top",
+            multialignment="left",
+            bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": "#bbbbbb", "alpha": 0.9},
+        )
     fig.text(
         0.01,
         0.012,
@@ -134,8 +154,9 @@ def render_static(
     return Path(path)
 
 
-def _label_claimed_places(ax: Axes, statuses: Sequence[DistrictStatus]) -> None:
-    """Mark and name the places the claims are about (small districts are hard to see)."""
+def _label_claimed_places(ax: Axes, statuses: Sequence[DistrictStatus]) -> list[Any]:
+    """Mark and name the places the claims are about (small districts are hard to see);
+    returns their points, so that other labels keep clear of them."""
     import geopandas as gpd
 
     seen: dict[str, tuple[float, float]] = {}
@@ -147,7 +168,7 @@ def _label_claimed_places(ax: Axes, statuses: Sequence[DistrictStatus]) -> None:
                 seen.setdefault(place.name, (place.lon, place.lat))
                 spellings.setdefault(place.name, Counter())[_bare(place.mention)] += 1
     if not seen:
-        return
+        return []
     # Label the most-claimed places only: a report map with 200 labels is unreadable.
     busiest = sorted(seen, key=lambda n: -sum(spellings[n].values()))[:MAX_LABELS]
     seen = {name: seen[name] for name in busiest}
@@ -168,6 +189,7 @@ def _label_claimed_places(ax: Axes, statuses: Sequence[DistrictStatus]) -> None:
             zorder=6,
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
         )
+    return list(points)
 
 
 def _bare(mention: str) -> str:
