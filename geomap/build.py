@@ -194,9 +194,10 @@ def build(
             raise InputError(msg)
         in_theatre, foreign = store.countries_named()
         if not in_theatre:  # the map would be empty: say why, keep the previous one
-            named = f" (they name {', '.join(foreign)})" if foreign else ""
+            named = f"; they name {', '.join(foreign)}" if foreign else ""
             msg = (
-                f"none of the {store.count()} articles names a place in Afghanistan{named}; "
+                f"no article names a place in Afghanistan ({counted(store.count(), 'article')}"
+                f" read{named}); "
                 "geomap maps Afghan districts, so nothing was drawn and the previous outputs "
                 "are as they were"
             )
