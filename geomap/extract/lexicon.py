@@ -50,7 +50,6 @@ class Lexicon:
     parties: tuple[str, ...]
     actions: dict[str, dict[str, str]]
     triggers: tuple[Trigger, ...]
-    any_trigger: re.Pattern[str]
     trigger_phrases: tuple[tuple[Trigger, re.Pattern[str]], ...]  # every phrase of every block
     trigger_filter: Prefilter  # one Aho-Corasick pass: which phrases are worth trying?
     actor: re.Pattern[str]  # group per party: (?P<p0>…)|(?P<p1>…)
@@ -142,7 +141,6 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         parties=parties,
         actions=data["actions"],
         triggers=tuple(triggers),
-        any_trigger=re.compile("|".join(f"(?:{t.pattern.pattern})" for t in triggers), re.I),
         trigger_phrases=tuple(phrases_of),
         trigger_filter=Prefilter(alt.pattern for _t, alt in phrases_of),
         actor=actor,
