@@ -86,7 +86,8 @@ def status_html(status: DistrictStatus, sources: Mapping[str, str], kind: str) -
         return f"<div class='gm-popup'><h3>{esc(head)}</h3>No article reports on this {kind}.</div>"
     body = claims_html(status.claims, sources)
     summary = (
-        f"<b class='gm-status'>{esc(STATUS_LABELS[status.status])}</b>"
+        f"<b class='gm-status' data-assessed='{esc(STATUS_LABELS[status.status])}'>"
+        f"{esc(STATUS_LABELS[status.status])}</b>"
         f"<span class='gm-now'> · confidence {status.confidence:.2f} · "
         f"{counted(len(status.claims), 'claim')} from "
         f"{counted(status.sources, 'independent source')}<br><i>{esc(status.reason)}</i></span>"

@@ -8,7 +8,12 @@
   var steps = {{ this.steps|tojson }};
   var places = {{ this.names|tojson }};
   var charted = ["taliban", "taliban-claimed", "contested", "government"];
-  var current = steps.length ? steps[steps.length - 1] : null;
+  // null: the map's own date, drawn as assessed (undated claims included); else a step
+  var current = null;
+  var assessedCounts = {};
+  document.querySelectorAll("#gm-summary [data-status]").forEach(function (cell) {
+    assessedCounts[cell.getAttribute("data-status")] = cell.textContent;
+  });
 
   function fillFor(status) { return status === "taliban-claimed" ? hatch : colours[status]; }
   function statusOn(pcode) {
@@ -24,15 +29,19 @@
     });
     var box = container.querySelector(".gm-popup[data-pcode]");
     var line = container.querySelector(".gm-status");
-    var latest = current === steps[steps.length - 1];
     if (box && line) {
-      var status = labels[statusOn(box.getAttribute("data-pcode"))];
-      line.textContent = latest ? status : status + " on " + current.date;
+      line.textContent = labels[statusOn(box.getAttribute("data-pcode"))] + " on " + current.date;
     }
-    // confidence, counts and reason are the latest assessment's: shown on the latest date only
-    container.querySelectorAll(".gm-now").forEach(function (el) {
-      el.style.display = latest ? "" : "none";
-    });
+    // confidence, counts and reason are the latest assessment's: not shown for earlier dates
+    container.querySelectorAll(".gm-now").forEach(function (el) { el.style.display = "none"; });
+  }
+  function undatePopup(container) {
+    if (!container) { return; }
+    container.querySelectorAll(".gm-later").forEach(function (li) { li.classList.remove("gm-later"); });
+    container.querySelectorAll(".gm-now").forEach(function (el) { el.style.display = ""; });
+    var line = container.querySelector(".gm-status");
+    var box = container.querySelector(".gm-popup[data-pcode]");
+    if (box && line) { line.textContent = line.getAttribute("data-assessed") || line.textContent; }
   }
   map.on("popupopen", function (e) { datePopup(e.popup.getElement()); });
 
@@ -73,24 +82,28 @@
     chart.appendChild(svg); chart.appendChild(caption);
   }
 
-  function showStep(step) {
-    current = step;
+  // The last step is the map's own date: back to the assessed colours, counts and popups.
+  function showStep(step, last) {
+    current = last ? null : step;
     var asof = document.getElementById("gm-asof");
     if (asof) { asof.textContent = step.date; }
     var counts = {};
     districts.eachLayer(function (layer) {
-      var status = step.status[layer.feature.properties.pcode] || "no-reports";
+      var props = layer.feature.properties;
+      var status = last ? props.status : (step.status[props.pcode] || "no-reports");
       counts[status] = (counts[status] || 0) + 1;
-      layer.feature.properties.label = labels[status];
+      props.label = labels[status];
       layer.setStyle({fillColor: fillFor(status)});
     });
     document.querySelectorAll("#gm-summary [data-status]").forEach(function (cell) {
-      cell.textContent = counts[cell.getAttribute("data-status")] || 0;
+      var key = cell.getAttribute("data-status");
+      cell.textContent = last ? assessedCounts[key] : (counts[key] || 0);
     });
     if (marker) { var at = x(step.date); marker.setAttribute("x1", at); marker.setAttribute("x2", at); }
     map.eachLayer(function (layer) {
       if (layer.getPopup && layer.getPopup() && layer.isPopupOpen && layer.isPopupOpen()) {
-        datePopup(layer.getPopup().getElement());
+        var element = layer.getPopup().getElement();
+        if (last) { undatePopup(element); } else { datePopup(element); }
       }
     });
   }
@@ -111,14 +124,17 @@
         input.addEventListener("input", function () {
           var step = steps[+input.value];
           label.textContent = "Status as of " + step.date;
-          showStep(step);
+          showStep(step, +input.value === steps.length - 1);
         });
         return box;
       }
     });
     new Slider({position: "bottomright"}).addTo(map);
   }
-  if (current) { showStep(current); }
+  if (marker) {
+    var end = x(steps[steps.length - 1].date);
+    marker.setAttribute("x1", end); marker.setAttribute("x2", end);
+  }
 
   // Place search: any spelling the boundaries or gazetteer give, matched as you type.
   var connectors = {e: 1, i: 1, ye: 1, yi: 1, y: 1, al: 1, ul: 1, ol: 1};
@@ -201,6 +217,12 @@
     }
   });
   new Search({position: "topright"}).addTo(map);
+  // Far out, place markers shrink so that they do not hide small districts and names.
+  function scaleMarkers() {
+    map.getContainer().classList.toggle("gm-far", map.getZoom() < 7.5);
+  }
+  map.on("zoomend", scaleMarkers);
+  scaleMarkers();
   map.attributionControl.setPrefix(false);
   {{ this.attribution|tojson }}.forEach(function (text) { map.attributionControl.addAttribution(text); });
 })();
