@@ -31,11 +31,7 @@ CLAIMABLE_KINDS = frozenset(
 )
 CONFIDENCE = {"named": 0.85, "reference": 0.7, "pronoun": 0.7, "list": 0.75}
 _SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+day\b|\bthat\s+day\b", re.IGNORECASE)
-_REJECTION = re.compile(
-    r"\b(?:denied|denies|rejected|rejects|dismissed|refuted)\s+(?:the|this|"
-    r"that|these|those|such)\s+(?:claims?|reports?|statements?|assertions?)",
-    re.IGNORECASE,
-)
+DENIAL_DISCOUNT = 0.7  # a denial's counter-claim, and a negated outcome, weigh less
 # "Nine districts fell. They include A, B and C": a verbless list continues the last event.
 _PLURAL_UNITS = re.compile(
     r"\b(?:districts|district\s+cent(?:re|er)s|towns|cities|provincial\s+capitals|areas)\b", re.I
@@ -195,20 +191,28 @@ def _list_claims(
 
 def _rejection(sentence: str, previous: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
     """ "The Taliban rejected the claim": the other side's view of the last sentence's claims."""
-    m = _REJECTION.search(sentence)
+    m = lexicon.rejection.search(sentence)
     if m is None or not previous:
         return []
     denier = classify_speaker(sentence[: m.start()], lexicon) or "reporter"
-    return [
-        replace(
-            c,
-            status=lexicon.opponent(c.status),
-            claimed_by=denier,
-            confidence=round(c.confidence * 0.7, 2),
-        )
-        for c in previous
-        if c.status != CONTESTED and c.claimed_by != denier
-    ]
+    out = []
+    for c in previous:
+        if c.status == CONTESTED or c.claimed_by == denier:
+            continue
+        status, _denier, value = _counter(c.status, denier, c.confidence, lexicon)
+        out.append(replace(c, status=status, claimed_by=denier, confidence=round(value, 2)))
+    return out
+
+
+def _counter(
+    status: str, denier: str, confidence: float, lexicon: Lexicon
+) -> tuple[str, str, float]:
+    """What a denial says: the opposite status, by the denier, with less weight.
+
+    One rule for both forms: "…, a claim the ministry denied" (in the sentence) and "The
+    Taliban rejected the claim" (the next sentence, about the last one's claims).
+    """
+    return lexicon.opponent(status), denier, confidence * DENIAL_DISCOUNT
 
 
 def _historical(sentence: str, at: int, to: int, year: int | None, lexicon: Lexicon) -> bool:
@@ -240,12 +244,12 @@ def _claims(
         confidence *= 0.8
     made = []
     if frame.negated:
-        made.append((lexicon.opponent(status), speaker, confidence * 0.7))
+        made.append((lexicon.opponent(status), speaker, confidence * DENIAL_DISCOUNT))
     elif status != CONTESTED and (denial := denier_of(sentence, lexicon)):
         denier, where = denial
         if denier != speaker and where > frame.start - start:
             made.append((status, speaker, confidence))  # "…took Y, a claim the ministry denied"
-        made.append((lexicon.opponent(status), denier, confidence * 0.7))
+        made.append(_counter(status, denier, confidence, lexicon))
     else:
         made.append((status, speaker, confidence))
     return [

@@ -60,6 +60,7 @@ class Lexicon:
     hypothetical: re.Pattern[str]
     hedge: re.Pattern[str]
     denial: re.Pattern[str]
+    rejection: re.Pattern[str]  # a denial of the last sentence's claims
     habitual: re.Pattern[str]
     history: re.Pattern[str]  # group 1: the year
     remote_fire: re.Pattern[str]  # just before a fighting word: shelling, not fighting
@@ -151,6 +152,11 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         hypothetical=_rx(modality["hypothetical"]),
         hedge=_rx(modality["hedge"]),
         denial=_rx(modality["denial"]),
+        rejection=re.compile(
+            rf"\b(?:{_words(modality['denial'])})\s+(?:the|this|that|these|those|such)\s+"
+            rf"(?:{_words(modality['denied_objects'])})\b",
+            re.IGNORECASE,
+        ),
         habitual=_rx(modality["habitual"]),
         remote_fire=_rx(modality.get("remote_fire", []) or ["(?!)"], suffix=r"\s+$"),
         history=_rx(modality["history"], suffix=r"\s+(?:early\s+|late\s+|mid-?)?((?:19|20)\d\d)\b"),
