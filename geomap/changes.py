@@ -121,9 +121,9 @@ def national_claims(
             groups.setdefault(_aggregate_key(a), []).append((a, r.article.id))
     held = counts.get("taliban", 0) + counts.get(TALIBAN_CLAIMED, 0)
     evidence = (
-        f"Evidence{' on ' + day.isoformat() if day else ''}: {held} districts Taliban or "
-        f"Taliban-claimed, {counts.get(CONTESTED, 0)} contested, "
-        f"{counts.get('government', 0)} government"
+        f"Evidence{' on ' + day.isoformat() if day else ''}: "
+        f"{counted(held, 'district')} Taliban or Taliban-claimed, "
+        f"{counts.get(CONTESTED, 0)} contested, {counts.get('government', 0)} government"
     )
     out = []
     for found in groups.values():
