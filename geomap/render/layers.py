@@ -17,7 +17,7 @@ from geomap.geo.boundaries import Boundaries
 from geomap.geo.names import exact_key, loose_key
 from geomap.records import NO_REPORTS, Claim, DistrictStatus, Extraction
 from geomap.render.parts import esc
-from geomap.render.popups import claims_html, status_html
+from geomap.render.popups import list_html, place_html, status_html
 from geomap.render.style import CLAIMANT_LABELS, KIND_SYMBOLS, STATUS_COLOURS, STATUS_LABELS
 from geomap.wording import counted
 
@@ -118,12 +118,9 @@ def add_places(
         claims = sorted(
             claims_at.get((name, pcode), []), key=lambda c: c.as_of or date.min, reverse=True
         )
-        body = claims_html(claims, sources)
-        body = body or "<li>No claim about it.</li>"
-        popup = (
-            f"<div class='gm-popup'><h3>{esc(name)}</h3>"
-            f"{esc(kind.replace('-', ' '))} · mentioned in "
-            f"{counted(len(set(a.article.id for a in articles)), 'article')}<ol>{body}</ol></div>"
+        mentioned = counted(len(set(a.article.id for a in articles)), "article")
+        popup = place_html(
+            name, f"{kind.replace('-', ' ')} · mentioned in {mentioned}", claims, sources
         )
         folium.Marker(
             [lat, lon],
@@ -164,7 +161,7 @@ def add_claims(
             if who != claimant:
                 continue
             newest = sorted(claims, key=lambda c: c.as_of or date.min, reverse=True)
-            items = claims_html(newest, sources)
+            items = list_html(newest, sources)
             folium.CircleMarker(
                 [lat, lon],
                 radius=7,
@@ -174,7 +171,7 @@ def add_claims(
                 fill_color=STATUS_COLOURS.get(status, "#999999"),
                 fill_opacity=0.9,
                 tooltip=esc(f"{name}: {status} ({len(claims)} claim{'s' * (len(claims) > 1)})"),
-                popup=folium.Popup(f"<div class='gm-popup'><ol>{items}</ol></div>", max_width=420),
+                popup=folium.Popup(items, max_width=420),
             ).add_to(group)
         group.add_to(m)
 

@@ -6,6 +6,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+import jinja2
+
 from geomap.records import (
     ANALYST,
     CONFIRMED,
@@ -15,7 +17,6 @@ from geomap.records import (
     Claim,
     DistrictStatus,
 )
-from geomap.render.parts import esc
 from geomap.render.style import STATUS_LABELS
 from geomap.wording import counted
 
@@ -30,29 +31,30 @@ REVIEW_MARKS = {
 }
 
 
-def claim_html(claim: Claim, sources: Mapping[str, str], note: str = "") -> str:
-    """One claim as escaped HTML: the sentence, then who claims it, where and when."""
+def _item(claim: Claim, sources: Mapping[str, str], note: str = "") -> dict[str, Any]:
+    """What the template shows of one claim: the sentence, who claims it, where and when."""
     when = claim.as_of.isoformat() if claim.as_of else "undated"
     if claim.as_of and claim.as_of_precision == "month":
         when = claim.as_of.strftime("%Y-%m")
-    meta = (
-        f"{STATUS_LABELS.get(claim.status, claim.status)} · claimed by {claim.claimed_by}"
-        f"{' (hedged)' if claim.hedged else ''} · {sources.get(claim.article_id, '?')} · "
-        f"{when} · about {claim.place.name}{note} · id {claim.id}"
-    )
-    sentence = f"“{esc(claim.evidence)}”"
-    if claim.review == REJECTED:
-        sentence = f"<del>{sentence}</del>"
     mark = REVIEW_MARKS.get(claim.review or "", "")
     if mark and claim.review_note:
         mark += f": {claim.review_note}"
-    review = f"<div class='gm-review gm-{claim.review}'>{esc(mark)}</div>" if mark else ""
-    dated = claim.as_of.isoformat() if claim.as_of else ""
-    return f"<li data-date='{dated}'>{sentence}<div class='gm-meta'>{esc(meta)}</div>{review}</li>"
+    return {
+        "dated": claim.as_of.isoformat() if claim.as_of else "",
+        "rejected": claim.review == REJECTED,
+        "evidence": claim.evidence,
+        "meta": (
+            f"{STATUS_LABELS.get(claim.status, claim.status)} · claimed by {claim.claimed_by}"
+            f"{' (hedged)' if claim.hedged else ''} · {sources.get(claim.article_id, '?')} · "
+            f"{when} · about {claim.place.name}{note} · id {claim.id}"
+        ),
+        "mark": mark,
+        "review": claim.review,
+    }
 
 
-def claims_html(claims: Sequence[Claim], sources: Mapping[str, str]) -> str:
-    """Claims as list items, newest first; the same sentence from several copies shown once."""
+def _items(claims: Sequence[Claim], sources: Mapping[str, str]) -> tuple[list[dict[str, Any]], int]:
+    """Claims newest first, the same sentence from several copies once; and how many more."""
     groups: dict[tuple[Any, ...], list[Claim]] = {}
     parties = {"taliban": 3, "government": 3, "third-party": 2, "reporter": 1}
     newest = sorted(
@@ -62,15 +64,15 @@ def claims_html(claims: Sequence[Claim], sources: Mapping[str, str]) -> str:
     )
     for c in newest:
         groups.setdefault((c.evidence, c.status, c.claimed_by), []).append(c)
-    items = []
-    for same in list(groups.values())[:POPUP_CLAIMS]:
-        more = f" · and {len(same) - 1} more article(s)" if len(same) > 1 else ""
-        items.append(claim_html(same[0], sources, more))
-    if len(groups) > POPUP_CLAIMS:
-        items.append(
-            f"<li>… and {len(groups) - POPUP_CLAIMS} older claims (all are in claims.csv)</li>"
+    items = [
+        _item(
+            same[0],
+            sources,
+            f" · and {counted(len(same) - 1, 'more article')}" if len(same) > 1 else "",
         )
-    return "".join(items)
+        for same in list(groups.values())[:POPUP_CLAIMS]
+    ]
+    return items, max(0, len(groups) - POPUP_CLAIMS)
 
 
 def status_html(status: DistrictStatus, sources: Mapping[str, str], kind: str) -> str:
@@ -83,16 +85,36 @@ def status_html(status: DistrictStatus, sources: Mapping[str, str], kind: str) -
         else ""
     )
     if status.status == NO_REPORTS and not status.claims:
-        return f"<div class='gm-popup'><h3>{esc(head)}</h3>No article reports on this {kind}.</div>"
-    body = claims_html(status.claims, sources)
-    summary = (
-        f"<b class='gm-status' data-assessed='{esc(STATUS_LABELS[status.status])}'>"
-        f"{esc(STATUS_LABELS[status.status])}</b>"
-        f"<span class='gm-now'> · confidence {status.confidence:.2f} · "
-        f"{counted(len(status.claims), 'claim')} from "
-        f"{counted(status.sources, 'independent source')}<br><i>{esc(status.reason)}</i></span>"
+        return _render("status", head, kind, status.pcode, None, "", "", [], 0)
+    details = (
+        f"confidence {status.confidence:.2f} · {counted(len(status.claims), 'claim')} from "
+        f"{counted(status.sources, 'independent source')}"
     )
-    return (
-        f"<div class='gm-popup' data-pcode='{esc(status.pcode)}'><h3>{esc(head)}</h3>{summary}"
-        f"<ol>{body}</ol></div>"
-    )
+    items, older = _items(status.claims, sources)
+    label = STATUS_LABELS[status.status]
+    return _render("status", head, kind, status.pcode, label, details, status.reason, items, older)
+
+
+def place_html(name: str, line: str, claims: Sequence[Claim], sources: Mapping[str, str]) -> str:
+    """Popup for a place marker: its name, a line about it, the claims about it."""
+    items, older = _items(claims, sources)
+    return _render("place", name, line, items, older)
+
+
+def list_html(claims: Sequence[Claim], sources: Mapping[str, str]) -> str:
+    """Popup with claims only (the claimant layers)."""
+    items, older = _items(claims, sources)
+    return _render("list", items, older)
+
+
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.PackageLoader("geomap.render", "templates"), autoescape=True
+)
+
+
+def _render(macro: str, *args: Any) -> str:
+    """A macro of ``popups.html``, escaped by Jinja; then safe inside a JS template literal
+    too (folium puts marker popups in one): no backtick, dollar or backslash survives."""
+    module = _TEMPLATES.get_template("popups.html").module
+    html = str(getattr(module, macro)(*args))
+    return html.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
