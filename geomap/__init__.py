@@ -67,35 +67,4 @@ def __dir__() -> list[str]:
     return sorted([*globals(), *_PUBLIC])
 
 
-__all__ = [
-    "AggregateClaim",
-    "Article",
-    "ArticleError",
-    "Claim",
-    "DataError",
-    "DataNotInstalledError",
-    "DistrictStatus",
-    "DownloadError",
-    "Extraction",
-    "GazetteerError",
-    "GazetteerGeocoder",
-    "GeomapError",
-    "HashMismatchError",
-    "ManifestError",
-    "Place",
-    "Settings",
-    "StoreError",
-    "__version__",
-    "article_from_text",
-    "assess",
-    "claims_from_article",
-    "extract_article",
-    "extract_paths",
-    "geocoder_for",
-    "load_gazetteer",
-    "places_from_article",
-    "places_from_text",
-    "read_articles",
-    "syndication_groups",
-    "timeline",
-]
+__all__ = sorted([*_PUBLIC, "__version__"])

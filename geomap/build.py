@@ -27,16 +27,16 @@ from geomap.extract.articles import (
 )
 from geomap.extract.claims import RULES_VERSION
 from geomap.geo.boundaries import load_boundaries
-from geomap.geo.gazetteer import GAZETTEER_VERSION, load_gazetteer
-from geomap.ingest import article_files, ingest
-from geomap.pipeline import assess_extractions, extract_article
+from geomap.geo.gazetteer import GAZETTEER_VERSION
+from geomap.ingest import article_files, ingest, refresh_stale
+from geomap.pipeline import assess_extractions
 from geomap.records import DistrictStatus, Extraction, Review
 from geomap.render.export import export_all
 from geomap.render.html import MapStory, bounds_attribution, render_html, save_html
 from geomap.render.static import render_static, render_timeline
 from geomap.review import apply_reviews
 from geomap.settings import Settings, default_settings
-from geomap.store.database import Store, open_store
+from geomap.store.database import open_store
 from geomap.store.reviews import load_reviews
 from geomap.store.writing import atomic_write_text
 from geomap.wording import counted
@@ -186,7 +186,7 @@ def build(
         report.extracted = ingest(
             store, files, settings, extractor, report.problems, say, show_bar, workers
         )
-        report.extracted += _refresh_stale(store, settings, extractor)
+        report.extracted += refresh_stale(store, settings, extractor, report.problems, workers)
         if store.count() == 0:  # every file failed: keep the previous map, if any
             msg = "no article could be read: " + (
                 "; ".join(map(str, report.problems[:3])) or "the store is empty"
@@ -256,18 +256,6 @@ def build(
         )
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _refresh_stale(store: Store, settings: Settings, extractor: str) -> int:
-    """Extract again (from stored text) what an older extractor version produced."""
-    stale = store.stale(extractor)
-    if not stale:
-        return 0
-    gazetteer = load_gazetteer(settings)
-    with store.conn:
-        for sha in stale:
-            store.save(extract_article(store.article(sha), gazetteer), extractor)
-    return len(stale)
 
 
 def interactive(quiet: bool) -> bool:

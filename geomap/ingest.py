@@ -100,6 +100,26 @@ def ingest(
     return extracted
 
 
+def refresh_stale(
+    store: Store,
+    settings: Settings,
+    extractor: str,
+    problems: list[ArticleProblem],
+    workers: int | None = None,
+) -> int:
+    """Extract again, from the stored text, what an older extractor version produced."""
+    stale = store.stale(extractor)
+    extracted = 0
+    with _Extractor(settings, workers) as extract:
+        for start in range(0, len(stale), CHUNK_FILES):
+            articles = [store.article(sha) for sha in stale[start : start + CHUNK_FILES]]
+            with store.conn:
+                for found in extract.many(articles, problems).values():
+                    store.save(found, extractor)
+                    extracted += 1
+    return extracted
+
+
 def _read_chunk(
     store: Store, files: Sequence[Path], problems: list[ArticleProblem]
 ) -> list[tuple[Path, tuple[int, float] | None, list[Article]]]:

@@ -9,7 +9,7 @@ from geomap.extract.anchors import Prefilter, required_literals
 from geomap.extract.lexicon import load_lexicon
 
 LEXICON = load_lexicon()
-SOURCES = [t.pattern.pattern for t in LEXICON.triggers]
+SOURCES = [alt.pattern for t in LEXICON.triggers for alt in t.alternatives]
 FILTER = Prefilter(SOURCES)
 # Words that occur in trigger phrases, actors and ordinary prose, to build near-misses.
 VOCABULARY = (

@@ -21,8 +21,9 @@ _DATELINE_AFTER = re.compile(
     r"\s*(?::|—|–|\s-\s|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d))"
 )
 _POSSESSIVE_AFTER = re.compile(r"^(?:\s+(?:province|city|district))?['’](?:s\b|(?=\s))")
-_POSSESSED_PHRASE = re.compile(
-    r"^(?:\s+(?:province|city|district))?['’]s?\s+((?:[\w-]+\s+){0,2}[\w-]+)"
+# "'s district centre", " city's third police district": what a possessive names (group 1).
+POSSESSED = re.compile(
+    r"(?:\s+(?:city|province|district))?['’]s?\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I
 )
 _SEAT_OF_DISTRICT = re.compile(
     r"(?:\w+\s+)?(?:district\s+(?:cent(?:re|er)|headquarters|compound|administration|offices?)|"
@@ -161,7 +162,7 @@ def _is_bystander(
 def _owns_a_part(p: Place, after: str, lexicon: Lexicon) -> bool:
     """ "Darzab's district centre", "the city's police district": the place itself is at stake
     (a province's "capital" or a named place after it still only locate)."""
-    m = _POSSESSED_PHRASE.match(after)
+    m = POSSESSED.match(after)
     if p.kind == "province" or m is None or re.search(r"[A-Z]", m.group(1)):
         return False
     return bool(lexicon.part.search(m.group(1)) or _SEAT_OF_DISTRICT.match(m.group(1)))

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from geomap.extract.chunks import Chunks, chunk_places
+from geomap.extract.chunks import POSSESSED, Chunks, chunk_places
 from geomap.extract.lexicon import THIRD_PARTY, Lexicon, Trigger
 from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR
 from geomap.records import CONTESTED, Place
@@ -47,9 +47,6 @@ _MONTH_MAY = re.compile(
 _QUOTES_AS_SPACES = str.maketrans({q: " " for q in '"“”‘«»'})
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who)\b", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|into)\b", re.IGNORECASE)
-_POSSESSED = re.compile(
-    r"(?:\s+(?:city|province|district))?['’]s?\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I
-)
 _NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
 REPEL_REACH = 40  # "repelled a large Taliban attack on": the attack belongs to the repel
 _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.IGNORECASE)
@@ -290,7 +287,7 @@ def _group_before(chunks: Chunks, lo: int, hi: int) -> tuple[Place, ...]:
 
 def _possessed_head(text: str, end: int, lexicon: Lexicon) -> str | None:
     """ "Kunduz's entrance", "the city's outskirts": the possessed noun is the object."""
-    m = _POSSESSED.match(text, end)
+    m = POSSESSED.match(text, end)
     if m is None:
         return None
     status = _object_status(m.group(1), lexicon)  # the first noun of "10 police districts"

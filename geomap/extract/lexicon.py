@@ -37,7 +37,6 @@ class Trigger:
 
     action: str
     theme: str
-    pattern: re.Pattern[str]  # the whole block
     alternatives: tuple[re.Pattern[str], ...]  # one per phrase, each tried only when anchored
 
 
@@ -128,7 +127,6 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
             Trigger(
                 block["action"],
                 block["theme"],
-                re.compile(rf"\b(?:{'|'.join(phrases)})\b", re.I),
                 tuple(re.compile(rf"\b(?:{phrase})\b", re.I) for phrase in phrases),
             )
         )

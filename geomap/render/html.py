@@ -105,9 +105,8 @@ def render_html(
             status_of, districts["pcode"], districts["name"], districts["province"], strict=True
         )
     ]
-    search = _place_search(
-        districts, coverage(bounds, "provinces", ["pcode", "name", "geometry"]), bounds
-    )
+    provinces = coverage(bounds, "provinces", ["pcode", "name", "geometry"], OUTLINE_DEGREES)
+    search = _place_search(districts, provinces, bounds)
     for column in ("name", "province"):
         districts[column] = districts[column].map(esc)
 
@@ -146,7 +145,7 @@ def render_html(
         popup=GeoJsonPopup(fields=["popup"], labels=False, max_width=420, **POPUP_PADDING),
         zoom_on_click=False,
     ).add_to(m)
-    add_provinces(m, bounds, by_pcode, sources)
+    add_provinces(m, provinces, by_pcode, sources)
     folium.GeoJson(
         coverage(bounds, "country", ["geometry"], OUTLINE_DEGREES).to_json(drop_id=True),
         name="Country outline",

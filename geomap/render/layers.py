@@ -51,12 +51,13 @@ CHANGED_STYLE = {"fill": False, "color": "#111111", "weight": 3, "dashArray": "2
 
 def add_provinces(
     m: folium.Map,
-    bounds: Boundaries,
+    outlines: gpd.GeoDataFrame,
     by_pcode: Mapping[str, DistrictStatus],
     sources: Mapping[str, str],
 ) -> None:
-    """Province outlines, province-wide claims (dashed) and province names."""
-    provinces = coverage(bounds, "provinces", ["pcode", "name", "geometry"], OUTLINE_DEGREES)
+    """Province outlines (``coverage`` of the provinces), province-wide claims (dashed) and
+    province names."""
+    provinces = outlines.copy()
     provinces["status"] = [
         by_pcode[p].status if p in by_pcode else NO_REPORTS for p in provinces["pcode"]
     ]
