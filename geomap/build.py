@@ -20,7 +20,7 @@ from pathlib import Path
 
 from geomap import __version__
 from geomap.changes import counts_by_date, national_claims, national_lines, recent_changes
-from geomap.control import timeline
+from geomap.control import settlement_statuses, timeline
 from geomap.errors import InputError
 from geomap.extract.articles import (
     ArticleProblem,
@@ -39,13 +39,13 @@ from geomap.settings import Settings, default_settings
 from geomap.store.database import open_store
 from geomap.store.reviews import load_reviews
 from geomap.store.writing import atomic_write_text
+from geomap.theatre import Theatre, boundary_set, load_theatre, theatres
 from geomap.wording import counted
 
 EMBED_SNIPPET = """<!-- Paste into any page; keep map.html beside it (or change src). -->
 <iframe src="map.html" title="{title}" style="width:100%;height:640px;border:0"
         loading="lazy" sandbox="allow-scripts allow-popups"></iframe>
 """
-DEFAULT_TITLE = "Claimed control of Afghan districts"
 CHANGED_SINCE_DAYS = 7  # "what changed": districts whose status changed in these last days
 
 
@@ -66,7 +66,10 @@ class BuildReport:
 
 def extractor_version(settings: Settings) -> str:
     """Changes whenever extraction could give other results: re-extract everything then."""
-    return f"{__version__}/g{GAZETTEER_VERSION}/r{RULES_VERSION}/{settings.boundaries}"
+    return (
+        f"{__version__}/g{GAZETTEER_VERSION}/r{RULES_VERSION}/{settings.theatre}/"
+        f"{boundary_set(settings)}"
+    )
 
 
 def write_outputs(
@@ -76,17 +79,20 @@ def write_outputs(
     as_of: date | None = None,
     tiles: str | None = None,
     formats: Iterable[str] = ("html", "png"),
-    title: str = DEFAULT_TITLE,
+    title: str | None = None,
     progress: Callable[[str], None] | None = None,
     groups: Mapping[str, str] | None = None,
     changed_since: int = CHANGED_SINCE_DAYS,
 ) -> tuple[list[DistrictStatus], list[Path]]:
     """Assess control and write the map, the static image(s) and the GIS exports.
 
-    The map's date is decided here, once: ``as_of``, else the latest claim's date.
+    The map's date is decided here, once: ``as_of``, else the latest claim's date. The
+    title defaults to the theatre's.
     """
     say = progress or (lambda _m: None)
     settings = settings or default_settings()
+    theatre = load_theatre(settings=settings)
+    title = title or theatre.title
     out_dir = Path(out_dir)
     bounds = load_boundaries(settings)
     statuses = assess_extractions(extractions, as_of, settings, groups)
@@ -94,22 +100,35 @@ def write_outputs(
     day = as_of or max((c.as_of for c in claims if c.as_of), default=None)
     steps = [
         (d, s)
-        for d, s in timeline(claims, settings.contested_window_days, groups)
+        for d, s in timeline(claims, settings.contested_window_days, groups, theatre)
         if day is None or d <= day
     ]
     if steps and day is not None and steps[-1][0] < day:
         steps.append((day, steps[-1][1]))  # the slider ends on the map's date
-    counts = counts_by_date(steps, bounds.districts["pcode"])
+    counts = counts_by_date(steps, bounds.districts["pcode"], theatre)
     changes = recent_changes(statuses, steps, day, changed_since)
     district_codes = set(bounds.districts["pcode"])
     now = Counter(s.status for s in statuses if s.pcode in district_codes)
-    national = national_claims(extractions, now, day)
+    national = national_claims(extractions, now, day, theatre)
     written: list[Path] = []
     formats = list(formats)
     if "html" in formats:
         say("rendering the HTML map")
-        story = MapStory(steps, counts, changes, national, changed_since)
-        m = render_html(statuses, extractions, bounds, story, day, title, tiles)
+        settlements = (
+            {
+                s.name: s.status
+                for s in settlement_statuses(
+                    [c for c in claims if day is None or c.as_of is None or c.as_of <= day],
+                    settings.contested_window_days,
+                    groups or {},
+                    theatre,
+                )
+            }
+            if theatre.front_line
+            else None
+        )
+        story = MapStory(steps, counts, changes, national, changed_since, settlements)
+        m = render_html(statuses, extractions, bounds, story, day, title, tiles, theatre)
         written.append(save_html(m, out_dir / "map.html"))
         written.append(atomic_write_text(out_dir / "embed.html", EMBED_SNIPPET.format(title=title)))
     note = f"Sources: {_sources_note(extractions)}. Data: {'; '.join(bounds_attribution(bounds))}."
@@ -128,10 +147,13 @@ def write_outputs(
                         title,
                         note,
                         national=national_lines(national[:4]),
+                        theatre=theatre,
                     )
                 )
                 if fmt != "pdf" and len(counts) > 1:
-                    written.append(render_timeline(counts, out_dir / f"timeline.{fmt}", title))
+                    written.append(
+                        render_timeline(counts, out_dir / f"timeline.{fmt}", title, theatre)
+                    )
         written += exports.result()
     return statuses, written
 
@@ -159,7 +181,7 @@ def build(
     as_of: date | None = None,
     tiles: str | None = None,
     formats: Iterable[str] = ("html", "png"),
-    title: str = DEFAULT_TITLE,
+    title: str | None = None,
     progress: Callable[[str], None] | None = None,
     force: bool = False,
     wait_seconds: float = 0.0,
@@ -181,7 +203,10 @@ def build(
     formats = tuple(formats)
     report = BuildReport()
     files = article_files(paths)
+    theatre = load_theatre(settings=settings)
     with open_store(db or out_dir / "geomap.sqlite", wait_seconds) as store:
+        store.set_meta("theatre", theatre.id)
+        store.set_meta("country", theatre.country)
         extractor = extractor_version(settings)
         report.extracted = ingest(
             store, files, settings, extractor, report.problems, say, show_bar, workers
@@ -194,14 +219,7 @@ def build(
             raise InputError(msg)
         in_theatre, foreign = store.countries_named()
         if not in_theatre:  # the map would be empty: say why, keep the previous one
-            named = f"; they name {', '.join(foreign)}" if foreign else ""
-            msg = (
-                f"no article names a place in Afghanistan ({counted(store.count(), 'article')}"
-                f" read{named}); "
-                "geomap maps Afghan districts, so nothing was drawn and the previous outputs "
-                "are as they were"
-            )
-            raise InputError(msg)
+            raise InputError(_elsewhere(store.count(), foreign, theatre, settings))
         report.undated = store.undated_paths()
         with store.conn:
             for sha in store.ungrouped():
@@ -256,6 +274,24 @@ def build(
         )
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _elsewhere(
+    articles: int, foreign: Sequence[tuple[str, str]], theatre: Theatre, settings: Settings
+) -> str:
+    """Why the map would be empty, and the installed theatre the articles are about."""
+    others = {t.country: t for t in theatres(settings).values() if t.id != theatre.id}
+    match = next((others[iso] for _name, iso in foreign if iso in others), None)
+    named = f"; they name {', '.join(name for name, _iso in foreign)}" if foreign else ""
+    hint = (
+        f": try --theatre {match.id}"
+        if match
+        else "; nothing was drawn and the previous outputs are as they were"
+    )
+    return (
+        f"no article names a place in {theatre.country_name} ({counted(articles, 'article')}"
+        f" read{named}), and theatre {theatre.id} maps {theatre.country_name}{hint}"
+    )
 
 
 def interactive(quiet: bool) -> bool:

@@ -14,23 +14,25 @@ from typing import Any
 from geomap.records import (
     CONTESTED,
     NO_REPORTS,
-    TALIBAN_CLAIMED,
+    REPORTER,
     AggregateClaim,
     DistrictStatus,
     Extraction,
 )
+from geomap.theatre import Theatre
 from geomap.wording import counted
 
-COUNTED = ("taliban", TALIBAN_CLAIMED, CONTESTED, "government")  # what the chart shows
 Steps = Sequence[tuple[date, Mapping[str, str]]]
 
 
-def counts_by_date(steps: Steps, districts: Iterable[str]) -> list[tuple[date, dict[str, int]]]:
+def counts_by_date(
+    steps: Steps, districts: Iterable[str], theatre: Theatre
+) -> list[tuple[date, dict[str, int]]]:
     """Districts per status on each date of the timeline (provinces are not counted)."""
     wanted = set(districts)
     out = []
     for day, statuses in steps:
-        counts = dict.fromkeys(COUNTED, 0)
+        counts = dict.fromkeys(theatre.counted, 0)
         for pcode, status in statuses.items():
             if pcode in wanted and status in counts:
                 counts[status] += 1
@@ -108,7 +110,10 @@ def _became(steps: Steps, pcode: str, after: str, day: date) -> date:
 
 
 def national_claims(
-    extractions: Sequence[Extraction], counts: Mapping[str, int], day: date | None
+    extractions: Sequence[Extraction],
+    counts: Mapping[str, int],
+    day: date | None,
+    theatre: Theatre,
 ) -> list[dict[str, Any]]:
     """Claims about the whole country, near-duplicates grouped, each beside the evidence.
 
@@ -119,11 +124,13 @@ def national_claims(
     for r in extractions:
         for a in r.aggregate_claims:
             groups.setdefault(_aggregate_key(a), []).append((a, r.article.id))
-    held = counts.get("taliban", 0) + counts.get(TALIBAN_CLAIMED, 0)
+    attacker, defender = theatre.party(theatre.attacker), theatre.party(theatre.defender)
+    held = counts.get(theatre.attacker, 0) + counts.get(theatre.claimed_status, 0)
     evidence = (
         f"Evidence{' on ' + day.isoformat() if day else ''}: "
-        f"{counted(held, 'district')} Taliban or Taliban-claimed, "
-        f"{counts.get(CONTESTED, 0)} contested, {counts.get('government', 0)} government"
+        f"{counted(held, theatre.units.rstrip('s'))} {attacker.label} or "
+        f"{attacker.label}-claimed, {counts.get(CONTESTED, 0)} contested, "
+        f"{counts.get(theatre.defender, 0)} {defender.label.lower()}"
     )
     out = []
     for found in groups.values():
@@ -156,7 +163,7 @@ def national_lines(national: Sequence[dict[str, Any]]) -> list[str]:
     """National claims as sentences for a legend: each once, then the evidence line."""
     lines = []
     for g in national[:6]:
-        who = {"reporter": "Reported"}.get(g["claimed_by"], f"{g['claimed_by'].capitalize()} claim")
+        who = {REPORTER: "Reported"}.get(g["claimed_by"], f"{g['claimed_by'].capitalize()} claim")
         lines.append(f"{who}: {g['claim']} ({counted(g['articles'], 'article')})")
     if national:
         lines.append(str(national[0]["evidence"]) + ".")

@@ -19,6 +19,7 @@ from geomap.cli_common import (
     db_option,
     domain_errors,
     output_dir_option,
+    theatre_option,
 )
 from geomap.cli_review import review
 from geomap.extract.articles import any_failed
@@ -36,23 +37,58 @@ from geomap.wording import counted
     help="Where data sets are installed [env GEOMAP_DATA_DIR; default: user data folder].",
 )
 @click.option(
+    "--theatre",
+    envvar="GEOMAP_THEATRE",
+    metavar="NAME",
+    help="The war mapped (`geomap theatres` lists them) [env GEOMAP_THEATRE; "
+    "default: afghanistan-2021].",
+)
+@click.option(
     "--boundaries",
     envvar="GEOMAP_BOUNDARIES",
-    default="ocha-agcho-2018",
-    show_default=True,
-    help="Boundary data set (a manifest name in boundaries/).",
+    default=None,
+    help="Boundary data set, a manifest name in boundaries/ [default: the theatre's].",
 )
 @click.version_option(package_name="geomap")
 @click.pass_context
-def main(ctx: click.Context, data_dir: Path | None, boundaries: str) -> None:
+def main(
+    ctx: click.Context, data_dir: Path | None, theatre: str | None, boundaries: str | None
+) -> None:
     """Map who controls which district, from news articles, offline.
 
     \b
     First time:   geomap data fetch --from ../shared/data   (or without --from, online)
     Then:         geomap build seeds/ -o output/
     See places:   geomap extract seeds/*.txt --format table
+    Other wars:   geomap build articles/ --theatre ukraine-2022 -o out/
     """
-    ctx.obj = Settings().with_(data_dir=data_dir, boundaries=boundaries)
+    ctx.obj = Settings().with_(data_dir=data_dir, theatre=theatre, boundaries=boundaries)
+
+
+@main.command()
+@data_dir_option
+@click.pass_context
+@domain_errors
+def theatres(ctx: click.Context) -> None:
+    """List the installed theatres (wars geomap can map) and what each reads.
+
+    Add one by copying a theatre file into DATA_DIR/theatres/ (README, "Adding a theatre").
+
+    \b
+    Example:
+      geomap theatres
+      geomap build articles/ --theatre ukraine-2022 -o out/
+    """
+    from geomap.theatre import theatres as installed
+
+    settings = _settings(ctx)
+    for theatre in installed(settings).values():
+        mark = "*" if theatre.id == settings.theatre else " "
+        parties = " vs ".join(p.label for p in theatre.parties)
+        click.echo(
+            f"{mark} {theatre.id:<20} {theatre.country_name:<12} {parties:<22} "
+            f"{theatre.units} from {theatre.boundaries}"
+        )
 
 
 @main.group()
@@ -115,6 +151,7 @@ def data_status(ctx: click.Context) -> None:
     help="JSON Lines (one object per article) or a readable table.",
 )
 @date_option("--date", "published", help="Publication date for articles that lack one.")
+@theatre_option
 @data_dir_option
 @click.pass_context
 @domain_errors
@@ -147,30 +184,27 @@ def extract(ctx: click.Context, files: tuple[Path, ...], fmt: str, published: da
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the overall figures as JSON.")
 @click.option("--errors", is_flag=True, help="List the missed and false places and claims.")
-@click.option(
-    "--country",
-    default="AF",
-    show_default=True,
-    help="ISO code of the theatre's country: only its places are scored.",
-)
+@theatre_option
 @data_dir_option
 @click.pass_context
 @domain_errors
-def evaluate(ctx: click.Context, gold_dir: Path, as_json: bool, errors: bool, country: str) -> None:
+def evaluate(ctx: click.Context, gold_dir: Path, as_json: bool, errors: bool) -> None:
     """Score extraction against gold labels (precision, recall, F1).
 
     GOLD_DIR holds NAME.txt articles beside NAME.gold.json labels, in the format of
-    shared/corpus/README.md; matching follows the rule given there.
+    shared/corpus/README.md; matching follows the rule given there. Only places in the
+    theatre's country are scored.
 
     \b
     Example:
       geomap evaluate ../shared/corpus/dev --errors
+      geomap evaluate ../shared/corpus/ukraine-dev --theatre ukraine-2022
     """
     from geomap.extract.evaluate import summary
     from geomap.pipeline import evaluate_dir
     from geomap.render.report import score_table
 
-    scores = evaluate_dir(gold_dir, _settings(ctx), country.upper())
+    scores = evaluate_dir(gold_dir, _settings(ctx))
     if as_json:
         click.echo(json.dumps(summary(scores)))
     else:
@@ -181,6 +215,7 @@ def evaluate(ctx: click.Context, gold_dir: Path, as_json: bool, errors: bool, co
 @click.argument("name")
 @click.option("--all", "show_all", is_flag=True, help="Show every meaning, not just the first.")
 @click.option("--online", is_flag=True, help="Fall back to OpenStreetMap Nominatim (network).")
+@theatre_option
 @data_dir_option
 @click.pass_context
 @domain_errors
@@ -229,6 +264,7 @@ def geocode(ctx: click.Context, name: str, show_all: bool, online: bool) -> None
     default=None,
     help="Days within which opposing claims make a place contested [default: 14].",
 )
+@theatre_option
 @data_dir_option
 @click.pass_context
 @domain_errors
@@ -302,7 +338,7 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
             type=click.Choice(["html", "png", "svg", "pdf"]),
             help="Outputs to draw (repeat the option for several).",
         ),
-        click.option("--title", default="Claimed control of Afghan districts", show_default=True),
+        click.option("--title", default=None, help="Map title [default: the theatre's]."),
         click.option(
             "--changed-since",
             type=click.IntRange(1, 365),
@@ -383,6 +419,7 @@ def _run_build(
     show_default=True,
     help="Seconds to wait for another build using the same store.",
 )
+@theatre_option
 @data_dir_option
 @click.pass_context
 @domain_errors
@@ -413,6 +450,7 @@ def build(
     show_default=True,
     help="Seconds of quiet before rebuilding (edits come in bursts).",
 )
+@theatre_option
 @data_dir_option
 @click.pass_context
 @domain_errors

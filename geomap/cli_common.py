@@ -82,3 +82,18 @@ data_dir_option = click.option(
     callback=_set_data_dir,
     help="Where data sets are installed (as `geomap --data-dir DIR ...`).",
 )
+
+
+def _set_theatre(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.obj = _settings(ctx).with_(theatre=value)
+
+
+theatre_option = click.option(
+    "--theatre",
+    metavar="NAME",
+    expose_value=False,
+    callback=_set_theatre,
+    help="The war mapped: its parties, words, boundaries and gazetteer (`geomap theatres` "
+    "lists them) [env GEOMAP_THEATRE; default: afghanistan-2021].",
+)

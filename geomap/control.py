@@ -6,13 +6,15 @@ The rules, in the order they apply (the README repeats them for users):
    on the province. Claims dated after the assessment date are ignored.
 2. The most recent evidence wins: the status is read from the latest claim date, together
    with every claim made within ``window_days`` before it.
-3. Taliban and government claims within that window oppose each other: contested.
+3. The two parties' claims within that window oppose each other: contested.
    Reports of fighting, sieges or efforts to retake are contested too, unless a later
    claim reports the outcome (captured, retaken); a source's own report of the outcome
    supersedes the fighting it reported on the same day.
-4. A Taliban status that only the Taliban assert is "taliban-claimed" (claimed, not
-   confirmed by anyone else).
+4. The attacker's status that only the attacker asserts is "claimed" ("taliban-claimed":
+   not confirmed by anyone else).
 5. Copies of one wire story are one source (see ``syndication.py``).
+6. In a front-line theatre (claims about villages, not district centres), a district whose
+   settlements the parties hold apart is contested.
 """
 
 from __future__ import annotations
@@ -27,10 +29,10 @@ from geomap.records import (
     CONTESTED,
     NO_REPORTS,
     REJECTED,
-    TALIBAN_CLAIMED,
     Claim,
     DistrictStatus,
 )
+from geomap.theatre import Theatre, load_theatre
 
 DISPUTE_DAYS = 2  # opposing outcomes this close together are one disputed moment
 
@@ -49,19 +51,23 @@ def assess(
     window_days: int = 14,
     units: Mapping[str, tuple[str, str | None]] | None = None,
     groups: Mapping[str, str] | None = None,
+    theatre: Theatre | None = None,
 ) -> list[DistrictStatus]:
     """One status per unit (district or province P-code) from all claims.
 
     ``units`` maps P-code → (name, province) so units without claims are listed as
-    "no-reports"; ``groups`` maps article id → source group (see ``syndication_groups``).
+    "no-reports"; ``groups`` maps article id → source group (see ``syndication_groups``);
+    ``theatre`` names the parties (default: the settings' theatre).
     """
+    theatre = theatre or load_theatre()
     by_unit: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         unit = unit_of(claim)
         if unit and (as_of is None or claim.as_of is None or claim.as_of <= as_of):
             by_unit[unit].append(claim)
     statuses = {
-        pcode: _status(pcode, found, window_days, groups or {}) for pcode, found in by_unit.items()
+        pcode: _status(pcode, found, window_days, groups or {}, theatre)
+        for pcode, found in by_unit.items()
     }
     for pcode, (name, province) in (units or {}).items():
         if pcode in statuses:
@@ -74,7 +80,62 @@ def assess(
 
 
 def _status(
-    pcode: str, every_claim: Sequence[Claim], window_days: int, groups: Mapping[str, str]
+    pcode: str,
+    every_claim: Sequence[Claim],
+    window_days: int,
+    groups: Mapping[str, str],
+    theatre: Theatre,
+) -> DistrictStatus:
+    """A unit's status; in a front-line theatre, from its settlements' own statuses."""
+    whole = _unit_status(pcode, every_claim, window_days, groups, theatre)
+    if not theatre.front_line or every_claim[0].place.kind == "province":
+        return whole
+    held = {
+        _side(s.status, theatre): s
+        for s in settlement_statuses(every_claim, window_days, groups, theatre)
+        if s.status != NO_REPORTS
+    }
+    if len(held) < 2 or whole.status == CONTESTED:
+        return whole
+    names = ", ".join(sorted(f"{s.name} ({s.status})" for s in held.values()))
+    return replace(
+        whole,
+        status=CONTESTED,
+        reason=f"the parties hold different settlements here: {names}",
+    )
+
+
+def _side(status: str, theatre: Theatre) -> str:
+    return theatre.attacker if status == theatre.claimed_status else status
+
+
+def settlement_statuses(
+    claims: Sequence[Claim],
+    window_days: int,
+    groups: Mapping[str, str],
+    theatre: Theatre,
+) -> list[DistrictStatus]:
+    """One status per claimed place (its name as the code): the front inside a district."""
+    by_place: dict[tuple[str, float | None, float | None], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.place.kind not in ("province", "district"):
+            by_place[(c.place.name, c.place.lat, c.place.lon)].append(c)
+    return [
+        replace(
+            _unit_status(name, found, window_days, groups, theatre),
+            name=name,
+            province=found[0].place.province,
+        )
+        for (name, _lat, _lon), found in by_place.items()
+    ]
+
+
+def _unit_status(
+    pcode: str,
+    every_claim: Sequence[Claim],
+    window_days: int,
+    groups: Mapping[str, str],
+    theatre: Theatre,
 ) -> DistrictStatus:
     # Rejected claims stay in the evidence list (struck through) but count for nothing.
     claims = [c for c in every_claim if c.review != REJECTED]
@@ -95,8 +156,9 @@ def _status(
     disputed, superseded = _opposed(decisive)
     if disputed:
         status = CONTESTED
+        sides = f"{theatre.party(theatre.attacker).noun} and {theatre.party(theatre.defender).noun}"
         reason = (
-            f"Taliban and government claims within {DISPUTE_DAYS} days of each other "
+            f"claims by {sides} within {DISPUTE_DAYS} days of each other "
             "(or one disputing the other)"
         )
     elif fighting and (last_decisive is None or (last_fighting or date.min) >= last_decisive):
@@ -109,11 +171,11 @@ def _status(
         status = decisive[0].status
         reason = "latest claim"
     support = [c for c in recent if c.status == status] or list(recent)
-    if status == "taliban" and all(
-        c.claimed_by == "taliban" and c.review != CONFIRMED for c in support
+    if status == theatre.attacker and all(
+        c.claimed_by == theatre.attacker and c.review != CONFIRMED for c in support
     ):
-        status = TALIBAN_CLAIMED
-        reason = "only the Taliban claim it"
+        status = theatre.claimed_status
+        reason = f"claimed by {theatre.party(theatre.attacker).noun} alone"
     sources = {groups.get(c.article_id, c.article_id) for c in claims}
     confidence = _confidence(support, groups)
     first = claims[0].place
@@ -200,12 +262,14 @@ def timeline(
     claims: Sequence[Claim],
     window_days: int = 14,
     groups: Mapping[str, str] | None = None,
+    theatre: Theatre | None = None,
 ) -> list[tuple[date, dict[str, str]]]:
     """Every date on which some unit's status changed, with all units' statuses then.
 
     A unit's status changes only on dates when it has a new claim, so each date re-assesses
     just the units claimed that day.
     """
+    theatre = theatre or load_theatre()
     by_unit: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         unit = unit_of(claim)
@@ -224,7 +288,7 @@ def timeline(
         changed = False
         for unit in units_on[day]:
             known = [c for c in by_unit[unit] if c.as_of is None or c.as_of <= day]
-            status = _status(unit, known, window_days, groups or {}).status
+            status = _status(unit, known, window_days, groups or {}, theatre).status
             if current.get(unit) != status:
                 current[unit] = status
                 changed = True

@@ -30,6 +30,10 @@ class ManifestError(DataError, ValueError):
     """A boundary manifest is malformed or names unknown columns."""
 
 
+class TheatreError(GeomapError, ValueError):
+    """A theatre file is unknown or malformed."""
+
+
 class ArticleError(GeomapError, ValueError):
     """An input file cannot be read as an article."""
 

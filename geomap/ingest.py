@@ -24,8 +24,9 @@ from geomap.extract.articles import (
     read_article_file,
     warnings_of,
 )
-from geomap.geo.gazetteer import Gazetteer, load_gazetteer
-from geomap.pipeline import extract_article
+from geomap.extract.lexicon import Lexicon
+from geomap.geo.gazetteer import Gazetteer
+from geomap.pipeline import extract_article, load_reader
 from geomap.records import Article, Extraction
 from geomap.settings import Settings
 from geomap.store.database import Store
@@ -145,7 +146,7 @@ class _Extractor:
         self.settings = settings
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.pool: ProcessPoolExecutor | None = None
-        self.gazetteer: Gazetteer | None = None
+        self.reader: tuple[Gazetteer, Lexicon] | None = None
 
     def __enter__(self) -> _Extractor:
         return self
@@ -155,8 +156,8 @@ class _Extractor:
             self.pool.shutdown()
 
     def one(self, article: Article, problems: list[ArticleProblem]) -> Extraction | None:
-        self.gazetteer = self.gazetteer or load_gazetteer(self.settings)
-        result = _extract_safely(article, self.gazetteer)
+        self.reader = self.reader or load_reader(self.settings)
+        result = _extract_safely(article, self.reader)
         if isinstance(result, str):
             problems.append(ArticleProblem(article.path, result))
             return None
@@ -184,22 +185,22 @@ class _Extractor:
         return out
 
 
-_WORKER_GAZETTEER: Gazetteer | None = None
+_WORKER_READER: tuple[Gazetteer, Lexicon] | None = None
 
 
 def _start_worker(settings: Settings) -> None:
-    global _WORKER_GAZETTEER
-    _WORKER_GAZETTEER = load_gazetteer(settings)
+    global _WORKER_READER
+    _WORKER_READER = load_reader(settings)
 
 
 def _extract_in_worker(article: Article) -> Extraction | str:
-    assert _WORKER_GAZETTEER is not None
-    return _extract_safely(article, _WORKER_GAZETTEER)
+    assert _WORKER_READER is not None
+    return _extract_safely(article, _WORKER_READER)
 
 
-def _extract_safely(article: Article, gazetteer: Gazetteer) -> Extraction | str:
+def _extract_safely(article: Article, reader: tuple[Gazetteer, Lexicon]) -> Extraction | str:
     try:
-        return extract_article(article, gazetteer)
+        return extract_article(article, *reader)
     except Exception as err:  # one article's failure never stops the others
         return f"extraction failed ({type(err).__name__}: {err}); please report"
 

@@ -11,27 +11,32 @@ from geomap.errors import ArticleError
 from geomap.extract.articles import ArticleProblem, read_article_file, read_articles
 from geomap.extract.claims import claims_from_article
 from geomap.extract.evaluate import ArticleScore, load_gold, score_article
+from geomap.extract.lexicon import Lexicon, load_lexicon
 from geomap.extract.places import places_from_article
 from geomap.geo.gazetteer import Gazetteer, load_gazetteer
 from geomap.records import Article, DistrictStatus, Extraction
 from geomap.settings import Settings, default_settings
 from geomap.syndication import syndication_groups
+from geomap.theatre import load_theatre
 
 
-def extract_article(article: Article, gazetteer: Gazetteer) -> Extraction:
-    """Places, claims and aggregate claims of one article."""
+def extract_article(
+    article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = None
+) -> Extraction:
+    """Places, claims and aggregate claims of one article (``lexicon``: the theatre's words)."""
     places = places_from_article(article, gazetteer)
-    claims, aggregates = claims_from_article(article, places)
+    claims, aggregates = claims_from_article(article, places, lexicon)
     return Extraction(article, tuple(places), tuple(claims), tuple(aggregates))
 
 
 def extract_articles(
     articles: Iterable[Article], settings: Settings | None = None
 ) -> Iterator[Extraction]:
-    """Extract every article with the configured gazetteer."""
-    gazetteer = load_gazetteer(settings or default_settings())
+    """Extract every article with the configured theatre's gazetteer and words."""
+    settings = settings or default_settings()
+    gazetteer, lexicon = load_reader(settings)
     for article in articles:
-        yield extract_article(article, gazetteer)
+        yield extract_article(article, gazetteer, lexicon)
 
 
 def extract_paths(
@@ -45,19 +50,23 @@ def extract_paths(
     return list(extract_articles(articles, settings)), problems
 
 
-def evaluate_dir(
-    gold_dir: str | Path, settings: Settings | None = None, country: str = "AF"
-) -> list[ArticleScore]:
-    """Extract each gold article in a folder and score it (places in ``country`` only)."""
-    gazetteer = load_gazetteer(settings or default_settings())
+def load_reader(settings: Settings) -> tuple[Gazetteer, Lexicon]:
+    """The theatre's gazetteer and word tables: what extraction needs, loaded once."""
+    return load_gazetteer(settings), load_lexicon(load_theatre(settings=settings))
+
+
+def evaluate_dir(gold_dir: str | Path, settings: Settings | None = None) -> list[ArticleScore]:
+    """Extract each gold article in a folder and score it (the theatre's places only)."""
+    settings = settings or default_settings()
+    gazetteer, lexicon = load_reader(settings)
     scores = []
     for stem, text_path, labels in load_gold(Path(gold_dir)):
         try:
             articles, _bad = read_article_file(text_path)
         except ArticleError:
             articles = []
-        prediction = extract_article(articles[0], gazetteer).to_dict() if articles else {}
-        scores.append(score_article(stem, labels, prediction, country))
+        prediction = extract_article(articles[0], gazetteer, lexicon).to_dict() if articles else {}
+        scores.append(score_article(stem, labels, prediction, gazetteer.country))
     return scores
 
 
@@ -85,4 +94,6 @@ def assess_extractions(
     claims = [c for r in results for c in r.claims]
     if groups is None:
         groups = syndication_groups(r.article for r in results)
-    return assess(claims, as_of, settings.contested_window_days, units_for(settings), groups)
+    theatre = load_theatre(settings=settings)
+    window = settings.contested_window_days
+    return assess(claims, as_of, window, units_for(settings), groups, theatre)

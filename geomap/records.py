@@ -8,16 +8,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
+# Statuses and claimants that every theatre shares; the parties' own (a claim's status
+# "taliban" or "russia", the map's "taliban-claimed") come from the theatre (theatre.py).
 CONTESTED = "contested"  # a claim or a district status: fighting, a siege, an effort to retake
-TALIBAN_CLAIMED = "taliban-claimed"  # a district status: held only by the Taliban's own word
 NO_REPORTS = "no-reports"  # a district status: no article says anything about it
-MAP_STATUSES = ("taliban", TALIBAN_CLAIMED, CONTESTED, "government", NO_REPORTS)
-Status = Literal["taliban", "contested", "government"]
-Claimant = Literal["taliban", "government", "third-party", "reporter", "analyst"]
-STATUSES: tuple[str, ...] = ("taliban", "contested", "government")
-CLAIMANTS: tuple[str, ...] = ("taliban", "government", "third-party", "reporter", "analyst")
+THIRD_PARTY = "third-party"  # a claimant: neither side (foreign governments, observers, media)
+REPORTER = "reporter"  # a claimant: the article's own voice, unattributed
 ANALYST = "analyst"  # the claimant, source and article id of an analyst's own assessment
 # What an analyst's review did to a claim (``Claim.review``) or may do (``Review.action``).
 REJECTED, CONFIRMED, CORRECTED = "rejected", "confirmed", "corrected"
@@ -68,11 +66,6 @@ class Place:
     province: str | None = None
     province_pcode: str | None = None
     source: str = "gazetteer"
-
-    @property
-    def in_afghanistan(self) -> bool:
-        """True for places geomap maps (the theatre's country)."""
-        return self.country == "AF"
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape used by ``geomap extract``."""

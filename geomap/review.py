@@ -23,7 +23,6 @@ from geomap.records import (
     CONFIRMED,
     CORRECTED,
     REJECTED,
-    STATUSES,
     Article,
     Claim,
     Extraction,
@@ -33,6 +32,7 @@ from geomap.records import (
 from geomap.settings import Settings, default_settings
 from geomap.store.database import Store
 from geomap.store.reviews import load_reviews, mark_undone, save_review
+from geomap.theatre import load_theatre
 
 ANALYST_ARTICLE = Article(
     id=ANALYST,
@@ -134,9 +134,8 @@ def review_claim(
     if action not in _OUTCOME:
         msg = f"unknown review action {action!r}; use reject, confirm or correct"
         raise ReviewError(msg)
-    if status is not None and status not in STATUSES:
-        msg = f"unknown status {status!r}; use one of {', '.join(STATUSES)}"
-        raise ReviewError(msg)
+    if status is not None:
+        _check_status(status, store)
     claim = find_claim(store.extractions(), claim_id)
     if claim is None:
         msg = f"no claim {claim_id!r} in {store.path} (`geomap review list` shows the ids)"
@@ -171,9 +170,7 @@ def set_status(
     by: str | None = None,
 ) -> Review:
     """An analyst's own assessment of a district (or province) from ``as_of`` on."""
-    if status not in STATUSES:
-        msg = f"unknown status {status!r}; use one of {', '.join(STATUSES)}"
-        raise ReviewError(msg)
+    _check_status(status, store)
     return save_review(
         store, Review(0, "set", None, place, status, as_of, note, by or default_reviewer(), _now())
     )
@@ -182,6 +179,13 @@ def set_status(
 def undo(store: Store, review_id: int) -> Review:
     """Take a review back (it stays in the store, marked undone)."""
     return mark_undone(store, review_id)
+
+
+def _check_status(status: str, store: Store) -> None:
+    statuses = load_theatre(store.theatre).statuses
+    if status not in statuses:
+        msg = f"unknown status {status!r}; use one of {', '.join(statuses)}"
+        raise ReviewError(msg)
 
 
 def district_place(pcode: str, settings: Settings | None = None) -> Place:
@@ -203,7 +207,7 @@ def district_place(pcode: str, settings: Settings | None = None) -> Place:
                 kind=kind,
                 lat=round(point.y, 5),
                 lon=round(point.x, 5),
-                country="AF",
+                country=load_theatre(settings=settings).country,
                 district=district,
                 district_pcode=pcode if kind == "district" else None,
                 province=row["province"] if kind == "district" else row["name"],
@@ -221,11 +225,12 @@ def resolve_place(name_or_pcode: str, settings: Settings | None = None) -> Place
     if name_or_pcode[:2].isalpha() and name_or_pcode[2:].isdigit():
         return district_place(name_or_pcode.upper(), settings)
     found = load_gazetteer(settings).lookup(name_or_pcode)
-    afghan = [e for e in found if e.country == "AF" and e.kind != "village"]
-    if not afghan:
+    country = load_theatre(settings=settings).country
+    local = [e for e in found if e.country == country and e.kind != "village"]
+    if not local:
         msg = f"{name_or_pcode!r} is not a place the gazetteer knows; give a P-code instead"
         raise ReviewError(msg)
-    e = afghan[0]
+    e = local[0]
     return Place(
         name_or_pcode,
         0,

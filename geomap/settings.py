@@ -26,7 +26,8 @@ class Settings:
     data_dir: installed data sets (``GEOMAP_DATA_DIR``; default: the per-user data folder).
     mirror: a local mirror laid out like ``shared/data`` (``GEOMAP_MIRROR``), used by
         ``geomap data fetch`` instead of the network.
-    boundaries: name of the boundary manifest to use (``GEOMAP_BOUNDARIES``).
+    theatre: the war mapped (``GEOMAP_THEATRE``): parties, words, boundaries, gazetteer.
+    boundaries: name of the boundary manifest (``GEOMAP_BOUNDARIES``; default: the theatre's).
     geocoder: ``gazetteer`` (offline, default) or ``gazetteer+nominatim`` (opt-in online fallback).
     contested_window_days: opposing claims closer than this make a district contested.
     """
@@ -37,9 +38,10 @@ class Settings:
         )
     )
     mirror: Path | None = field(default_factory=lambda: _env_path("GEOMAP_MIRROR"))
-    boundaries: str = field(
-        default_factory=lambda: os.environ.get("GEOMAP_BOUNDARIES", "ocha-agcho-2018")
+    theatre: str = field(
+        default_factory=lambda: os.environ.get("GEOMAP_THEATRE", "afghanistan-2021")
     )
+    boundaries: str = field(default_factory=lambda: os.environ.get("GEOMAP_BOUNDARIES", ""))
     geocoder: str = "gazetteer"
     contested_window_days: int = 14
     user_agent: str = "geomap/0.1 (offline conflict mapping)"

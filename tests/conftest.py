@@ -12,6 +12,7 @@ from geomap.errors import DataNotInstalledError
 from geomap.geo import data
 from geomap.geo.gazetteer import load_gazetteer
 from geomap.settings import Settings
+from geomap.theatre import load_theatre
 
 ROOT = Path(__file__).resolve().parent.parent
 MIRROR = Path(os.environ.get("GEOMAP_MIRROR", ROOT.parent / "shared" / "data"))
@@ -39,12 +40,13 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 def gazetteer_mirror(tmp_path: Path, settings: Settings) -> Path:
     """A small mirror folder holding the installed gazetteer data set, laid out like
     ``shared/data``: the install tests need no checkout of ``shared`` beside the clone."""
-    manifest = data.get_manifest(data.GAZETTEER, settings)
+    name = load_theatre(settings=settings).gazetteer
+    manifest = data.get_manifest(name, settings)
     mirror = tmp_path / "mirror"
     folder = mirror / manifest.mirror_path
     folder.mkdir(parents=True)
     for data_file in manifest.files:
-        shutil.copy2(data.dataset_dir(data.GAZETTEER, settings) / data_file.name, folder)
+        shutil.copy2(data.dataset_dir(name, settings) / data_file.name, folder)
     return mirror
 
 

@@ -23,7 +23,7 @@ from geomap.extract.lexicon import Lexicon, load_lexicon
 from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PLURAL_ANAPHOR, references
 from geomap.extract.sentences import headline_end, sentences
 from geomap.extract.speakers import classify_speaker, denier_of, speaker_of
-from geomap.records import CONTESTED, AggregateClaim, Article, Claim, Place
+from geomap.records import CONTESTED, REPORTER, AggregateClaim, Article, Claim, Place
 
 RULES_VERSION = 5  # bump when a rule changes: stored articles are then extracted again
 CLAIMABLE_KINDS = frozenset(
@@ -75,7 +75,7 @@ def claims_from_article(
     lexicon = lexicon or load_lexicon()
     text = article.text
     year = article.published.year if article.published else _year_hint(text)
-    local = [p for p in places if p.country == "AF" and p.kind in CLAIMABLE_KINDS]
+    local = [p for p in places if p.country == lexicon.country and p.kind in CLAIMABLE_KINDS]
     starts = [p.start for p in local]
     bystanders: set[int] = set()
     claims: list[Claim] = []
@@ -194,7 +194,7 @@ def _rejection(sentence: str, previous: Sequence[Claim], lexicon: Lexicon) -> li
     m = lexicon.rejection.search(sentence)
     if m is None or not previous:
         return []
-    denier = classify_speaker(sentence[: m.start()], lexicon) or "reporter"
+    denier = classify_speaker(sentence[: m.start()], lexicon) or REPORTER
     out = []
     for c in previous:
         if c.status == CONTESTED or c.claimed_by == denier:

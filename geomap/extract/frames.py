@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from geomap.extract.chunks import POSSESSED, Chunks, chunk_places
-from geomap.extract.lexicon import THIRD_PARTY, Lexicon, Trigger
+from geomap.extract.lexicon import Lexicon, Trigger
 from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR
-from geomap.records import CONTESTED, Place
+from geomap.records import CONTESTED, THIRD_PARTY, Place
 
 _CLAUSE_END = re.compile(
     r";|\bbut\b|,?\s+while\b|, and (?=(?:the |a |an )?[a-z])|, as(?! well)\b|\s+—\s+|"

@@ -12,11 +12,14 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geomap.extract.anchors import Prefilter
+from geomap.records import THIRD_PARTY
 
-THIRD_PARTY = "third-party"
+if TYPE_CHECKING:
+    from geomap.theatre import Theatre
+
 ACTIONS = (
     "capture",
     "recapture",
@@ -44,6 +47,7 @@ class Trigger:
 class Lexicon:
     """Compiled word tables for one theatre."""
 
+    country: str  # the theatre's: only its places take claims
     attacker: str
     defender: str
     parties: tuple[str, ...]
@@ -95,14 +99,26 @@ def _rx(items: list[str], prefix: str = r"\b", suffix: str = r"\b") -> re.Patter
 
 
 @cache
-def load_lexicon(name: str = "lexicon.toml") -> Lexicon:
-    """Read and compile the word tables shipped with the package."""
-    raw = resources.files("geomap.extract").joinpath(name).read_text(encoding="utf-8")
-    return compile_lexicon(tomllib.loads(raw))
+def load_lexicon(theatre: Theatre | None = None) -> Lexicon:
+    """The language's word tables (``lexicon.toml``) with one theatre's parties, compiled.
+
+    Without a theatre: the default settings' theatre.
+    """
+    from geomap.theatre import load_theatre
+
+    theatre = theatre or load_theatre()
+    raw = resources.files("geomap.extract").joinpath("lexicon.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw) | theatre.words
+    data["theatre"] = {
+        "attacker": theatre.attacker,
+        "defender": theatre.defender,
+        "country": theatre.country,
+    }
+    return compile_lexicon(data)
 
 
 def compile_lexicon(data: dict[str, Any]) -> Lexicon:
-    """Compile word tables given as a dict (the TOML file's shape)."""
+    """Compile word tables given as a dict (the TOML file's shape, parties merged in)."""
     parties = tuple(data["parties"])
     actor_groups = []
     actor_party = {}
@@ -135,6 +151,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     speakers[THIRD_PARTY] = _rx(data["third_party"]["speakers"])
     modality, objects, bystanders = data["modality"], data["objects"], data["bystanders"]
     return Lexicon(
+        country=data["theatre"]["country"],
         attacker=data["theatre"]["attacker"],
         defender=data["theatre"]["defender"],
         parties=parties,

@@ -18,6 +18,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 GENERIC_KIND = {
     "province": "province",
     "provinces": "province",
+    "oblast": "province",
+    "region": "province",
     "district": "district",
     "districts": "district",
     "city": "city",
@@ -86,7 +88,8 @@ _CHUNK_WORD = re.compile(r"[^\s-]+")
 
 
 _FOLLOWING = re.compile(
-    r" (province|provinces|district|districts|city|town|village|capital)\b", re.IGNORECASE
+    r" (province|provinces|oblast|region|district|districts|city|town|village|capital)\b",
+    re.IGNORECASE,
 )
 
 

@@ -26,14 +26,24 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
     """Every place mention in ``text``, resolved, in order of appearance."""
     mentions = find_mentions(text, gazetteer)
     provinces_named = _provinces_in(mentions)
-    list_cues, forced = _list_cues(mentions, text)
+    country = gazetteer.country
+    list_cues, forced = _list_cues(mentions, text, country)
     chosen = []
     earlier: set[Entry] = set()  # meanings already chosen in this text
     for index, mention in enumerate(mentions):
         cue = list_cues[index] if index in forced else mention.cue or list_cues[index]
         cue = cue or _province_by_role(mentions, index, text)
-        located_in = _locator_province(mentions, index, text)
-        entry = choose_entry(mention, cue, provinces_named, text, located_in, earlier)
+        located_in = _locator_province(mentions, index, text, country)
+        entry = choose_entry(
+            mention,
+            cue,
+            provinces_named,
+            text,
+            located_in,
+            earlier,
+            country,
+            gazetteer.bare_villages,
+        )
         if entry is not None:
             chosen.append((mention, entry))
             earlier.add(entry)
@@ -61,14 +71,16 @@ _LOCATED_BY = re.compile(
 )
 
 
-def _locator_province(mentions: Sequence[Mention], index: int, text: str) -> str | None:
+def _locator_province(
+    mentions: Sequence[Mention], index: int, text: str, country: str
+) -> str | None:
     """The P-code of the province named right after a mention as its location, if any."""
     if index + 1 >= len(mentions):
         return None
     here, after = mentions[index], mentions[index + 1]
     if after.start - here.end > 40 or not _LOCATED_BY.match(text[here.end : after.start]):
         return None
-    provinces = [e for e in after.entries if e.kind == "province" and e.country == "AF"]
+    provinces = [e for e in after.entries if e.kind == "province" and e.country == country]
     if not provinces or (after.cue not in (None, "province")):
         return None
     return provinces[0].province_pcode
@@ -106,7 +118,9 @@ def _province_by_role(mentions: Sequence[Mention], index: int, text: str) -> str
     return None
 
 
-def _list_cues(mentions: Sequence[Mention], text: str) -> tuple[list[str | None], set[int]]:
+def _list_cues(
+    mentions: Sequence[Mention], text: str, country: str
+) -> tuple[list[str | None], set[int]]:
     """The kind each name takes from the list it stands in (None outside lists).
 
     "Ghazni and Parwan provinces" and "Nirkh and Jalrez districts" name the kind once for
@@ -124,14 +138,14 @@ def _list_cues(mentions: Sequence[Mention], text: str) -> tuple[list[str | None]
         if joined_next:
             continue
         if last > first:
-            cue = _list_kind(mentions[first : last + 1])
+            cue = _list_kind(mentions[first : last + 1], country)
             lead = mentions[first].start
             head = _KINDS_BEFORE.search(text, max(0, lead - 40), lead)
             members = mentions[first : last + 1]
             noun = head.group(1).lower() if head else None
             if noun == "provinces" or (
                 noun == "districts"
-                and not any(_only_kind(m) == "province" or m.has_generic for m in members)
+                and not any(_only_kind(m, country) == "province" or m.has_generic for m in members)
             ):  # "the districts of A, B and C": a list of districts, not of provinces
                 cue = GENERIC_KIND[str(noun)]
                 forced.update(range(first, last + 1))
@@ -140,18 +154,18 @@ def _list_cues(mentions: Sequence[Mention], text: str) -> tuple[list[str | None]
     return cues, forced
 
 
-def _list_kind(members: Sequence[Mention]) -> str | None:
+def _list_kind(members: Sequence[Mention], country: str) -> str | None:
     tail = members[-1].text.split()[-1].lower()
     if tail in ("provinces", "districts"):
         return GENERIC_KIND[tail]
-    if len(members) >= 3 and any(_only_kind(m) == "province" for m in members):
+    if len(members) >= 3 and any(_only_kind(m, country) == "province" for m in members):
         return "province"
     return None
 
 
-def _only_kind(mention: Mention) -> str | None:
-    afghan = [e for e in mention.entries if e.country == "AF" and e.kind != "village"]
-    return afghan[0].kind if afghan and all(e.kind == afghan[0].kind for e in afghan) else None
+def _only_kind(mention: Mention, country: str) -> str | None:
+    local = [e for e in mention.entries if e.country == country and e.kind != "village"]
+    return local[0].kind if local and all(e.kind == local[0].kind for e in local) else None
 
 
 def _provinces_in(mentions: Sequence[Mention]) -> set[str]:
@@ -165,12 +179,16 @@ def choose_entry(
     text: str,
     located_in: str | None = None,
     earlier: set[Entry] | frozenset[Entry] = frozenset(),
+    country: str = "AF",
+    bare_villages: bool = False,
 ) -> Entry | None:
     """Pick one meaning of a mention, or ``None`` when it is not a place here.
 
     A province named as the mention's location (``located_in``) outweighs the kind word:
     "the city of Khash in Badakhshan" is Badakhshan's Khash district, not Nimroz's town.
     Among namesakes of one kind, the one the article already meant (``earlier``) is kept.
+    Villages need the word "village" unless the theatre's claims are about villages
+    (``bare_villages``): a wrong village is worse than none.
     """
     entries = list(mention.entries)
     if located_in:
@@ -182,11 +200,11 @@ def choose_entry(
         if not wanted and cue == "district":
             wanted = [e for e in entries if e.kind == "city"]
         entries = wanted or entries
-    if cue != "village":
+    if cue != "village" and not bare_villages:
         entries = [e for e in entries if e.kind != "village"]
     if not entries:
         return None
-    if _looks_like_person_or_word(mention, entries, cue, text):
+    if _looks_like_person_or_word(mention, entries, cue, text, country):
         return None
     if cue is None:
         entries = _province_or_city(entries)
@@ -222,9 +240,11 @@ def _province_or_city(entries: list[Entry]) -> list[Entry]:
                 e
                 for e in entries
                 if e.kind == "city"
-                and e.source.startswith("geonames")
                 and e.province_pcode == province.province_pcode
-                and _is_centre_district(e)
+                and (
+                    e.source.startswith("geomap")  # a curated town: Kherson, Luhansk
+                    or (e.source.startswith("geonames") and _is_centre_district(e))
+                )
             ),
             None,
         )
@@ -246,13 +266,13 @@ def _english_frequency(word: str) -> float:
 
 
 def _looks_like_person_or_word(
-    mention: Mention, entries: list[Entry], cue: str | None, text: str
+    mention: Mention, entries: list[Entry], cue: str | None, text: str, country: str
 ) -> bool:
     """Ordinary English words and parts of people's names are not places."""
     if cue or mention.has_generic:
         return False
     strong = entries[0].kind in ("province", "country", "border-crossing", "base", "site")
-    strong = strong or entries[0].country != "AF"  # foreign names come from curated lists
+    strong = strong or entries[0].country != country  # foreign names come from curated lists
     words = mention.text.split()
     if len(words) == 1 and not strong:
         word = words[0]

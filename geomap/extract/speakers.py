@@ -10,6 +10,7 @@ import functools
 import re
 
 from geomap.extract.lexicon import Lexicon
+from geomap.records import REPORTER, THIRD_PARTY
 
 SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|claimed|claims|claim|announced|announces|stated|"
@@ -29,8 +30,8 @@ def classify_speaker(phrase: str, lexicon: Lexicon) -> str | None:
     """
     if lexicon.speakers[lexicon.attacker].search(phrase):
         return lexicon.attacker
-    if lexicon.speakers["third-party"].search(phrase) or _US.search(phrase):
-        return "third-party"
+    if lexicon.speakers[THIRD_PARTY].search(phrase) or _US.search(phrase):
+        return THIRD_PARTY
     for party in lexicon.parties:
         if party != lexicon.attacker and lexicon.speakers[party].search(phrase):
             return party
@@ -71,7 +72,7 @@ def speaker_of(sentence: str, lexicon: Lexicon, at: int | None = None) -> str:
                 found = classify_speaker(after, lexicon)
         if found:
             return found
-    return "reporter"
+    return REPORTER
 
 
 @functools.lru_cache(maxsize=32)  # asked once per claim; the answer is the sentence's
@@ -82,7 +83,7 @@ def denier_of(sentence: str, lexicon: Lexicon) -> tuple[str, int] | None:
         return None
     after = re.match(r"\s*by\s+(?:the\s+)?([^,;.]{0,40})", sentence[m.end() :])
     if after:
-        return classify_speaker(after.group(1), lexicon) or "reporter", m.start()
+        return classify_speaker(after.group(1), lexicon) or REPORTER, m.start()
     found = classify_speaker(_before(sentence, m.start()), lexicon)
     return found or speaker_of(sentence, lexicon), m.start()
 

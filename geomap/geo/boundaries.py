@@ -19,8 +19,6 @@ from geomap.errors import ManifestError
 from geomap.geo.data import Manifest, dataset_dir, get_manifest
 from geomap.settings import Settings, default_settings
 
-_METRIC_CRS = 32642  # UTM 42N: metres, good enough across Afghanistan for "nearest"
-
 COLUMNS = ["pcode", "name", "alt_names", "province", "province_pcode", "geometry"]
 
 
@@ -67,8 +65,10 @@ class Boundaries:
 
 def load_boundaries(settings: Settings | None = None) -> Boundaries:
     """Read the configured boundary data set (cached per data folder and name)."""
+    from geomap.theatre import boundary_set
+
     settings = settings or default_settings()
-    return _load(settings.data_dir, settings.boundaries, settings)
+    return _load(settings.data_dir, boundary_set(settings), settings)
 
 
 @functools.lru_cache(maxsize=4)
@@ -176,9 +176,10 @@ def locate(points: pd.DataFrame, bounds: Boundaries) -> pd.DataFrame:
     joined = joined[~joined.index.duplicated()]
     missing = joined["district_pcode"].isna()
     if missing.any():
+        metric = polys.estimate_utm_crs()  # metres, good enough across one country
         near = gpd.sjoin_nearest(
-            frame[missing].to_crs(_METRIC_CRS),
-            polys.to_crs(_METRIC_CRS),
+            frame[missing].to_crs(metric),
+            polys.to_crs(metric),
             how="left",
             max_distance=5_000,
         )

@@ -27,7 +27,6 @@ from geomap.errors import (
 )
 from geomap.settings import Settings, default_settings
 
-GAZETTEER = "afg-gazetteer"
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the geomap package
 _DOWNLOAD_TIMEOUT_S = 30
 
@@ -55,6 +54,7 @@ class Manifest:
     homepage: str = ""
     country: str = "AF"
     default: bool = False
+    format: str = ""  # how a gazetteer's files are read (geomap.geo.sources)
     layers: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
@@ -109,14 +109,15 @@ def load_manifest(path: Path) -> Manifest:
         homepage=raw.get("homepage", ""),
         country=raw.get("country", "AF"),
         default=bool(raw.get("default", False)),
+        format=raw.get("format", ""),
         layers=layers,
     )
 
 
 def manifests(settings: Settings | None = None) -> dict[str, Manifest]:
-    """Every known data set by name: the gazetteer and each boundary manifest."""
-    found = {GAZETTEER: load_manifest(_PACKAGE_DIR / "geo" / "gazetteer.toml")}
-    for folder in manifest_dirs(settings):
+    """Every known data set by name: the gazetteers (``geo/*.toml``) and boundary manifests."""
+    found = {}
+    for folder in [_PACKAGE_DIR / "geo", *manifest_dirs(settings)]:
         for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
             m = load_manifest(path)
             found[m.name] = m

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from geomap.geo.data import get_manifest
 from geomap.geo.entry import Entry
 from geomap.geo.names import exact_key, fold, loose_key, match_key
 from geomap.settings import Settings, default_settings
@@ -54,6 +55,8 @@ class Gazetteer:
     max_tokens: int
     attribution: tuple[str, ...]
     first_words: frozenset[str] = frozenset()  # keys of every name's first word
+    country: str = "AF"  # the theatre's: its places are local, every other is foreign
+    bare_villages: bool = False  # villages named without "village" (front-line theatres)
 
     def may_start_name(self, word: str) -> bool:
         """False when no known name starts with this word (a fast filter)."""
@@ -83,7 +86,7 @@ class Gazetteer:
         """Spelling keys of province and district names, by kind (for near misses)."""
         keys: dict[str, list[str]] = {"province": [], "district": []}
         for key, entries in self.exact.items():
-            for kind in {e.kind for e in entries if e.country == "AF"} & set(keys):
+            for kind in {e.kind for e in entries if e.country == self.country} & set(keys):
                 keys[kind].append(key)
         return keys
 
@@ -100,7 +103,7 @@ class Gazetteer:
         near = difflib.get_close_matches(key, self._admin_keys[kind], n=2, cutoff=_CLOSE_CUTOFF)
         if not near or (len(near) > 1 and _similarity(key, near[1]) >= _similarity(key, near[0])):
             return []
-        return [e for e in self.exact[near[0]] if e.kind == kind and e.country == "AF"]
+        return [e for e in self.exact[near[0]] if e.kind == kind and e.country == self.country]
 
     def lookup_exact(self, name: str) -> list[Entry]:
         """Entries whose spelling-exact key matches."""
@@ -116,14 +119,17 @@ def _similarity(a: str, b: str) -> float:
 
 
 def load_gazetteer(settings: Settings | None = None) -> Gazetteer:
-    """The gazetteer for the configured boundaries (built once, then cached on disk)."""
+    """The gazetteer of the configured theatre and boundaries (built once, cached on disk)."""
+    from geomap.theatre import boundary_set
+
     settings = settings or default_settings()
-    return _cached(settings.data_dir, settings.boundaries, settings)
+    return _cached(settings.data_dir, settings.theatre, boundary_set(settings), settings)
 
 
 @functools.lru_cache(maxsize=2)
-def _cached(data_dir: Path, boundaries_name: str, settings: Settings) -> Gazetteer:
-    cache = data_dir / "cache" / f"gazetteer-{boundaries_name}-v{GAZETTEER_VERSION}.pickle"
+def _cached(data_dir: Path, theatre: str, boundaries: str, settings: Settings) -> Gazetteer:
+    name = f"gazetteer-{theatre}-{boundaries}-v{GAZETTEER_VERSION}.pickle"
+    cache = data_dir / "cache" / name
     if cache.is_file():
         try:
             with cache.open("rb") as fh:
@@ -145,12 +151,15 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
     """Build the name index from every source (a second or two)."""
     from geomap.geo import sources
     from geomap.geo.boundaries import load_boundaries
+    from geomap.theatre import load_theatre
 
     settings = settings or default_settings()
+    theatre = load_theatre(settings=settings)
+    country = theatre.country
     bounds = load_boundaries(settings)
-    named = sources.admin_entries(bounds)
-    named += sources.afghan_point_entries(settings, bounds)
-    named += sources.foreign_entries()
+    named = sources.admin_entries(bounds, theatre)
+    named += sources.point_entries(settings, bounds, theatre)
+    named += sources.foreign_entries(country)
     canonical = _canonical_entries(entry for _alias, entry in named)
     exact: dict[str, list[Entry]] = defaultdict(list)
     loose: dict[str, list[Entry]] = defaultdict(list)
@@ -159,9 +168,9 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
         entry = canonical[_identity(found)]
         if not alias or not fold(alias).strip():
             continue
-        keys = [(exact, exact_key(alias, drop_generic=entry.country == "AF"))]
-        if entry.country == "AF" and entry.kind != "village":
-            keys.append((loose, match_key(alias)))  # transliteration variants are Afghan
+        keys = [(exact, exact_key(alias, drop_generic=entry.country == country))]
+        if entry.country == country and entry.kind != "village":
+            keys.append((loose, match_key(alias)))  # transliteration variants are local
         for index, key in keys:
             if key and entry not in index[key]:
                 index[key].append(entry)
@@ -171,18 +180,24 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
             entries.sort(key=lambda e: (e.rank, -e.population))
     attribution = (
         bounds.manifest.attribution,
-        "Gazetteer: abubaker47/afghanistan-provinces-districts-villages (MIT)",
+        *([get_manifest(theatre.gazetteer, settings).attribution] if theatre.gazetteer else []),
         "Towns: GeoNames (CC BY 4.0)",
     )
     first_words = set()
     for alias, entry in named:
         words = re.findall(r"[^\s-]+", alias)
         if words:
-            first_words.add(exact_key(words[0], drop_generic=entry.country == "AF"))
+            first_words.add(exact_key(words[0], drop_generic=entry.country == country))
             first_words.add(loose_key(words[0]))
             first_words.add(match_key(words[0]))
     return Gazetteer(
-        dict(exact), dict(loose), min(max_tokens, 6), attribution, frozenset(first_words)
+        dict(exact),
+        dict(loose),
+        min(max_tokens, 6),
+        attribution,
+        frozenset(first_words),
+        country,
+        theatre.front_line,
     )
 
 

@@ -24,6 +24,7 @@ from geomap.geo.entry import Entry
 from geomap.geo.gazetteer import Gazetteer, load_gazetteer
 from geomap.geo.names import GENERIC_WORDS, fold
 from geomap.settings import Settings, default_settings
+from geomap.theatre import load_theatre
 
 
 def _location(entry: Entry) -> Location:
@@ -96,7 +97,7 @@ class GazetteerGeocoder(Geocoder):
             "district",
             lat,
             lon,
-            "AF",
+            load_theatre(settings=self._settings).country,
             row["district"],
             row["district_pcode"],
             row["province"],
@@ -112,7 +113,7 @@ class CachedNominatim(Geocoder):
     Opt-in only (``--online``): it sends place names to OpenStreetMap's servers.
     """
 
-    def __init__(self, settings: Settings | None = None, country_codes: str = "af"):
+    def __init__(self, settings: Settings | None = None, country_codes: str | None = None):
         super().__init__(user_agent=(settings or default_settings()).user_agent)
         from geopy.extra.rate_limiter import RateLimiter
 
@@ -121,7 +122,7 @@ class CachedNominatim(Geocoder):
         self._limited = RateLimiter(
             self._nominatim.geocode, min_delay_seconds=1.0, max_retries=1, swallow_exceptions=False
         )
-        self._country_codes = country_codes
+        self._country_codes = country_codes or load_theatre(settings=self._settings).country.lower()
         self._cache_path = self._settings.data_dir / "cache" / "nominatim.sqlite"
 
     def _cache(self) -> sqlite3.Connection:
@@ -160,7 +161,7 @@ class CachedNominatim(Geocoder):
             "city",
             lat,
             lon,
-            "AF" if hit["district_pcode"] else None,
+            load_theatre(settings=self._settings).country if hit["district_pcode"] else None,
             hit["district"],
             hit["district_pcode"],
             hit["province"],

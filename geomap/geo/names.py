@@ -22,6 +22,9 @@ GENERIC_WORDS = frozenset(
     {
         "province",
         "provinces",
+        "oblast",
+        "region",
+        "raion",
         "district",
         "districts",
         "city",

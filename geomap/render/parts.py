@@ -16,8 +16,7 @@ from typing import Any
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from geomap.records import TALIBAN_CLAIMED
-from geomap.render.style import HATCH_ID, STATUS_COLOURS, STATUS_LABELS
+from geomap.render.style import CLAIMED_FILL, HATCH_ID
 
 
 def _template(name: str) -> Template:
@@ -43,6 +42,7 @@ class Panels(MacroElement):
         aggregates: list[str],
         evidence_note: str,
         symbols: list[tuple[str, str]],
+        claimed_colour: str,
     ):
         super().__init__()
         self._name = "Panels"
@@ -50,8 +50,8 @@ class Panels(MacroElement):
         self.aggregates, self.evidence_note = aggregates, evidence_note
         self.symbols = symbols
         self.hatch_id = HATCH_ID
-        self.claimed_fill = "#fbe0d0"
-        self.claimed_stroke = STATUS_COLOURS[TALIBAN_CLAIMED]
+        self.claimed_fill = CLAIMED_FILL
+        self.claimed_stroke = claimed_colour
 
 
 class Controls(MacroElement):
@@ -65,12 +65,14 @@ class Controls(MacroElement):
         steps: list[dict[str, Any]],
         names: list[dict[str, Any]],
         attribution: list[str],
+        colours: dict[str, str],
+        labels: dict[str, str],
     ):
         super().__init__()
         self._name = "Controls"
         self.districts_layer = districts_layer
-        self.colours = STATUS_COLOURS
-        self.labels = STATUS_LABELS
+        self.colours = colours
+        self.labels = labels
         self.hatch_url = f"url(#{HATCH_ID})"
         self.steps, self.names, self.attribution = steps, names, attribution
 

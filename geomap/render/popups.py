@@ -14,10 +14,11 @@ from geomap.records import (
     CORRECTED,
     NO_REPORTS,
     REJECTED,
+    REPORTER,
+    THIRD_PARTY,
     Claim,
     DistrictStatus,
 )
-from geomap.render.style import STATUS_LABELS
 from geomap.wording import counted
 
 POPUP_CLAIMS = 10  # the newest claims in a popup; the rest are in the exports
@@ -31,7 +32,14 @@ REVIEW_MARKS = {
 }
 
 
-def _item(claim: Claim, sources: Mapping[str, str], note: str = "") -> dict[str, Any]:
+# Among claims of one date, the parties' own first, then third parties, then reporters.
+_CLAIMANT_ORDER = {THIRD_PARTY: 2, REPORTER: 1, ANALYST: 0}
+Labels = Mapping[str, str]  # map status → legend label (``Theatre.labels``)
+
+
+def _item(
+    claim: Claim, sources: Mapping[str, str], labels: Labels, note: str = ""
+) -> dict[str, Any]:
     """What the template shows of one claim: the sentence, who claims it, where and when."""
     when = claim.as_of.isoformat() if claim.as_of else "undated"
     if claim.as_of and claim.as_of_precision == "month":
@@ -44,7 +52,7 @@ def _item(claim: Claim, sources: Mapping[str, str], note: str = "") -> dict[str,
         "rejected": claim.review == REJECTED,
         "evidence": claim.evidence,
         "meta": (
-            f"{STATUS_LABELS.get(claim.status, claim.status)} · claimed by {claim.claimed_by}"
+            f"{labels.get(claim.status, claim.status)} · claimed by {claim.claimed_by}"
             f"{' (hedged)' if claim.hedged else ''} · {sources.get(claim.article_id, '?')} · "
             f"{when} · about {claim.place.name}{note} · id {claim.id}"
         ),
@@ -53,14 +61,15 @@ def _item(claim: Claim, sources: Mapping[str, str], note: str = "") -> dict[str,
     }
 
 
-def _items(claims: Sequence[Claim], sources: Mapping[str, str]) -> tuple[list[dict[str, Any]], int]:
+def _items(
+    claims: Sequence[Claim], sources: Mapping[str, str], labels: Labels
+) -> tuple[list[dict[str, Any]], int]:
     """Claims newest first, the same sentence from several copies once; and how many more."""
     groups: dict[tuple[Any, ...], list[Claim]] = {}
-    parties = {"taliban": 3, "government": 3, "third-party": 2, "reporter": 1}
     newest = sorted(
         claims,
         reverse=True,
-        key=lambda c: (c.as_of or date.min, parties.get(c.claimed_by, 0), c.confidence),
+        key=lambda c: (c.as_of or date.min, _CLAIMANT_ORDER.get(c.claimed_by, 3), c.confidence),
     )
     for c in newest:
         groups.setdefault((c.evidence, c.status, c.claimed_by), []).append(c)
@@ -68,6 +77,7 @@ def _items(claims: Sequence[Claim], sources: Mapping[str, str]) -> tuple[list[di
         _item(
             same[0],
             sources,
+            labels,
             f" · and {counted(len(same) - 1, 'more article')}" if len(same) > 1 else "",
         )
         for same in list(groups.values())[:POPUP_CLAIMS]
@@ -75,7 +85,9 @@ def _items(claims: Sequence[Claim], sources: Mapping[str, str]) -> tuple[list[di
     return items, max(0, len(groups) - POPUP_CLAIMS)
 
 
-def status_html(status: DistrictStatus, sources: Mapping[str, str], kind: str) -> str:
+def status_html(
+    status: DistrictStatus, sources: Mapping[str, str], kind: str, labels: Labels
+) -> str:
     """Popup for a district or province: status, why, and every claim behind it."""
     head = f"{status.name}" + (
         f" ({status.province})"
@@ -90,20 +102,22 @@ def status_html(status: DistrictStatus, sources: Mapping[str, str], kind: str) -
         f"confidence {status.confidence:.2f} · {counted(len(status.claims), 'claim')} from "
         f"{counted(status.sources, 'independent source')}"
     )
-    items, older = _items(status.claims, sources)
-    label = STATUS_LABELS[status.status]
+    items, older = _items(status.claims, sources, labels)
+    label = labels[status.status]
     return _render("status", head, kind, status.pcode, label, details, status.reason, items, older)
 
 
-def place_html(name: str, line: str, claims: Sequence[Claim], sources: Mapping[str, str]) -> str:
+def place_html(
+    name: str, line: str, claims: Sequence[Claim], sources: Mapping[str, str], labels: Labels
+) -> str:
     """Popup for a place marker: its name, a line about it, the claims about it."""
-    items, older = _items(claims, sources)
+    items, older = _items(claims, sources, labels)
     return _render("place", name, line, items, older)
 
 
-def list_html(claims: Sequence[Claim], sources: Mapping[str, str]) -> str:
+def list_html(claims: Sequence[Claim], sources: Mapping[str, str], labels: Labels) -> str:
     """Popup with claims only (the claimant layers)."""
-    items, older = _items(claims, sources)
+    items, older = _items(claims, sources, labels)
     return _render("list", items, older)
 
 

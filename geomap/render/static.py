@@ -16,15 +16,13 @@ from matplotlib.figure import Figure  # no pyplot: no global backend, no side ef
 from matplotlib.patches import Patch
 from matplotlib_scalebar.scalebar import ScaleBar
 
-from geomap.changes import COUNTED
 from geomap.geo.boundaries import Boundaries
-from geomap.records import NO_REPORTS, TALIBAN_CLAIMED, DistrictStatus
-from geomap.render.style import STATUS_COLOURS, STATUS_LABELS
+from geomap.records import NO_REPORTS, DistrictStatus
 from geomap.store.writing import atomic_write
+from geomap.theatre import Theatre, load_theatre
 
 A4_LANDSCAPE = (11.69, 8.27)
 LABEL_CLEARANCE_M = 45_000  # a province name this close to a claimed place is left out
-METRIC_CRS = 32642  # UTM 42N: true-ish distances for the scale bar
 MAX_LABELS = 25
 
 
@@ -33,26 +31,31 @@ def render_static(
     bounds: Boundaries,
     path: Path,
     as_of: date | None = None,
-    title: str = "Claimed control of Afghan districts",
+    title: str | None = None,
     note: str = "",
     dpi: int = 150,
     national: Sequence[str] = (),
+    theatre: Theatre | None = None,
 ) -> Path:
     """Draw the district map to ``path``; the suffix (.png, .svg, .pdf) picks the format.
 
     ``national`` lines (claims about the whole country, with the evidence) go beside it.
     """
+    theatre = theatre or load_theatre()
+    title = title or theatre.title
+    colours, labels = theatre.colours, theatre.labels
+    metric = bounds.country.estimate_utm_crs()  # true-ish distances for the scale bar
     by_pcode = {s.pcode: s.status for s in statuses}
-    districts = bounds.simplified("districts", 0.005)[["pcode", "geometry"]].to_crs(METRIC_CRS)
+    districts = bounds.simplified("districts", 0.005)[["pcode", "geometry"]].to_crs(metric)
     districts["status"] = [by_pcode.get(p, NO_REPORTS) for p in districts["pcode"]]
     provinces = bounds.simplified("provinces", 0.005)[["pcode", "name", "geometry"]]
-    provinces = provinces.to_crs(METRIC_CRS)
+    provinces = provinces.to_crs(metric)
     fig = Figure(figsize=A4_LANDSCAPE)
     ax = fig.add_axes((0.01, 0.07, 0.98, 0.84))
     # geopandas redraws the figure after each plot call: with no axes and no text drawn
     # yet those redraws are cheap, so all text is added after the last plot call.
     ax.set_axis_off()
-    for status, colour in STATUS_COLOURS.items():
+    for status, colour in colours.items():
         part = districts[districts["status"] == status]
         if len(part):
             part.plot(
@@ -60,19 +63,19 @@ def render_static(
                 color=colour,
                 edgecolor="white",
                 linewidth=0.3,
-                hatch="////" if status == TALIBAN_CLAIMED else None,
+                hatch="////" if status == theatre.claimed_status else None,
             )
     provinces.boundary.plot(ax=ax, color="#555555", linewidth=0.7)
     province_status = provinces[provinces["pcode"].isin(by_pcode)]
     for pcode, geom in zip(province_status["pcode"], province_status.boundary, strict=True):
         ax.plot(
             *geom.xy if geom.geom_type == "LineString" else geom.geoms[0].xy,
-            color=STATUS_COLOURS[by_pcode[pcode]],
+            color=colours[by_pcode[pcode]],
             linewidth=2.2,
             linestyle="--",
         )
-    bounds.country.to_crs(METRIC_CRS).boundary.plot(ax=ax, color="#111111", linewidth=1.4)
-    labelled = _label_claimed_places(ax, statuses)
+    bounds.country.to_crs(metric).boundary.plot(ax=ax, color="#111111", linewidth=1.4)
+    labelled = _label_claimed_places(ax, statuses, metric)
     for name, point in zip(bounds.provinces["name"], provinces.representative_point(), strict=True):
         if any(point.distance(other) < LABEL_CLEARANCE_M for other in labelled):
             continue  # a claimed place's label is there: "Herat" over "Hirat" is unreadable
@@ -90,10 +93,10 @@ def render_static(
         Patch(
             facecolor=c,
             edgecolor="#777777",
-            hatch="////" if s == TALIBAN_CLAIMED else None,
-            label=f"{STATUS_LABELS[s]} ({counts.get(s, 0)})",
+            hatch="////" if s == theatre.claimed_status else None,
+            label=f"{labels[s]} ({counts.get(s, 0)})",
         )
-        for s, c in STATUS_COLOURS.items()
+        for s, c in colours.items()
     ]
     if len(province_status):
         handles.append(
@@ -101,13 +104,13 @@ def render_static(
                 facecolor="none",
                 edgecolor="#333333",
                 linestyle="--",
-                label="Province-wide claim (dashed outline)",
+                label=f"{theatre.provinces.rstrip('s').capitalize()}-wide claim (dashed outline)",
             )
         )
     ax.legend(
         handles=handles,
         loc="upper left",
-        title="Districts by status",
+        title=f"{theatre.units.capitalize()} by status",
         frameon=True,
         fontsize=9,
         title_fontsize=10,
@@ -119,7 +122,7 @@ def render_static(
     fig.text(
         0.01,
         0.935,
-        f"{when} · districts coloured by the claims in the articles",
+        f"{when} · {theatre.units} coloured by the claims in the articles",
         fontsize=10.5,
         color="#333333",
         ha="left",
@@ -154,7 +157,7 @@ def render_static(
     return Path(path)
 
 
-def _label_claimed_places(ax: Axes, statuses: Sequence[DistrictStatus]) -> list[Any]:
+def _label_claimed_places(ax: Axes, statuses: Sequence[DistrictStatus], metric: Any) -> list[Any]:
     """Mark and name the places the claims are about (small districts are hard to see);
     returns their points, so that other labels keep clear of them."""
     import geopandas as gpd
@@ -175,7 +178,7 @@ def _label_claimed_places(ax: Axes, statuses: Sequence[DistrictStatus]) -> list[
     points = gpd.GeoSeries(
         gpd.points_from_xy([p[0] for p in seen.values()], [p[1] for p in seen.values()]), crs=4326
     )
-    points = points.to_crs(METRIC_CRS)
+    points = points.to_crs(metric)
     ax.scatter(points.x, points.y, s=14, color="#111111", zorder=5)
     for name, point in zip(seen, points, strict=True):
         ax.annotate(
@@ -198,26 +201,30 @@ def _bare(mention: str) -> str:
 
 
 def render_timeline(
-    counts: Sequence[tuple[date, dict[str, int]]], path: Path, title: str = ""
+    counts: Sequence[tuple[date, dict[str, int]]],
+    path: Path,
+    title: str = "",
+    theatre: Theatre | None = None,
 ) -> Path:
     """Districts per status over time (the figure reports quote: "204 of 407 districts")."""
+    theatre = theatre or load_theatre()
     fig = Figure(figsize=(8, 3.6))
     ax = fig.add_axes((0.08, 0.14, 0.62, 0.74))
     days = [d for d, _ in counts]
     x = mdates.date2num(days)
-    for status in COUNTED:
+    for status in theatre.counted:
         values = [c.get(status, 0) for _, c in counts]
         ax.step(
             x,
             values,
             where="post",
-            color=STATUS_COLOURS[status],
+            color=theatre.colours[status],
             linewidth=2.2,
-            linestyle="--" if status == TALIBAN_CLAIMED else "-",
-            label=f"{STATUS_LABELS[status]} ({values[-1]})",
+            linestyle="--" if status == theatre.claimed_status else "-",
+            label=f"{theatre.labels[status]} ({values[-1]})",
         )
     ax.xaxis_date()
-    ax.set_ylabel("districts")
+    ax.set_ylabel(theatre.units)
     ax.set_ylim(bottom=0)
     ax.grid(axis="y", color="#dddddd")
     ax.spines[["top", "right"]].set_visible(False)
@@ -227,7 +234,9 @@ def render_timeline(
         label.set_rotation(30)
         label.set_horizontalalignment("right")
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False, fontsize=9)
-    ax.set_title(f"{title}: districts by status, {days[0]} to {days[-1]}", fontsize=10, loc="left")
+    ax.set_title(
+        f"{title}: {theatre.units} by status, {days[0]} to {days[-1]}", fontsize=10, loc="left"
+    )
     suffix = Path(path).suffix
     atomic_write(
         path, lambda tmp: fig.savefig(tmp, dpi=150, format=suffix[1:], bbox_inches="tight")

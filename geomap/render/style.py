@@ -7,28 +7,8 @@ hatched as well as lighter, so it never relies on hue alone.
 
 from __future__ import annotations
 
-from geomap.records import CONTESTED, NO_REPORTS, TALIBAN_CLAIMED
-
-STATUS_COLOURS = {
-    "taliban": "#b2182b",
-    TALIBAN_CLAIMED: "#f4a582",
-    CONTESTED: "#fdd835",
-    "government": "#2166ac",
-    NO_REPORTS: "#e6e6e6",
-}
-STATUS_LABELS = {
-    "taliban": "Taliban (reported)",
-    TALIBAN_CLAIMED: "Taliban claim, not confirmed",
-    CONTESTED: "Contested",
-    "government": "Government",
-    NO_REPORTS: "No reports",
-}
-CLAIMANT_LABELS = {
-    "taliban": "Taliban claims",
-    "government": "Government claims",
-    "third-party": "Third-party claims",
-    "reporter": "Reporters' accounts",
-}
+CLAIMED_FILL = "#fbe0d0"  # the light stripe of the hatched "claimed, not confirmed" fill
+# Status colours and labels come from the theatre (``Theatre.colours``, ``Theatre.labels``).
 # A symbol per place kind for markers (drawn with system fonts; no icon font needed).
 KIND_SYMBOLS = {
     "border-crossing": "⇄",

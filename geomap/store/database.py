@@ -171,16 +171,29 @@ class Store:
             )
         ]
 
-    def countries_named(self, most: int = 5) -> tuple[bool, list[str]]:
-        """Whether any article names a place in Afghanistan, and the foreign countries named
-        most often (to say what a folder of articles about another war is about)."""
-        afghan = self.conn.execute("SELECT 1 FROM places WHERE country = 'AF' LIMIT 1")
-        foreign = self.conn.execute(
-            "SELECT name FROM places WHERE country != 'AF' AND kind = 'country' "
-            "GROUP BY name ORDER BY count(*) DESC LIMIT ?",
-            (most,),
+    @property
+    def theatre(self) -> str:
+        """The theatre the store was built for (``geomap build`` records it)."""
+        return self.get_meta("theatre") or "afghanistan-2021"
+
+    @property
+    def country(self) -> str:
+        """The country of the store's theatre (its places are the map's)."""
+        return self.get_meta("country") or "AF"
+
+    def countries_named(self, most: int = 5) -> tuple[bool, list[tuple[str, str]]]:
+        """Whether any article names a place in the theatre's country, and the other
+        countries named most often, as (name, ISO code): what the articles are about."""
+        local = self.conn.execute(
+            "SELECT 1 FROM places WHERE country = ? AND kind != 'country' LIMIT 1",
+            (self.country,),
         )
-        return afghan.fetchone() is not None, [r[0] for r in foreign]
+        foreign = self.conn.execute(
+            "SELECT name, country FROM places WHERE country != ? AND kind = 'country' "
+            "GROUP BY name ORDER BY count(*) DESC LIMIT ?",
+            (self.country, most),
+        )
+        return local.fetchone() is not None, [(r[0], r[1]) for r in foreign]
 
     def count(self) -> int:
         """Number of distinct articles stored."""
@@ -208,7 +221,7 @@ class Store:
         return _article(row)
 
     def extractions(self) -> list[Extraction]:
-        """Every stored article with its Afghan places, claims and aggregates.
+        """Every stored article with its local places (the theatre's), claims and aggregates.
 
         Article texts and foreign places are left out: maps and exports need the claims'
         sentences, not whole articles. Articles already loaded by this process (``geomap
@@ -247,9 +260,9 @@ class Store:
         )
         places: dict[str, dict[int, Place]] = {}
         for row in self.conn.execute(
-            f"SELECT sha256, idx, {_columns(_PLACE_FIELDS)} FROM places WHERE country = 'AF' "
+            f"SELECT sha256, idx, {_columns(_PLACE_FIELDS)} FROM places WHERE country = ? "
             f"AND kind != 'country' {where} ORDER BY sha256, idx",
-            args,
+            (self.country, *args),
         ):
             places.setdefault(row[0], {})[row[1]] = Place(*map(shared, row[2:]))
         claims: dict[str, list[Claim]] = {}
