@@ -236,8 +236,14 @@ def _claims(
     """The claims a frame makes; with a denial by another party, both sides' claims."""
     speaker = speaker_of(sentence, lexicon, frame.start - start)
     status = frame.status
-    if frame.agent_is_speaker and speaker in lexicon.parties:
-        status = speaker  # "under our control", said by a government spokesman
+    if frame.agent_is_speaker and status != CONTESTED:
+        # "under our control", said by a government spokesman; "we withdrew from X";
+        # "Shoigu ordered the withdrawal from X": the side speaking or acting is the agent
+        side = speaker
+        if side not in lexicon.parties:
+            side = classify_speaker(sentence[: frame.start - start], lexicon) or side
+        if side in lexicon.parties:
+            status = lexicon.opponent(side) if frame.against_agent else side
     confidence = CONFIDENCE[frame.via]
     hedged = _hedged(sentence, lexicon)
     if hedged:

@@ -69,7 +69,8 @@ class Frame:
     places: tuple[Place, ...]
     via: str  # named | reference | pronoun
     negated: bool = False
-    agent_is_speaker: bool = False
+    agent_is_speaker: bool = False  # "under our control"; "X was liberated", said by a side
+    against_agent: bool = False  # the status is the agent's opponent's (a withdrawal)
 
 
 @dataclass(frozen=True)
@@ -253,6 +254,8 @@ def _frame(
     if agent == THIRD_PARTY:
         return None  # foreign forces leaving a base say nothing about who holds it
     action = lexicon.actions[m.trigger.action]
+    if agent is None and action.get("default_agent") == "speaker":
+        agent_is_speaker = True  # "the troops were withdrawn from X", said by one side
     if action["status"] == CONTESTED:
         status = CONTESTED
     else:
@@ -267,7 +270,17 @@ def _frame(
         return None  # "without any clashes": no fighting, no claim
     if not places and not _PLURAL_UNITS.search(text, clause, min(hi, te + MAX_OBJECT_GAP)):
         return None  # keep "captured 15 districts": a list ("including …") may name them
-    return Frame(m.trigger.action, status, ts, te, places, via, negated, agent_is_speaker)
+    return Frame(
+        m.trigger.action,
+        status,
+        ts,
+        te,
+        places,
+        via,
+        negated,
+        agent_is_speaker,
+        action["status"] == "opponent",
+    )
 
 
 def _group_after(chunks: Chunks, lo: int, hi: int) -> tuple[Place, ...]:
@@ -344,7 +357,7 @@ def _agent(
 
 
 def _default_agent(role: str, lexicon: Lexicon) -> str:
-    return lexicon.defender if role in ("defender", "subject") else lexicon.attacker
+    return lexicon.defender if role in ("defender", "subject", "speaker") else lexicon.attacker
 
 
 def _hypothetical(clause_before: str, lexicon: Lexicon) -> bool:

@@ -19,7 +19,9 @@ GENERIC_KIND = {
     "province": "province",
     "provinces": "province",
     "oblast": "province",
+    "oblasts": "province",
     "region": "province",
+    "regions": "province",
     "district": "district",
     "districts": "district",
     "city": "city",
@@ -88,7 +90,7 @@ _CHUNK_WORD = re.compile(r"[^\s-]+")
 
 
 _FOLLOWING = re.compile(
-    r" (province|provinces|oblast|region|district|districts|city|town|village|capital)\b",
+    r" (provinces?|oblasts?|regions?|districts?|city|town|village|capital)\b",
     re.IGNORECASE,
 )
 
@@ -103,6 +105,14 @@ def _words(chunk: re.Match[str]) -> list[tuple[int, int, str]]:
         if word:
             out.append((start, start + len(word), word))
     return out
+
+
+# "the Bakhmut direction", "the Donetsk front", "the Sea of Azov": the name only labels
+# something else, a front sector or a sea.
+_LABELS_AFTER = re.compile(
+    r"\s+(?:front|direction|axis|sector|axes|directions|hromada|operational group)\b"
+)
+_LABELS_BEFORE = re.compile(r"\b(?:Sea|Gulf|Bay|Strait)\s+of\s+(?:the\s+)?$")
 
 
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -142,6 +152,9 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 continue
             j, found = best
             end = words[j][1]
+            if _LABELS_AFTER.match(text, end) or _LABELS_BEFORE.search(text, 0, start):
+                i = j + 1
+                continue
             cue, has_generic = _following_cue(text, end)
             generic = _FOLLOWING.match(text, end) if has_generic else None
             if generic is not None:

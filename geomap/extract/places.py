@@ -28,25 +28,37 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
     provinces_named = _provinces_in(mentions)
     country = gazetteer.country
     list_cues, forced = _list_cues(mentions, text, country)
-    chosen = []
-    earlier: set[Entry] = set()  # meanings already chosen in this text
-    for index, mention in enumerate(mentions):
-        cue = list_cues[index] if index in forced else mention.cue or list_cues[index]
-        cue = cue or _province_by_role(mentions, index, text)
-        located_in = _locator_province(mentions, index, text, country)
-        entry = choose_entry(
-            mention,
-            cue,
-            provinces_named,
-            text,
-            located_in,
-            earlier,
-            country,
-            gazetteer.bare_villages,
-        )
-        if entry is not None:
-            chosen.append((mention, entry))
-            earlier.add(entry)
+    cues = [
+        (list_cues[i] if i in forced else m.cue or list_cues[i])
+        or _province_by_role(mentions, i, text)
+        for i, m in enumerate(mentions)
+    ]
+    located = [_locator_province(mentions, i, text, country) for i in range(len(mentions))]
+
+    def resolve(anchors: frozenset[Entry] | None) -> list[tuple[Mention, Entry]]:
+        chosen = []
+        earlier: set[Entry] = set()  # meanings already chosen in this text
+        for index, mention in enumerate(mentions):
+            entry = choose_entry(
+                mention,
+                cues[index],
+                provinces_named,
+                text,
+                located[index],
+                earlier,
+                country,
+                gazetteer.bare_villages,
+                anchors,
+            )
+            if entry is not None:
+                chosen.append((mention, entry))
+                earlier.add(entry)
+        return chosen
+
+    chosen = resolve(None)
+    if gazetteer.bare_villages and any(_has_namesakes(m, e) for m, e in chosen):
+        # Villages repeat across a country: place each namesake by the whole text's places.
+        chosen = resolve(frozenset(e for _m, e in chosen))
     # A district named like a town the article also names is that town's district: one place.
     towns = {(e.district_pcode, loose_key(e.name)): e for _m, e in chosen if e.kind == "city"}
     return [
@@ -156,7 +168,7 @@ def _list_cues(
 
 def _list_kind(members: Sequence[Mention], country: str) -> str | None:
     tail = members[-1].text.split()[-1].lower()
-    if tail in ("provinces", "districts"):
+    if tail in ("provinces", "districts", "oblasts", "regions"):
         return GENERIC_KIND[tail]
     if len(members) >= 3 and any(_only_kind(m, country) == "province" for m in members):
         return "province"
@@ -181,6 +193,7 @@ def choose_entry(
     earlier: set[Entry] | frozenset[Entry] = frozenset(),
     country: str = "AF",
     bare_villages: bool = False,
+    anchors: frozenset[Entry] | None = None,
 ) -> Entry | None:
     """Pick one meaning of a mention, or ``None`` when it is not a place here.
 
@@ -212,7 +225,32 @@ def choose_entry(
     same_kind = [e for e in entries if e.kind == best_kind]
     meant_before = [e for e in same_kind if e in earlier]
     in_context = [e for e in same_kind if e.province_pcode in provinces_named]
-    return (meant_before or in_context or same_kind)[0]
+    if meant_before:
+        return meant_before[0]
+    return _nearest(in_context or same_kind, earlier if anchors is None else anchors)
+
+
+def _has_namesakes(mention: Mention, entry: Entry) -> bool:
+    return sum(e.kind == entry.kind for e in mention.entries) > 1
+
+
+def _nearest(namesakes: list[Entry], anchors: set[Entry] | frozenset[Entry]) -> Entry:
+    """Of namesakes (the dozens of Andriivkas), the one nearest the places the text has
+    already named: an article about a front speaks of one stretch of it."""
+    anchors = [
+        (e.lat, e.lon)
+        for e in anchors
+        if e.lat is not None
+        and e.lon is not None
+        and e.kind not in ("country", "province", "region")
+        and e not in namesakes
+    ]
+    placed = [e for e in namesakes if e.lat is not None and e.lon is not None]
+    if len(placed) < 2 or not anchors:
+        return namesakes[0]
+    lat = sum(a[0] for a in anchors) / len(anchors)
+    lon = sum(a[1] for a in anchors) / len(anchors)
+    return min(placed, key=lambda e: (e.lat - lat) ** 2 + (e.lon - lon) ** 2)  # type: ignore[operator]
 
 
 def _province_or_city(entries: list[Entry]) -> list[Entry]:
@@ -221,9 +259,15 @@ def _province_or_city(entries: list[Entry]) -> list[Entry]:
     A province that merely shares its name with a smaller town or district (Balkh,
     Baghlan) stays the province.
     """
-    province = next((e for e in entries if e.kind == "province"), None)
-    if province is None:
-        return entries
+    for province in (e for e in entries if e.kind == "province"):
+        capital = _capital_of(province, entries)
+        if capital is not None:
+            return [capital, *[e for e in entries if e is not capital]]
+    return entries
+
+
+def _capital_of(province: Entry, entries: list[Entry]) -> Entry | None:
+    """The town among ``entries`` that is ``province``'s capital and shares its name."""
     capital = next(
         (
             e
@@ -249,8 +293,8 @@ def _province_or_city(entries: list[Entry]) -> list[Entry]:
             None,
         )
     if capital is not None and loose_key(capital.name) == loose_key(province.name):
-        return [capital, *[e for e in entries if e is not capital]]
-    return entries
+        return capital
+    return None
 
 
 def _is_centre_district(entry: Entry) -> bool:

@@ -296,6 +296,9 @@ def _geonames_points(country: str) -> pd.DataFrame:
     return _points(rows)
 
 
+CURATED_POPULATION = 1_000_000  # a curated site is the namesake the news means
+
+
 def _table_points(name: str | None) -> pd.DataFrame:
     rows = [
         _point(
@@ -305,6 +308,7 @@ def _table_points(name: str | None) -> pd.DataFrame:
             float(r["lon"]),
             [r["name"], *_split_aliases(r["aliases"])],
             "geomap:key_sites",
+            CURATED_POPULATION,
         )
         for r in (_table(name) if name else [])
     ]
