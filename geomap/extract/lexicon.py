@@ -180,7 +180,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         other=_rx(objects["other"]),
         title_after=_rx(bystanders["titles_after"], prefix=r"^\s*(?:'s\s+|’s\s+)?"),
         reference_before=re.compile(
-            rf"(?<!according\s)\b(?:{'|'.join(bystanders['reference_before'])})\s+(?:the\s+)?"
+            rf"(?<!according\s)(?<!including\s)\b(?:{'|'.join(bystanders['reference_before'])})\s+(?:the\s+)?"
             r"(?:(?:city|town|province|district|capital|village)\s+of\s+)?"
             r"(?:[a-z-]+\s+){0,1}$",
             re.IGNORECASE,

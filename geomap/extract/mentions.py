@@ -53,6 +53,7 @@ NOT_NAME_WORDS = frozenset(
     "northwestern southeastern southwestern upper lower greater monday tuesday wednesday "
     "thursday friday saturday sunday january february march april may june july august "
     "september october november december taliban afghan afghanistan's province district "
+    "ukrainian ukraine's russian russia's "
     "city town village airport dam border crossing base valley river highway road "
     "provincial capital meanwhile however last this that these those both governor police "
     "chief council university hospital airport prison mayor commander corps army province "

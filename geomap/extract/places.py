@@ -8,6 +8,7 @@ choose among the name's meanings; drop ordinary words and parts of people's name
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Sequence
 
@@ -33,7 +34,10 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
         or _province_by_role(mentions, i, text)
         for i, m in enumerate(mentions)
     ]
-    located = [_locator_province(mentions, i, text, country) for i in range(len(mentions))]
+    located = [  # a province lies in no other: "Zaporizhzhia, Donetsk and Luhansk oblasts"
+        _locator_province(mentions, i, text, country) if cues[i] != "province" else None
+        for i in range(len(mentions))
+    ]
 
     def resolve(anchors: frozenset[Entry] | None) -> list[tuple[Mention, Entry]]:
         chosen = []
@@ -248,9 +252,11 @@ def _nearest(namesakes: list[Entry], anchors: set[Entry] | frozenset[Entry]) -> 
     placed = [e for e in namesakes if e.lat is not None and e.lon is not None]
     if len(placed) < 2 or not anchors:
         return namesakes[0]
-    lat = sum(a[0] for a in anchors) / len(anchors)
-    lon = sum(a[1] for a in anchors) / len(anchors)
-    return min(placed, key=lambda e: (e.lat - lat) ** 2 + (e.lon - lon) ** 2)  # type: ignore[operator]
+
+    def spread(e: Entry) -> float:  # robust to one far-off dateline: log of each distance
+        return sum(math.log1p(math.hypot(e.lat - a, (e.lon - o) * 0.7)) for a, o in anchors)  # type: ignore[operator]
+
+    return min(placed, key=spread)
 
 
 def _province_or_city(entries: list[Entry]) -> list[Entry]:
