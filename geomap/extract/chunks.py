@@ -90,21 +90,27 @@ def chunk_places(
     ("withdrew from X") is not a reference point even though a preposition precedes it.
     """
     bystanders: set[int] = set()
+    references: set[int] = set()  # bystanders for the words before them ("near X")
     has_smaller = any(p.kind != "province" for p in places)
     smaller_seen = False  # a district or town before this place in the sentence
     for i, p in enumerate(places):
         previous = places[i - 1] if i else None
         if _is_bystander(text, start, p, previous, smaller_seen, lexicon, governed, has_smaller):
             bystanders.add(p.start)
+            if _is_reference(text, start, p, lexicon, governed):
+                references.add(p.start)
         smaller_seen = smaller_seen or p.kind != "province"
-    # A province joined in a list to a locator province locates too ("in Ghazni and Parwan").
+    # A place joined in a list to a locator locates too: "in Ghazni and Parwan" (provinces),
+    # "near Klishchiivka and Andriivka" (any place after a reference word).
     for a, b in zip(places, places[1:], strict=False):
         if (
             a.start in bystanders
-            and a.kind == b.kind == "province"
+            and (a.kind == b.kind == "province" or a.start in references)
             and _LIST_JOIN.match(text[a.end : b.start])
         ):
             bystanders.add(b.start)
+            if a.start in references:
+                references.add(b.start)
     candidates = tuple(p for p in places if p.start not in bystanders)
     return Chunks(candidates, _groups(text, candidates, places, bystanders), frozenset(bystanders))
 
@@ -128,9 +134,7 @@ def _is_bystander(
         return True
     if _POSSESSIVE_AFTER.match(after) and not quoted and not _owns_a_part(p, after, lexicon):
         return True
-    if lexicon.reference_before.search(before) and not any(
-        s <= p.start and p.start - e < 12 for s, e in governed
-    ):
+    if _is_reference(text, start, p, lexicon, governed):
         return True
     if p.kind == "province" and (_COUNT_NOUN.search(before) or _UNIT_OF_PROVINCE.search(before)):
         return True
@@ -157,6 +161,16 @@ def _is_bystander(
         if _FRONTED.match(text[start : p.start]) and re.match(r"^(?:\s+province)?\s*,", after):
             return True  # "In Logar, insurgents overran Azra district"
     return False
+
+
+def _is_reference(
+    text: str, start: int, p: Place, lexicon: Lexicon, governed: Sequence[tuple[int, int]]
+) -> bool:
+    """ "south of X", "near X", "from X": a reference point, unless a trigger governs it."""
+    before = text[max(start, p.start - 60) : p.start]
+    return bool(lexicon.reference_before.search(before)) and not any(
+        s <= p.start and p.start - e < 12 for s, e in governed
+    )
 
 
 def _owns_a_part(p: Place, after: str, lexicon: Lexicon) -> bool:

@@ -190,7 +190,7 @@ def _frame(
     passive = bool(_PASSIVE_BEFORE.search(clause_before) and _PARTICIPLE.match(m.text))
     if passive and m.trigger.action == "repel":
         lo = start  # "X attacked Y but were beaten back": the attack was on Y
-    after = _group_after(chunks, te, hi)
+    after = _group_after(chunks, te, hi, text)
     if after and m.trigger.action == "withdraw" and _DESTINATION.search(text, te, after[0].start):
         after = ()  # "retreated from its base to the post at X": X is where they went
     before = _group_before(chunks, lo, ts)
@@ -283,11 +283,24 @@ def _frame(
     )
 
 
-def _group_after(chunks: Chunks, lo: int, hi: int) -> tuple[Place, ...]:
+# "all of Kyiv Oblast, namely the towns of Bucha, Hostomel and Irpin": the members too
+_MEMBERS = re.compile(
+    r",?\s+(?:namely|including|among\s+them|notably|such\s+as)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:towns?|villages?|cities|settlements?|districts?)\s+(?:of\s+)?)?",
+    re.IGNORECASE,
+)
+
+
+def _group_after(chunks: Chunks, lo: int, hi: int, text: str) -> tuple[Place, ...]:
     first = next((p for p in chunks.candidates if lo <= p.start < hi), None)
     if first is None or first.start - lo > MAX_OBJECT_GAP * 2:
         return ()
-    return tuple(p for p in chunks.group_of(first) if p.start >= first.start)
+    group = tuple(p for p in chunks.group_of(first) if p.start >= first.start)
+    members = _MEMBERS.match(text, group[-1].end)
+    nxt = next((p for p in chunks.candidates if p.start >= group[-1].end), None)
+    if members and nxt is not None and nxt.start == members.end() and nxt.start < hi:
+        group += tuple(p for p in chunks.group_of(nxt) if p.start >= nxt.start)
+    return group
 
 
 def _group_before(chunks: Chunks, lo: int, hi: int) -> tuple[Place, ...]:

@@ -250,8 +250,12 @@ def _nearest(namesakes: list[Entry], anchors: set[Entry] | frozenset[Entry]) -> 
         and e not in namesakes
     ]
     placed = [e for e in namesakes if e.lat is not None and e.lon is not None]
-    if len(placed) < 2 or not anchors:
-        return namesakes[0]
+    if (
+        len(placed) < 2
+        or not anchors
+        or namesakes[0].population > 10 * max(e.population for e in namesakes[1:])
+    ):
+        return namesakes[0]  # one namesake is far the best known (a curated town): that one
 
     def spread(e: Entry) -> float:  # robust to one far-off dateline: log of each distance
         return sum(math.log1p(math.hypot(e.lat - a, (e.lon - o) * 0.7)) for a, o in anchors)  # type: ignore[operator]
