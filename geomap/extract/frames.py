@@ -126,7 +126,15 @@ def frames_in_sentence(
     """
     sentence = text[start:end]
     matches = triggers_in(sentence, lexicon)
-    governed = [(start + m.start, start + m.end) for m in matches]
+    # A trigger governs the place right after it ("withdrew from X"); a repelled attack
+    # governs its whole clause ("repelled attacks near X": X is held, not a landmark).
+    governed = [
+        (
+            start + m.start,
+            start + (_clause_end(sentence, m.end) if m.trigger.action == "repel" else m.end),
+        )
+        for m in matches
+    ]
     chunks = chunk_places(text, start, end, places, lexicon, governed)
     frames: list[Frame] = []
     unplaced: list[Frame] = []  # "districts have fallen …, including X": the list comes later
