@@ -253,8 +253,9 @@ def _claims(
         made.append((lexicon.opponent(status), speaker, confidence * DENIAL_DISCOUNT))
     elif status != CONTESTED and (denial := denier_of(sentence, lexicon)):
         denier, where = denial
-        if denier != speaker and where > frame.start - start:
-            made.append((status, speaker, confidence))  # "…took Y, a claim the ministry denied"
+        if denier != speaker and (where > frame.start - start or speaker in lexicon.parties):
+            # "…took Y, a claim the ministry denied"; "Russia denied a Ukrainian claim to …"
+            made.append((status, speaker, confidence))
         made.append(_counter(status, denier, confidence, lexicon))
     else:
         made.append((status, speaker, confidence))

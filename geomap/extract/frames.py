@@ -294,8 +294,8 @@ def _frame(
 # "all of Kyiv Oblast, namely the towns of Bucha, Hostomel and Irpin": the members too
 _MEMBERS = re.compile(
     r",?\s+(?:namely|including|among\s+them|notably|such\s+as)\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:(?:towns?|villages?|cities|settlements?|districts?)\s+(?:of\s+)?)?",
-    re.IGNORECASE,
+    r"(?:[\w-]+\s+){0,2}?(?:(?:towns?|villages?|cities|settlements?|districts?)\s+(?:of\s+)?)?"
+    r"(?=[A-Z])",
 )
 
 

@@ -18,6 +18,7 @@ SPEECH = re.compile(
     r"according\s+to|quoted)\b",
     re.IGNORECASE,
 )
+_CLAIM_OWNER = re.compile(r"\b(?:a|an|the|its|their)\s+([\w'’-]+(?:\s+[\w'’-]+)?)\s+$", re.I)
 _NEW_CLAUSE = re.compile(r";|, and\b|\bbut\b|, while\b")
 _US = re.compile(r"\bU\.?S\.?\b")
 
@@ -62,7 +63,10 @@ def speaker_of(sentence: str, lexicon: Lexicon, at: int | None = None) -> str:
         ):
             continue  # the verb reports its own clause, not what came before it
         verb = m.group(0).lower()
-        if verb.startswith("according"):
+        owner = _CLAIM_OWNER.search(sentence, 0, m.start()) if verb.startswith("claim") else None
+        if owner:  # "denied a Ukrainian claim to have recaptured X": the claim is Ukraine's
+            found = classify_speaker(owner.group(1), lexicon)
+        elif verb.startswith("according"):
             found = classify_speaker(sentence[m.end() : m.end() + 60].split(",")[0], lexicon)
         else:
             found = classify_speaker(_before(sentence, m.start()), lexicon)
