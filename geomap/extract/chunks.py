@@ -67,6 +67,8 @@ class Chunks:
     candidates: tuple[Place, ...]
     groups: tuple[tuple[Place, ...], ...]
     bystanders: frozenset[int]  # start offsets of bystander places
+    references: frozenset[int] = frozenset()  # bystanders only as landmarks ("near X")
+    places: tuple[Place, ...] = ()  # all of the sentence's places, bystanders too
 
     def group_of(self, place: Place) -> tuple[Place, ...]:
         """The list a candidate belongs to (itself alone when it is in none)."""
@@ -112,7 +114,13 @@ def chunk_places(
             if a.start in references:
                 references.add(b.start)
     candidates = tuple(p for p in places if p.start not in bystanders)
-    return Chunks(candidates, _groups(text, candidates, places, bystanders), frozenset(bystanders))
+    return Chunks(
+        candidates,
+        _groups(text, candidates, places, bystanders),
+        frozenset(bystanders),
+        frozenset(references),
+        tuple(places),
+    )
 
 
 def _is_bystander(

@@ -101,7 +101,8 @@ def claims_from_article(
             frames, chunks = frames_in_sentence(
                 text, start, end, inside, lexicon, resolve, [c.place for c in state.claims]
             )
-            bystanders |= chunks.bystanders
+            # a landmark ("around Lysychansk") may still be what "the city" means later
+            bystanders |= chunks.bystanders - chunks.references
             frames = [
                 f
                 for f in frames

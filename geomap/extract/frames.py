@@ -218,6 +218,8 @@ def _frame(
         if antecedent and _RELATIVE_GAP.fullmatch(text, antecedent[-1].end, clause):
             order = (*order, antecedent)
     places, via = next(((g, "named") for g in order if g), ((), "named"))
+    if not places and m.trigger.theme == "object":
+        places = _appositive(text, chunks, lo, ts)  # "Tokmak, a Russian-occupied hub"
     if (
         passive
         and m.trigger.action == "capture"
@@ -245,6 +247,12 @@ def _frame(
         if object_status == "drop":
             return None
         status_override = object_status
+    elif (
+        passive
+        and m.trigger.action in ("capture", "recapture")
+        and _PART_SUBJECT.search(clause_before)
+    ):
+        status_override = CONTESTED  # "some surrounding areas are occupied": a part of it
     if not places and re.match(
         r"\s*(?:control\s+(?:of|over)\s+)?(?:it|them|both|the\s+two)\b|^\s*$", text[te:hi], re.I
     ):
@@ -309,6 +317,27 @@ def _group_after(chunks: Chunks, lo: int, hi: int, text: str) -> tuple[Place, ..
     if members and nxt is not None and nxt.start == members.end() and nxt.start < hi:
         group += tuple(p for p in chunks.group_of(nxt) if p.start >= nxt.start)
     return group
+
+
+# A passive verb's subject that is only part of a place: "some areas (of X) were taken".
+_PART_SUBJECT = re.compile(
+    r"\b(?:some|several|many|parts?\s+of|most\s+of)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:areas?|parts?|villages|neighbou?rhoods?|positions|outposts|checkpoints)\b"
+    r"(?:\s+of\s+[^,;]{0,40}?)?\s+(?:have\s+been|has\s+been|had\s+been|were|was|are|is)\s+$",
+    re.IGNORECASE,
+)
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}")
+
+
+def _appositive(text: str, chunks: Chunks, lo: int, ts: int) -> tuple[Place, ...]:
+    """The place an appositive describes: "Tokmak, a Russian-occupied road hub" (a landmark
+    in its own clause is still the subject of its apposition)."""
+    head = next((p for p in reversed(chunks.places) if p.end <= ts), None)
+    if head is None or head.start < lo - 80 or not _APPOSITIVE.fullmatch(text, head.end, ts):
+        return ()
+    if head.start in chunks.bystanders and head.start not in chunks.references:
+        return ()
+    return (head,)
 
 
 def _group_before(chunks: Chunks, lo: int, hi: int) -> tuple[Place, ...]:
