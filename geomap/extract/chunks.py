@@ -54,7 +54,7 @@ _JOIN = re.compile(
     r"(?:\s+provinces?)?|\s*\(\s*LOC(?:\s+province)?\s*\)|\s*,\s*LOC\s+province)*"
     r"(?-i:\s*,\s*[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)*"  # a name the gazetteer lacks
     r"\s*(?:,|;|,?\s+and|,?\s+or|,?\s+as\s+well\s+as|,?\s+and\s+also|,?\s+plus|/)\s*"
-    r"(?:the\s+)?(?:districts?\s+of\s+)?(?:LOC['’]s\s+)?$",
+    r"(?:the\s+)?(?:districts?\s+of\s+)?(?:LOC['’]s\s+)?(?:neighbou?ring\s+|nearby\s+)?$",
     re.I,
 )
 _LIST_JOIN = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?$")

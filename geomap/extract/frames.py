@@ -217,6 +217,8 @@ def _frame(
         antecedent = _group_before(chunks, start, clause)
         if antecedent and _RELATIVE_GAP.fullmatch(text, antecedent[-1].end, clause):
             order = (*order, antecedent)
+        else:  # "Bakhmut, a symbolic prize that Russian forces seized"
+            order = (*order, _appositive(text, chunks, start, clause, _APPOSITIVE_RELATIVE))
     places, via = next(((g, "named") for g in order if g), ((), "named"))
     if not places and m.trigger.theme == "object":
         places = _appositive(text, chunks, lo, ts)  # "Tokmak, a Russian-occupied hub"
@@ -326,14 +328,23 @@ _PART_SUBJECT = re.compile(
     r"(?:\s+of\s+[^,;]{0,40}?)?\s+(?:have\s+been|has\s+been|had\s+been|were|was|are|is)\s+$",
     re.IGNORECASE,
 )
+# What a speaker says or denies: the actor of the reported event comes after these words.
+_REPORTED = re.compile(
+    r"\b(?:claims?|claimed|said|says|denied|denies|rejected|reported|announced)\s+"
+    r"(?:that\s+|to\s+have\s+|of\s+)",
+    re.IGNORECASE,
+)
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}")
+_APPOSITIVE_RELATIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:which|that)\s*")
 
 
-def _appositive(text: str, chunks: Chunks, lo: int, ts: int) -> tuple[Place, ...]:
+def _appositive(
+    text: str, chunks: Chunks, lo: int, ts: int, gap: re.Pattern[str] = _APPOSITIVE
+) -> tuple[Place, ...]:
     """The place an appositive describes: "Tokmak, a Russian-occupied road hub" (a landmark
     in its own clause is still the subject of its apposition)."""
     head = next((p for p in reversed(chunks.places) if p.end <= ts), None)
-    if head is None or head.start < lo - 80 or not _APPOSITIVE.fullmatch(text, head.end, ts):
+    if head is None or head.start < lo - 80 or not gap.fullmatch(text, head.end, ts):
         return ()
     if head.start in chunks.bystanders and head.start not in chunks.references:
         return ()
@@ -400,6 +411,9 @@ def _agent(
         if party and follows:
             return party, False
     if m.trigger.theme in ("object", "after") and not passive:
+        reports = [r.end() for r in _REPORTED.finditer(text, lo, ts)]
+        if reports:
+            lo = reports[-1]  # "Russia denied a Ukrainian claim to have recaptured X"
         actors = list(lexicon.actor.finditer(text, lo, ts))
         if actors:
             return lexicon.actor_party[actors[-1].lastgroup or ""], False
