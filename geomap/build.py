@@ -27,12 +27,13 @@ from geomap.extract.articles import (
 )
 from geomap.extract.claims import RULES_VERSION
 from geomap.geo.boundaries import load_boundaries
+from geomap.geo.data import credits as data_credits
 from geomap.geo.gazetteer import GAZETTEER_VERSION
 from geomap.ingest import article_files, ingest, refresh_stale
 from geomap.pipeline import assess_extractions
 from geomap.records import DistrictStatus, Extraction, Review
 from geomap.render.export import export_all
-from geomap.render.html import MapStory, bounds_attribution, render_html, save_html
+from geomap.render.html import MapStory, render_html, save_html
 from geomap.render.static import render_static, render_timeline
 from geomap.review import apply_reviews
 from geomap.settings import Settings, default_settings
@@ -107,6 +108,7 @@ def write_outputs(
         steps.append((day, steps[-1][1]))  # the slider ends on the map's date
     counts = counts_by_date(steps, bounds.districts["pcode"], theatre)
     changes = recent_changes(statuses, steps, day, changed_since)
+    credits = data_credits(settings)
     district_codes = set(bounds.districts["pcode"])
     now = Counter(s.status for s in statuses if s.pcode in district_codes)
     national = national_claims(extractions, now, day, theatre)
@@ -127,11 +129,11 @@ def write_outputs(
             if theatre.front_line
             else None
         )
-        story = MapStory(steps, counts, changes, national, changed_since, settlements)
+        story = MapStory(steps, counts, changes, national, changed_since, settlements, credits)
         m = render_html(statuses, extractions, bounds, story, day, title, tiles, theatre)
         written.append(save_html(m, out_dir / "map.html"))
         written.append(atomic_write_text(out_dir / "embed.html", EMBED_SNIPPET.format(title=title)))
-    note = f"Sources: {_sources_note(extractions)}. Data: {'; '.join(bounds_attribution(bounds))}."
+    note = f"Sources: {_sources_note(extractions)}. Data: {'; '.join(credits)}."
     say("writing GeoJSON, GeoPackage and CSV (in the background)")
     with ThreadPoolExecutor(max_workers=1) as pool:  # GIS writers release the GIL
         exports = pool.submit(export_all, statuses, extractions, bounds, out_dir, changes, national)

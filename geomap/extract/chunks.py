@@ -57,6 +57,7 @@ _JOIN = re.compile(
     r"(?:the\s+)?(?:districts?\s+of\s+)?(?:LOC['’]s\s+)?(?:neighbou?ring\s+|nearby\s+)?$",
     re.I,
 )
+_LAST_WORDS = re.compile(r"(?:[\w-]+\s+){1,2}$")
 _LIST_JOIN = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?$")
 
 
@@ -176,9 +177,13 @@ def _is_reference(
 ) -> bool:
     """ "south of X", "near X", "from X": a reference point, unless a trigger governs it."""
     before = text[max(start, p.start - 60) : p.start]
-    return bool(lexicon.reference_before.search(before)) and not any(
-        s <= p.start and p.start - e < 12 for s, e in governed
-    )
+    m = lexicon.reference_before.search(before)
+    if m is None or any(s <= p.start and p.start - e < 12 for s, e in governed):
+        return False
+    # "checkpoints around X", "villages near X": X's own ground, not a landmark
+    head = _LAST_WORDS.search(before, 0, m.start())
+    owned = head is not None and lexicon.part.search(head.group(0)) is not None
+    return not (owned and lexicon.landmark.match(before, m.start()))
 
 
 def _owns_a_part(p: Place, after: str, lexicon: Lexicon) -> bool:

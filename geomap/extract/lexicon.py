@@ -72,6 +72,7 @@ class Lexicon:
     other: re.Pattern[str]
     title_after: re.Pattern[str]
     reference_before: re.Pattern[str]
+    landmark: re.Pattern[str]  # the reference words that only say "nearby"
     locator_nouns: re.Pattern[str]
 
     def opponent(self, party: str) -> str:
@@ -186,4 +187,5 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
             re.IGNORECASE,
         ),
         locator_nouns=_rx(bystanders["locator_nouns"]),
+        landmark=_rx(bystanders["landmarks"]),
     )

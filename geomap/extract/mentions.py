@@ -153,7 +153,9 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 continue
             j, found = best
             end = words[j][1]
-            if _LABELS_AFTER.match(text, end) or _LABELS_BEFORE.search(text, 0, start):
+            if _LABELS_AFTER.match(text, end) or _LABELS_BEFORE.search(
+                text, max(0, start - 20), start
+            ):
                 i = j + 1
                 continue
             cue, has_generic = _following_cue(text, end)

@@ -241,7 +241,7 @@ def _has_namesakes(mention: Mention, entry: Entry) -> bool:
 def _nearest(namesakes: list[Entry], anchors: set[Entry] | frozenset[Entry]) -> Entry:
     """Of namesakes (the dozens of Andriivkas), the one nearest the places the text has
     already named: an article about a front speaks of one stretch of it."""
-    anchors = [
+    points = [
         (e.lat, e.lon)
         for e in anchors
         if e.lat is not None
@@ -252,13 +252,14 @@ def _nearest(namesakes: list[Entry], anchors: set[Entry] | frozenset[Entry]) -> 
     placed = [e for e in namesakes if e.lat is not None and e.lon is not None]
     if (
         len(placed) < 2
-        or not anchors
+        or not points
         or namesakes[0].population > 10 * max(e.population for e in namesakes[1:])
     ):
         return namesakes[0]  # one namesake is far the best known (a curated town): that one
 
     def spread(e: Entry) -> float:  # robust to one far-off dateline: log of each distance
-        return sum(math.log1p(math.hypot(e.lat - a, (e.lon - o) * 0.7)) for a, o in anchors)  # type: ignore[operator]
+        lat, lon = e.lat or 0.0, e.lon or 0.0
+        return sum(math.log1p(math.hypot(lat - a, (lon - o) * 0.7)) for a, o in points)
 
     return min(placed, key=spread)
 

@@ -279,3 +279,17 @@ def status(settings: Settings | None = None) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def credits(settings: Settings | None = None) -> tuple[str, ...]:
+    """Attribution for every data set a map of the settings' theatre draws on."""
+    from geomap.theatre import boundary_set, load_theatre
+
+    settings = settings or default_settings()
+    theatre = load_theatre(settings=settings)
+    names = [boundary_set(settings), *([theatre.gazetteer] if theatre.gazetteer else [])]
+    return (
+        *(get_manifest(name, settings).attribution for name in names),
+        "Towns: GeoNames (CC BY 4.0)",
+        "Map: geomap",
+    )

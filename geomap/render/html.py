@@ -67,6 +67,7 @@ class MapStory:
     national: Sequence[dict[str, Any]] = ()
     changed_since: int = 7
     settlements: Mapping[str, str] | None = None  # place → status (front-line theatres)
+    credits: Sequence[str] = ()  # attribution of every data set drawn on
 
 
 def render_html(
@@ -164,7 +165,7 @@ def render_html(
     aggregates = national_lines(story.national)
     articles = counted(_article_count(extractions), "article")
     subtitle = f"{articles} · every colour links to its sentences"
-    attribution = list(bounds_attribution(bounds))
+    attribution = list(story.credits or (bounds.manifest.attribution, "Map: geomap"))
     Panels(
         title,
         as_of.isoformat() if as_of else "",
@@ -179,15 +180,22 @@ def render_html(
         ]
         + ([("reviewed by an analyst (see the popups)", "✓")] if _any_reviewed(statuses) else []),
         theatre.colours[theatre.claimed_status],
+        (theatre.units, unit, province_unit),
     ).add_to(m)
     counts_on = dict(story.counts)
     timeline_steps = [
         {"date": d.isoformat(), "status": dict(s), "counts": counts_on.get(d, {})}
         for d, s in story.steps
     ]
-    Controls(layer.get_name(), timeline_steps, search, attribution, theatre.colours, labels).add_to(
-        m
-    )
+    Controls(
+        layer.get_name(),
+        timeline_steps,
+        search,
+        attribution,
+        theatre.colours,
+        labels,
+        theatre.units.capitalize(),
+    ).add_to(m)
     m.fit_bounds(
         [[south, west], [north, east]], padding_top_left=(290, 70), padding_bottom_right=(190, 20)
     )
@@ -232,16 +240,6 @@ def _place_search(
                 }
             )
     return out
-
-
-def bounds_attribution(bounds: Boundaries) -> tuple[str, ...]:
-    """Credits for every data set the map draws on."""
-    return (
-        bounds.manifest.attribution,
-        "Gazetteer: abubaker47/afghanistan-provinces-districts-villages (MIT)",
-        "Towns: GeoNames (CC BY 4.0)",
-        "Map: geomap",
-    )
 
 
 def save_html(m: folium.Map, path: Path) -> Path:

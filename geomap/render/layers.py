@@ -70,26 +70,27 @@ def add_provinces(
     provinces["name"] = provinces["name"].map(lambda v: esc(str(v)))
     claimed = provinces[provinces["status"] != NO_REPORTS]
     colours = theatre.colours
+    word = theatre.provinces.rstrip("s").capitalize()  # "Province", "Oblast"
     folium.GeoJson(
         provinces.to_json(drop_id=True),
-        name="Province outlines",
+        name=f"{word} outlines",
         style_function=lambda f: {"fill": False, "color": "#555555", "weight": 1.3},
         interactive=False,
     ).add_to(m)
     if len(claimed):
         folium.GeoJson(
             claimed.to_json(drop_id=True),
-            name="Province-wide claims",
+            name=f"{word}-wide claims",
             style_function=lambda f: {
                 "fill": False,
                 "weight": 4,
                 "dashArray": "8 6",
                 "color": colours[f["properties"]["status"]],
             },
-            tooltip=GeoJsonTooltip(fields=["name"], aliases=["Province-wide claims"]),
+            tooltip=GeoJsonTooltip(fields=["name"], aliases=[f"{word}-wide claims"]),
             popup=GeoJsonPopup(fields=["popup"], labels=False, max_width=420, **POPUP_PADDING),
         ).add_to(m)
-    labels = folium.FeatureGroup(name="Province names")
+    labels = folium.FeatureGroup(name=f"{word} names")
     for name, point in zip(provinces["name"], provinces.representative_point(), strict=True):
         folium.Marker(
             [point.y, point.x],
@@ -203,6 +204,8 @@ def add_changes(
         return
     by_pcode = {c.pcode: c for c in changes}
     changed = districts[districts["pcode"].isin(list(by_pcode))][["pcode", "name", "geometry"]]
+    if changed.empty:
+        return  # only provinces changed: their dashed outlines show it
     changed = changed.copy()
     changed["change"] = [
         esc(

@@ -43,6 +43,7 @@ class Panels(MacroElement):
         evidence_note: str,
         symbols: list[tuple[str, str]],
         claimed_colour: str,
+        units: tuple[str, str, str] = ("districts", "district", "province"),
     ):
         super().__init__()
         self._name = "Panels"
@@ -52,6 +53,7 @@ class Panels(MacroElement):
         self.hatch_id = HATCH_ID
         self.claimed_fill = CLAIMED_FILL
         self.claimed_stroke = claimed_colour
+        self.units, self.unit, self.province_unit = units  # "raions", "raion", "oblast"
 
 
 class Controls(MacroElement):
@@ -67,12 +69,14 @@ class Controls(MacroElement):
         attribution: list[str],
         colours: dict[str, str],
         labels: dict[str, str],
+        units_title: str = "Districts",
     ):
         super().__init__()
         self._name = "Controls"
         self.districts_layer = districts_layer
         self.colours = colours
         self.labels = labels
+        self.units_title = units_title
         self.hatch_url = f"url(#{HATCH_ID})"
         self.steps, self.names, self.attribution = steps, names, attribution
 

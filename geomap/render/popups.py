@@ -89,11 +89,12 @@ def status_html(
     status: DistrictStatus, sources: Mapping[str, str], kind: str, labels: Labels
 ) -> str:
     """Popup for a district or province: status, why, and every claim behind it."""
+    named = status.name.lower().endswith((" province", " oblast", " region"))
     head = f"{status.name}" + (
         f" ({status.province})"
         if status.province and kind == "district"
         else " province"
-        if kind == "province"
+        if kind == "province" and not named  # "Kyiv Oblast" says what it is
         else ""
     )
     if status.status == NO_REPORTS and not status.claims:

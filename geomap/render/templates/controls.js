@@ -5,6 +5,7 @@
   var colours = {{ this.colours|tojson }};
   var labels = {{ this.labels|tojson }};
   var hatch = {{ this.hatch_url|tojson }};
+  var unitsTitle = {{ this.units_title|tojson }};
   var steps = {{ this.steps|tojson }};
   var places = {{ this.names|tojson }};
   var charted = ["taliban", "taliban-claimed", "contested", "government"];
@@ -78,7 +79,7 @@
     svg.appendChild(marker);
     var caption = document.createElement("div");
     caption.className = "gm-note";
-    caption.textContent = "Districts by status, " + steps[0].date + " to " + steps[steps.length - 1].date;
+    caption.textContent = unitsTitle + " by status, " + steps[0].date + " to " + steps[steps.length - 1].date;
     chart.appendChild(svg); chart.appendChild(caption);
   }
 
