@@ -93,9 +93,9 @@ def _status(
     held = {
         _side(s.status, theatre): s
         for s in settlement_statuses(every_claim, window_days, groups, theatre)
-        if s.status != NO_REPORTS
+        if s.status not in (NO_REPORTS, CONTESTED)
     }
-    if len(held) < 2 or whole.status == CONTESTED:
+    if len(held) < 2:
         return whole
     names = ", ".join(sorted(f"{s.name} ({s.status})" for s in held.values()))
     return replace(

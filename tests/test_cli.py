@@ -73,24 +73,31 @@ def test_extract_json_keeps_its_keys(settings):
     assert any(r["aggregate_claims"] for r in rows)
 
 
-@pytest.mark.skipif(not (CORPUS / "dev").is_dir(), reason="needs shared/corpus")
-def test_evaluate_agrees_with_the_corpus_scorer(settings, tmp_path):
+@pytest.mark.parametrize(
+    ("corpus", "theatre", "country"),
+    [("dev", "afghanistan-2021", "AF"), ("ukraine-dev", "ukraine-2022", "UA")],
+)
+def test_evaluate_agrees_with_the_corpus_scorer(settings, tmp_path, corpus, theatre, country):
+    if not (CORPUS / corpus).is_dir():
+        pytest.skip("needs shared/corpus")
     runner = CliRunner()
-    base = ["--data-dir", str(settings.data_dir)]
-    texts = sorted(str(p) for p in (CORPUS / "dev").glob("*.txt"))
+    base = ["--data-dir", str(settings.data_dir), "--theatre", theatre]
+    texts = sorted(str(p) for p in (CORPUS / corpus).glob("*.txt"))
     predictions = tmp_path / "pred.jsonl"
     predictions.write_text(runner.invoke(main, [*base, "extract", *texts]).stdout)
     ours = json.loads(
-        runner.invoke(main, [*base, "evaluate", str(CORPUS / "dev"), "--json"]).stdout
+        runner.invoke(main, [*base, "evaluate", str(CORPUS / corpus), "--json"]).stdout
     )
     theirs = json.loads(
         subprocess.run(
             [
                 sys.executable,
                 str(CORPUS / "score.py"),
-                str(CORPUS / "dev"),
+                str(CORPUS / corpus),
                 str(predictions),
                 "--json",
+                "--country",
+                country,
             ],
             capture_output=True,
             text=True,

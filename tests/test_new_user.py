@@ -198,4 +198,5 @@ def test_articles_about_another_war_say_so_and_draw_nothing(tmp_path, settings):
     assert result.exit_code != 0
     assert "no article names a place in Afghanistan (1 article read; they name" in result.output
     assert "Ukraine" in result.output
+    assert "try --theatre ukraine-2022" in result.output
     assert not (tmp_path / "out" / "map.html").exists()

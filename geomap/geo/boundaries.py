@@ -104,7 +104,7 @@ def _read_layer(folder: Path, manifest: Manifest, layer: str) -> gpd.GeoDataFram
     out = gpd.GeoDataFrame(
         {
             "pcode": frame[spec["pcode"]].astype(str),
-            "name": frame[spec["name"]].astype(str),
+            "name": frame[spec["name"]].astype(str).str.strip(),  # "Lyman\t" in one set
             "alt_names": frame[alt_cols].apply(
                 lambda row: tuple(str(v) for v in row if isinstance(v, str) and v.strip()), axis=1
             )

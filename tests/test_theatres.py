@@ -1,0 +1,134 @@
+"""Theatres as data: the Afghan default, Ukraine as the second, and a user's own file."""
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from geomap.cli import main
+from geomap.errors import TheatreError
+from geomap.extract.articles import article_from_text
+from geomap.geo.gazetteer import load_gazetteer
+from geomap.pipeline import extract_article, load_reader
+from geomap.theatre import load_theatre, read_theatre, theatres
+
+# Invented sentences in the wording of the war's news (not corpus text).
+FRONT = (
+    "Published: 2023-09-20\n\n"
+    "Ukrainian troops liberated Klishchiivka on Tuesday, the General Staff said.\n\n"
+    "Russia's defence ministry said its forces had taken full control of Soledar.\n\n"
+    "The troops were withdrawn from Krynky to more favourable positions, Ukraine's army said.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def ukraine(settings):
+    return settings.with_(theatre="ukraine-2022")
+
+
+def claims_in(text, settings):
+    extraction = extract_article(article_from_text(text), *load_reader(settings))
+    return {(c.place.name, c.status, c.claimed_by) for c in extraction.claims}
+
+
+def run(settings, *args):
+    return CliRunner().invoke(main, ["--data-dir", str(settings.data_dir), *args])
+
+
+def test_installed_theatres_and_an_unknown_one(settings):
+    found = theatres(settings)
+    assert {"afghanistan-2021", "ukraine-2022"} <= set(found)
+    ukraine = found["ukraine-2022"]
+    assert (ukraine.attacker, ukraine.defender, ukraine.country) == ("russia", "ukraine", "UA")
+    assert ukraine.map_statuses == (
+        "russia",
+        "russia-claimed",
+        "contested",
+        "ukraine",
+        "no-reports",
+    )
+    with pytest.raises(TheatreError, match="installed: afghanistan-2021"):
+        load_theatre("crimea-1854", settings)
+
+
+def test_the_ukrainian_gazetteer_knows_renamed_and_small_places(ukraine):
+    gazetteer = load_gazetteer(ukraine)
+    assert gazetteer.lookup("Artemivsk")[0].name == "Bakhmut"  # renamed in 2016
+    robotyne = gazetteer.lookup("Robotyne")[0]  # a village from the transliterated postal list
+    assert (robotyne.kind, robotyne.province_pcode) == ("village", "UA-23")
+    lyman = gazetteer.lookup("Lyman")[0]  # the postal point is 83 km off: the curated one wins
+    assert lyman.province_pcode == "UA-14"
+    assert any(
+        e.kind == "province" and e.province_pcode == "UA-14"
+        for e in gazetteer.lookup("Donetsk region")
+    )
+
+
+def test_the_side_speaking_is_the_agent_of_a_liberation_and_a_withdrawal(ukraine):
+    found = claims_in(FRONT, ukraine)
+    assert ("Klishchiivka", "ukraine", "ukraine") in found
+    assert ("Soledar", "russia", "russia") in found
+    assert ("Krynky", "russia", "ukraine") in found  # Ukraine's own withdrawal
+
+
+def test_a_place_outside_the_theatre_takes_no_claim(settings, ukraine):
+    text = "Published: 2023-05-20\n\nRussian forces captured Kunduz on Friday.\n"
+    assert claims_in(text, ukraine) == set()  # Kunduz is not in Ukraine
+    assert claims_in(text, settings) == set()  # and Russian forces are not the Taliban
+
+
+def test_a_raion_whose_settlements_the_parties_hold_apart_is_contested(ukraine, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "front.txt").write_text(FRONT)
+    result = run(
+        ukraine,
+        "build",
+        "--theatre",
+        "ukraine-2022",
+        str(tmp_path / "in"),
+        "-o",
+        str(tmp_path / "out"),
+    )
+    assert result.exit_code == 0, result.output
+    with (tmp_path / "out" / "districts.csv").open() as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 495  # every pre-2020 raion is listed
+    bakhmut = next(r for r in rows if r["name"] == "Bakhmut")  # Soledar and Klishchiivka
+    assert bakhmut["status"] == "contested"
+    assert "different settlements" in bakhmut["reason"]
+    html = (tmp_path / "out" / "map.html").read_text()
+    assert "Claimed control of Ukrainian raions" in html
+    assert "Raions by status" in html and "Russia (reported)" in html
+    assert "Taliban" not in html
+
+
+def test_articles_about_ukraine_under_the_default_theatre_name_the_right_one(settings, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "front.txt").write_text(FRONT)
+    result = run(settings, "build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q")
+    assert result.exit_code != 0
+    assert "try --theatre ukraine-2022" in result.output
+    assert not (tmp_path / "out" / "map.html").exists()
+
+
+def test_a_users_theatre_file_is_installed_by_dropping_it_in(settings, tmp_path):
+    user = settings.with_(data_dir=tmp_path)
+    (tmp_path / "theatres").mkdir()
+    shipped = Path(load_theatre("afghanistan-2021", settings).path)
+    text = shipped.read_text(encoding="utf-8").replace(
+        'id = "afghanistan-2021"', 'id = "afghanistan-2001"'
+    )
+    (tmp_path / "theatres" / "afghanistan-2001.toml").write_text(text)
+    assert read_theatre(tmp_path / "theatres" / "afghanistan-2001.toml").title
+    result = run(user, "theatres")
+    assert result.exit_code == 0
+    assert "afghanistan-2001" in result.output and "ukraine-2022" in result.output
+
+
+def test_a_broken_theatre_file_is_named(tmp_path):
+    path = tmp_path / "bad.toml"
+    shutil.copy(__file__, path)  # not TOML at all
+    with pytest.raises(TheatreError, match="bad.toml"):
+        read_theatre(path)
