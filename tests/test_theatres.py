@@ -73,6 +73,15 @@ def test_the_side_speaking_is_the_agent_of_a_liberation_and_a_withdrawal(ukraine
     assert ("Krynky", "russia", "ukraine") in found  # Ukraine's own withdrawal
 
 
+def test_an_official_no_word_ties_to_a_side_speaks_for_the_last_side_quoted(ukraine):
+    text = (
+        "Published: 2023-02-10\n\n"
+        "Russia said on Friday its forces had taken control of Soledar.\n\n"
+        '"The liberation of Vuhledar was completed," the defence ministry announced.\n'
+    )
+    assert ("Vuhledar", "russia", "russia") in claims_in(text, ukraine)
+
+
 def test_a_place_outside_the_theatre_takes_no_claim(settings, ukraine):
     text = "Published: 2023-05-20\n\nRussian forces captured Kunduz on Friday.\n"
     assert claims_in(text, ukraine) == set()  # Kunduz is not in Ukraine

@@ -22,7 +22,7 @@ from geomap.extract.frames import Frame, frames_in_sentence, triggers_in
 from geomap.extract.lexicon import Lexicon, load_lexicon
 from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PLURAL_ANAPHOR, references
 from geomap.extract.sentences import headline_end, sentences
-from geomap.extract.speakers import classify_speaker, denier_of, speaker_of
+from geomap.extract.speakers import SPEECH, classify_speaker, denier_of, speaker_of
 from geomap.records import CONTESTED, REPORTER, AggregateClaim, Article, Claim, Place
 
 RULES_VERSION = 5  # bump when a rule changes: stored articles are then extracted again
@@ -52,6 +52,7 @@ class _State:
     last_end: int = 0
     claims: tuple[Claim, ...] = ()  # the last sentence's claims ("X rejected the claim", "it")
     pending: tuple[str, str] | None = None  # (status, claimed_by) of a list still to come
+    party: str | None = None  # the side that made the last claims ("the ministry" is its)
 
 
 HISTORY_REACH = 80  # characters between an event and the year that dates it
@@ -117,7 +118,7 @@ def claims_from_article(
                 state.claims = tuple(made)
                 continue
         counts = may_count(sentence)
-        rejected = [] if frames else _rejection(sentence, state.claims, lexicon)
+        rejected = _rejection(sentence, state.claims, lexicon)
         state.pending = _pending(sentence, frames, lexicon) or (
             state.pending if not inside else None
         )
@@ -148,8 +149,13 @@ def claims_from_article(
         ]
         made = []
         for frame in frames:
-            made += _claims(article, sentence, start, end, frame, lexicon, as_of, precision)
+            made += _claims(
+                article, sentence, start, end, frame, lexicon, as_of, precision, state.party
+            )
         state.claims = tuple(made)
+        state.party = next(
+            (c.claimed_by for c in reversed(made) if c.claimed_by in lexicon.parties), state.party
+        )
         claims += made
     return _outcome_beats_process(claims), aggregates
 
@@ -233,8 +239,13 @@ def _claims(
     lexicon: Lexicon,
     as_of: date | None,
     precision: str,
+    last_party: str | None = None,
 ) -> list[Claim]:
-    """The claims a frame makes; with a denial by another party, both sides' claims."""
+    """The claims a frame makes; with a denial by another party, both sides' claims.
+
+    ``last_party`` stands in for a speaker no word ties to a side ("the defence ministry
+    announced") when the frame's agent is the speaker's side.
+    """
     speaker = speaker_of(sentence, lexicon, frame.start - start)
     status = frame.status
     if frame.agent_is_speaker and status != CONTESTED:
@@ -243,6 +254,8 @@ def _claims(
         side = speaker
         if side not in lexicon.parties:
             side = classify_speaker(sentence[: frame.start - start], lexicon) or side
+        if side not in lexicon.parties and SPEECH.search(sentence) and last_party:
+            side = speaker = last_party  # the same side's "ministry" as the last sentence's
         if side in lexicon.parties:
             status = lexicon.opponent(side) if frame.against_agent else side
     confidence = CONFIDENCE[frame.via]

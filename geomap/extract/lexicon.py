@@ -170,7 +170,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         denial=_rx(modality["denial"]),
         rejection=re.compile(
             rf"\b(?:{_words(modality['denial'])})\s+(?:the|this|that|these|those|such)\s+"
-            rf"(?:{_words(modality['denied_objects'])})\b",
+            rf"(?:[\w-]+\s+)?(?:{_words(modality['denied_objects'])})\b",  # "the Russian claim"
             re.IGNORECASE,
         ),
         habitual=_rx(modality["habitual"]),

@@ -15,7 +15,7 @@ from geomap.changes import Change
 from geomap.control import unit_of
 from geomap.geo.boundaries import Boundaries
 from geomap.geo.names import exact_key, loose_key
-from geomap.records import NO_REPORTS, Claim, DistrictStatus, Extraction
+from geomap.records import CONTESTED, NO_REPORTS, Claim, DistrictStatus, Extraction
 from geomap.render.parts import esc
 from geomap.render.popups import list_html, place_html, status_html
 from geomap.render.style import KIND_SYMBOLS
@@ -118,16 +118,20 @@ def add_places(
     """
     group = folium.FeatureGroup(name="Places mentioned")
     seen: dict[tuple[Any, ...], list[Any]] = {}
+    spellings: dict[tuple[Any, ...], set[str]] = {}  # "Artyomovsk" finds Bakhmut
     for r in extractions:
         for p in r.places:
             if p.country == theatre.country and p.kind != "province" and p.lat is not None:
-                seen.setdefault((p.name, p.kind, p.district_pcode, p.lat, p.lon), []).append(r)
+                key = (p.name, p.kind, p.district_pcode, p.lat, p.lon)
+                seen.setdefault(key, []).append(r)
+                spellings.setdefault(key, set()).add(p.mention)
     claims_at: dict[tuple[Any, ...], list[Claim]] = {}
     for r in extractions:
         for c in r.claims:
             claims_at.setdefault((c.place.name, c.place.district_pcode), []).append(c)
     names: list[dict[str, Any]] = []
-    for (name, kind, pcode, lat, lon), articles in seen.items():
+    for spot, articles in seen.items():
+        name, kind, pcode, lat, lon = spot
         claims = sorted(
             claims_at.get((name, pcode), []), key=lambda c: c.as_of or date.min, reverse=True
         )
@@ -137,7 +141,8 @@ def add_places(
         if held:
             line += f" · {theatre.labels[held].lower()}"
         popup = place_html(name, line, claims, sources, theatre.labels)
-        style = f" style='color:{theatre.colours[held]}'" if held else ""
+        ink = "#111" if held in (CONTESTED, theatre.claimed_status) else "#fff"  # light fills
+        style = f" style='background:{theatre.colours[held]};color:{ink}'" if held else ""
         folium.Marker(
             [lat, lon],
             tooltip=esc(f"{name} ({kind.replace('-', ' ')})"),
@@ -154,7 +159,10 @@ def add_places(
                 "pcode": pcode,
                 "kind": kind,
                 "bounds": [[lat - 0.05, lon - 0.05], [lat + 0.05, lon + 0.05]],
-                "keys": sorted({exact_key(name), loose_key(name)} - {""}),
+                "keys": sorted(
+                    {k for n in {name, *spellings[spot]} for k in (exact_key(n), loose_key(n))}
+                    - {""}
+                ),
             }
         )
     group.add_to(m)

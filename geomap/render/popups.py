@@ -73,6 +73,7 @@ def _items(
     )
     for c in newest:
         groups.setdefault((c.evidence, c.status, c.claimed_by), []).append(c)
+    shown = _spread_over_dates(list(groups.values()))
     items = [
         _item(
             same[0],
@@ -80,9 +81,24 @@ def _items(
             labels,
             f" · and {counted(len(same) - 1, 'more article')}" if len(same) > 1 else "",
         )
-        for same in list(groups.values())[:POPUP_CLAIMS]
+        for same in shown
     ]
-    return items, max(0, len(groups) - POPUP_CLAIMS)
+    return items, len(groups) - len(shown)
+
+
+def _spread_over_dates(groups: list[list[Claim]]) -> list[list[Claim]]:
+    """At most ``POPUP_CLAIMS`` claim groups (newest first), the newest of each date first:
+    moved back in time, the slider still finds a sentence from those days in the popup."""
+    if len(groups) <= POPUP_CLAIMS:
+        return groups
+    firsts, seen = [], set()
+    for i, same in enumerate(groups):
+        if same[0].as_of not in seen:
+            seen.add(same[0].as_of)
+            firsts.append(i)
+    rest = [i for i in range(len(groups)) if i not in set(firsts)]
+    chosen = sorted((firsts + rest)[:POPUP_CLAIMS])
+    return [groups[i] for i in chosen]
 
 
 def status_html(

@@ -1,0 +1,52 @@
+"""Rules added with the second theatre, checked on the first: they are English, not Ukrainian.
+
+Sentences invented here, in the wording of the Afghan news of 2021.
+"""
+
+
+def test_a_place_only_near_the_event_takes_no_claim(claims_of):
+    assert claims_of("Taliban fighters advanced near Khulm on Thursday.") == set()
+    assert claims_of("Fighting continued outside Khulm and Aybak.") == set()
+
+
+def test_a_part_of_a_place_near_it_is_its_ground(claims_of):
+    text = "The Taliban captured villages around Khulm."
+    assert claims_of(text) == {("Khulm", "contested")}
+
+
+def test_a_repelled_attack_near_a_place_keeps_it(claims_of):
+    text = "Security forces repelled a Taliban attack near Khulm."
+    assert claims_of(text) == {("Khulm", "government")}
+
+
+def test_a_share_of_a_place_is_contested(claims_of):
+    assert claims_of("The Taliban captured 40% of Khulm.") == {("Khulm", "contested")}
+    assert claims_of("Insurgents seized two-thirds of Aybak.") == {("Aybak", "contested")}
+
+
+def test_an_appositive_describes_its_head(claims_of):
+    text = "The convoy drove towards Khulm, a Taliban-held town, on Monday."
+    assert claims_of(text) == {("Khulm", "taliban")}
+
+
+def test_the_owner_of_a_denied_claim_made_it(gazetteer):
+    from datetime import date
+
+    from geomap.extract.articles import article_from_text
+    from geomap.pipeline import extract_article
+
+    text = "The ministry of defence denied a Taliban claim to have captured Khulm."
+    article = article_from_text(text, published=date(2021, 7, 9))
+    claims = {(c.status, c.claimed_by) for c in extract_article(article, gazetteer).claims}
+    assert claims == {("taliban", "taliban"), ("government", "government")}
+
+
+def test_a_side_reporting_its_own_withdrawal_gives_the_place_away(claims_of):
+    text = "Troops were pulled out of Khulm overnight, the defence ministry said."
+    assert claims_of(text) == {("Khulm", "taliban")}
+
+
+def test_the_members_of_an_object_share_its_claim(claims_of):
+    text = "The Taliban captured all of Kunduz, namely the districts of Imam Sahib and Khanabad."
+    found = {place for place, status in claims_of(text) if status == "taliban"}
+    assert {"Imam", "Khanabad"} <= found
