@@ -195,6 +195,8 @@ def render_html(
         theatre.colours,
         labels,
         theatre.units.capitalize(),
+        theatre.counted,
+        theatre.claimed_status,
     ).add_to(m)
     m.fit_bounds(
         [[south, west], [north, east]], padding_top_left=(290, 70), padding_bottom_right=(190, 20)

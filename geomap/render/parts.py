@@ -43,7 +43,7 @@ class Panels(MacroElement):
         evidence_note: str,
         symbols: list[tuple[str, str]],
         claimed_colour: str,
-        units: tuple[str, str, str] = ("districts", "district", "province"),
+        units: tuple[str, str, str],
     ):
         super().__init__()
         self._name = "Panels"
@@ -69,7 +69,9 @@ class Controls(MacroElement):
         attribution: list[str],
         colours: dict[str, str],
         labels: dict[str, str],
-        units_title: str = "Districts",
+        units_title: str,
+        charted: tuple[str, ...],
+        claimed: str,
     ):
         super().__init__()
         self._name = "Controls"
@@ -77,6 +79,7 @@ class Controls(MacroElement):
         self.colours = colours
         self.labels = labels
         self.units_title = units_title
+        self.charted, self.claimed = charted, claimed  # the chart's lines; the hatched status
         self.hatch_url = f"url(#{HATCH_ID})"
         self.steps, self.names, self.attribution = steps, names, attribution
 

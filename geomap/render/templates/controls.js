@@ -8,7 +8,8 @@
   var unitsTitle = {{ this.units_title|tojson }};
   var steps = {{ this.steps|tojson }};
   var places = {{ this.names|tojson }};
-  var charted = ["taliban", "taliban-claimed", "contested", "government"];
+  var charted = {{ this.charted|tojson }};
+  var claimed = {{ this.claimed|tojson }};
   // null: the map's own date, drawn as assessed (undated claims included); else a step
   var current = null;
   var assessedCounts = {};
@@ -16,7 +17,7 @@
     assessedCounts[cell.getAttribute("data-status")] = cell.textContent;
   });
 
-  function fillFor(status) { return status === "taliban-claimed" ? hatch : colours[status]; }
+  function fillFor(status) { return status === claimed ? hatch : colours[status]; }
   function statusOn(pcode) {
     return current ? (current.status[pcode] || "no-reports") : null;
   }
@@ -70,7 +71,7 @@
       line.setAttribute("fill", "none");
       line.setAttribute("stroke", colours[k]);
       line.setAttribute("stroke-width", 2);
-      if (k === "taliban-claimed") { line.setAttribute("stroke-dasharray", "4 2"); }
+      if (k === claimed) { line.setAttribute("stroke-dasharray", "4 2"); }
       svg.appendChild(line);
     });
     marker = document.createElementNS(ns, "line");
