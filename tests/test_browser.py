@@ -139,3 +139,18 @@ def test_search_finds_another_spelling_and_opens_the_popup(page_and_errors):
     box.fill("zzzz")
     assert "No place matches" in page.locator(".gm-search-none").inner_text()
     assert errors == []
+
+
+def test_a_popup_the_search_opens_speaks_of_the_sliders_date(page_and_errors):
+    page, errors, _ = page_and_errors
+    slider = page.locator("input[type=range]")
+    last = int(slider.get_attribute("max"))
+    slider.evaluate(SLIDE, 0)
+    box = page.locator("input[aria-label='Find a place']")
+    box.fill("kohsan")
+    box.press("Enter")
+    page.wait_for_timeout(300)
+    day = page.locator("#gm-asof").inner_text()
+    assert page.locator(".leaflet-popup .gm-status").inner_text().endswith(f"on {day}")
+    slider.evaluate(SLIDE, last)
+    assert errors == []

@@ -118,6 +118,7 @@ def render_html(
         control_scale=True,
         zoom_snap=0.25,
     )
+    m.options["max_zoom"] = 18  # the place clusters need one, and no tile layer sets it
     m.default_js, m.default_css = [], []
     inline_assets(m.get_root())
     root: Any = m.get_root()  # a branca Figure: it has a header

@@ -16,7 +16,7 @@ from geomap.control import unit_of
 from geomap.geo.boundaries import Boundaries
 from geomap.geo.names import exact_key, loose_key
 from geomap.records import CONTESTED, NO_REPORTS, Claim, DistrictStatus, Extraction
-from geomap.render.parts import esc
+from geomap.render.parts import OfflineMarkerCluster, esc
 from geomap.render.popups import list_html, place_html, status_html
 from geomap.render.style import KIND_SYMBOLS
 from geomap.theatre import Theatre
@@ -47,6 +47,12 @@ def coverage(
     return out
 
 
+# Clusters drawn like the markers (dark, not the plugin's green-yellow-orange, which would
+# read as statuses): the number of places inside.
+CLUSTER_ICON = """function (cluster) {
+  return L.divIcon({html: "<div class='gm-cluster'>" + cluster.getChildCount() + "</div>",
+                    className: "", iconSize: [26, 26], iconAnchor: [13, 13]});
+}"""
 CHANGED_STYLE = {"fill": False, "color": "#111111", "weight": 3, "dashArray": "2 4"}
 
 
@@ -116,7 +122,17 @@ def add_places(
     ``settlements`` (place name → status, front-line theatres) colours each marker by its
     own status, so the front shows inside a district.
     """
-    group = folium.FeatureGroup(name="Places mentioned")
+    # Clustered when zoomed out (a number per cluster), one by one from zoom 9 on.
+    group = OfflineMarkerCluster(
+        name="Places mentioned",
+        icon_create_function=CLUSTER_ICON,
+        options={
+            "disableClusteringAtZoom": 9,
+            "maxClusterRadius": 35,
+            "showCoverageOnHover": False,
+            "spiderfyOnMaxZoom": False,
+        },
+    )
     seen: dict[tuple[Any, ...], list[Any]] = {}
     spellings: dict[tuple[Any, ...], set[str]] = {}  # "Artyomovsk" finds Bakhmut
     for r in extractions:

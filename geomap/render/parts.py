@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from branca.element import Element, MacroElement
+from folium.plugins import MarkerCluster
 from jinja2 import Template
 
 from geomap.render.style import CLAIMED_FILL, HATCH_ID
@@ -103,6 +104,7 @@ def inline_assets(root: Any) -> None:
     use) from XStatic-jQuery, and needs nothing else.
     """
     import xstatic.pkg.jquery as jquery
+    import xstatic.pkg.leaflet_markercluster as markercluster
 
     folder = _leaflet_dir()
     css = (folder / "leaflet.css").read_text(encoding="utf-8")
@@ -120,3 +122,16 @@ def inline_assets(root: Any) -> None:
     jq = (Path(jquery.BASE_DIR) / "jquery.slim.min.js").read_text(encoding="utf-8")
     jq = jq.replace("</script", "<\\/script")
     root.header.add_child(Element(f"<script>{jq}</script>"), name="jquery_js_inline", index=2)
+    cluster = Path(markercluster.BASE_DIR)
+    css = (cluster / "MarkerCluster.css").read_text(encoding="utf-8")
+    js = (cluster / "leaflet.markercluster.js").read_text(encoding="utf-8")
+    js = js.replace("</script", "<\\/script")
+    root.header.add_child(Element(f"<style>{css}</style>"), name="cluster_css_inline", index=3)
+    root.header.add_child(Element(f"<script>{js}</script>"), name="cluster_js_inline", index=4)
+
+
+class OfflineMarkerCluster(MarkerCluster):
+    """folium's MarkerCluster with its script inlined by ``inline_assets`` (no CDN)."""
+
+    default_js: list[tuple[str, str]] = []
+    default_css: list[tuple[str, str]] = []

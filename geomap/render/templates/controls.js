@@ -46,6 +46,16 @@
     if (box && line) { line.textContent = line.getAttribute("data-assessed") || line.textContent; }
   }
   map.on("popupopen", function (e) { datePopup(e.popup.getElement()); });
+  // Every open popup speaks of the slider's date (a popup the search reopens for another
+  // district is refilled without a new "popupopen").
+  function redatePopups() {
+    map.eachLayer(function (layer) {
+      if (layer.getPopup && layer.getPopup() && layer.isPopupOpen && layer.isPopupOpen()) {
+        var element = layer.getPopup().getElement();
+        if (current) { datePopup(element); } else { undatePopup(element); }
+      }
+    });
+  }
 
   // Districts by status over time: a small chart that follows the slider.
   var chart = document.getElementById("gm-chart");
@@ -102,12 +112,7 @@
       cell.textContent = last ? assessedCounts[key] : (counts[key] || 0);
     });
     if (marker) { var at = x(step.date); marker.setAttribute("x1", at); marker.setAttribute("x2", at); }
-    map.eachLayer(function (layer) {
-      if (layer.getPopup && layer.getPopup() && layer.isPopupOpen && layer.isPopupOpen()) {
-        var element = layer.getPopup().getElement();
-        if (last) { undatePopup(element); } else { datePopup(element); }
-      }
-    });
+    redatePopups();
   }
 
   // Date slider: everything on the page speaks of the chosen date.
@@ -183,6 +188,7 @@
         }
       });
     }
+    redatePopups();
   }
   var Search = L.Control.extend({
     onAdd: function () {
