@@ -279,7 +279,9 @@ def assess(
 ) -> None:
     """Decide who controls each district, with the evidence behind it.
 
-    ARTICLES may be files or folders. Rules: README, "How control is decided".
+    ARTICLES may be files or folders. Rules: README, "How control is decided". With
+    --format json: one object per district, then one {"national_claim": …} per claim about
+    the whole country ("85 per cent"), beside what the districts' evidence supports.
 
     \b
     Example:
@@ -287,7 +289,7 @@ def assess(
       geomap assess seeds/ --as-of 2021-07-09 --format csv > status.csv
       geomap assess seeds/ --db output/geomap.sqlite     # with the analysts' reviews
     """
-    from geomap.pipeline import assess_extractions, extract_paths
+    from geomap.pipeline import assess_extractions, extract_paths, national_claims_beside
     from geomap.render.report import status_rows
 
     settings = _settings(ctx).with_(contested_window_days=window)
@@ -302,6 +304,9 @@ def assess(
         _report_unmatched(unmatched)
     statuses = assess_extractions(results, as_of, settings)
     click.echo(status_rows(statuses, fmt, show_all))
+    if fmt == "json":
+        for claim in national_claims_beside(results, statuses, as_of, settings):
+            click.echo(json.dumps({"national_claim": claim}, default=str, ensure_ascii=False))
     _report(problems)
 
 

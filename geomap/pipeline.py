@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from geomap.control import assess
 from geomap.errors import ArticleError
@@ -97,3 +98,21 @@ def assess_extractions(
     theatre = load_theatre(settings=settings)
     window = settings.contested_window_days
     return assess(claims, as_of, window, units_for(settings), groups, theatre)
+
+
+def national_claims_beside(
+    results: Sequence[Extraction],
+    statuses: Sequence[DistrictStatus],
+    as_of: date | None = None,
+    settings: Settings | None = None,
+) -> list[dict[str, Any]]:
+    """Claims about the whole country ("85 per cent"), grouped, each beside the evidence."""
+    from collections import Counter
+
+    from geomap.changes import national_claims
+
+    settings = settings or default_settings()
+    districts = set(units_for(settings))
+    now = Counter(s.status for s in statuses if s.pcode in districts)
+    day = as_of or max((c.as_of for r in results for c in r.claims if c.as_of), default=None)
+    return national_claims(results, now, day, load_theatre(settings=settings))

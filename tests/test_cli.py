@@ -107,3 +107,16 @@ def test_evaluate_agrees_with_the_corpus_scorer(settings, tmp_path, corpus, thea
     for part in ("places", "claims"):
         for figure in ("precision", "recall", "f1"):
             assert ours[part][figure] == theirs[part][figure], (part, figure)
+
+
+def test_assess_json_lists_national_claims_beside_the_evidence(settings):
+    result = CliRunner().invoke(
+        main, ["--data-dir", str(settings.data_dir), "assess", str(SEEDS), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    districts = [r for r in rows if "pcode" in r]
+    national = [r["national_claim"] for r in rows if "national_claim" in r]
+    assert districts and national
+    assert all(n["evidence"].startswith("Evidence on ") for n in national)
+    assert any("85" in n["claim"] for n in national)
