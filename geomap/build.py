@@ -162,9 +162,7 @@ def write_outputs(
 
 def _sources_note(extractions: Sequence[Extraction], most: int = 6) -> str:
     """The outlets behind the map: all of them when few, else the most frequent."""
-    names = Counter(
-        r.article.outlet or r.article.title or Path(r.article.path).name for r in extractions
-    )
+    names = Counter(r.article.source for r in extractions)
     if len(names) <= most:
         return "; ".join(sorted(names))
     top = ", ".join(name for name, _n in names.most_common(most))

@@ -37,6 +37,11 @@ class Article:
     url: str | None = None
     warnings: tuple[str, ...] = ()
 
+    @property
+    def source(self) -> str:
+        """How maps and notes name the article: its outlet, else its title, else its file."""
+        return self.outlet or self.title or self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape used by ``geomap extract`` (article header only)."""
         return {

@@ -51,10 +51,7 @@ def _swatch(status: str, theatre: Theatre) -> str:
 
 
 def _source_names(extractions: Sequence[Extraction]) -> dict[str, str]:
-    return {
-        r.article.id: r.article.outlet or r.article.title or Path(r.article.path).name
-        for r in extractions
-    }
+    return {r.article.id: r.article.source for r in extractions}
 
 
 @dataclass(frozen=True)
