@@ -399,6 +399,8 @@ def _agent(
     text: str, m: _Match, ts: int, te: int, lo: int, passive: bool, lexicon: Lexicon
 ) -> tuple[str | None, bool]:
     """The party that acted, and whether it is the speaker's own side ("our control")."""
+    if m.trigger.action == "expel":
+        return _expeller(text, m, ts, lo, passive, lexicon), False
     if lexicon.speaker_possessive.search(m.text):
         return None, True
     party = lexicon.party_of(m.text)
@@ -418,6 +420,20 @@ def _agent(
         if actors:
             return lexicon.actor_party[actors[-1].lastgroup or ""], False
     return None, False
+
+
+def _expeller(
+    text: str, m: _Match, ts: int, lo: int, passive: bool, lexicon: Lexicon
+) -> str | None:
+    """Who drove whom out: the actor before the verb, unless it is the one driven out
+    ("Russian forces were pushed out of X"); else the opponent of the one named inside."""
+    reports = [r.end() for r in _REPORTED.finditer(text, lo, ts)]
+    before = list(lexicon.actor.finditer(text, reports[-1] if reports else lo, ts))
+    if before:
+        party = lexicon.actor_party[before[-1].lastgroup or ""]
+        return lexicon.opponent(party) if passive else party
+    inside = lexicon.party_of(m.text)
+    return lexicon.opponent(inside) if inside else None
 
 
 def _default_agent(role: str, lexicon: Lexicon) -> str:

@@ -30,6 +30,7 @@ ACTIONS = (
     "contest",
     "repel",
     "attempt",
+    "expel",
 )
 THEMES = ("object", "subject", "after")
 

@@ -50,3 +50,15 @@ def test_the_members_of_an_object_share_its_claim(claims_of):
     text = "The Taliban captured all of Kunduz, namely the districts of Imam Sahib and Khanabad."
     found = {place for place, status in claims_of(text) if status == "taliban"}
     assert {"Imam", "Khanabad"} <= found
+
+
+def test_driving_a_side_out_gives_the_place_to_the_other(claims_of):
+    assert claims_of("Afghan forces drove the Taliban out of Khulm.") == {("Khulm", "government")}
+    assert claims_of("Government troops were pushed out of Aybak.") == {("Aybak", "taliban")}
+    assert claims_of("Commandos expelled the insurgents from Khanabad.") == {
+        ("Khanabad", "government")
+    }
+
+
+def test_a_place_that_speaks_is_a_speaker(claims_of):
+    assert claims_of("Insurgents captured Khulm, Kabul said.") == {("Khulm", "taliban")}
