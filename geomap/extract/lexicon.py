@@ -59,6 +59,7 @@ class Lexicon:
     actor: re.Pattern[str]  # group per party: (?P<p0>…)|(?P<p1>…)
     actor_party: dict[str, str]  # group name → party
     speakers: dict[str, re.Pattern[str]]  # party or "third-party" → pattern
+    observers: re.Pattern[str]  # third parties whatever side their name carries
     speaker_possessive: re.Pattern[str]
     negation: re.Pattern[str]
     hypothetical: re.Pattern[str]
@@ -164,6 +165,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         actor=actor,
         actor_party=actor_party,
         speakers=speakers,
+        observers=_rx(data["third_party"].get("observers", []) or ["(?!)"]),
         speaker_possessive=_rx(data["third_party"].get("speaker_possessives", ["our"])),
         negation=_rx(modality["negation"], suffix=r"(?:\b|(?<=n't))"),
         hypothetical=_rx(modality["hypothetical"]),

@@ -26,9 +26,12 @@ _US = re.compile(r"\bU\.?S\.?\b")
 def classify_speaker(phrase: str, lexicon: Lexicon) -> str | None:
     """A party, "third-party", or ``None`` from the words naming a speaker.
 
-    The attacker's words are checked first (a "Taliban spokesman" is not the government's),
-    then third parties, then the defender's officials.
+    Observers are checked first (a "Russian milblogger" speaks for no side), then the
+    attacker's words (a "Taliban spokesman" is not the government's), then third parties,
+    then the defender's officials.
     """
+    if lexicon.observers.search(phrase):
+        return THIRD_PARTY
     if lexicon.speakers[lexicon.attacker].search(phrase):
         return lexicon.attacker
     if lexicon.speakers[THIRD_PARTY].search(phrase) or _US.search(phrase):

@@ -240,7 +240,8 @@ def _postal_points(folder: Path) -> pd.DataFrame:
             for rec in csv.reader(fh, delimiter="\t"):
                 if len(rec) < 11 or not rec[9] or not rec[10]:
                     continue
-                name = translit(rec[2].strip()).replace("'", "")
+                # "Новобахмутівка (… сільска рада)": the council only tells namesakes apart
+                name = translit(_COUNCIL.sub("", rec[2]).strip()).replace("'", "")
                 lat, lon = round(float(rec[9]), 3), round(float(rec[10]), 3)
                 if len(name) < 3 or (name, lat, lon) in seen:
                     continue
@@ -249,6 +250,7 @@ def _postal_points(folder: Path) -> pd.DataFrame:
     return _points(rows)
 
 
+_COUNCIL = re.compile(r"\s*\(.*\)\s*$")
 _READERS = {"afg-gazetteer-json": _afghan_gazetteer_points, "geonames-postal": _postal_points}
 
 
