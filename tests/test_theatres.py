@@ -82,6 +82,15 @@ def test_an_official_no_word_ties_to_a_side_speaks_for_the_last_side_quoted(ukra
     assert ("Vuhledar", "russia", "russia") in claims_in(text, ukraine)
 
 
+def test_observers_speak_for_no_side_and_namesakes_lose_their_council(ukraine):
+    text = (
+        "Published: 2024-02-20\n\n"
+        "Russian milbloggers claimed that Russian forces captured Novobakhmutivka.\n"
+    )
+    # the postal list names it "Novobakhmutivka (… village council)"
+    assert claims_in(text, ukraine) == {("Novobakhmutivka", "russia", "third-party")}
+
+
 def test_a_place_outside_the_theatre_takes_no_claim(settings, ukraine):
     text = "Published: 2023-05-20\n\nRussian forces captured Kunduz on Friday.\n"
     assert claims_in(text, ukraine) == set()  # Kunduz is not in Ukraine
