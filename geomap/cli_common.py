@@ -12,7 +12,9 @@ import click
 
 from geomap.errors import GeomapError
 from geomap.extract.articles import ArticleProblem
+from geomap.records import Review
 from geomap.settings import Settings
+from geomap.wording import counted
 
 
 def _settings(ctx: click.Context) -> Settings:
@@ -97,3 +99,14 @@ theatre_option = click.option(
     help="The war mapped: its parties, words, boundaries and gazetteer (`geomap theatres` "
     "lists them) [env GEOMAP_THEATRE; default: afghanistan-2021].",
 )
+
+
+def _report_unmatched(unmatched: Sequence[Review]) -> None:
+    if unmatched:
+        names = "; ".join(f"review {r.id} ({r.claim_text[:60]})" for r in unmatched[:5])
+        click.echo(
+            f"{counted(len(unmatched), 'review')} no longer "
+            f"{'matches' if len(unmatched) == 1 else 'match'} a claim (the article or the "
+            f"rules changed): {names}. See `geomap review list --decisions`.",
+            err=True,
+        )
