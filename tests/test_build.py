@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from geomap.build import build
 from geomap.errors import StoreError
 from geomap.extract.places import places_from_text
-from geomap.store.database import MIGRATIONS, SCHEMA_VERSION, open_store
+from geomap.store.database import open_store
+from geomap.store.schema import MIGRATIONS, SCHEMA_VERSION
 from tests.conftest import SEEDS
 
 FOURTH = (
