@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
