@@ -91,6 +91,24 @@ def test_observers_speak_for_no_side_and_namesakes_lose_their_council(ukraine):
     assert claims_in(text, ukraine) == {("Novobakhmutivka", "russia", "third-party")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("Kupiansk is now under Russian control, the governor said.", ("Kupiansk", "russia")),
+        ("Melitopol has been under Russian occupation for months.", ("Melitopol", "russia")),
+        ("Russian forces had broken into Toretsk, Kyiv said.", ("Toretsk", "contested")),
+        ("Ukrainian soldiers hoisted the flag over Kherson.", ("Kherson", "ukraine")),
+        (
+            "Ukraine's army said the situation in Avdiivka was difficult but under control.",
+            ("Avdiivka", "ukraine"),
+        ),
+    ],
+)
+def test_the_wording_of_this_wars_news(ukraine, sentence, claim):
+    found = claims_in(f"Published: 2023-07-10\n\n{sentence}\n", ukraine)
+    assert claim in {(place, status) for place, status, _by in found}
+
+
 def test_a_place_outside_the_theatre_takes_no_claim(settings, ukraine):
     text = "Published: 2023-05-20\n\nRussian forces captured Kunduz on Friday.\n"
     assert claims_in(text, ukraine) == set()  # Kunduz is not in Ukraine
