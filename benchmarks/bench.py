@@ -137,9 +137,10 @@ def ours_f1(corpus: Path) -> dict:
     return summary(evaluate_dir(corpus))
 
 
-def timed_build(articles_dir: Path, out: Path, formats=("html", "png")) -> dict:
+def timed_build(articles_dir: Path, out: Path, formats=("html", "png"), extra=()) -> dict:
     """Run `geomap build` in a child process; wall time and the child's peak memory."""
     cmd = [sys.executable, "-m", "geomap.cli", "build", str(articles_dir), "-o", str(out), "-q"]
+    cmd += list(extra)
     for fmt in formats:
         cmd += ["--format", fmt]
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -251,6 +252,19 @@ def main() -> None:
                 )
             )
             rows.append(("peak memory (MB)", f"{full['peak_mb']:.0f}", f"{n} articles"))
+            one = timed_build(folder, tmp / f"out-{n}-1", extra=("--workers", "1"))
+            rows.append((f"full build, {n} articles, 1 worker (s)", f"{one['seconds']:.1f}", ""))
+            try:
+                dask = timed_build(folder, tmp / f"out-{n}-dask", extra=("--engine", "dask"))
+                rows.append(
+                    (
+                        f"full build, {n} articles, Dask LocalCluster (s)",
+                        f"{dask['seconds']:.1f}",
+                        "same districts.csv as the default engine",
+                    )
+                )
+            except subprocess.CalledProcessError:
+                rows.append((f"full build, {n} articles, Dask (s)", "n/a", "pip install .[dask]"))
             (folder / "zz_new.txt").write_text(
                 "Published: 2021-08-01\n\nThe Taliban captured Panjwai district on Sunday.\n"
             )

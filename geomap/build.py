@@ -29,7 +29,7 @@ from geomap.extract.claims import RULES_VERSION
 from geomap.geo.boundaries import load_boundaries
 from geomap.geo.data import credits as data_credits
 from geomap.geo.gazetteer import GAZETTEER_VERSION
-from geomap.ingest import article_files, ingest, refresh_stale
+from geomap.ingest import Engine, article_files, ingest, refresh_stale
 from geomap.pipeline import assess_extractions
 from geomap.records import DistrictStatus, Extraction, Review
 from geomap.render.export import export_all
@@ -189,6 +189,7 @@ def build(
     keep_warm: bool = False,
     changed_since: int = CHANGED_SINCE_DAYS,
     workers: int | None = None,
+    engine: Engine | None = None,
 ) -> BuildReport:
     """Ingest new or changed articles, then (if anything changed) re-render every output.
 
@@ -209,9 +210,11 @@ def build(
         store.set_meta("country", theatre.country)
         extractor = extractor_version(settings)
         report.extracted = ingest(
-            store, files, settings, extractor, report.problems, say, show_bar, workers
+            store, files, settings, extractor, report.problems, say, show_bar, workers, engine
         )
-        report.extracted += refresh_stale(store, settings, extractor, report.problems, workers)
+        report.extracted += refresh_stale(
+            store, settings, extractor, report.problems, workers, engine
+        )
         if store.count() == 0:  # every file failed: keep the previous map, if any
             msg = "no article could be read: " + (
                 "; ".join(map(str, report.problems[:3])) or "the store is empty"

@@ -62,6 +62,21 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
             metavar="N",
             help="Processes that extract articles [default: one per core].",
         ),
+        click.option(
+            "--engine",
+            type=click.Choice(["processes", "dask"]),
+            default="processes",
+            show_default=True,
+            help="Where extraction runs: this machine's process pool, or Dask (a local "
+            "cluster, or --scheduler's; needs geomap[dask]).",
+        ),
+        click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            default=None,
+            help="A Dask scheduler (tcp://host:8786) for --engine dask; its workers need "
+            "geomap and the data installed.",
+        ),
         click.option("-q", "--quiet", is_flag=True, help="Print only problems."),
     ]
     for option in reversed(options):
@@ -78,9 +93,11 @@ def _run_build(
 ) -> int:
     from geomap.build import build as run_build
     from geomap.build import interactive
+    from geomap.ingest import Engine
 
     quiet = options.pop("quiet")
     say = (lambda _m: None) if quiet else (lambda m: click.echo(m, err=True))
+    options["engine"] = Engine(options.pop("engine"), options.pop("scheduler"))
     report = run_build(
         paths,
         options.pop("out_dir"),

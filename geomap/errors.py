@@ -50,5 +50,9 @@ class ReviewError(GeomapError, ValueError):
     """A review names a claim, district or review that does not exist, or is malformed."""
 
 
+class EngineError(GeomapError, RuntimeError):
+    """The Dask engine is not installed or its scheduler cannot be reached."""
+
+
 class StoreError(GeomapError, RuntimeError):
     """The SQLite store is locked, damaged or from an unknown schema."""

@@ -12,8 +12,9 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geomap.errors import ArticleError, InputError
 from geomap.extract.articles import (
@@ -26,10 +27,13 @@ from geomap.extract.articles import (
 )
 from geomap.extract.lexicon import Lexicon
 from geomap.geo.gazetteer import Gazetteer
-from geomap.pipeline import extract_article, load_reader
+from geomap.pipeline import extract_safely, load_reader
 from geomap.records import Article, Extraction
 from geomap.settings import Settings
 from geomap.store.database import Store
+
+if TYPE_CHECKING:
+    from geomap.dask_engine import DaskExtractor
 
 CHUNK_FILES = 200  # files read, extracted and stored together (bounds the memory held)
 PARALLEL_MIN = 64  # articles to extract before a process pool pays for its start-up
@@ -65,14 +69,15 @@ def ingest(
     say: Callable[[str], None],
     show_bar: bool = False,
     workers: int | None = None,
+    engine: Engine | None = None,
 ) -> int:
     """Read new or changed files and store their extractions; returns how many extracted.
 
-    ``workers`` processes extract (default: one per core). Progress counts articles, not
-    files: one JSON Lines file may hold thousands.
+    ``workers`` processes extract (default: one per core), or the Dask cluster ``engine``
+    names. Progress counts articles, not files: one JSON Lines file may hold thousands.
     """
     extracted = 0
-    with _Progress(show_bar, say) as progress, _Extractor(settings, workers) as extract:
+    with _Progress(show_bar, say) as progress, extractor_for(settings, workers, engine) as extract:
         for start in range(0, len(files), CHUNK_FILES):
             read = _read_chunk(store, files[start : start + CHUNK_FILES], problems)
             todo = {
@@ -107,11 +112,14 @@ def refresh_stale(
     extractor: str,
     problems: list[ArticleProblem],
     workers: int | None = None,
+    engine: Engine | None = None,
 ) -> int:
     """Extract again, from the stored text, what an older extractor version produced."""
     stale = store.stale(extractor)
     extracted = 0
-    with _Extractor(settings, workers) as extract:
+    if not stale:
+        return 0
+    with extractor_for(settings, workers, engine) as extract:
         for start in range(0, len(stale), CHUNK_FILES):
             articles = [store.article(sha) for sha in stale[start : start + CHUNK_FILES]]
             with store.conn:
@@ -139,6 +147,26 @@ def _read_chunk(
     return read
 
 
+@dataclass(frozen=True)
+class Engine:
+    """Where extraction runs: ``processes`` (this machine's pool) or ``dask`` (a cluster at
+    ``scheduler``, or a local one)."""
+
+    kind: str = "processes"
+    scheduler: str | None = None
+
+
+def extractor_for(
+    settings: Settings, workers: int | None, engine: Engine | None
+) -> _Extractor | DaskExtractor:
+    """The extractor the engine asks for (the Dask one is imported only when asked for)."""
+    if engine is not None and engine.kind == "dask":
+        from geomap.dask_engine import DaskExtractor
+
+        return DaskExtractor(settings, workers, engine.scheduler)
+    return _Extractor(settings, workers)
+
+
 class _Extractor:
     """Extraction here or in a pool of processes; one failing article never stops the rest."""
 
@@ -157,7 +185,7 @@ class _Extractor:
 
     def one(self, article: Article, problems: list[ArticleProblem]) -> Extraction | None:
         self.reader = self.reader or load_reader(self.settings)
-        result = _extract_safely(article, self.reader)
+        result = extract_safely(article, self.reader)
         if isinstance(result, str):
             problems.append(ArticleProblem(article.path, result))
             return None
@@ -195,14 +223,7 @@ def _start_worker(settings: Settings) -> None:
 
 def _extract_in_worker(article: Article) -> Extraction | str:
     assert _WORKER_READER is not None
-    return _extract_safely(article, _WORKER_READER)
-
-
-def _extract_safely(article: Article, reader: tuple[Gazetteer, Lexicon]) -> Extraction | str:
-    try:
-        return extract_article(article, *reader)
-    except Exception as err:  # one article's failure never stops the others
-        return f"extraction failed ({type(err).__name__}: {err}); please report"
+    return extract_safely(article, _WORKER_READER)
 
 
 class _Progress:

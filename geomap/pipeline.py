@@ -30,6 +30,14 @@ def extract_article(
     return Extraction(article, tuple(places), tuple(claims), tuple(aggregates))
 
 
+def extract_safely(article: Article, reader: tuple[Gazetteer, Lexicon]) -> Extraction | str:
+    """An extraction, or why it failed: one article's failure never stops the others."""
+    try:
+        return extract_article(article, *reader)
+    except Exception as err:  # reported per article, never raised
+        return f"extraction failed ({type(err).__name__}: {err}); please report"
+
+
 def extract_articles(
     articles: Iterable[Article], settings: Settings | None = None
 ) -> Iterator[Extraction]:
