@@ -33,6 +33,13 @@ _SEAT_OF_DISTRICT = re.compile(
 _IN_BEFORE = re.compile(
     r"\b(?:in|of|across)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:province\s+of\s+)?$", re.I
 )
+# A named unit the gazetteer does not know, located in the province that follows.
+_UNKNOWN_UNIT_BEFORE = re.compile(
+    r"(?:\b(?:district|village|town|area)\s+of\s+(?-i:[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,3})"
+    r"|(?-i:[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,3})\s+(?:district|village|area))"
+    r"\s*,?\s+in\s+(?:the\s+)?(?:[a-z-]+\s+)?$",
+    re.IGNORECASE,
+)
 _FRONTED = re.compile(r"^\s*(?:In|Across|Inside)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 _PAREN_OR_COMMA_LOCATOR = re.compile(r"^\s*(?:\(|,\s*(?:the\s+)?(?:[a-z-]+\s+)?(?=\S+\s+province))")
 # "districts in Herat", "towns across Ghazni": the place counts units, it is not the scene.
@@ -164,6 +171,8 @@ def _is_bystander(
             )
         ):
             return True  # "Panjwai district in Kandahar", "Burka (Baghlan)", "Sarband area of Nili"
+    if p.kind == "province" and _UNKNOWN_UNIT_BEFORE.search(before):
+        return True  # "the district of Dand Ghori in Baghlan": a place the gazetteer lacks
     if p.kind == "province" and has_smaller:
         if _IN_BEFORE.search(before) and smaller_before:
             return True  # "Azra district fell to insurgents in Logar province"

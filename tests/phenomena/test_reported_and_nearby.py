@@ -62,3 +62,13 @@ def test_driving_a_side_out_gives_the_place_to_the_other(claims_of):
 
 def test_a_place_that_speaks_is_a_speaker(claims_of):
     assert claims_of("Insurgents captured Khulm, Kabul said.") == {("Khulm", "taliban")}
+
+
+def test_a_province_locating_a_unit_the_gazetteer_lacks_takes_no_claim(claims_of):
+    text = "Afghan forces retook the district of Dand Ghori in Baghlan province."
+    assert claims_of(text) == set()  # not Baghlan: the claim is about a place we cannot map
+
+
+def test_an_excepted_place_and_a_road_named_after_places_take_no_claim(claims_of):
+    assert claims_of("The Taliban now hold every district of Badakhshan except Faizabad.") == set()
+    assert claims_of("The Taliban have captured the Kandahar-Herat highway.") == set()
