@@ -248,6 +248,8 @@ def _frame(
         )
         if object_status == "drop":
             return None
+        if object_status == CONTESTED and all(p.kind == "province" for p in places):
+            return None  # "control a larger part of the province": no claim on a province
         status_override = object_status
     elif (
         passive
