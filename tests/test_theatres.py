@@ -98,6 +98,9 @@ def test_observers_speak_for_no_side_and_namesakes_lose_their_council(ukraine):
         ("Melitopol has been under Russian occupation for months.", ("Melitopol", "russia")),
         ("Russian forces had broken into Toretsk, Kyiv said.", ("Toretsk", "contested")),
         ("Ukrainian soldiers hoisted the flag over Kherson.", ("Kherson", "ukraine")),
+        ("Russian troops liberated the settlement of Robotyne.", ("Robotyne", "russia")),
+        ("The enemy occupied part of Krasnohorivka, Kyiv said.", ("Krasnohorivka", "contested")),
+        ("Zelensky said Ukrainian forces were still holding Bakhmut.", ("Bakhmut", "ukraine")),
         (
             "Ukraine's army said the situation in Avdiivka was difficult but under control.",
             ("Avdiivka", "ukraine"),
