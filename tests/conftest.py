@@ -58,3 +58,10 @@ def gazetteer(settings: Settings):
 @pytest.fixture(scope="session")
 def seed_texts() -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+def json_unescaped(page: str) -> str:
+    """The page with the JSON escapes of its embedded data (\\u003c for <) undone."""
+    for code, char in (("003c", "<"), ("003e", ">"), ("0026", "&"), ("0027", "'")):
+        page = page.replace(f"\\u{code}", char)
+    return page

@@ -21,6 +21,7 @@ from geomap.review import (
 )
 from geomap.store.database import open_store
 from geomap.store.reviews import load_reviews
+from tests.conftest import json_unescaped
 
 CLAIMED = (
     "Published: 2021-07-09\n\nA Taliban spokesman said the insurgents captured Khulm district "
@@ -65,7 +66,7 @@ def test_a_rejected_claim_no_longer_counts_but_stays_visible(built, settings):
         "True",
         "the article means the town",
     )
-    html = (out / "map.html").read_text(encoding="utf-8")
+    html = json_unescaped((out / "map.html").read_text(encoding="utf-8"))
     assert "<del>" in html and "rejected on review" in html and claim.id in html
 
 

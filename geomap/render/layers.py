@@ -53,6 +53,12 @@ CLUSTER_ICON = """function (cluster) {
   return L.divIcon({html: "<div class='gm-cluster'>" + cluster.getChildCount() + "</div>",
                     className: "", iconSize: [26, 26], iconAnchor: [13, 13]});
 }"""
+# A place marker from a row [lat, lon, symbol html, tooltip, popup html] (all escaped).
+PLACE_MARKER = """function (row) {
+  var icon = L.divIcon({html: row[2], className: "", iconSize: [22, 22], iconAnchor: [11, 11]});
+  return L.marker([row[0], row[1]], {icon: icon})
+    .bindTooltip(row[3]).bindPopup(row[4], {maxWidth: 420});
+}"""
 CHANGED_STYLE = {"fill": False, "color": "#111111", "weight": 3, "dashArray": "2 4"}
 
 
@@ -122,17 +128,6 @@ def add_places(
     ``settlements`` (place name → status, front-line theatres) colours each marker by its
     own status, so the front shows inside a district.
     """
-    # Clustered when zoomed out (a number per cluster), one by one from zoom 9 on.
-    group = OfflineMarkerCluster(
-        name="Places mentioned",
-        icon_create_function=CLUSTER_ICON,
-        options={
-            "disableClusteringAtZoom": 9,
-            "maxClusterRadius": 35,
-            "showCoverageOnHover": False,
-            "spiderfyOnMaxZoom": False,
-        },
-    )
     seen: dict[tuple[Any, ...], list[Any]] = {}
     spellings: dict[tuple[Any, ...], set[str]] = {}  # "Artyomovsk" finds Bakhmut
     for r in extractions:
@@ -146,6 +141,7 @@ def add_places(
         for c in r.claims:
             claims_at.setdefault((c.place.name, c.place.district_pcode), []).append(c)
     names: list[dict[str, Any]] = []
+    rows: list[list[Any]] = []
     for spot, articles in seen.items():
         name, kind, pcode, lat, lon = spot
         claims = sorted(
@@ -159,16 +155,8 @@ def add_places(
         popup = place_html(name, line, claims, sources, theatre.labels)
         ink = "#111" if held in (CONTESTED, theatre.claimed_status) else "#fff"  # light fills
         style = f" style='background:{theatre.colours[held]};color:{ink}'" if held else ""
-        folium.Marker(
-            [lat, lon],
-            tooltip=esc(f"{name} ({kind.replace('-', ' ')})"),
-            popup=folium.Popup(popup, max_width=420),
-            icon=folium.DivIcon(
-                html=f"<div class='gm-marker'{style}>{KIND_SYMBOLS.get(kind, '●')}</div>",
-                icon_size=(22, 22),
-                icon_anchor=(11, 11),
-            ),
-        ).add_to(group)
+        symbol = f"<div class='gm-marker'{style}>{KIND_SYMBOLS.get(kind, '●')}</div>"
+        rows.append([lat, lon, symbol, esc(f"{name} ({kind.replace('-', ' ')})"), popup])
         names.append(
             {
                 "label": f"{name} ({kind.replace('-', ' ')})",
@@ -181,8 +169,28 @@ def add_places(
                 ),
             }
         )
-    group.add_to(m)
+    # Clustered when zoomed out (a number per cluster), one by one from zoom 9 on; the
+    # markers are made in the browser from these rows, not one folium object each.
+    OfflineMarkerCluster(
+        rows,
+        callback=PLACE_MARKER,
+        name="Places mentioned",
+        icon_create_function=CLUSTER_ICON,
+        disableClusteringAtZoom=9,
+        maxClusterRadius=35,
+        showCoverageOnHover=False,
+        spiderfyOnMaxZoom=False,
+    ).add_to(m)
     return names
+
+
+def _point(lat: float, lon: float, **properties: str) -> dict[str, Any]:
+    """A GeoJSON point feature (properties already escaped HTML)."""
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "properties": properties,
+    }
 
 
 def add_claims(
@@ -197,21 +205,32 @@ def add_claims(
                 grouped.setdefault(key, []).append(c)
     for claimant, label in theatre.claimant_labels.items():
         group = folium.FeatureGroup(name=label, show=False)
-        for (who, name, lat, lon, status), claims in grouped.items():
-            if who != claimant:
-                continue
-            newest = sorted(claims, key=lambda c: c.as_of or date.min, reverse=True)
-            items = list_html(newest, sources, theatre.labels)
-            folium.CircleMarker(
-                [lat, lon],
-                radius=7,
-                weight=2,
-                color="#222222",
-                fill=True,
-                fill_color=theatre.colours.get(status, "#999999"),
-                fill_opacity=0.9,
-                tooltip=esc(f"{name}: {status} ({len(claims)} claim{'s' * (len(claims) > 1)})"),
-                popup=folium.Popup(items, max_width=420),
+        features = [
+            _point(
+                lat,
+                lon,
+                tip=esc(f"{name}: {status} ({counted(len(claims), 'claim')})"),
+                popup=list_html(
+                    sorted(claims, key=lambda c: c.as_of or date.min, reverse=True),
+                    sources,
+                    theatre.labels,
+                ),
+                fill=theatre.colours.get(status, "#999999"),
+            )
+            for (who, name, lat, lon, status), claims in grouped.items()
+            if who == claimant
+        ]
+        if features:
+            folium.GeoJson(
+                {"type": "FeatureCollection", "features": features},
+                marker=folium.CircleMarker(
+                    radius=7, weight=2, color="#222222", fill=True, fill_opacity=0.9
+                ),
+                style_function=lambda f: {"fillColor": f["properties"]["fill"]},
+                tooltip=GeoJsonTooltip(fields=["tip"], labels=False),
+                popup=GeoJsonPopup(fields=["popup"], labels=False, max_width=420, **POPUP_PADDING),
+                zoom_on_click=False,
+                control=False,
             ).add_to(group)
         group.add_to(m)
 
