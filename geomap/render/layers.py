@@ -150,9 +150,8 @@ def add_places(
         mentioned = counted(len(set(a.article.id for a in articles)), "article")
         line = f"{kind.replace('-', ' ')} · mentioned in {mentioned}"
         held = (settlements or {}).get(name)
-        if held:
-            line += f" · {theatre.labels[held].lower()}"
-        popup = place_html(name, line, claims, sources, theatre.labels)
+        now = theatre.labels[held].lower() if held else ""
+        popup = place_html(name, line, claims, sources, theatre.labels, now)
         ink = "#111" if held in (CONTESTED, theatre.claimed_status) else "#fff"  # light fills
         style = f" style='background:{theatre.colours[held]};color:{ink}'" if held else ""
         symbol = f"<div class='gm-marker'{style}>{KIND_SYMBOLS.get(kind, '●')}</div>"

@@ -125,11 +125,17 @@ def status_html(
 
 
 def place_html(
-    name: str, line: str, claims: Sequence[Claim], sources: Mapping[str, str], labels: Labels
+    name: str,
+    line: str,
+    claims: Sequence[Claim],
+    sources: Mapping[str, str],
+    labels: Labels,
+    now: str = "",
 ) -> str:
-    """Popup for a place marker: its name, a line about it, the claims about it."""
+    """Popup for a place marker: its name, a line about it, the claims about it, and
+    (``now``) its own status on the map's date, hidden when the slider goes back."""
     items, older = _items(claims, sources, labels)
-    return _render("place", name, line, items, older)
+    return _render("place", name, line, items, older, now)
 
 
 def list_html(claims: Sequence[Claim], sources: Mapping[str, str], labels: Labels) -> str:
