@@ -198,8 +198,8 @@ def _list_claims(
 
 def _rejection(sentence: str, previous: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
     """ "The Taliban rejected the claim": the other side's view of the last sentence's claims."""
-    m = lexicon.rejection.search(sentence)
-    if m is None or not previous:
+    m = lexicon.rejection.search(sentence) if previous else None
+    if m is None:
         return []
     denier = classify_speaker(sentence[: m.start()], lexicon) or REPORTER
     out = []
