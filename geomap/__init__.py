@@ -3,7 +3,7 @@
 The stages, each usable alone::
 
     from geomap import read_articles, load_gazetteer, places_from_text, claims_from_article
-    from geomap import assess, timeline
+    from geomap import assess, timeline, load_theatre   # a war as data: Ukraine, Afghanistan
     from geomap.build import build   # the incremental build behind `geomap build`
 
 See the README for the command line.
@@ -33,6 +33,8 @@ _PUBLIC = {
     "HashMismatchError": "geomap.errors",
     "ManifestError": "geomap.errors",
     "StoreError": "geomap.errors",
+    "TheatreError": "geomap.errors",
+    "EngineError": "geomap.errors",
     "article_from_text": "geomap.extract.articles",
     "read_articles": "geomap.extract.articles",
     "claims_from_article": "geomap.extract.claims",
@@ -50,6 +52,10 @@ _PUBLIC = {
     "Extraction": "geomap.records",
     "Place": "geomap.records",
     "Settings": "geomap.settings",
+    "Theatre": "geomap.theatre",
+    "load_theatre": "geomap.theatre",
+    "theatres": "geomap.theatre",
+    "load_reader": "geomap.pipeline",
 }
 
 
