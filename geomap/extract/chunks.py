@@ -64,6 +64,12 @@ _JOIN = re.compile(
     r"(?:the\s+)?(?:districts?\s+of\s+)?(?:LOC['’]s\s+)?(?:neighbou?ring\s+|nearby\s+)?$",
     re.I,
 )
+# Between a trigger and the place it governs: "stormed into the city of X".
+_GOVERNED_GAP = re.compile(
+    r"\s*(?:the\s+)?(?:(?:provincial\s+)?(?:city|town|district|village|capital|settlement)"
+    r"\s+of\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
 _LAST_WORDS = re.compile(r"(?:[\w-]+\s+){1,2}$")
 _LIST_JOIN = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?$")
 
@@ -187,7 +193,10 @@ def _is_reference(
     """ "south of X", "near X", "from X": a reference point, unless a trigger governs it."""
     before = text[max(start, p.start - 60) : p.start]
     m = lexicon.reference_before.search(before)
-    if m is None or any(s <= p.start and p.start - e < 12 for s, e in governed):
+    if m is None or any(
+        s <= p.start and (p.start - e < 12 or _GOVERNED_GAP.fullmatch(text, e, p.start))
+        for s, e in governed
+    ):
         return False
     # "checkpoints around X", "villages near X": X's own ground, not a landmark
     head = _LAST_WORDS.search(before, 0, m.start())

@@ -72,3 +72,8 @@ def test_a_province_locating_a_unit_the_gazetteer_lacks_takes_no_claim(claims_of
 def test_an_excepted_place_and_a_road_named_after_places_take_no_claim(claims_of):
     assert claims_of("The Taliban now hold every district of Badakhshan except Faizabad.") == set()
     assert claims_of("The Taliban have captured the Kandahar-Herat highway.") == set()
+
+
+def test_a_verb_governs_the_place_behind_the_city_of(claims_of):
+    text = "Taliban fighters stormed into the city of Kunduz on Sunday."
+    assert claims_of(text) == {("Kunduz", "contested")}
