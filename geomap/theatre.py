@@ -47,6 +47,7 @@ class Theatre:
     title: str
     country: str  # ISO 3166 alpha-2 of the mapped country
     country_name: str
+    demonym: str  # "Afghan", "Ukrainian": how the news says "of that country"
     boundaries: str  # boundary manifest name
     gazetteer: str  # the mirror's place list for this country ("" for none)
     units: str  # what the map colours, in the legend's words ("districts", "raions")
@@ -190,6 +191,7 @@ def read_theatre(path: Path) -> Theatre:
         title=raw["title"],
         country=raw["country"].upper(),
         country_name=raw.get("country_name", raw["country"]),
+        demonym=raw.get("demonym", raw.get("country_name", raw["country"])),
         boundaries=raw["boundaries"],
         gazetteer=raw.get("gazetteer", ""),
         units=raw.get("units", "districts"),

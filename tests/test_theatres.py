@@ -112,6 +112,13 @@ def test_the_wording_of_this_wars_news(ukraine, sentence, claim):
     assert claim in {(place, status) for place, status, _by in found}
 
 
+def test_claims_about_the_whole_country_are_read_in_any_theatre(ukraine):
+    text = "Published: 2024-02-20\n\nRussia now controls about 18% of Ukraine's territory.\n"
+    extraction = extract_article(article_from_text(text), *load_reader(ukraine))
+    [national] = extraction.aggregate_claims
+    assert (national.share, national.claimed_by) == (0.18, "russia")
+
+
 def test_a_place_outside_the_theatre_takes_no_claim(settings, ukraine):
     text = "Published: 2023-05-20\n\nRussian forces captured Kunduz on Friday.\n"
     assert claims_in(text, ukraine) == set()  # Kunduz is not in Ukraine

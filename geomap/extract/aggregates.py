@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -22,67 +23,79 @@ _FRACTIONS = {
     "two-thirds": 2 / 3,
     "two thirds": 2 / 3,
     "a quarter": 0.25,
+    "a fifth": 0.2,
+    "one-fifth": 0.2,
+    "one fifth": 0.2,
     "three-quarters": 0.75,
     "three quarters": 0.75,
     "most": None,
 }
 _NUM = r"\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r"|dozens"
 _FRACTION = "|".join(re.escape(f) for f in _FRACTIONS)
-PATTERNS = (
-    (
-        "share",
-        re.compile(
-            r"(?P<share>\d+(?:\.\d+)?)\s*(?:per\s*cent|percent|%)\s+of\s+"
-            r"(?:the\s+)?(?:territory\s+of\s+|the\s+)?(?P<unit>Afghanistan|country|"
-            r"territory|its\s+territory)",
-            re.IGNORECASE,
+
+
+@functools.cache
+def patterns_for(country: str, demonym: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The aggregate patterns for one country ("85 per cent of Afghanistan", "18% of
+    Ukraine's territory"), compiled once."""
+    name, adjective = re.escape(country), re.escape(demonym)
+    return (
+        (
+            "share",
+            re.compile(
+                r"(?P<share>\d+(?:\.\d+)?)\s*(?:per\s*cent|percent|%)\s+of\s+"
+                rf"(?:the\s+)?(?:territory\s+of\s+|the\s+)?(?P<unit>{name}(?:['’]s\s+territory)?|country|"
+                r"territory|its\s+territory)",
+                re.IGNORECASE,
+            ),
         ),
-    ),
-    (
-        "count",
-        re.compile(
-            rf"(?P<count>{_NUM})\s+(?:out\s+)?of\s+(?:Afghanistan['’]?s?\s+|the\s+"
-            r"country['’]?s\s+|its\s+)?(?:nearly\s+|about\s+|some\s+)?"
-            r"(?P<total>\d[\d,]*)\s+(?P<unit>districts)",
-            re.IGNORECASE,
+        (
+            "count",
+            re.compile(
+                rf"(?P<count>{_NUM})\s+(?:out\s+)?of\s+(?:{name}['’]?s?\s+|the\s+"
+                r"country['’]?s\s+|its\s+)?(?:nearly\s+|about\s+|some\s+)?"
+                r"(?P<total>\d[\d,]*)\s+(?P<unit>districts)",
+                re.IGNORECASE,
+            ),
         ),
-    ),
-    (
-        "fraction",
-        re.compile(
-            rf"(?P<fraction>{_FRACTION})\s+of\s+(?:the\s+country['’]?s\s+|"
-            r"Afghanistan['’]?s?\s+|the\s+)?(?:nearly\s+|about\s+|some\s+)?"
-            r"(?:(?P<total>\d[\d,]*)\s+)?(?P<unit>districts|border\s+with\s+\w+|"
-            r"(?:Afghan\s+)?border\s+with\s+\w+|country|territory|Afghanistan)",
-            re.IGNORECASE,
+        (
+            "fraction",
+            re.compile(
+                rf"(?P<fraction>{_FRACTION})\s+of\s+(?:the\s+country['’]?s\s+|"
+                rf"{name}['’]?s?\s+|the\s+)?(?:nearly\s+|about\s+|some\s+)?"
+                r"(?:(?P<total>\d[\d,]*)\s+)?(?P<unit>districts|border\s+with\s+\w+|"
+                rf"(?:{adjective}\s+)?border\s+with\s+\w+|country|territory|{name})",
+                re.IGNORECASE,
+            ),
         ),
-    ),
-    (
-        "region",
-        re.compile(
-            rf"(?P<count>{_NUM})\s+(?P<unit>districts)\s+(?:in|of)\s+(?:the\s+)?"
-            r"(?P<region>[A-Z][\w-]+(?:\s+(?:and|&)\s+[A-Z][\w-]+)?)",
-            re.IGNORECASE,
+        (
+            "region",
+            re.compile(
+                rf"(?P<count>{_NUM})\s+(?P<unit>districts)\s+(?:in|of)\s+(?:the\s+)?"
+                r"(?P<region>[A-Z][\w-]+(?:\s+(?:and|&)\s+[A-Z][\w-]+)?)",
+                re.IGNORECASE,
+            ),
         ),
-    ),
-    (
-        "count",
-        re.compile(
-            rf"(?:captured|seized|taken|overrun|took|control\s+of)\s+(?:more\s+than\s+"
-            rf"|over\s+|nearly\s+|about\s+|some\s+)?(?P<count>{_NUM})\s+"
-            r"(?P<unit>districts)",
-            re.IGNORECASE,
+        (
+            "count",
+            re.compile(
+                rf"(?:captured|seized|taken|overrun|took|control\s+of)\s+(?:more\s+than\s+"
+                rf"|over\s+|nearly\s+|about\s+|some\s+)?(?P<count>{_NUM})\s+"
+                r"(?P<unit>districts)",
+                re.IGNORECASE,
+            ),
         ),
-    ),
-    (
-        "count",
-        re.compile(
-            rf"(?P<count>{_NUM})\s+(?P<unit>districts)\s+(?:have\s+|had\s+)?"
-            r"(?:fell|fallen|been\s+overrun)",
-            re.IGNORECASE,
+        (
+            "count",
+            re.compile(
+                rf"(?P<count>{_NUM})\s+(?P<unit>districts)\s+(?:have\s+|had\s+)?"
+                r"(?:fell|fallen|been\s+overrun)",
+                re.IGNORECASE,
+            ),
         ),
-    ),
-)
+    )
+
+
 _CONTROL = re.compile(
     r"\b(?:control|captur|seiz|took|taken|fell|fallen|overrun|hands|hold)", re.IGNORECASE
 )
@@ -90,12 +103,12 @@ _CONTROL = re.compile(
 
 # Every pattern needs an amount and a unit; most sentences lack one of them.
 _AMOUNT = re.compile(rf"\d|\b(?:{_NUM}|{_FRACTION}|thirds?|quarters?)\b", re.IGNORECASE)
-_UNIT = re.compile(r"district|countr|territor|afghanistan|border", re.IGNORECASE)
+_UNIT = re.compile(r"district|countr|territor|border", re.IGNORECASE)
 
 
-def may_count(sentence: str) -> bool:
+def may_count(sentence: str, country: str = "Afghanistan") -> bool:
     """A fast test: could this sentence hold an aggregate claim at all?"""
-    return bool(_UNIT.search(sentence) and _AMOUNT.search(sentence))
+    return bool((_UNIT.search(sentence) or country in sentence) and _AMOUNT.search(sentence))
 
 
 def _number(text: str | None) -> int | None:
@@ -106,16 +119,21 @@ def _number(text: str | None) -> int | None:
 
 
 def aggregates_in_sentence(
-    sentence: str, offset: int, speaker: str, as_of: date | None, article_id: str
+    sentence: str,
+    offset: int,
+    speaker: str,
+    as_of: date | None,
+    article_id: str,
+    country: tuple[str, str] = ("Afghanistan", "Afghan"),
 ) -> list[AggregateClaim]:
-    """Every aggregate claim in one sentence (each span reported once)."""
+    """Every aggregate claim in one sentence (each span reported once); ``country`` is the
+    theatre's name and adjective."""
     if not _CONTROL.search(sentence):
         return []
     found: list[AggregateClaim] = []
     evidence = " ".join(sentence.split())
     used: list[tuple[int, int]] = []
-    claimant = "taliban" if re.match(r"(?i)\W*the\s+taliban\b.{0,40}\bclaim", sentence) else speaker
-    for _kind, pattern in PATTERNS:
+    for _kind, pattern in patterns_for(*country):
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in used):
                 continue
@@ -135,7 +153,7 @@ def aggregates_in_sentence(
             found.append(
                 AggregateClaim(
                     text=m.group(0),
-                    claimed_by=claimant,
+                    claimed_by=speaker,
                     as_of=as_of,
                     evidence=evidence,
                     start=offset + m.start(),

@@ -117,7 +117,7 @@ def claims_from_article(
                 claims += made
                 state.claims = tuple(made)
                 continue
-        counts = may_count(sentence)
+        counts = may_count(sentence, lexicon.country_name)
         rejected = _rejection(sentence, state.claims, lexicon)
         state.pending = _pending(sentence, frames, lexicon) or (
             state.pending if not inside else None
@@ -139,7 +139,12 @@ def claims_from_article(
         state.last_date, state.last_end = (as_of, precision), end
         if counts:
             aggregates += aggregates_in_sentence(
-                sentence, start, speaker_of(sentence, lexicon), as_of, article.id
+                sentence,
+                start,
+                speaker_of(sentence, lexicon),
+                as_of,
+                article.id,
+                (lexicon.country_name, lexicon.demonym),
             )
         claims += [
             replace(

@@ -49,6 +49,8 @@ class Lexicon:
     """Compiled word tables for one theatre."""
 
     country: str  # the theatre's: only its places take claims
+    country_name: str  # "Afghanistan": national claims name it ("85 per cent of Afghanistan")
+    demonym: str  # "Afghan"
     attacker: str
     defender: str
     parties: tuple[str, ...]
@@ -116,6 +118,8 @@ def load_lexicon(theatre: Theatre | None = None) -> Lexicon:
         "attacker": theatre.attacker,
         "defender": theatre.defender,
         "country": theatre.country,
+        "country_name": theatre.country_name,
+        "demonym": theatre.demonym,
     }
     return compile_lexicon(data)
 
@@ -155,6 +159,8 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     modality, objects, bystanders = data["modality"], data["objects"], data["bystanders"]
     return Lexicon(
         country=data["theatre"]["country"],
+        country_name=data["theatre"].get("country_name", "Afghanistan"),
+        demonym=data["theatre"].get("demonym", "Afghan"),
         attacker=data["theatre"]["attacker"],
         defender=data["theatre"]["defender"],
         parties=parties,
