@@ -113,7 +113,10 @@ def test_the_wording_of_this_wars_news(ukraine, sentence, claim):
 
 
 def test_claims_about_the_whole_country_are_read_in_any_theatre(ukraine):
-    text = "Published: 2024-02-20\n\nRussia controls about 18% of Ukraine's territory, the Kremlin said.\n"
+    text = (
+        "Published: 2024-02-20\n\n"
+        "Russia controls about 18% of Ukraine's territory, the Kremlin said.\n"
+    )
     extraction = extract_article(article_from_text(text), *load_reader(ukraine))
     [national] = extraction.aggregate_claims
     assert (national.share, national.claimed_by) == (0.18, "russia")
