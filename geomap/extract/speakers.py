@@ -15,6 +15,7 @@ from geomap.records import REPORTER, THIRD_PARTY
 SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|claimed|claims|claim|announced|announces|stated|"
     r"confirmed|confirms|added|insisted|asserted|reported|reports|wrote|tweeted|declared|"
+    r"assessed|assesses|admitted|acknowledged|conceded|noted|warned|"
     r"according\s+to|quoted)\b",
     re.IGNORECASE,
 )

@@ -77,3 +77,7 @@ def test_an_excepted_place_and_a_road_named_after_places_take_no_claim(claims_of
 def test_a_verb_governs_the_place_behind_the_city_of(claims_of):
     text = "Taliban fighters stormed into the city of Kunduz on Sunday."
     assert claims_of(text) == {("Kunduz", "contested")}
+
+
+def test_a_side_admitting_a_loss_gives_the_place_away(claims_of):
+    assert claims_of("The government admitted the loss of Khulm.") == {("Khulm", "taliban")}
