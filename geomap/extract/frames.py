@@ -54,7 +54,9 @@ _INCLUDING = re.compile(r"\b(?:including|such\s+as|namely|among\s+them)\s+(?:the
 _PLURAL_UNITS = re.compile(r"\b(?:districts|towns|cities|capitals|cent(?:re|er)s)\b", re.I)
 _LOCATION_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|inside)\s", re.I)
 # "the first capital to fall" (not "managed to reclaim"): an outcome not yet reached
-_INFINITIVE = re.compile(r"(?<!managed )(?<!able )(?<!succeeded )\bto\s*$", re.I)
+_INFINITIVE = re.compile(
+    r"(?<!managed )(?<!able )(?<!succeeded )(?<!failed )(?<!fails )(?<!fail )\bto\s*$", re.I
+)
 MAX_OBJECT_GAP = 70  # characters between a verb and the first place of its object
 
 
@@ -286,6 +288,11 @@ def _frame(
     if action["status"] == CONTESTED and lexicon.remote_fire.search(text, max(lo, ts - 25), ts):
         return None  # "mortar attacks on X": shelling, like airstrikes, says nothing of control
     negated = _negated(text[max(lo, ts - 40) : ts], lexicon)
+    failed = places and _FAILED.match(text, places[-1].end)
+    if m.trigger.action == "attempt" and places and (negated or failed):
+        # "failed to retake X", "attempts to storm X had failed": X stays with the other side
+        holder = lexicon.opponent(agent) if agent in lexicon.parties else lexicon.defender
+        return Frame("hold", holder, ts, te, places, via, False, agent is None)
     if negated and status == CONTESTED:
         return None  # "without any clashes": no fighting, no claim
     if not places and not _PLURAL_UNITS.search(text, clause, min(hi, te + MAX_OBJECT_GAP)):
@@ -328,6 +335,12 @@ _PART_SUBJECT = re.compile(
     r"\b(?:some|several|many|parts?\s+of|most\s+of)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:areas?|parts?|villages|neighbou?rhoods?|positions|outposts|checkpoints)\b"
     r"(?:\s+of\s+[^,;]{0,40}?)?\s+(?:have\s+been|has\s+been|had\s+been|were|was|are|is)\s+$",
+    re.IGNORECASE,
+)
+# An attempt that came to nothing: "Ukrainian attempts to retake X had failed".
+_FAILED = re.compile(
+    r"\s*,?\s*(?:[\w-]+\s+){0,3}?(?:(?:had|have|has)\s+)?(?:failed|(?:had\s+|have\s+)?been\s+"
+    r"(?:repelled|thwarted|foiled|beaten\s+back)|(?:were|was|proved)\s+unsuccessful|came\s+to\s+nothing)\b",
     re.IGNORECASE,
 )
 # What a speaker says or denies: the actor of the reported event comes after these words.

@@ -81,3 +81,9 @@ def test_a_verb_governs_the_place_behind_the_city_of(claims_of):
 
 def test_a_side_admitting_a_loss_gives_the_place_away(claims_of):
     assert claims_of("The government admitted the loss of Khulm.") == {("Khulm", "taliban")}
+
+
+def test_a_failed_attempt_leaves_the_place_with_the_other_side(claims_of):
+    assert claims_of("The Taliban failed to capture Khulm.") == {("Khulm", "government")}
+    assert claims_of("Taliban attempts to storm Khulm were repelled.") == {("Khulm", "government")}
+    assert claims_of("Government efforts to retake Khulm have failed.") == {("Khulm", "taliban")}
