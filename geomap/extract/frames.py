@@ -223,7 +223,10 @@ def _frame(
             order = (*order, _appositive(text, chunks, start, clause, _APPOSITIVE_RELATIVE))
     places, via = next(((g, "named") for g in order if g), ((), "named"))
     if not places and m.trigger.theme == "object":
-        places = _appositive(text, chunks, lo, ts)  # "Tokmak, a Russian-occupied hub"
+        # "Tokmak, a Russian-occupied hub"; "Andriivka, a village near Bakhmut which … liberated"
+        places = _appositive(text, chunks, lo, ts) or _appositive(
+            text, chunks, start, ts, _APPOSITIVE_RELATIVE
+        )
     if (
         passive
         and m.trigger.action == "capture"
@@ -349,8 +352,11 @@ _REPORTED = re.compile(
     r"(?:that\s+|to\s+have\s+|of\s+)",
     re.IGNORECASE,
 )
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}")
-_APPOSITIVE_RELATIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:which|that)\s*")
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|another)\s+(?:[\w-]+\s+){0,2}")
+_APPOSITIVE_RELATIVE = re.compile(
+    r",\s+(?:a|an|the|another)\s+(?:[\w'’-]+\s+){0,4}?(?:which|that)\s*"
+    r"(?:(?:[\w'’-]+\s+){0,3}?)"  # the relative clause's subject: "which Ukrainian forces"
+)
 
 
 def _appositive(
@@ -358,12 +364,15 @@ def _appositive(
 ) -> tuple[Place, ...]:
     """The place an appositive describes: "Tokmak, a Russian-occupied road hub" (a landmark
     in its own clause is still the subject of its apposition)."""
-    head = next((p for p in reversed(chunks.places) if p.end <= ts), None)
-    if head is None or head.start < lo - 80 or not gap.fullmatch(text, head.end, ts):
-        return ()
-    if head.start in chunks.bystanders and head.start not in chunks.references:
-        return ()
-    return (head,)
+    # the nearest place, or the one before it ("X, another village near Y which …")
+    heads = [p for p in chunks.places if p.end <= ts][-2:]
+    for head in reversed(heads):
+        if head.start < lo - 80 or not gap.fullmatch(text, head.end, ts):
+            continue
+        if head.start in chunks.bystanders and head.start not in chunks.references:
+            return ()
+        return (head,)
+    return ()
 
 
 def _group_before(chunks: Chunks, lo: int, hi: int) -> tuple[Place, ...]:

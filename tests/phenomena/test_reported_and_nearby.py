@@ -87,3 +87,10 @@ def test_a_failed_attempt_leaves_the_place_with_the_other_side(claims_of):
     assert claims_of("The Taliban failed to capture Khulm.") == {("Khulm", "government")}
     assert claims_of("Taliban attempts to storm Khulm were repelled.") == {("Khulm", "government")}
     assert claims_of("Government efforts to retake Khulm have failed.") == {("Khulm", "taliban")}
+
+
+def test_near_earlier_in_the_clause_is_a_place_not_a_hedge(claims_of):
+    text = (
+        "Fighting raged near Aybak and Khulm, a town near Aybak which commandos retook on Friday."
+    )
+    assert ("Khulm", "government") in claims_of(text)
