@@ -161,6 +161,7 @@ def build(
     Example:
       geomap build seeds/ -o output/
       geomap build seeds/ new-articles/ -o output/ --as-of 2021-07-09 --format pdf
+      geomap build ukraine/ --theatre ukraine-2022 -o out/ --engine dask
     """
     sys.exit(_run_build(ctx, paths or (Path("seeds"),), force, wait, **options))
 
