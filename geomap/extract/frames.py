@@ -200,7 +200,7 @@ def _frame(
     passive = bool(_PASSIVE_BEFORE.search(clause_before) and _PARTICIPLE.match(m.text))
     if passive and m.trigger.action == "repel":
         lo = start  # "X attacked Y but were beaten back": the attack was on Y
-    after = _group_after(chunks, te, hi, text)
+    after = _group_after(chunks, te, hi, text, lexicon)
     if after and m.trigger.action == "withdraw" and _DESTINATION.search(text, te, after[0].start):
         after = ()  # "retreated from its base to the post at X": X is where they went
     before = _group_before(chunks, lo, ts)
@@ -291,7 +291,7 @@ def _frame(
     if action["status"] == CONTESTED and lexicon.remote_fire.search(text, max(lo, ts - 25), ts):
         return None  # "mortar attacks on X": shelling, like airstrikes, says nothing of control
     negated = _negated(text[max(lo, ts - 40) : ts], lexicon)
-    failed = places and _FAILED.match(text, places[-1].end)
+    failed = places and lexicon.failure.match(text, places[-1].end)
     if m.trigger.action == "attempt" and places and (negated or failed):
         # "failed to retake X", "attempts to storm X had failed": X stays with the other side
         holder = lexicon.opponent(agent) if agent in lexicon.parties else lexicon.defender
@@ -313,20 +313,14 @@ def _frame(
     )
 
 
-# "all of Kyiv Oblast, namely the towns of Bucha, Hostomel and Irpin": the members too
-_MEMBERS = re.compile(
-    r",?\s+(?:namely|including|among\s+them|notably|such\s+as)\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:(?:towns?|villages?|cities|settlements?|districts?)\s+(?:of\s+)?)?"
-    r"(?=[A-Z])",
-)
-
-
-def _group_after(chunks: Chunks, lo: int, hi: int, text: str) -> tuple[Place, ...]:
+def _group_after(
+    chunks: Chunks, lo: int, hi: int, text: str, lexicon: Lexicon
+) -> tuple[Place, ...]:
     first = next((p for p in chunks.candidates if lo <= p.start < hi), None)
     if first is None or first.start - lo > MAX_OBJECT_GAP * 2:
         return ()
     group = tuple(p for p in chunks.group_of(first) if p.start >= first.start)
-    members = _MEMBERS.match(text, group[-1].end)
+    members = lexicon.members.match(text, group[-1].end)
     nxt = next((p for p in chunks.candidates if p.start >= group[-1].end), None)
     if members and nxt is not None and nxt.start == members.end() and nxt.start < hi:
         group += tuple(p for p in chunks.group_of(nxt) if p.start >= nxt.start)
@@ -338,18 +332,6 @@ _PART_SUBJECT = re.compile(
     r"\b(?:some|several|many|parts?\s+of|most\s+of)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:areas?|parts?|villages|neighbou?rhoods?|positions|outposts|checkpoints)\b"
     r"(?:\s+of\s+[^,;]{0,40}?)?\s+(?:have\s+been|has\s+been|had\s+been|were|was|are|is)\s+$",
-    re.IGNORECASE,
-)
-# An attempt that came to nothing: "Ukrainian attempts to retake X had failed".
-_FAILED = re.compile(
-    r"\s*,?\s*(?:[\w-]+\s+){0,3}?(?:(?:had|have|has)\s+)?(?:failed|(?:had\s+|have\s+)?been\s+"
-    r"(?:repelled|thwarted|foiled|beaten\s+back)|(?:were|was|proved)\s+unsuccessful|came\s+to\s+nothing)\b",
-    re.IGNORECASE,
-)
-# What a speaker says or denies: the actor of the reported event comes after these words.
-_REPORTED = re.compile(
-    r"\b(?:claims?|claimed|said|says|denied|denies|rejected|reported|announced)\s+"
-    r"(?:that\s+|to\s+have\s+|of\s+)",
     re.IGNORECASE,
 )
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|another)\s+(?:[\w-]+\s+){0,2}")
@@ -437,7 +419,7 @@ def _agent(
         if party and follows:
             return party, False
     if m.trigger.theme in ("object", "after") and not passive:
-        reports = [r.end() for r in _REPORTED.finditer(text, lo, ts)]
+        reports = [r.end() for r in lexicon.reporting.finditer(text, lo, ts)]
         if reports:
             lo = reports[-1]  # "Russia denied a Ukrainian claim to have recaptured X"
         actors = list(lexicon.actor.finditer(text, lo, ts))
@@ -451,7 +433,7 @@ def _expeller(
 ) -> str | None:
     """Who drove whom out: the actor before the verb, unless it is the one driven out
     ("Russian forces were pushed out of X"); else the opponent of the one named inside."""
-    reports = [r.end() for r in _REPORTED.finditer(text, lo, ts)]
+    reports = [r.end() for r in lexicon.reporting.finditer(text, lo, ts)]
     before = list(lexicon.actor.finditer(text, reports[-1] if reports else lo, ts))
     if before:
         party = lexicon.actor_party[before[-1].lastgroup or ""]

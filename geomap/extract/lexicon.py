@@ -77,6 +77,9 @@ class Lexicon:
     title_after: re.Pattern[str]
     reference_before: re.Pattern[str]
     landmark: re.Pattern[str]  # the reference words that only say "nearby"
+    failure: re.Pattern[str]  # after an attempt's place: it came to nothing
+    reporting: re.Pattern[str]  # a report whose content (and actor) follows
+    members: re.Pattern[str]  # after an object: its members follow
     locator_nouns: re.Pattern[str]
 
     def opponent(self, party: str) -> str:
@@ -197,4 +200,13 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         ),
         locator_nouns=_rx(bystanders["locator_nouns"]),
         landmark=_rx(bystanders["landmarks"]),
+        failure=re.compile(
+            rf"\s*,?\s*(?:[\w-]+\s+){{0,3}}?(?:(?:had|have|has)\s+)?(?:{_words(modality['failure'])})\b",
+            re.IGNORECASE,
+        ),
+        reporting=_rx(modality["reporting"], suffix=r"\s+"),
+        members=re.compile(
+            rf",?\s+(?:{_words(modality['members'])})\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
+            r"(?:(?:towns?|villages?|cities|settlements?|districts?)\s+(?:of\s+)?)?(?=[A-Z])",
+        ),
     )
