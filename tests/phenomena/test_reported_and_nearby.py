@@ -94,3 +94,11 @@ def test_near_earlier_in_the_clause_is_a_place_not_a_hedge(claims_of):
         "Fighting raged near Aybak and Khulm, a town near Aybak which commandos retook on Friday."
     )
     assert ("Khulm", "government") in claims_of(text)
+
+
+def test_pushed_or_pulled_back_from_a_place(claims_of):
+    assert claims_of("Afghan forces pushed the Taliban back from Khulm.") == {
+        ("Khulm", "government")
+    }
+    assert claims_of("Government troops fell back from Khulm.") == {("Khulm", "taliban")}
+    assert claims_of("Government troops were pushed back from Khulm.") == {("Khulm", "taliban")}
