@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from geomap.geo.data import dataset_dir, get_manifest
 from geomap.geo.entry import Entry
-from geomap.geo.names import exact_key, name_variants
+from geomap.geo.names import exact_key, loose_key, name_variants
 from geomap.settings import Settings
 
 if TYPE_CHECKING:
@@ -51,9 +51,26 @@ def point_entries(
         found.insert(0, _READERS[manifest.format](dataset_dir(theatre.gazetteer, settings)))
     points = pd.concat([sites, _not_shadowed(pd.concat(found, ignore_index=True), sites)])
     named: list[tuple[str, Entry]] = []
+    # A district point that falls in another district's polygon is misplaced: the gazetteer's
+    # "Almar" lies inside Qaysar; its names must not become Qaysar's.
+    district_named = {
+        (province, loose_key(name)): pcode
+        for pcode, name, province in zip(
+            bounds.districts["pcode"],
+            bounds.districts["name"],
+            bounds.districts["province_pcode"],
+            strict=True,
+        )
+    }
     for row in locate(points, bounds).itertuples(index=False):
         if row.district_pcode is None:
             continue  # outside the country: a wrong point is worse than none
+        if (
+            row.kind == "district"
+            and district_named.get((row.province_pcode, loose_key(row.name)), row.district_pcode)
+            != row.district_pcode
+        ):
+            continue
         entry = Entry(
             row.name,
             row.kind,

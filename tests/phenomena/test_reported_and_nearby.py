@@ -102,3 +102,16 @@ def test_pushed_or_pulled_back_from_a_place(claims_of):
     }
     assert claims_of("Government troops fell back from Khulm.") == {("Khulm", "taliban")}
     assert claims_of("Government troops were pushed back from Khulm.") == {("Khulm", "taliban")}
+
+
+def test_cleared_from_a_place(claims_of):
+    assert claims_of("The Taliban were cleared from Khulm, the governor said.") == {
+        ("Khulm", "government")
+    }
+
+
+def test_a_district_point_misplaced_in_another_district_lends_it_no_name(gazetteer):
+    # the mirror's "Almar" point lies inside Qaysar's polygon; Almar is its own district
+    assert {e.district_pcode for e in gazetteer.lookup("Almar") if e.kind == "district"} == {
+        "AF2904"
+    }
