@@ -174,18 +174,10 @@ def first_render(html: Path) -> float | None:
         return None
     from playwright.sync_api import sync_playwright
 
+    from tests.test_browser import FLAGS  # the flags the browser tests use
+
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=chromium,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        browser = p.chromium.launch(executable_path=chromium, args=FLAGS[1:])
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.route(
             "**/*", lambda r: r.abort() if not r.request.url.startswith("file:") else r.continue_()

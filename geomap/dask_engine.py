@@ -9,14 +9,11 @@ theatre's gazetteer and word tables once, from its own data folder (the settings
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Sequence
 
 from geomap.errors import EngineError
 from geomap.extract.articles import ArticleProblem
-from geomap.extract.lexicon import Lexicon
-from geomap.geo.gazetteer import Gazetteer
 from geomap.pipeline import extract_safely, load_reader
 from geomap.records import Article, Extraction
 from geomap.settings import Settings
@@ -84,10 +81,5 @@ class DaskExtractor:
 
 def extract_batch(articles: Sequence[Article], settings: Settings) -> list[Extraction | str]:
     """Run on a worker: each article's extraction, or why it failed."""
-    reader = _reader(settings)
+    reader = load_reader(settings)  # cached: loaded once per worker process
     return [extract_safely(article, reader) for article in articles]
-
-
-@functools.lru_cache(maxsize=2)
-def _reader(settings: Settings) -> tuple[Gazetteer, Lexicon]:
-    return load_reader(settings)  # once per worker process

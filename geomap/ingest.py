@@ -8,6 +8,7 @@ transaction per file, so that a crash loses at most the file being written.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -25,8 +26,6 @@ from geomap.extract.articles import (
     read_article_file,
     warnings_of,
 )
-from geomap.extract.lexicon import Lexicon
-from geomap.geo.gazetteer import Gazetteer
 from geomap.pipeline import extract_safely, load_reader
 from geomap.records import Article, Extraction
 from geomap.settings import Settings
@@ -174,7 +173,6 @@ class _Extractor:
         self.settings = settings
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.pool: ProcessPoolExecutor | None = None
-        self.reader: tuple[Gazetteer, Lexicon] | None = None
 
     def __enter__(self) -> _Extractor:
         return self
@@ -184,8 +182,7 @@ class _Extractor:
             self.pool.shutdown()
 
     def one(self, article: Article, problems: list[ArticleProblem]) -> Extraction | None:
-        self.reader = self.reader or load_reader(self.settings)
-        result = extract_safely(article, self.reader)
+        result = extract_safely(article, load_reader(self.settings))  # loaded once, cached
         if isinstance(result, str):
             problems.append(ArticleProblem(article.path, result))
             return None
@@ -198,13 +195,14 @@ class _Extractor:
             found = ((a, self.one(a, problems)) for a in articles)
             return {a.sha256: e for a, e in found if e is not None}
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(
-                self.workers, initializer=_start_worker, initargs=(self.settings,)
+            self.pool = ProcessPoolExecutor(  # each worker loads the reader once, at start
+                self.workers, initializer=load_reader, initargs=(self.settings,)
             )
         out = {}
         chunk = max(1, len(articles) // (self.workers * 4))
+        work = functools.partial(_extract_in_worker, settings=self.settings)
         for article, result in zip(
-            articles, self.pool.map(_extract_in_worker, articles, chunksize=chunk), strict=True
+            articles, self.pool.map(work, articles, chunksize=chunk), strict=True
         ):
             if isinstance(result, str):
                 problems.append(ArticleProblem(article.path, result))
@@ -213,17 +211,8 @@ class _Extractor:
         return out
 
 
-_WORKER_READER: tuple[Gazetteer, Lexicon] | None = None
-
-
-def _start_worker(settings: Settings) -> None:
-    global _WORKER_READER
-    _WORKER_READER = load_reader(settings)
-
-
-def _extract_in_worker(article: Article) -> Extraction | str:
-    assert _WORKER_READER is not None
-    return extract_safely(article, _WORKER_READER)
+def _extract_in_worker(article: Article, settings: Settings) -> Extraction | str:
+    return extract_safely(article, load_reader(settings))  # the worker's cached reader
 
 
 class _Progress:

@@ -13,6 +13,8 @@ from typing import Any
 
 import platformdirs
 
+DEFAULT_THEATRE = "afghanistan-2021"  # the war mapped when nothing says otherwise
+
 
 def _env_path(name: str) -> Path | None:
     value = os.environ.get(name)
@@ -38,9 +40,7 @@ class Settings:
         )
     )
     mirror: Path | None = field(default_factory=lambda: _env_path("GEOMAP_MIRROR"))
-    theatre: str = field(
-        default_factory=lambda: os.environ.get("GEOMAP_THEATRE", "afghanistan-2021")
-    )
+    theatre: str = field(default_factory=lambda: os.environ.get("GEOMAP_THEATRE", DEFAULT_THEATRE))
     boundaries: str = field(default_factory=lambda: os.environ.get("GEOMAP_BOUNDARIES", ""))
     geocoder: str = "gazetteer"
     contested_window_days: int = 14

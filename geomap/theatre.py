@@ -19,7 +19,6 @@ from geomap.errors import TheatreError
 from geomap.records import ANALYST, CONTESTED, NO_REPORTS, REPORTER, THIRD_PARTY
 from geomap.settings import Settings, default_settings
 
-DEFAULT_THEATRE = "afghanistan-2021"
 _CONTESTED_COLOUR = "#fdd835"
 _NO_REPORTS_COLOUR = "#e6e6e6"
 _REQUIRED = ("id", "title", "country", "boundaries", "attacker", "defender", "parties")

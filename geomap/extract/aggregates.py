@@ -106,7 +106,7 @@ _AMOUNT = re.compile(rf"\d|\b(?:{_NUM}|{_FRACTION}|thirds?|quarters?)\b", re.IGN
 _UNIT = re.compile(r"district|countr|territor|border", re.IGNORECASE)
 
 
-def may_count(sentence: str, country: str = "Afghanistan") -> bool:
+def may_count(sentence: str, country: str) -> bool:
     """A fast test: could this sentence hold an aggregate claim at all?"""
     return bool((_UNIT.search(sentence) or country in sentence) and _AMOUNT.search(sentence))
 
@@ -124,7 +124,7 @@ def aggregates_in_sentence(
     speaker: str,
     as_of: date | None,
     article_id: str,
-    country: tuple[str, str] = ("Afghanistan", "Afghan"),
+    country: tuple[str, str],
 ) -> list[AggregateClaim]:
     """Every aggregate claim in one sentence (each span reported once); ``country`` is the
     theatre's name and adjective."""

@@ -419,13 +419,16 @@ def _agent(
         if party and follows:
             return party, False
     if m.trigger.theme in ("object", "after") and not passive:
-        reports = [r.end() for r in lexicon.reporting.finditer(text, lo, ts)]
-        if reports:
-            lo = reports[-1]  # "Russia denied a Ukrainian claim to have recaptured X"
-        actors = list(lexicon.actor.finditer(text, lo, ts))
-        if actors:
-            return lexicon.actor_party[actors[-1].lastgroup or ""], False
+        return _actor_before(text, lo, ts, lexicon), False
     return None, False
+
+
+def _actor_before(text: str, lo: int, ts: int, lexicon: Lexicon) -> str | None:
+    """The party of the last actor before the verb, after any report of it ("Russia denied
+    a Ukrainian claim to have recaptured X": not Russia)."""
+    reports = [r.end() for r in lexicon.reporting.finditer(text, lo, ts)]
+    actors = list(lexicon.actor.finditer(text, reports[-1] if reports else lo, ts))
+    return lexicon.actor_party[actors[-1].lastgroup or ""] if actors else None
 
 
 def _expeller(
@@ -433,10 +436,8 @@ def _expeller(
 ) -> str | None:
     """Who drove whom out: the actor before the verb, unless it is the one driven out
     ("Russian forces were pushed out of X"); else the opponent of the one named inside."""
-    reports = [r.end() for r in lexicon.reporting.finditer(text, lo, ts)]
-    before = list(lexicon.actor.finditer(text, reports[-1] if reports else lo, ts))
-    if before:
-        party = lexicon.actor_party[before[-1].lastgroup or ""]
+    party = _actor_before(text, lo, ts, lexicon)
+    if party:
         return lexicon.opponent(party) if passive else party
     inside = lexicon.party_of(m.text)
     return lexicon.opponent(inside) if inside else None

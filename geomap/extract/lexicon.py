@@ -162,8 +162,8 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     modality, objects, bystanders = data["modality"], data["objects"], data["bystanders"]
     return Lexicon(
         country=data["theatre"]["country"],
-        country_name=data["theatre"].get("country_name", "Afghanistan"),
-        demonym=data["theatre"].get("demonym", "Afghan"),
+        country_name=data["theatre"]["country_name"],
+        demonym=data["theatre"]["demonym"],
         attacker=data["theatre"]["attacker"],
         defender=data["theatre"]["defender"],
         parties=parties,

@@ -193,9 +193,9 @@ def choose_entry(
     cue: str | None,
     provinces_named: set[str],
     text: str,
-    located_in: str | None = None,
-    earlier: set[Entry] | frozenset[Entry] = frozenset(),
-    country: str = "AF",
+    located_in: str | None,
+    earlier: set[Entry] | frozenset[Entry],
+    country: str,
     bare_villages: bool = False,
     anchors: frozenset[Entry] | None = None,
 ) -> Entry | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -94,18 +95,25 @@ def _not_shadowed(points: pd.DataFrame, sites: pd.DataFrame, km: float = 100) ->
     Some sources place a town tens of kilometres off (GeoNames postal codes put Lyman 83 km
     from the town); the curated table's point wins.
     """
-    import numpy as np
-
     if sites.empty or points.empty:
         return points
-    keys = points["aliases"].map(lambda names: {exact_key(n) for n in names})
-    drop = np.zeros(len(points), dtype=bool)
+    sites_named: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for site in sites.itertuples():
-        names = {exact_key(n) for n in site.aliases}
-        same = keys.map(lambda k, names=names: bool(k & names)).to_numpy()
-        near = np.hypot(points["lat"] - site.lat, (points["lon"] - site.lon) * 0.7) * 111 < km
-        drop |= same & near.to_numpy()
-    return points[~drop]
+        for name in site.aliases:
+            sites_named[exact_key(name)].append((site.lat, site.lon))
+
+    def shadowed(names: list[str], lat: float, lon: float) -> bool:
+        return any(
+            math.hypot(lat - s_lat, (lon - s_lon) * 0.7) * 111 < km
+            for name in names
+            for s_lat, s_lon in sites_named.get(exact_key(name), ())
+        )
+
+    drop = [
+        shadowed(names, lat, lon)
+        for names, lat, lon in zip(points["aliases"], points["lat"], points["lon"], strict=True)
+    ]
+    return points[[not d for d in drop]]
 
 
 def _table(name: str) -> list[dict[str, str]]:

@@ -22,6 +22,7 @@ from filelock import FileLock, Timeout
 
 from geomap.errors import StoreError
 from geomap.records import AggregateClaim, Article, Claim, Extraction, Place
+from geomap.settings import DEFAULT_THEATRE
 from geomap.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 # Extractions already read, per store file: (sha256, extractor version) → Extraction.
@@ -130,7 +131,7 @@ class Store:
     @property
     def theatre(self) -> str:
         """The theatre the store was built for (``geomap build`` records it)."""
-        return self.get_meta("theatre") or "afghanistan-2021"
+        return self.get_meta("theatre") or DEFAULT_THEATRE
 
     @property
     def country(self) -> str:
