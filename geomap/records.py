@@ -55,12 +55,13 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
-class Place:
-    """A place mention in an article, resolved to a point, district and province."""
+class Location:
+    """Where a place is: its name, kind, point and administrative units.
 
-    mention: str
-    start: int
-    end: int
+    The gazetteer's meanings of a name (``geo.entry.Entry``) and the places found in an
+    article (``Place``) are both locations; ``Place`` adds where in the text it was named.
+    """
+
     name: str
     kind: str
     lat: float | None
@@ -72,9 +73,28 @@ class Place:
     province_pcode: str | None = None
     source: str = "gazetteer"
 
+
+LOCATION_FIELDS = tuple(Location.__dataclass_fields__)
+PLACE_FIELDS = ("mention", "start", "end", *LOCATION_FIELDS)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Place(Location):
+    """A place mention in an article, resolved to a point, district and province."""
+
+    mention: str
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, location: Location, mention: str, start: int = 0, end: int = 0) -> Place:
+        """``location`` as named by ``mention`` at ``start:end`` of a text."""
+        where = {name: getattr(location, name) for name in LOCATION_FIELDS}
+        return cls(mention=mention, start=start, end=end, **where)
+
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON shape used by ``geomap extract``."""
-        return asdict(self)
+        """Return the JSON shape used by ``geomap extract`` (the mention first)."""
+        return {name: getattr(self, name) for name in PLACE_FIELDS}
 
 
 @dataclass(frozen=True, slots=True)

@@ -230,22 +230,7 @@ def resolve_place(name_or_pcode: str, settings: Settings | None = None) -> Place
     if not local:
         msg = f"{name_or_pcode!r} is not a place the gazetteer knows; give a P-code instead"
         raise ReviewError(msg)
-    e = local[0]
-    return Place(
-        name_or_pcode,
-        0,
-        0,
-        e.name,
-        e.kind,
-        e.lat,
-        e.lon,
-        e.country,
-        e.district,
-        e.district_pcode,
-        e.province,
-        e.province_pcode,
-        e.source,
-    )
+    return Place.of(local[0], name_or_pcode)
 
 
 def export_csv(store: Store, path: Path) -> int:

@@ -8,21 +8,30 @@ from geomap.records import Claim, Place
 from geomap.syndication import syndication_groups
 
 KOHSAN = Place(
-    "Islam Qala",
-    0,
-    10,
-    "Islam Qala",
-    "border-crossing",
-    34.66,
-    61.07,
-    "AF",
-    "Kohsan",
-    "AF3213",
-    "Hirat",
-    "AF32",
+    mention="Islam Qala",
+    start=0,
+    end=10,
+    name="Islam Qala",
+    kind="border-crossing",
+    lat=34.66,
+    lon=61.07,
+    country="AF",
+    district="Kohsan",
+    district_pcode="AF3213",
+    province="Hirat",
+    province_pcode="AF32",
 )
 HERAT = Place(
-    "Herat province", 0, 14, "Hirat", "province", 34.2, 62.0, "AF", None, None, "Hirat", "AF32"
+    mention="Herat province",
+    start=0,
+    end=14,
+    name="Hirat",
+    kind="province",
+    lat=34.2,
+    lon=62.0,
+    country="AF",
+    province="Hirat",
+    province_pcode="AF32",
 )
 
 

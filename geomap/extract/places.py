@@ -11,6 +11,7 @@ import functools
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from geomap.extract.mentions import GENERIC_KIND, NOT_NAME_WORDS, Mention, find_mentions
 from geomap.geo.entry import Entry
@@ -347,18 +348,13 @@ def _looks_like_person_or_word(
 
 
 def _place(mention: Mention, entry: Entry) -> Place:
-    return Place(
-        mention=mention.text,
-        start=mention.start,
-        end=mention.end,
-        name=entry.name,
-        kind=entry.kind,
+    """The entry as named here: coordinates to 5 places, a province without a district."""
+    not_province = entry.kind != "province"
+    location = replace(
+        entry,
         lat=round(entry.lat, 5) if entry.lat is not None else None,
         lon=round(entry.lon, 5) if entry.lon is not None else None,
-        country=entry.country,
-        district=entry.district if entry.kind != "province" else None,
-        district_pcode=entry.district_pcode if entry.kind != "province" else None,
-        province=entry.province,
-        province_pcode=entry.province_pcode,
-        source=entry.source,
+        district=entry.district if not_province else None,
+        district_pcode=entry.district_pcode if not_province else None,
     )
+    return Place.of(location, mention.text, mention.start, mention.end)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from geomap.records import Location
+
 # Lower rank wins when one name has several meanings and the text gives no cue.
 KIND_RANK = {
     "country": 0,
@@ -18,20 +20,10 @@ KIND_RANK = {
 }
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One meaning of a name: a place with its kind, point and administrative units."""
+@dataclass(frozen=True, slots=True)
+class Entry(Location):
+    """One meaning of a name: a location, and how many live there (to rank namesakes)."""
 
-    name: str
-    kind: str
-    lat: float | None
-    lon: float | None
-    country: str | None
-    district: str | None = None
-    district_pcode: str | None = None
-    province: str | None = None
-    province_pcode: str | None = None
-    source: str = "gazetteer"
     population: int = 0
 
     @property

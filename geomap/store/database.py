@@ -13,7 +13,7 @@ import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, fields
+from dataclasses import fields
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,13 +21,12 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from geomap.errors import StoreError
-from geomap.records import AggregateClaim, Article, Claim, Extraction, Place
+from geomap.records import PLACE_FIELDS, AggregateClaim, Article, Claim, Extraction, Place
 from geomap.settings import DEFAULT_THEATRE
 from geomap.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 # Extractions already read, per store file: (sha256, extractor version) → Extraction.
 _LOADED: dict[str, dict[tuple[Any, ...], Extraction]] = {}
-_PLACE_FIELDS = [f.name for f in fields(Place)]
 _AGG_FIELDS = [f.name for f in fields(AggregateClaim) if f.name != "article_id"]
 
 
@@ -217,11 +216,13 @@ class Store:
         )
         places: dict[str, dict[int, Place]] = {}
         for row in self.conn.execute(
-            f"SELECT sha256, idx, {_columns(_PLACE_FIELDS)} FROM places WHERE country = ? "
+            f"SELECT sha256, idx, {_columns(PLACE_FIELDS)} FROM places WHERE country = ? "
             f"AND kind != 'country' {where} ORDER BY sha256, idx",
             (self.country, *args),
         ):
-            places.setdefault(row[0], {})[row[1]] = Place(*map(shared, row[2:]))
+            places.setdefault(row[0], {})[row[1]] = Place(
+                **dict(zip(PLACE_FIELDS, map(shared, row[2:]), strict=True))
+            )
         claims: dict[str, list[Claim]] = {}
         for row in self.conn.execute(
             'SELECT sha256, place_idx, status, claimed_by, as_of, evidence, start, "end", '
@@ -317,8 +318,9 @@ class Store:
             self.conn.execute(f"DELETE FROM {table} WHERE sha256 = ?", (a.sha256,))
         index = {id(p): i for i, p in enumerate(extraction.places)}
         self.conn.executemany(
-            f"INSERT INTO places VALUES (?, ?, {', '.join('?' * len(_PLACE_FIELDS))})",
-            [(a.sha256, i, *asdict(p).values()) for i, p in enumerate(extraction.places)],
+            f"INSERT INTO places (sha256, idx, {_columns(PLACE_FIELDS)}) "
+            f"VALUES (?, ?, {', '.join('?' * len(PLACE_FIELDS))})",
+            [(a.sha256, i, *p.to_dict().values()) for i, p in enumerate(extraction.places)],
         )
         self.conn.executemany(
             "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
