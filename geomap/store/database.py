@@ -7,27 +7,26 @@ older store applies the missing migrations in one transaction.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import fields
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
 
 from geomap.errors import StoreError
-from geomap.records import PLACE_FIELDS, AggregateClaim, Article, Claim, Extraction, Place
+from geomap.records import Article, Extraction
 from geomap.settings import DEFAULT_THEATRE
+from geomap.store.copies import link_copies
+from geomap.store.rows import ARTICLE_COLUMNS, article_from_row, load_extractions, save_extraction
 from geomap.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 # Extractions already read, per store file: (sha256, extractor version) → Extraction.
 _LOADED: dict[str, dict[tuple[Any, ...], Extraction]] = {}
-_AGG_FIELDS = [f.name for f in fields(AggregateClaim) if f.name != "article_id"]
 
 
 def _now() -> str:
@@ -167,14 +166,13 @@ class Store:
     def article(self, sha256: str) -> Article:
         """One stored article."""
         row = self.conn.execute(
-            "SELECT id, path, title, text, sha256, outlet, published, url "
-            "FROM articles WHERE sha256 = ?",
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE sha256 = ?",
             (sha256,),
         ).fetchone()
         if row is None:
             msg = f"{self.path}: no article {sha256[:12]}"
             raise StoreError(msg)
-        return _article(row)
+        return article_from_row(row)
 
     def extractions(self) -> list[Extraction]:
         """Every stored article with its local places (the theatre's), claims and aggregates.
@@ -191,8 +189,10 @@ class Store:
         cache = _LOADED.setdefault(str(self.path.resolve()), {})
         missing = [row for row in current if row not in cache]
         if missing:
-            loaded = self._load(
-                [_article(row) for row in missing],
+            loaded = load_extractions(
+                self.conn,
+                self.country,
+                [article_from_row(row) for row in missing],
                 {row[4]: row[8] for row in missing},
                 whole=len(missing) == len(current),
             )
@@ -200,72 +200,6 @@ class Store:
         for gone in set(cache).difference(current):  # replaced or deleted articles
             del cache[gone]
         return [cache[row] for row in current]
-
-    def _load(
-        self, articles: list[Article], extractor: dict[str, str], whole: bool
-    ) -> dict[tuple[str, str], Extraction]:
-        # Thousands of rows repeat the same names, codes and sentences: keep one copy each.
-        pool: dict[Any, Any] = {}
-
-        def shared(value: Any) -> Any:
-            return pool.setdefault(value, value) if isinstance(value, str) else value
-
-        by_sha = {a.sha256: a for a in articles}
-        where, args = (
-            ("", ()) if whole else (f"AND sha256 IN ({','.join('?' * len(by_sha))})", tuple(by_sha))
-        )
-        places: dict[str, dict[int, Place]] = {}
-        for row in self.conn.execute(
-            f"SELECT sha256, idx, {_columns(PLACE_FIELDS)} FROM places WHERE country = ? "
-            f"AND kind != 'country' {where} ORDER BY sha256, idx",
-            (self.country, *args),
-        ):
-            places.setdefault(row[0], {})[row[1]] = Place(
-                **dict(zip(PLACE_FIELDS, map(shared, row[2:]), strict=True))
-            )
-        claims: dict[str, list[Claim]] = {}
-        for row in self.conn.execute(
-            'SELECT sha256, place_idx, status, claimed_by, as_of, evidence, start, "end", '
-            f"confidence, as_of_precision, hedged FROM claims WHERE 1 {where} "
-            "ORDER BY sha256, idx",
-            args,
-        ):
-            sha = row[0]
-            claims.setdefault(sha, []).append(
-                Claim(
-                    places[sha][row[1]],
-                    shared(row[2]),
-                    shared(row[3]),
-                    _day(row[4]),
-                    shared(row[5]),
-                    row[6],
-                    row[7],
-                    row[8],
-                    by_sha[sha].id,
-                    row[9],
-                    bool(row[10]),
-                )
-            )
-        aggregates: dict[str, list[AggregateClaim]] = {}
-        for row in self.conn.execute(
-            f"SELECT sha256, {_columns(_AGG_FIELDS)} FROM aggregates WHERE 1 {where} "
-            "ORDER BY sha256, idx",
-            args,
-        ):
-            values = dict(zip(_AGG_FIELDS, row[1:], strict=True))
-            values["as_of"] = date.fromisoformat(values["as_of"]) if values["as_of"] else None
-            aggregates.setdefault(row[0], []).append(
-                AggregateClaim(article_id=by_sha[row[0]].id, **values)
-            )
-        return {
-            (sha, extractor[sha]): Extraction(
-                a,
-                tuple(places.get(sha, {}).values()),
-                tuple(claims.get(sha, ())),
-                tuple(aggregates.get(sha, ())),
-            )
-            for sha, a in by_sha.items()
-        }
 
     # -- writing (call inside ``with store.conn:`` for one transaction) ---------------------
     def link_path(self, path: str, sha256: str | None, size: int, mtime: float) -> None:
@@ -292,109 +226,14 @@ class Store:
         return gone
 
     def save(self, extraction: Extraction, extractor: str) -> None:
-        """Store (or replace) one article with its places, claims and aggregates."""
-        a = extraction.article
-        self.conn.execute(
-            "INSERT INTO articles (sha256, id, path, title, outlet, published, text, extractor,"
-            " added, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO UPDATE "
-            "SET extractor = excluded.extractor, title = coalesce(excluded.title, "
-            "articles.title), outlet = coalesce(excluded.outlet, articles.outlet), published ="
-            " coalesce(excluded.published, articles.published), url = coalesce(excluded.url, "
-            "articles.url)",
-            (
-                a.sha256,
-                a.id,
-                a.path,
-                a.title,
-                a.outlet,
-                a.published.isoformat() if a.published else None,
-                a.text,
-                extractor,
-                _now(),
-                a.url,
-            ),
-        )
-        for table in ("places", "claims", "aggregates"):
-            self.conn.execute(f"DELETE FROM {table} WHERE sha256 = ?", (a.sha256,))
-        index = {id(p): i for i, p in enumerate(extraction.places)}
-        self.conn.executemany(
-            f"INSERT INTO places (sha256, idx, {_columns(PLACE_FIELDS)}) "
-            f"VALUES (?, ?, {', '.join('?' * len(PLACE_FIELDS))})",
-            [(a.sha256, i, *p.to_dict().values()) for i, p in enumerate(extraction.places)],
-        )
-        self.conn.executemany(
-            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    a.sha256,
-                    i,
-                    _place_index(c, extraction.places, index),
-                    c.status,
-                    c.claimed_by,
-                    c.as_of.isoformat() if c.as_of else None,
-                    c.evidence,
-                    c.start,
-                    c.end,
-                    c.confidence,
-                    c.as_of_precision,
-                    int(c.hedged),
-                )
-                for i, c in enumerate(extraction.claims)
-            ],
-        )
-        self.link_copies(a)
-        self.conn.executemany(
-            f"INSERT INTO aggregates VALUES (?, ?, {', '.join('?' * len(_AGG_FIELDS))})",
-            [
-                (a.sha256, i, *[_sql(getattr(g, f)) for f in _AGG_FIELDS])
-                for i, g in enumerate(extraction.aggregate_claims)
-            ],
-        )
+        """Store (or replace) one article with its places, claims and aggregates, and file it
+        with the copies of its story."""
+        save_extraction(self.conn, extraction, extractor, _now())
+        link_copies(self.conn, extraction.article)
 
     def link_copies(self, article: Article) -> str:
-        """File an article with the copies of its story already stored; returns its group.
-
-        Copies share a long sentence, or credit the same agency within a day: groups merge.
-        """
-        from geomap.syndication import fingerprints
-
-        hashes, wire = fingerprints(article)
-        self.conn.execute("DELETE FROM fingerprints WHERE sha256 = ?", (article.sha256,))
-        self.conn.executemany(
-            "INSERT INTO fingerprints VALUES (?, ?)", [(h, article.sha256) for h in hashes]
-        )
-        found = set()
-        for key in hashes:  # one earlier copy per sentence is enough: copies share a group
-            row = self.conn.execute(
-                "SELECT a.group_id FROM fingerprints f JOIN articles a ON a.sha256 = f.sha256 "
-                "WHERE f.hash = ? AND f.sha256 != ? AND a.group_id IS NOT NULL LIMIT 1",
-                (key, article.sha256),
-            ).fetchone()
-            if row:
-                found.add(row[0])
-        if wire and article.published:
-            low = (article.published - timedelta(days=1)).isoformat()
-            high = (article.published + timedelta(days=1)).isoformat()
-            found |= {
-                r[0]
-                for r in self.conn.execute(
-                    "SELECT DISTINCT group_id FROM articles WHERE wire = ? AND published BETWEEN ? "
-                    "AND ? AND sha256 != ? AND group_id IS NOT NULL",
-                    (wire, low, high, article.sha256),
-                )
-            }
-        group = min(found | {article.id})
-        self.conn.execute(
-            "UPDATE articles SET group_id = ?, wire = ? WHERE sha256 = ?",
-            (group, wire, article.sha256),
-        )
-        if found - {group}:
-            marks = ",".join("?" * len(found - {group}))
-            self.conn.execute(
-                f"UPDATE articles SET group_id = ? WHERE group_id IN ({marks})",
-                (group, *(found - {group})),
-            )
-        return group
+        """File a stored article with the copies of its story; returns its group."""
+        return link_copies(self.conn, article)
 
     def ungrouped(self) -> list[str]:
         """Articles not yet filed with their copies (stored before links were kept)."""
@@ -423,37 +262,6 @@ class Store:
                     "\n".join(str(p) for p in outputs),
                 ),
             )
-
-
-def _article(row: Sequence[Any]) -> Article:
-    """An Article from a row of (id, path, title, text, sha256, outlet, published, url)."""
-    published = date.fromisoformat(row[6]) if row[6] else None
-    return Article(row[0], row[1], row[2], row[3], row[4], row[5], published, row[7])
-
-
-@functools.lru_cache(maxsize=4096)
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def _sql(value: object) -> object:
-    return value.isoformat() if isinstance(value, date) else value
-
-
-def _columns(names: Iterable[str]) -> str:
-    return ", ".join(f'"{n}"' for n in names)
-
-
-def _statements(script: str) -> Iterator[str]:
-    for part in script.split(";"):
-        if part.strip():
-            yield part
-
-
-def _place_index(claim: Claim, places: Sequence[Place], index: dict[int, int]) -> int:
-    if id(claim.place) in index:
-        return index[id(claim.place)]
-    return places.index(claim.place)
 
 
 def lock_path(store: Path) -> Path:
@@ -496,3 +304,9 @@ def open_store(path: Path, wait_seconds: float = 0.0) -> Iterator[Store]:
         raise StoreError(msg) from err
     finally:
         lock.release()
+
+
+def _statements(script: str) -> Iterator[str]:
+    for part in script.split(";"):
+        if part.strip():
+            yield part

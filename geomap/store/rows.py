@@ -1,0 +1,180 @@
+"""Records to rows and back: an extraction written to, and read from, the store's tables.
+
+Columns are named after the records' fields (``records.PLACE_FIELDS``, ``Claim``,
+``AggregateClaim``), so a new field is a migration and nothing else here.
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import fields
+from datetime import date
+from typing import Any
+
+from geomap.records import PLACE_FIELDS, AggregateClaim, Article, Claim, Extraction, Place
+
+# Stored per claim beside its place's index; the article and the review live elsewhere.
+CLAIM_FIELDS = tuple(
+    f.name
+    for f in fields(Claim)
+    if f.name not in ("place", "article_id") and not f.name.startswith("review")
+)
+AGGREGATE_FIELDS = tuple(f.name for f in fields(AggregateClaim) if f.name != "article_id")
+ARTICLE_COLUMNS = "id, path, title, text, sha256, outlet, published, url"
+
+
+def article_from_row(row: Sequence[Any]) -> Article:
+    """An Article from a row of ``ARTICLE_COLUMNS``."""
+    published = date.fromisoformat(row[6]) if row[6] else None
+    return Article(row[0], row[1], row[2], row[3], row[4], row[5], published, row[7])
+
+
+def save_extraction(
+    conn: sqlite3.Connection, extraction: Extraction, extractor: str, now: str
+) -> None:
+    """Store (or replace) one article with its places, claims and aggregates."""
+    a = extraction.article
+    conn.execute(
+        "INSERT INTO articles (sha256, id, path, title, outlet, published, text, extractor,"
+        " added, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO UPDATE "
+        "SET extractor = excluded.extractor, title = coalesce(excluded.title, "
+        "articles.title), outlet = coalesce(excluded.outlet, articles.outlet), published ="
+        " coalesce(excluded.published, articles.published), url = coalesce(excluded.url, "
+        "articles.url)",
+        (
+            a.sha256,
+            a.id,
+            a.path,
+            a.title,
+            a.outlet,
+            _sql(a.published),
+            a.text,
+            extractor,
+            now,
+            a.url,
+        ),
+    )
+    for table in ("places", "claims", "aggregates"):
+        conn.execute(f"DELETE FROM {table} WHERE sha256 = ?", (a.sha256,))
+    _insert(
+        conn,
+        "places",
+        PLACE_FIELDS,
+        [(a.sha256, i, *p.to_dict().values()) for i, p in enumerate(extraction.places)],
+    )
+    index = {id(p): i for i, p in enumerate(extraction.places)}
+    _insert(
+        conn,
+        "claims",
+        ("place_idx", *CLAIM_FIELDS),
+        [
+            (
+                a.sha256,
+                i,
+                _place_index(c, extraction.places, index),
+                *[_sql(getattr(c, f)) for f in CLAIM_FIELDS],
+            )
+            for i, c in enumerate(extraction.claims)
+        ],
+    )
+    _insert(
+        conn,
+        "aggregates",
+        AGGREGATE_FIELDS,
+        [
+            (a.sha256, i, *[_sql(getattr(g, f)) for f in AGGREGATE_FIELDS])
+            for i, g in enumerate(extraction.aggregate_claims)
+        ],
+    )
+
+
+def load_extractions(
+    conn: sqlite3.Connection,
+    country: str,
+    articles: list[Article],
+    extractor: dict[str, str],
+    whole: bool,
+) -> dict[tuple[str, str], Extraction]:
+    """The stored extractions of ``articles`` (the theatre's own places only), keyed by
+    (sha256, extractor). ``whole``: these are all the stored articles (no IN list)."""
+    # Thousands of rows repeat the same names, codes and sentences: keep one copy each.
+    pool: dict[Any, Any] = {}
+
+    def shared(value: Any) -> Any:
+        return pool.setdefault(value, value) if isinstance(value, str) else value
+
+    by_sha = {a.sha256: a for a in articles}
+    where, args = (
+        ("", ()) if whole else (f"AND sha256 IN ({','.join('?' * len(by_sha))})", tuple(by_sha))
+    )
+    places: dict[str, dict[int, Place]] = {}
+    for row in conn.execute(
+        f"SELECT sha256, idx, {_columns(PLACE_FIELDS)} FROM places WHERE country = ? "
+        f"AND kind != 'country' {where} ORDER BY sha256, idx",
+        (country, *args),
+    ):
+        place = dict(zip(PLACE_FIELDS, map(shared, row[2:]), strict=True))
+        places.setdefault(row[0], {})[row[1]] = Place(**place)
+    claims: dict[str, list[Claim]] = {}
+    for row in conn.execute(
+        f"SELECT sha256, place_idx, {_columns(CLAIM_FIELDS)} FROM claims WHERE 1 {where} "
+        "ORDER BY sha256, idx",
+        args,
+    ):
+        sha = row[0]
+        claim = dict(zip(CLAIM_FIELDS, map(shared, row[2:]), strict=True))
+        claim["as_of"] = _day(claim["as_of"])
+        claim["hedged"] = bool(claim["hedged"])
+        claims.setdefault(sha, []).append(
+            Claim(place=places[sha][row[1]], article_id=by_sha[sha].id, **claim)
+        )
+    aggregates: dict[str, list[AggregateClaim]] = {}
+    for row in conn.execute(
+        f"SELECT sha256, {_columns(AGGREGATE_FIELDS)} FROM aggregates WHERE 1 {where} "
+        "ORDER BY sha256, idx",
+        args,
+    ):
+        aggregate = dict(zip(AGGREGATE_FIELDS, row[1:], strict=True))
+        aggregate["as_of"] = _day(aggregate["as_of"])
+        aggregates.setdefault(row[0], []).append(
+            AggregateClaim(article_id=by_sha[row[0]].id, **aggregate)
+        )
+    return {
+        (sha, extractor[sha]): Extraction(
+            a,
+            tuple(places.get(sha, {}).values()),
+            tuple(claims.get(sha, ())),
+            tuple(aggregates.get(sha, ())),
+        )
+        for sha, a in by_sha.items()
+    }
+
+
+def _insert(conn: sqlite3.Connection, table: str, names: Sequence[str], rows: list[Any]) -> None:
+    """Rows of (sha256, idx, *values of ``names``) into ``table``, by column name."""
+    conn.executemany(
+        f"INSERT INTO {table} (sha256, idx, {_columns(names)}) "
+        f"VALUES (?, ?, {', '.join('?' * len(names))})",
+        rows,
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _sql(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _columns(names: Iterable[str]) -> str:
+    return ", ".join(f'"{n}"' for n in names)
+
+
+def _place_index(claim: Claim, places: Sequence[Place], index: dict[int, int]) -> int:
+    if id(claim.place) in index:
+        return index[id(claim.place)]
+    return places.index(claim.place)
