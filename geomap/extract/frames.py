@@ -13,9 +13,20 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from geomap.extract.chunks import POSSESSED, Chunks, chunk_places
+from geomap.extract.agents import agent_of, default_agent
+from geomap.extract.chunks import Chunks, chunk_places
 from geomap.extract.lexicon import Lexicon, Trigger
 from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR
+from geomap.extract.themes import (
+    APPOSITIVE_RELATIVE,
+    MAX_OBJECT_GAP,
+    PART_SUBJECT,
+    appositive,
+    group_after,
+    group_before,
+    object_status,
+    possessed_head,
+)
 from geomap.records import CONTESTED, THIRD_PARTY, Place
 
 _CLAUSE_END = re.compile(
@@ -27,12 +38,6 @@ _CLAUSE_END = re.compile(
 )
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got|gets|get)\s+(?:\w+ly\s+|also\s+|now\s+|reportedly\s+)?$",
-    re.IGNORECASE,
-)
-_BY_OR_TO = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?(?:by|to)\s+", re.IGNORECASE)
-_PREPOSITION_END = re.compile(
-    r"\b(?:in|at|near|inside|around|across|on|from|for|with|into|outside)\s+(?:the\s+)?"
-    r"(?:[\w'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "Kunduz, which the Taliban captured": a relative clause puts the object first.
@@ -57,7 +62,6 @@ _LOCATION_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|inside)\s", re.I)
 _INFINITIVE = re.compile(
     r"(?<!managed )(?<!able )(?<!succeeded )(?<!failed )(?<!fails )(?<!fail )\bto\s*$", re.I
 )
-MAX_OBJECT_GAP = 70  # characters between a verb and the first place of its object
 
 
 @dataclass(frozen=True)
@@ -200,10 +204,10 @@ def _frame(
     passive = bool(_PASSIVE_BEFORE.search(clause_before) and _PARTICIPLE.match(m.text))
     if passive and m.trigger.action == "repel":
         lo = start  # "X attacked Y but were beaten back": the attack was on Y
-    after = _group_after(chunks, te, hi, text, lexicon)
+    after = group_after(chunks, te, hi, text, lexicon)
     if after and m.trigger.action == "withdraw" and _DESTINATION.search(text, te, after[0].start):
         after = ()  # "retreated from its base to the post at X": X is where they went
-    before = _group_before(chunks, lo, ts)
+    before = group_before(chunks, lo, ts)
     order: tuple[tuple[Place, ...], ...]
     if m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive):
         order = (before, after)
@@ -216,16 +220,16 @@ def _frame(
     ):
         # "Khulm, which insurgents captured" / "Khulm, which was besieged, fell": the
         # antecedent of the relative clause is the object or the subject
-        antecedent = _group_before(chunks, start, clause)
+        antecedent = group_before(chunks, start, clause)
         if antecedent and _RELATIVE_GAP.fullmatch(text, antecedent[-1].end, clause):
             order = (*order, antecedent)
         else:  # "Bakhmut, a symbolic prize that Russian forces seized"
-            order = (*order, _appositive(text, chunks, start, clause, _APPOSITIVE_RELATIVE))
+            order = (*order, appositive(text, chunks, start, clause, APPOSITIVE_RELATIVE))
     places, via = next(((g, "named") for g in order if g), ((), "named"))
     if not places and m.trigger.theme == "object":
         # "Tokmak, a Russian-occupied hub"; "Andriivka, a village near Bakhmut which … liberated"
-        places = _appositive(text, chunks, lo, ts) or _appositive(
-            text, chunks, start, ts, _APPOSITIVE_RELATIVE
+        places = appositive(text, chunks, lo, ts) or appositive(
+            text, chunks, start, ts, APPOSITIVE_RELATIVE
         )
     if (
         passive
@@ -248,18 +252,18 @@ def _frame(
     if object_at is not None and m.trigger.action in ("capture", "recapture", "lose", "hold"):
         # The object's head noun decides: "captured Kunduz" / "the city's entrance" /
         # "took captive four members ... of the province"
-        object_status = _object_status(text[te:object_at], lexicon) or _possessed_head(
+        head_status = object_status(text[te:object_at], lexicon) or possessed_head(
             text, object_end or object_at, lexicon
         )
-        if object_status == "drop":
+        if head_status == "drop":
             return None
-        if object_status == CONTESTED and all(p.kind == "province" for p in places):
+        if head_status == CONTESTED and all(p.kind == "province" for p in places):
             return None  # "control a larger part of the province": no claim on a province
-        status_override = object_status
+        status_override = head_status
     elif (
         passive
         and m.trigger.action in ("capture", "recapture")
-        and _PART_SUBJECT.search(clause_before)
+        and PART_SUBJECT.search(clause_before)
     ):
         status_override = CONTESTED  # "some surrounding areas are occupied": a part of it
     if not places and re.match(
@@ -275,7 +279,7 @@ def _frame(
         # "Insurgents stormed X. The assault was beaten off": the attack named before
         places = earlier[-1].places if earlier else tuple(previous)
         via = "pronoun"
-    agent, agent_is_speaker = _agent(text, m, ts, te, clause, passive, lexicon)
+    agent, agent_is_speaker = agent_of(text, m.trigger, m.text, (ts, te), clause, passive, lexicon)
     if agent == THIRD_PARTY:
         return None  # foreign forces leaving a base say nothing about who holds it
     action = lexicon.actions[m.trigger.action]
@@ -284,7 +288,7 @@ def _frame(
     if action["status"] == CONTESTED:
         status = CONTESTED
     else:
-        party = agent or _default_agent(action.get("default_agent", "attacker"), lexicon)
+        party = agent or default_agent(action.get("default_agent", "attacker"), lexicon)
         status = lexicon.opponent(party) if action["status"] == "opponent" else party
     if status_override == CONTESTED:
         status = CONTESTED
@@ -311,140 +315,6 @@ def _frame(
         agent_is_speaker,
         action["status"] == "opponent",
     )
-
-
-def _group_after(
-    chunks: Chunks, lo: int, hi: int, text: str, lexicon: Lexicon
-) -> tuple[Place, ...]:
-    first = next((p for p in chunks.candidates if lo <= p.start < hi), None)
-    if first is None or first.start - lo > MAX_OBJECT_GAP * 2:
-        return ()
-    group = tuple(p for p in chunks.group_of(first) if p.start >= first.start)
-    members = lexicon.members.match(text, group[-1].end)
-    nxt = next((p for p in chunks.candidates if p.start >= group[-1].end), None)
-    if members and nxt is not None and nxt.start == members.end() and nxt.start < hi:
-        group += tuple(p for p in chunks.group_of(nxt) if p.start >= nxt.start)
-    return group
-
-
-# A passive verb's subject that is only part of a place: "some areas (of X) were taken".
-_PART_SUBJECT = re.compile(
-    r"\b(?:some|several|many|parts?\s+of|most\s+of)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:areas?|parts?|villages|neighbou?rhoods?|positions|outposts|checkpoints)\b"
-    r"(?:\s+of\s+[^,;]{0,40}?)?\s+(?:have\s+been|has\s+been|had\s+been|were|was|are|is)\s+$",
-    re.IGNORECASE,
-)
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the|another)\s+(?:[\w-]+\s+){0,2}")
-_APPOSITIVE_RELATIVE = re.compile(
-    r",\s+(?:a|an|the|another)\s+(?:[\w'’-]+\s+){0,4}?(?:which|that)\s*"
-    r"(?:(?:[\w'’-]+\s+){0,3}?)"  # the relative clause's subject: "which Ukrainian forces"
-)
-
-
-def _appositive(
-    text: str, chunks: Chunks, lo: int, ts: int, gap: re.Pattern[str] = _APPOSITIVE
-) -> tuple[Place, ...]:
-    """The place an appositive describes: "Tokmak, a Russian-occupied road hub" (a landmark
-    in its own clause is still the subject of its apposition)."""
-    # the nearest place, or the one before it ("X, another village near Y which …")
-    heads = [p for p in chunks.places if p.end <= ts][-2:]
-    for head in reversed(heads):
-        if head.start < lo - 80 or not gap.fullmatch(text, head.end, ts):
-            continue
-        if head.start in chunks.bystanders and head.start not in chunks.references:
-            return ()
-        return (head,)
-    return ()
-
-
-def _group_before(chunks: Chunks, lo: int, hi: int) -> tuple[Place, ...]:
-    inside = [p for p in chunks.candidates if lo <= p.start and p.end <= hi]
-    if not inside:
-        return ()
-    group = chunks.group_of(inside[-1])
-    return tuple(p for p in group if p.start >= lo)
-
-
-def _possessed_head(text: str, end: int, lexicon: Lexicon) -> str | None:
-    """ "Kunduz's entrance", "the city's outskirts": the possessed noun is the object."""
-    m = POSSESSED.match(text, end)
-    if m is None:
-        return None
-    status = _object_status(m.group(1), lexicon)  # the first noun of "10 police districts"
-    return status if status in (CONTESTED, "drop") else None
-
-
-def _object_status(gap: str, lexicon: Lexicon) -> str | None:
-    """What the words between a capture verb and its place say about the place."""
-    if len(gap) > MAX_OBJECT_GAP:
-        return "drop"
-    heads = [
-        (m.start(), -len(m.group(0)), kind)
-        for kind, pattern in (
-            ("seat", lexicon.seat),
-            ("part", lexicon.part),
-            ("other", lexicon.other),
-        )
-        if (m := pattern.search(gap))
-    ]
-    head = min(heads)[2] if heads else None  # the object's first noun decides
-    if head == "seat":
-        return None
-    if head == "other":
-        return "drop"  # "captured a facilitator in Kunar", "took part in"
-    if head == "part":
-        return CONTESTED  # "recaptured buildings in X": X is still fought over
-    if _PREPOSITION_END.search(gap) and re.search(
-        r"[a-z]{3,}", gap.split()[0] if gap.split() else ""
-    ):
-        return "drop"
-    return None
-
-
-def _agent(
-    text: str, m: _Match, ts: int, te: int, lo: int, passive: bool, lexicon: Lexicon
-) -> tuple[str | None, bool]:
-    """The party that acted, and whether it is the speaker's own side ("our control")."""
-    if m.trigger.action == "expel":
-        return _expeller(text, m, ts, lo, passive, lexicon), False
-    if lexicon.speaker_possessive.search(m.text):
-        return None, True
-    party = lexicon.party_of(m.text)
-    if party:
-        return party, False
-    by = _BY_OR_TO.match(text[te : te + 60])
-    if by:
-        party = lexicon.party_of(text[by.end() : by.end() + 50])
-        follows = lexicon.actor.match(text, by.end())
-        if party and follows:
-            return party, False
-    if m.trigger.theme in ("object", "after") and not passive:
-        return _actor_before(text, lo, ts, lexicon), False
-    return None, False
-
-
-def _actor_before(text: str, lo: int, ts: int, lexicon: Lexicon) -> str | None:
-    """The party of the last actor before the verb, after any report of it ("Russia denied
-    a Ukrainian claim to have recaptured X": not Russia)."""
-    reports = [r.end() for r in lexicon.reporting.finditer(text, lo, ts)]
-    actors = list(lexicon.actor.finditer(text, reports[-1] if reports else lo, ts))
-    return lexicon.actor_party[actors[-1].lastgroup or ""] if actors else None
-
-
-def _expeller(
-    text: str, m: _Match, ts: int, lo: int, passive: bool, lexicon: Lexicon
-) -> str | None:
-    """Who drove whom out: the actor before the verb, unless it is the one driven out
-    ("Russian forces were pushed out of X"); else the opponent of the one named inside."""
-    party = _actor_before(text, lo, ts, lexicon)
-    if party:
-        return lexicon.opponent(party) if passive else party
-    inside = lexicon.party_of(m.text)
-    return lexicon.opponent(inside) if inside else None
-
-
-def _default_agent(role: str, lexicon: Lexicon) -> str:
-    return lexicon.defender if role in ("defender", "subject", "speaker") else lexicon.attacker
 
 
 def _hypothetical(clause_before: str, lexicon: Lexicon) -> bool:

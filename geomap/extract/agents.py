@@ -1,0 +1,67 @@
+"""Agents: the party that acted in a frame, found inside the trigger ("Taliban-held"), in a
+"by"/"to" phrase, or as the actor before the verb (after any report of it)."""
+
+from __future__ import annotations
+
+import re
+
+from geomap.extract.lexicon import Lexicon, Trigger
+
+_BY_OR_TO = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?(?:by|to)\s+", re.IGNORECASE)
+
+
+def agent_of(
+    text: str,
+    trigger: Trigger,
+    words: str,
+    span: tuple[int, int],
+    lo: int,
+    passive: bool,
+    lexicon: Lexicon,
+) -> tuple[str | None, bool]:
+    """The party that acted, and whether it is the speaker's own side ("our control").
+
+    ``words`` are the trigger's own words at ``span`` of ``text``; ``lo`` starts its clause.
+    """
+    ts, te = span
+    if trigger.action == "expel":
+        return _expeller(text, words, ts, lo, passive, lexicon), False
+    if lexicon.speaker_possessive.search(words):
+        return None, True
+    party = lexicon.party_of(words)
+    if party:
+        return party, False
+    by = _BY_OR_TO.match(text[te : te + 60])
+    if by:
+        party = lexicon.party_of(text[by.end() : by.end() + 50])
+        follows = lexicon.actor.match(text, by.end())
+        if party and follows:
+            return party, False
+    if trigger.theme in ("object", "after") and not passive:
+        return _actor_before(text, lo, ts, lexicon), False
+    return None, False
+
+
+def _actor_before(text: str, lo: int, ts: int, lexicon: Lexicon) -> str | None:
+    """The party of the last actor before the verb, after any report of it ("Russia denied
+    a Ukrainian claim to have recaptured X": not Russia)."""
+    reports = [r.end() for r in lexicon.reporting.finditer(text, lo, ts)]
+    actors = list(lexicon.actor.finditer(text, reports[-1] if reports else lo, ts))
+    return lexicon.actor_party[actors[-1].lastgroup or ""] if actors else None
+
+
+def _expeller(
+    text: str, words: str, ts: int, lo: int, passive: bool, lexicon: Lexicon
+) -> str | None:
+    """Who drove whom out: the actor before the verb, unless it is the one driven out
+    ("Russian forces were pushed out of X"); else the opponent of the one named inside."""
+    party = _actor_before(text, lo, ts, lexicon)
+    if party:
+        return lexicon.opponent(party) if passive else party
+    inside = lexicon.party_of(words)
+    return lexicon.opponent(inside) if inside else None
+
+
+def default_agent(role: str, lexicon: Lexicon) -> str:
+    """Who acted when the sentence does not say: the defender or the attacker, by role."""
+    return lexicon.defender if role in ("defender", "subject", "speaker") else lexicon.attacker

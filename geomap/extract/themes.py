@@ -1,0 +1,116 @@
+"""Themes: which places a trigger acts on, and what the words before them say of them.
+
+A capture verb's object ("took the district of X", "captured buildings in X"), a passive
+verb's subject ("X, a road hub, was taken"), the list that follows a noun trigger: read
+from the sentence's chunks (``chunks.py``) by position, never by a window of characters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geomap.extract.chunks import POSSESSED, Chunks
+from geomap.extract.lexicon import Lexicon
+from geomap.records import CONTESTED, Place
+
+_PREPOSITION_END = re.compile(
+    r"\b(?:in|at|near|inside|around|across|on|from|for|with|into|outside)\s+(?:the\s+)?"
+    r"(?:[\w'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+MAX_OBJECT_GAP = 70  # characters between a verb and the first place of its object
+
+
+def group_after(chunks: Chunks, lo: int, hi: int, text: str, lexicon: Lexicon) -> tuple[Place, ...]:
+    """The list a trigger governs: the first place in ``lo:hi`` and the rest of its group
+    (with its members after "namely", "including")."""
+    first = next((p for p in chunks.candidates if lo <= p.start < hi), None)
+    if first is None or first.start - lo > MAX_OBJECT_GAP * 2:
+        return ()
+    group = tuple(p for p in chunks.group_of(first) if p.start >= first.start)
+    members = lexicon.members.match(text, group[-1].end)
+    nxt = next((p for p in chunks.candidates if p.start >= group[-1].end), None)
+    if members and nxt is not None and nxt.start == members.end() and nxt.start < hi:
+        group += tuple(p for p in chunks.group_of(nxt) if p.start >= nxt.start)
+    return group
+
+
+# A passive verb's subject that is only part of a place: "some areas (of X) were taken".
+PART_SUBJECT = re.compile(
+    r"\b(?:some|several|many|parts?\s+of|most\s+of)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:areas?|parts?|villages|neighbou?rhoods?|positions|outposts|checkpoints)\b"
+    r"(?:\s+of\s+[^,;]{0,40}?)?\s+(?:have\s+been|has\s+been|had\s+been|were|was|are|is)\s+$",
+    re.IGNORECASE,
+)
+
+
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|another)\s+(?:[\w-]+\s+){0,2}")
+
+
+APPOSITIVE_RELATIVE = re.compile(
+    r",\s+(?:a|an|the|another)\s+(?:[\w'’-]+\s+){0,4}?(?:which|that)\s*"
+    r"(?:(?:[\w'’-]+\s+){0,3}?)"  # the relative clause's subject: "which Ukrainian forces"
+)
+
+
+def appositive(
+    text: str, chunks: Chunks, lo: int, ts: int, gap: re.Pattern[str] = _APPOSITIVE
+) -> tuple[Place, ...]:
+    """The place an appositive describes: "Tokmak, a Russian-occupied road hub" (a landmark
+    in its own clause is still the subject of its apposition)."""
+    # the nearest place, or the one before it ("X, another village near Y which …")
+    heads = [p for p in chunks.places if p.end <= ts][-2:]
+    for head in reversed(heads):
+        if head.start < lo - 80 or not gap.fullmatch(text, head.end, ts):
+            continue
+        if head.start in chunks.bystanders and head.start not in chunks.references:
+            return ()
+        return (head,)
+    return ()
+
+
+def group_before(chunks: Chunks, lo: int, hi: int) -> tuple[Place, ...]:
+    """The list before a trigger (a passive verb's subject): the last group in ``lo:hi``."""
+    inside = [p for p in chunks.candidates if lo <= p.start and p.end <= hi]
+    if not inside:
+        return ()
+    group = chunks.group_of(inside[-1])
+    return tuple(p for p in group if p.start >= lo)
+
+
+def possessed_head(text: str, end: int, lexicon: Lexicon) -> str | None:
+    """ "Kunduz's entrance", "the city's outskirts": the possessed noun is the object."""
+    m = POSSESSED.match(text, end)
+    if m is None:
+        return None
+    status = object_status(m.group(1), lexicon)  # the first noun of "10 police districts"
+    return status if status in (CONTESTED, "drop") else None
+
+
+def object_status(gap: str, lexicon: Lexicon) -> str | None:
+    """What the words between a capture verb and its place say about the place."""
+    if len(gap) > MAX_OBJECT_GAP:
+        return "drop"
+    heads = [
+        (m.start(), -len(m.group(0)), kind)
+        for kind, pattern in (
+            ("seat", lexicon.seat),
+            ("part", lexicon.part),
+            ("other", lexicon.other),
+        )
+        if (m := pattern.search(gap))
+    ]
+    head = min(heads)[2] if heads else None  # the object's first noun decides
+    if head == "seat":
+        return None
+    if head == "other":
+        return "drop"  # "captured a facilitator in Kunar", "took part in"
+    if head == "part":
+        return CONTESTED  # "recaptured buildings in X": X is still fought over
+    if _PREPOSITION_END.search(gap) and re.search(
+        r"[a-z]{3,}", gap.split()[0] if gap.split() else ""
+    ):
+        return "drop"
+    return None
