@@ -36,6 +36,7 @@ class Party:
     claimed_colour: str = ""  # its status on its own word alone (the attacker's only)
     claimed_legend: str = ""
     noun: str = ""  # how a sentence names it ("the Taliban", "Russia")
+    adjective: str = ""  # how the news qualifies its forces ("Russian", "Taliban")
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: a cache key
@@ -59,6 +60,15 @@ class Theatre:
     tables: dict[str, str] = field(default_factory=dict)  # curated CSVs in geomap/geo/tables
     front_line: bool = False  # claims are about settlements; draw them as points too
     path: str = ""
+
+    @functools.cached_property
+    def name_words(self) -> frozenset[str]:
+        """Words for the country's people and the parties ("afghan", "ukraine's", "russian",
+        "taliban"): capitalised, yet never part of a place's name."""
+        words = {self.demonym.lower(), f"{self.country_name.lower()}'s"}
+        for party in self.parties:
+            words |= {party.label.lower(), f"{party.label.lower()}'s", party.adjective.lower()}
+        return frozenset(words - {""})
 
     def party(self, party_id: str) -> Party:
         """The party with this id."""
@@ -175,6 +185,7 @@ def read_theatre(path: Path) -> Theatre:
                 spec.get("claimed_colour", ""),
                 spec.get("claimed_legend", ""),
                 spec.get("noun", spec["label"]),
+                spec.get("adjective", spec["label"]),
             )
             for party_id, spec in raw["parties"].items()
         )

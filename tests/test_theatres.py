@@ -181,3 +181,14 @@ def test_a_broken_theatre_file_is_named(tmp_path):
     shutil.copy(__file__, path)  # not TOML at all
     with pytest.raises(TheatreError, match="bad.toml"):
         read_theatre(path)
+
+
+def test_a_theatres_people_and_party_words_are_never_read_as_names(settings, tmp_path):
+    assert {"russian", "ukrainian", "russia's"} <= load_theatre("ukraine-2022", settings).name_words
+    afghan = load_theatre("afghanistan-2021", settings)
+    assert {"afghan", "taliban"} <= afghan.name_words and "russian" not in afghan.name_words
+    text = Path(afghan.path).read_text(encoding="utf-8")
+    path = tmp_path / "coalition.toml"
+    path.write_text(text.replace('adjective = "Afghan"', 'adjective = "Coalition"'))
+    assert "coalition" in read_theatre(path).name_words
+    assert load_gazetteer(settings).name_words == afghan.name_words

@@ -52,8 +52,7 @@ NOT_NAME_WORDS = frozenset(
     "eastern western central northeast northwest southeast southwest northeastern "
     "northwestern southeastern southwestern upper lower greater monday tuesday wednesday "
     "thursday friday saturday sunday january february march april may june july august "
-    "september october november december taliban afghan afghanistan's province district "
-    "ukrainian ukraine's russian russia's "
+    "september october november december province district "
     "city town village airport dam border crossing base valley river highway road "
     "provincial capital meanwhile however last this that these those both governor police "
     "chief council university hospital airport prison mayor commander corps army province "
@@ -143,7 +142,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 span = text[start : words[j][1]]
                 found = (
                     gazetteer.lookup_exact(span)
-                    if word.lower() in NOT_NAME_WORDS
+                    if word.lower() in NOT_NAME_WORDS or word.lower() in gazetteer.name_words
                     else gazetteer.lookup(span)
                 )
                 if found:

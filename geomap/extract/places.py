@@ -54,6 +54,7 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
                 country,
                 gazetteer.bare_villages,
                 anchors,
+                _not_name_words(gazetteer.name_words),
             )
             if entry is not None:
                 chosen.append((mention, entry))
@@ -72,6 +73,11 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
         )
         for m, e in chosen
     ]
+
+
+@functools.lru_cache(maxsize=8)
+def _not_name_words(theatre_words: frozenset[str]) -> frozenset[str]:
+    return NOT_NAME_WORDS | theatre_words
 
 
 def places_from_article(article: Article, gazetteer: Gazetteer) -> list[Place]:
@@ -199,6 +205,7 @@ def choose_entry(
     country: str,
     bare_villages: bool = False,
     anchors: frozenset[Entry] | None = None,
+    not_name_words: frozenset[str] = NOT_NAME_WORDS,
 ) -> Entry | None:
     """Pick one meaning of a mention, or ``None`` when it is not a place here.
 
@@ -206,7 +213,8 @@ def choose_entry(
     "the city of Khash in Badakhshan" is Badakhshan's Khash district, not Nimroz's town.
     Among namesakes of one kind, the one the article already meant (``earlier``) is kept.
     Villages need the word "village" unless the theatre's claims are about villages
-    (``bare_villages``): a wrong village is worse than none.
+    (``bare_villages``): a wrong village is worse than none. A capitalised neighbour not in
+    ``not_name_words`` makes a lone name look like part of a person's name.
     """
     entries = list(mention.entries)
     if located_in:
@@ -222,7 +230,7 @@ def choose_entry(
         entries = [e for e in entries if e.kind != "village"]
     if not entries:
         return None
-    if _looks_like_person_or_word(mention, entries, cue, text, country):
+    if _looks_like_person_or_word(mention, entries, cue, text, country, not_name_words):
         return None
     if cue is None:
         entries = _province_or_city(entries)
@@ -322,7 +330,12 @@ def _english_frequency(word: str) -> float:
 
 
 def _looks_like_person_or_word(
-    mention: Mention, entries: list[Entry], cue: str | None, text: str, country: str
+    mention: Mention,
+    entries: list[Entry],
+    cue: str | None,
+    text: str,
+    country: str,
+    not_name_words: frozenset[str],
 ) -> bool:
     """Ordinary English words and parts of people's names are not places."""
     if cue or mention.has_generic:
@@ -342,7 +355,7 @@ def _looks_like_person_or_word(
     )
     after = re.match(r" ([A-Z][\w'’-]*)", text[mention.end : mention.end + 30])
     return any(
-        neighbour and neighbour.group(1).lower().strip("'’") not in NOT_NAME_WORDS
+        neighbour and neighbour.group(1).lower().strip("'’") not in not_name_words
         for neighbour in (before, after)
     )
 

@@ -7,6 +7,7 @@ or else from its public URL, and refuses any file whose SHA-256 differs from the
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import shutil
 import tempfile
@@ -116,11 +117,19 @@ def load_manifest(path: Path) -> Manifest:
 
 def manifests(settings: Settings | None = None) -> dict[str, Manifest]:
     """Every known data set by name: the gazetteers (``geo/*.toml``) and boundary manifests."""
-    found = {}
+    paths = []
     for folder in [_PACKAGE_DIR / "geo", *manifest_dirs(settings)]:
-        for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
-            m = load_manifest(path)
-            found[m.name] = m
+        paths += sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    return dict(_read_manifests(tuple((path, path.stat().st_mtime_ns) for path in paths)))
+
+
+@functools.lru_cache(maxsize=16)
+def _read_manifests(files: tuple[tuple[Path, int], ...]) -> dict[str, Manifest]:
+    """The manifests in ``files`` (path, mtime): parsed again only when one changes."""
+    found = {}
+    for path, _mtime in files:
+        m = load_manifest(path)
+        found[m.name] = m
     return found
 
 

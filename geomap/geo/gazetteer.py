@@ -23,7 +23,7 @@ from geomap.geo.entry import Entry
 from geomap.geo.names import exact_key, fold, loose_key, match_key
 from geomap.settings import Settings, default_settings
 
-GAZETTEER_VERSION = 13
+GAZETTEER_VERSION = 14
 # Which source names a place when several sources describe the same one.
 _SOURCE_RANK = (
     "geomap:key_sites",
@@ -57,6 +57,7 @@ class Gazetteer:
     first_words: frozenset[str] = frozenset()  # keys of every name's first word
     country: str = "AF"  # the theatre's: its places are local, every other is foreign
     bare_villages: bool = False  # villages named without "village" (front-line theatres)
+    name_words: frozenset[str] = frozenset()  # the theatre's people and parties: never names
 
     def may_start_name(self, word: str) -> bool:
         """False when no known name starts with this word (a fast filter)."""
@@ -198,6 +199,7 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
         frozenset(first_words),
         country,
         theatre.front_line,
+        theatre.name_words,
     )
 
 

@@ -18,24 +18,19 @@ import re
 import unicodedata
 
 CONNECTORS = frozenset({"e", "i", "ye", "yi", "y", "al", "ul", "ol"})
-GENERIC_WORDS = frozenset(
-    {
-        "province",
-        "provinces",
-        "oblast",
-        "region",
-        "raion",
-        "district",
-        "districts",
-        "city",
-        "town",
-        "wilayat",
-        "woluswali",
-        "uluswali",
-        "village",
-        "valley",
-    }
-)
+# Words that name a first-level unit after its name: "Herat province", "Donetsk Oblast".
+PROVINCE_WORDS = frozenset({"province", "provinces", "oblast", "region", "governorate", "wilayat"})
+GENERIC_WORDS = PROVINCE_WORDS | {
+    "raion",
+    "district",
+    "districts",
+    "city",
+    "town",
+    "woluswali",
+    "uluswali",
+    "village",
+    "valley",
+}
 _APOSTROPHES = re.compile(r"[`'’‘ʿʾ´]")
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -45,6 +40,12 @@ def fold(text: str) -> str:
     text = _APOSTROPHES.sub("", text)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return text.lower()
+
+
+def without_province_word(name: str) -> str:
+    """The name without a trailing province word: "Donetsk Oblast" → "Donetsk"."""
+    head, _, last = name.rpartition(" ")
+    return head.rstrip() if head and fold(last) in PROVINCE_WORDS else name
 
 
 def name_tokens(text: str, drop_generic: bool = False) -> list[str]:

