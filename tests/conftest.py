@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MIRROR = Path(os.environ.get("GEOMAP_MIRROR", ROOT.parent / "shared" / "data"))
 CORPUS = ROOT.parent / "shared" / "corpus"
 SEEDS = ROOT / "seeds"
+MINI = Path(__file__).resolve().parent / "data" / "mini"
 
 
 @pytest.fixture(scope="session")
@@ -34,6 +36,30 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         fresh = Settings(data_dir=tmp_path_factory.mktemp("data"), mirror=MIRROR)
         data.fetch(settings=fresh)
         return fresh
+
+
+@pytest.fixture(scope="session")
+def mini(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings for a test theatre that needs no data install: the Afghan theatre on
+    ``tests/data/mini`` (11 districts of 5 provinces drawn as boxes, two invented villages)."""
+    data_dir = tmp_path_factory.mktemp("mini-data")
+    (data_dir / "manifests").mkdir()
+    for manifest in MINI.glob("*.toml"):
+        shutil.copy2(manifest, data_dir / "manifests")
+    (data_dir / "theatres").mkdir()
+    afghan = Path(load_theatre("afghanistan-2021", Settings(data_dir=data_dir)).path)
+    text = afghan.read_text(encoding="utf-8")
+    for key, value in (
+        ("id", "mini-afghanistan"),
+        ("boundaries", "mini-boundaries"),
+        ("gazetteer", "mini-places"),
+    ):
+        text, found = re.subn(rf'(?m)^{key} = "[^"]*"', f'{key} = "{value}"', text, count=1)
+        assert found, f"{afghan} has no {key} line"
+    (data_dir / "theatres" / "mini-afghanistan.toml").write_text(text, encoding="utf-8")
+    mini = Settings(data_dir=data_dir, mirror=MINI / "mirror", theatre="mini-afghanistan")
+    data.fetch(["mini-boundaries", "mini-places"], settings=mini)
+    return mini
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import csv
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +49,40 @@ def points_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame(
         rows, columns=["name", "kind", "lat", "lon", "aliases", "source", "population"]
     )
+
+
+def csv_points(rows: Iterable[dict[str, str]], source: str, population: int = 0) -> pd.DataFrame:
+    """Rows of a points CSV (name, kind, lat, lon, aliases separated by ";")."""
+    return points_frame(
+        [
+            point_row(
+                r["name"],
+                r["kind"],
+                float(r["lat"]),
+                float(r["lon"]),
+                [r["name"], *split_aliases(r.get("aliases"))],
+                source,
+                population,
+            )
+            for r in rows
+        ]
+    )
+
+
+def split_aliases(value: str | None) -> list[str]:
+    """The names of a ";"-separated cell."""
+    return [a.strip() for a in (value or "").split(";") if a.strip()]
+
+
+def _csv_folder_points(folder: Path) -> pd.DataFrame:
+    """Every ``*.csv`` of a points list a theatre brings (format ``points-csv``)."""
+    import pandas as pd
+
+    frames = []
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            frames.append(csv_points(csv.DictReader(fh), f"gazetteer:{path.stem}"))
+    return pd.concat(frames, ignore_index=True) if frames else points_frame([])
 
 
 def _afghan_gazetteer_points(folder: Path) -> pd.DataFrame:
@@ -118,7 +153,11 @@ def _postal_points(folder: Path) -> pd.DataFrame:
     return points_frame(rows)
 
 
-READERS = {"afg-gazetteer-json": _afghan_gazetteer_points, "geonames-postal": _postal_points}
+READERS = {
+    "afg-gazetteer-json": _afghan_gazetteer_points,
+    "geonames-postal": _postal_points,
+    "points-csv": _csv_folder_points,
+}
 
 
 def geonames_points(country: str) -> pd.DataFrame:

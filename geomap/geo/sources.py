@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from geomap.geo.data import dataset_dir, get_manifest
 from geomap.geo.entry import Entry
 from geomap.geo.names import exact_key, loose_key, name_variants, without_province_word
-from geomap.geo.readers import READERS, geonames_points, point_row, points_frame
+from geomap.geo.readers import READERS, csv_points, geonames_points, split_aliases
 from geomap.settings import Settings
 
 if TYPE_CHECKING:
@@ -113,14 +113,10 @@ def _table(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(text.splitlines()))
 
 
-def _split_aliases(value: str | None) -> list[str]:
-    return [a.strip() for a in (value or "").split(";") if a.strip()]
-
-
 def _curated_aliases(table: str | None) -> dict[tuple[str, str], list[str]]:
     out: dict[tuple[str, str], list[str]] = defaultdict(list)
     for row in _table(table) if table else []:
-        out[(row["kind"], exact_key(row["name"]))] += _split_aliases(row["alias"])
+        out[(row["kind"], exact_key(row["name"]))] += split_aliases(row["alias"])
     return out
 
 
@@ -169,19 +165,7 @@ CURATED_POPULATION = 1_000_000  # a curated site is the namesake the news means
 
 
 def _table_points(name: str | None) -> pd.DataFrame:
-    rows = [
-        point_row(
-            r["name"],
-            r["kind"],
-            float(r["lat"]),
-            float(r["lon"]),
-            [r["name"], *_split_aliases(r["aliases"])],
-            "geomap:key_sites",
-            CURATED_POPULATION,
-        )
-        for r in (_table(name) if name else [])
-    ]
-    return points_frame(rows)
+    return csv_points(_table(name) if name else [], "geomap:key_sites", CURATED_POPULATION)
 
 
 def foreign_entries(country: str) -> list[tuple[str, Entry]]:
@@ -242,7 +226,7 @@ def foreign_entries(country: str) -> list[tuple[str, Entry]]:
             source="geomap:foreign",
             population=10**7,
         )
-        out += [(a, entry) for a in [r["name"], *_split_aliases(r["aliases"])]]
+        out += [(a, entry) for a in [r["name"], *split_aliases(r["aliases"])]]
     for alias, iso in (
         ("US", "US"),
         ("U.S.", "US"),
