@@ -5,6 +5,7 @@ gazetteer is built from them, GeoNames towns shipped in packages, the curated ta
 two invented villages. Sentences are invented.
 """
 
+import json
 import os
 import shutil
 from datetime import date
@@ -12,13 +13,16 @@ from pathlib import Path
 
 from matplotlib.testing.compare import compare_images
 
+from geomap.build import build
 from geomap.extract.articles import article_from_text
 from geomap.geo.boundaries import load_boundaries
 from geomap.geo.gazetteer import load_gazetteer
-from geomap.pipeline import assess_extractions, extract_article, load_reader
+from geomap.pipeline import assess_extractions, extract_article, extract_paths, load_reader
 from geomap.records import CONTESTED
+from geomap.render.popups import status_html
 from geomap.render.static import render_static
 from geomap.theatre import load_theatre
+from tests.conftest import json_unescaped
 
 BASELINE = Path(__file__).parent / "data" / "mini" / "baseline-map.png"
 
@@ -94,3 +98,19 @@ def test_the_static_map_matches_its_baseline_image(mini, tmp_path):
     if os.environ.get("GEOMAP_NEW_BASELINE"):
         shutil.copy2(actual, BASELINE)
     assert compare_images(str(BASELINE), str(actual), tol=2) is None
+
+
+def test_the_page_holds_each_districts_popup_as_its_template_renders_it(mini, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "herat.txt").write_text(TEXT, encoding="utf-8")
+    build([folder], tmp_path / "out", mini, formats=("html",))
+    page = (tmp_path / "out" / "map.html").read_text(encoding="utf-8")
+    extractions, _problems = extract_paths([folder], mini, directories=True)
+    statuses = {s.pcode: s for s in assess_extractions(extractions, None, mini)}
+    labels = load_theatre(settings=mini).labels
+    sources = {e.article.id: e.article.source for e in extractions}
+    for pcode in ("AF3101", "AF3213", "AF3202"):
+        popup = status_html(statuses[pcode], sources, "district", labels)
+        assert f'data-pcode="{pcode}"' in popup
+        assert json.dumps(popup) in json_unescaped(page)  # district popups ride in GeoJSON

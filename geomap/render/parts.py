@@ -1,18 +1,18 @@
 """Custom pieces of the HTML map, as folium ``MacroElement``s with Jinja templates.
 
 Data reaches JavaScript only through ``tojson``; text from articles is escaped by Jinja's
-``|e`` in templates or by ``html.escape`` before it is put into popups.
+``|e`` in templates or by ``esc`` (markupsafe) before it is put into popups.
 """
 
 from __future__ import annotations
 
 import base64
-import html
 import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import markupsafe
 from branca.element import Element, MacroElement
 from folium.plugins import FastMarkerCluster
 from jinja2 import Template
@@ -92,8 +92,15 @@ def _leaflet_dir() -> Path:
 
 
 def esc(text: object) -> str:
-    """Escape untrusted text for HTML that folium also places inside JS template literals."""
-    return html.escape(str(text)).replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+    """Untrusted text escaped by Jinja's own escaper (markupsafe), for tooltips and labels
+    that folium writes into JS template literals (see ``js_literal_safe``)."""
+    return js_literal_safe(str(markupsafe.escape(text)))
+
+
+def js_literal_safe(markup: str) -> str:
+    """Escaped HTML that stays inert inside a JS template literal: no backtick, dollar or
+    backslash survives (folium puts popups and tooltips in them)."""
+    return markup.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
 
 
 def inline_assets(root: Any) -> None:

@@ -19,6 +19,7 @@ from geomap.records import (
     Claim,
     DistrictStatus,
 )
+from geomap.render.parts import js_literal_safe
 from geomap.wording import counted
 
 POPUP_CLAIMS = 10  # the newest claims in a popup; the rest are in the exports
@@ -153,5 +154,4 @@ def _render(macro: str, *args: Any) -> str:
     """A macro of ``popups.html``, escaped by Jinja; then safe inside a JS template literal
     too (folium puts marker popups in one): no backtick, dollar or backslash survives."""
     module = _TEMPLATES.get_template("popups.html").module
-    html = str(getattr(module, macro)(*args))
-    return html.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+    return js_literal_safe(str(getattr(module, macro)(*args)))
