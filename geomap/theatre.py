@@ -9,7 +9,6 @@ file into ``DATA_DIR/theatres/``. Everything downstream asks the theatre, never 
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 from geomap.errors import TheatreError
 from geomap.records import ANALYST, CONTESTED, NO_REPORTS, REPORTER, THIRD_PARTY
 from geomap.settings import Settings, default_settings
+from geomap.tomlfile import read_toml
 
 _CONTESTED_COLOUR = "#fdd835"
 _NO_REPORTS_COLOUR = "#e6e6e6"
@@ -165,15 +165,7 @@ def boundary_set(settings: Settings | None = None) -> str:
 
 def read_theatre(path: Path) -> Theatre:
     """Parse one theatre file; raise ``TheatreError`` naming the file and the problem."""
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as err:
-        msg = f"{path}: cannot read theatre ({err})"
-        raise TheatreError(msg) from err
-    missing = [k for k in _REQUIRED if k not in raw]
-    if missing:
-        msg = f"{path}: a theatre needs {', '.join(missing)}"
-        raise TheatreError(msg)
+    raw = read_toml(path, _REQUIRED, TheatreError, "theatre")
     try:
         parties = tuple(
             Party(

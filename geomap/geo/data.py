@@ -11,7 +11,6 @@ import functools
 import hashlib
 import shutil
 import tempfile
-import tomllib
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
@@ -27,6 +26,7 @@ from geomap.errors import (
     ManifestError,
 )
 from geomap.settings import Settings, default_settings
+from geomap.tomlfile import read_toml
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the geomap package
 _DOWNLOAD_TIMEOUT_S = 30
@@ -76,15 +76,7 @@ def manifest_dirs(settings: Settings | None = None) -> list[Path]:
 
 def load_manifest(path: Path) -> Manifest:
     """Parse one TOML manifest; raise ``ManifestError`` naming the file and the problem."""
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as err:
-        msg = f"{path}: cannot read manifest ({err})"
-        raise ManifestError(msg) from err
-    missing = [k for k in ("name", "mirror_path", "files") if k not in raw]
-    if missing:
-        msg = f"{path}: manifest lacks {', '.join(missing)}"
-        raise ManifestError(msg)
+    raw = read_toml(path, ("name", "mirror_path", "files"), ManifestError, "manifest")
     try:
         files = tuple(
             DataFile(f["name"], f.get("url", ""), f["sha256"].lower()) for f in raw["files"]
