@@ -1,0 +1,124 @@
+"""Cues: what the words around a place mention say of it.
+
+The kind a list gives its members ("Nirkh and Jalrez districts", "the districts of A, B and
+C"), the province that locates a name ("Khash in Badakhshan"), and a name playing a
+province's part ("Herat governor", "Obe in Herat"). ``places.py`` weighs them when it
+chooses among a name's meanings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from geomap.extract.mentions import GENERIC_KIND, Mention
+
+_JOINER = re.compile(r"^(?:,\s*|,?\s+and\s+|,?\s+or\s+|\s*/\s*|,\s+and\s+the\s+)$")
+
+
+# "X in P province", "X district of P", "X, P province", "X (P)": P says where X is.
+_LOCATED_BY = re.compile(
+    r"(?:\s+(?:district|city|town|village|area))?(?:,\s*|\s+in\s+|\s+of\s+|\s*\(\s*)"
+    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west)"
+    r"(?:ern)?\s+)?(?:province\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def locator_province(
+    mentions: Sequence[Mention], index: int, text: str, country: str
+) -> str | None:
+    """The P-code of the province named right after a mention as its location, if any."""
+    if index + 1 >= len(mentions):
+        return None
+    here, after = mentions[index], mentions[index + 1]
+    if after.start - here.end > 40 or not _LOCATED_BY.match(text[here.end : after.start]):
+        return None
+    provinces = [e for e in after.entries if e.kind == "province" and e.country == country]
+    if not provinces or (after.cue not in (None, "province")):
+        return None
+    return provinces[0].province_pcode
+
+
+_KINDS_BEFORE = re.compile(
+    r"\b(districts|provinces)\s+(?:of|including|like|such\s+as|namely)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "Obe in Herat", "Ali Abad district in Kunduz": a place after these words locates another.
+_LOCATES_PREVIOUS = re.compile(
+    r"^(?:\s+(?:district|city|town|village|area))?,?\s+(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+# "Herat governor", "Kunduz provincial council", "Kandahar's Khakriz district"
+_PROVINCE_ROLE_AFTER = re.compile(
+    r"(?:\s+(?:governor|provincial|police\s+chief)\b|['’]s?\s+(?:[A-Z][\w-]*\s+){1,3}district\b)"
+)
+
+
+def province_by_role(mentions: Sequence[Mention], index: int, text: str) -> str | None:
+    """ "province" when a name that may be a province plays a province's part here."""
+    mention = mentions[index]
+    if not any(e.kind == "province" for e in mention.entries):
+        return None
+    if _PROVINCE_ROLE_AFTER.match(text, mention.end, mention.end + 60):
+        return "province"
+    if index:
+        before = mentions[index - 1]
+        smaller = any(e.kind not in ("province", "country") for e in before.entries)
+        gap = text[before.end : mention.start]
+        if smaller and len(gap) < 25 and _LOCATES_PREVIOUS.match(gap):
+            return "province"
+    return None
+
+
+def list_cues(
+    mentions: Sequence[Mention], text: str, country: str
+) -> tuple[list[str | None], set[int]]:
+    """The kind each name takes from the list it stands in (None outside lists).
+
+    "Ghazni and Parwan provinces" and "Nirkh and Jalrez districts" name the kind once for
+    all; in a longer list ("Baghlan, Kunduz, Balkh, Takhar and Faryab") a name that can only
+    be a province makes the others provinces too. One pass: lists are runs of joined names.
+    Also returns the members whose list kind outweighs their own cue.
+    """
+    cues: list[str | None] = [None] * len(mentions)
+    forced: set[int] = set()
+    first = 0
+    for last in range(len(mentions)):
+        joined_next = last + 1 < len(mentions) and _JOINER.match(
+            text[mentions[last].end : mentions[last + 1].start]
+        )
+        if joined_next:
+            continue
+        if last > first:
+            cue = _list_kind(mentions[first : last + 1], country)
+            lead = mentions[first].start
+            head = _KINDS_BEFORE.search(text, max(0, lead - 40), lead)
+            members = mentions[first : last + 1]
+            noun = head.group(1).lower() if head else None
+            if noun == "provinces" or (
+                noun == "districts"
+                and not any(_only_kind(m, country) == "province" or m.has_generic for m in members)
+            ):  # "the districts of A, B and C": a list of districts, not of provinces
+                cue = GENERIC_KIND[str(noun)]
+                forced.update(range(first, last + 1))
+            cues[first : last + 1] = [cue] * (last + 1 - first)
+        first = last + 1
+    return cues, forced
+
+
+def _list_kind(members: Sequence[Mention], country: str) -> str | None:
+    tail = members[-1].text.split()[-1].lower()
+    if tail in ("provinces", "districts", "oblasts", "regions"):
+        return GENERIC_KIND[tail]
+    if len(members) >= 3 and any(_only_kind(m, country) == "province" for m in members):
+        return "province"
+    return None
+
+
+def _only_kind(mention: Mention, country: str) -> str | None:
+    local = [e for e in mention.entries if e.country == country and e.kind != "village"]
+    return local[0].kind if local and all(e.kind == local[0].kind for e in local) else None
