@@ -34,7 +34,6 @@ from geomap.pipeline import assess_extractions
 from geomap.records import DistrictStatus, Extraction, Review
 from geomap.render.export import export_all
 from geomap.render.html import MapStory, render_html, save_html
-from geomap.render.static import render_static, render_timeline
 from geomap.review import apply_reviews
 from geomap.settings import Settings, default_settings
 from geomap.store.database import open_store
@@ -135,6 +134,8 @@ def write_outputs(
         written.append(atomic_write_text(out_dir / "embed.html", EMBED_SNIPPET.format(title=title)))
     note = f"Sources: {_sources_note(extractions)}. Data: {'; '.join(credits)}."
     say("writing GeoJSON, GeoPackage and CSV (in the background)")
+    if {"png", "svg", "pdf"} & set(formats):  # matplotlib loads only after map.html is written
+        from geomap.render.static import render_static, render_timeline
     with ThreadPoolExecutor(max_workers=1) as pool:  # GIS writers release the GIL
         exports = pool.submit(export_all, statuses, extractions, bounds, out_dir, changes, national)
         for fmt in ("png", "svg", "pdf"):

@@ -26,6 +26,7 @@ from geomap.extract.articles import (
     read_article_file,
     warnings_of,
 )
+from geomap.extract.jsonlines import jsonl_batches
 from geomap.pipeline import extract_safely, load_reader
 from geomap.records import Article, Extraction
 from geomap.settings import Settings
@@ -76,9 +77,13 @@ def ingest(
     names. Progress counts articles, not files: one JSON Lines file may hold thousands.
     """
     extracted = 0
+    streams = [f for f in files if f.suffix.lower() == ".jsonl"]
+    singles = [f for f in files if f.suffix.lower() != ".jsonl"]
     with _Progress(show_bar, say) as progress, extractor_for(settings, workers, engine) as extract:
-        for start in range(0, len(files), CHUNK_FILES):
-            read = _read_chunk(store, files[start : start + CHUNK_FILES], problems)
+        for path in streams:
+            extracted += _ingest_stream(store, path, extract, extractor, problems, progress)
+        for start in range(0, len(singles), CHUNK_FILES):
+            read = _read_chunk(store, singles[start : start + CHUNK_FILES], problems)
             todo = {
                 a.sha256: a
                 for _path, _signature, articles in read
@@ -102,6 +107,58 @@ def ingest(
                         progress.advance()
                     single = articles[0].sha256 if len(articles) == 1 else None
                     store.link_path(str(path), single, *(signature or (0, 0.0)))
+    return extracted
+
+
+def _ingest_stream(
+    store: Store,
+    path: Path,
+    extract: _Extractor | DaskExtractor,
+    extractor: str,
+    problems: list[ArticleProblem],
+    progress: _Progress,
+) -> int:
+    """A JSON Lines file of any size, a batch of rows at a time (one transaction each).
+
+    Rows are stored as "FILE:LINE"; a row whose text changed drops its old text, and rows
+    gone from the file are forgotten once the whole file was read.
+    """
+    signature = file_signature(path)
+    if signature is not None and store.known_path(str(path), *signature):
+        return 0
+    before = store.rows_of(str(path))
+    seen: set[str] = set()
+    extracted = 0
+    try:
+        for articles, bad in jsonl_batches(path):
+            problems += bad
+            todo = [
+                a
+                for a in articles
+                if store.extractor_of(a.sha256) != extractor or store.metadata_changed(a)
+            ]
+            results = extract.many(todo, problems)
+            with store.conn:
+                for article in articles:
+                    problems += warnings_of(article)
+                    if before.get(article.path, article.sha256) != article.sha256:
+                        store.forget_path(article.path)  # the line holds another text now
+                    found = results.pop(article.sha256, None)
+                    if found is None and store.extractor_of(article.sha256) != extractor:
+                        found = extract.one(article, problems)  # its text was just dropped
+                    if found is not None:
+                        store.save(found, extractor)
+                        extracted += 1
+                    store.link_path(article.path, article.sha256, 0, 0.0)
+                    seen.add(article.path)
+                    progress.advance()
+    except ArticleError as err:
+        problems.append(ArticleProblem(str(path), str(err)))
+        return extracted
+    with store.conn:
+        for row in set(before) - seen:
+            store.forget_path(row)
+        store.link_path(str(path), None, *(signature or (0, 0.0)))
     return extracted
 
 

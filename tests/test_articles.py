@@ -102,3 +102,18 @@ def test_jsonl_and_html_inputs(tmp_path):
     ]
     assert "seized control of Kunduz" in texts["page.html"].text
     assert "Menu Home" not in texts["page.html"].text
+
+
+def test_a_json_lines_file_is_read_as_a_stream_of_batches(tmp_path, monkeypatch):
+    from geomap.extract import jsonlines
+
+    rows = [json.dumps({"text": f"Fighting in Herat, day {i}."}) for i in range(5)]
+    rows.insert(3, json.dumps({"text": "x" * 300}))  # one line over the (lowered) limit
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(rows) + "\n")
+    monkeypatch.setattr(jsonlines, "MAX_BYTES", 200)
+    batches = list(jsonlines.jsonl_batches(path, rows=2))
+    assert [len(articles) for articles, _bad in batches] == [2, 2, 1]
+    problems = [p for _articles, bad in batches for p in bad]
+    assert [p.message for p in problems] == ["line 4: too large (0 MB; over 0 MiB)"]
+    assert batches[-1][0][0].path == f"{path}:6"

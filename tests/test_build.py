@@ -1,6 +1,7 @@
 """Incremental builds: the store, reruns, changes, duplicates, failures, locking, migration."""
 
 import csv
+import json
 import shutil
 import sqlite3
 import threading
@@ -80,7 +81,7 @@ def test_interrupted_render_keeps_the_old_map_and_the_next_build_finishes(
     def disk_full(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("geomap.build.render_static", disk_full)
+    monkeypatch.setattr("geomap.render.static.render_static", disk_full)
     with pytest.raises(OSError, match="No space"):
         build([articles], out, settings, formats=("html", "png"))
     assert (out / "map.png").read_bytes() == old_png
@@ -227,3 +228,25 @@ def test_parallel_extraction_stores_what_one_process_does(workspace, settings, m
             return sorted((r["id"], r["status"], r["claimed_by"]) for r in csv.DictReader(fh))
 
     assert claims(parallel) == claims(out)
+
+
+def test_an_edited_json_lines_file_keeps_its_rows_and_drops_the_old_texts(tmp_path, settings):
+    feed = tmp_path / "in" / "feed.jsonl"
+    feed.parent.mkdir()
+    lines = [
+        "Published: 2021-07-08\n\nThe Taliban captured Kohsan district on Thursday.",
+        "Published: 2021-07-09\n\nAfghan forces retook Imam Sahib district on Friday.",
+        "Published: 2021-07-09\n\nFighting continued in Injil district of Herat.",
+    ]
+    feed.write_text("".join(json.dumps({"text": t}) + "\n" for t in lines))
+    out = tmp_path / "out"
+    first = build([feed], out, settings, formats=("html",))
+    assert (first.articles, first.extracted) == (3, 3)
+    edited = [lines[0], lines[1].replace("retook", "lost")]  # line 2 changed, line 3 gone
+    feed.write_text("".join(json.dumps({"text": t}) + "\n" for t in edited))
+    second = build([feed], out, settings, formats=("html",))
+    assert (second.articles, second.extracted) == (2, 1)  # line 1 kept as it was
+    with open_store(out / "geomap.sqlite") as store:
+        rows = store.rows_of(str(feed))
+        assert sorted(rows) == [f"{feed}:1", f"{feed}:2"]
+        assert {store.article(sha).text for sha in rows.values()} == set(edited)

@@ -155,12 +155,19 @@ def read_article_file(path: Path) -> tuple[list[Article], list[ArticleProblem]]:
 
 
 def _read_article_file(path: Path) -> tuple[list[Article], list[ArticleProblem]]:
-    raw = _read_bytes(path)
-    text, warnings = _decode(raw)
     suffix = path.suffix.lower()
+    if suffix == ".jsonl":  # any size: read as a stream (builds take it a batch at a time)
+        from geomap.extract.jsonlines import jsonl_batches
+
+        articles: list[Article] = []
+        problems: list[ArticleProblem] = []
+        for batch, bad in jsonl_batches(path):
+            articles += batch
+            problems += bad
+        return articles, problems
+    raw = _read_bytes(path)
+    text, warnings = decode(raw)
     meta = _sidecar(path)
-    if suffix == ".jsonl":
-        return _jsonl_articles(path, text)
     if suffix in (".html", ".htm"):
         text, meta = _html_text(path, text, meta)
     if not text.strip():
@@ -178,7 +185,9 @@ def _read_article_file(path: Path) -> tuple[list[Article], list[ArticleProblem]]
     return [article], []
 
 
-def _read_bytes(path: Path) -> bytes:
+def check_file(path: Path, max_bytes: int | None = None) -> int:
+    """The file's size; ``ArticleError`` when it is missing, a folder, empty, over
+    ``max_bytes`` or binary."""
     if not path.exists():
         msg = "no such file"
         raise ArticleError(msg)
@@ -189,21 +198,33 @@ def _read_bytes(path: Path) -> bytes:
     if size == 0:
         msg = "empty file"
         raise ArticleError(msg)
-    if size > MAX_BYTES:
-        msg = f"too large ({size / 1e6:.0f} MB; articles over {MAX_BYTES // 2**20} MiB are skipped)"
+    if max_bytes is not None and size > max_bytes:
+        msg = f"too large ({size / 1e6:.0f} MB; articles over {max_bytes // 2**20} MiB are skipped)"
         raise ArticleError(msg)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8192)
+    except OSError as err:
+        msg = f"cannot read ({err.strerror})"
+        raise ArticleError(msg) from err
+    if b"\x00" in head:
+        msg = "binary file (not text)"
+        raise ArticleError(msg)
+    return size
+
+
+def _read_bytes(path: Path) -> bytes:
+    check_file(path, MAX_BYTES)
     try:
         raw = path.read_bytes()
     except OSError as err:
         msg = f"cannot read ({err.strerror})"
         raise ArticleError(msg) from err
-    if b"\x00" in raw[:8192]:
-        msg = "binary file (not text)"
-        raise ArticleError(msg)
     return raw
 
 
-def _decode(raw: bytes) -> tuple[str, tuple[str, ...]]:
+def decode(raw: bytes) -> tuple[str, tuple[str, ...]]:
+    """UTF-8 text (a BOM dropped), else cp1252 with a warning saying where UTF-8 failed."""
     try:
         return raw.decode("utf-8-sig"), ()
     except UnicodeDecodeError as err:
@@ -246,46 +267,3 @@ def _html_text(path: Path, html: str, meta: dict[str, Any]) -> tuple[str, dict[s
     }
     merged.update({k: v for k, v in meta.items() if v})
     return data.get("text") or "", merged
-
-
-def _jsonl_row(line: str) -> tuple[dict[str, Any], str | None]:
-    """One JSON Lines row as an article object, or the reason it is not one."""
-    try:
-        row = json.loads(line)
-    except ValueError as err:
-        return {}, f"not valid JSON ({err})"
-    if not isinstance(row, dict):
-        return {}, f"not a JSON object (a {type(row).__name__})"
-    if "text" not in row:
-        fields = ", ".join(sorted(map(str, row))) or "none"
-        return row, f"no 'text' field (fields: {fields})"
-    if not isinstance(row["text"], str) or not row["text"].strip():
-        return row, "field 'text' is empty or not a string"
-    return row, None
-
-
-def _jsonl_articles(path: Path, text: str) -> tuple[list[Article], list[ArticleProblem]]:
-    """One article per line; a bad line is reported and the others are kept."""
-    articles, problems = [], []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        row, problem = _jsonl_row(line)
-        if problem:
-            problems.append(ArticleProblem(str(path), f"line {number}: {problem}"))
-            continue
-        body = row["text"]
-        published = row.get("published")
-        articles.append(
-            article_from_text(
-                body,
-                f"{path}:{number}",
-                title=row.get("title"),
-                outlet=row.get("outlet"),
-                url=row.get("url"),
-                published=parse_date(published) if isinstance(published, str) else None,
-            )
-        )
-    if not articles and not problems:
-        problems.append(ArticleProblem(str(path), "no articles in this JSON Lines file"))
-    return articles, problems

@@ -31,8 +31,7 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
     country = gazetteer.country
     by_list, forced = list_cues(mentions, text, country)
     cues = [
-        (by_list[i] if i in forced else m.cue or by_list[i])
-        or province_by_role(mentions, i, text)
+        (by_list[i] if i in forced else m.cue or by_list[i]) or province_by_role(mentions, i, text)
         for i, m in enumerate(mentions)
     ]
     located = [  # a province lies in no other: "Zaporizhzhia, Donetsk and Luhansk oblasts"

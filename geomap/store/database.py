@@ -208,14 +208,23 @@ class Store:
             "INSERT OR REPLACE INTO paths VALUES (?, ?, ?, ?)", (path, sha256, size, mtime)
         )
 
+    def rows_of(self, path: str) -> dict[str, str]:
+        """The rows stored from a JSON Lines file ("FILE:LINE" → the text's hash)."""
+        return dict(
+            self.conn.execute(
+                "SELECT path, sha256 FROM paths WHERE path LIKE ? ESCAPE '\\'",
+                (_like_prefix(path),),
+            ).fetchall()
+        )
+
     def forget_path(self, path: str) -> int:
         """Drop a file's old texts (an edited file supersedes them); returns how many went.
 
         A text still held by another file is kept.
         """
         rows = self.conn.execute(
-            "SELECT path, sha256 FROM paths WHERE path = ? OR path LIKE ?",
-            (path, path.replace("%", "\\%") + ":%"),
+            "SELECT path, sha256 FROM paths WHERE path = ? OR path LIKE ? ESCAPE '\\'",
+            (path, _like_prefix(path)),
         ).fetchall()
         self.conn.executemany("DELETE FROM paths WHERE path = ?", [(r[0],) for r in rows])
         gone = 0
@@ -262,6 +271,12 @@ class Store:
                     "\n".join(str(p) for p in outputs),
                 ),
             )
+
+
+def _like_prefix(path: str) -> str:
+    """A LIKE pattern for the rows of ``path`` ("PATH:…"), its own % and _ taken literally."""
+    escaped = path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped + ":%"
 
 
 def lock_path(store: Path) -> Path:

@@ -13,7 +13,15 @@ from dataclasses import fields
 from datetime import date
 from typing import Any
 
-from geomap.records import PLACE_FIELDS, AggregateClaim, Article, Claim, Extraction, Place
+from geomap.records import (
+    LOCATION_FIELDS,
+    PLACE_FIELDS,
+    AggregateClaim,
+    Article,
+    Claim,
+    Extraction,
+    Place,
+)
 
 # Stored per claim beside its place's index; the article and the review live elsewhere.
 CLAIM_FIELDS = tuple(
@@ -111,12 +119,15 @@ def load_extractions(
     )
     places: dict[str, dict[int, Place]] = {}
     for row in conn.execute(
-        f"SELECT sha256, idx, {_columns(PLACE_FIELDS)} FROM places WHERE country = ? "
+        f'SELECT sha256, idx, {_columns(LOCATION_FIELDS)}, mention, start, "end" '
+        "FROM places WHERE country = ? "
         f"AND kind != 'country' {where} ORDER BY sha256, idx",
         (country, *args),
     ):
-        place = dict(zip(PLACE_FIELDS, map(shared, row[2:]), strict=True))
-        places.setdefault(row[0], {})[row[1]] = Place(**place)
+        *location, mention, start, end = map(shared, row[2:])
+        places.setdefault(row[0], {})[row[1]] = Place(
+            *location, mention=mention, start=start, end=end
+        )
     claims: dict[str, list[Claim]] = {}
     for row in conn.execute(
         f"SELECT sha256, place_idx, {_columns(CLAIM_FIELDS)} FROM claims WHERE 1 {where} "
