@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import csv
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,27 +30,39 @@ def status_frame(statuses: Sequence[DistrictStatus], bounds: Boundaries) -> gpd.
     return out
 
 
-def claims_frame(extractions: Sequence[Extraction]) -> gpd.GeoDataFrame:
-    """One point per claim, with its article, claimant, date and sentence."""
-    rows = []
+CLAIM_EXPORT_COLUMNS = (*CLAIM_COLUMNS, "article", "outlet", "published")
+CLAIM_CHUNK = 20_000  # claims per GeoPackage write: memory stays flat at any size
+
+
+def claim_rows(extractions: Sequence[Extraction]) -> Iterator[dict[str, Any]]:
+    """One row per claim, with its article, claimant, date and sentence (made as needed)."""
     for r in extractions:
+        article = {
+            "article": r.article.path,
+            "outlet": r.article.outlet,
+            "published": r.article.published.isoformat() if r.article.published else None,
+        }
         for c in r.claims:
-            row = c.to_dict()
-            row.update(
-                article=r.article.path,
-                outlet=r.article.outlet,
-                published=r.article.published.isoformat() if r.article.published else None,
-            )
-            rows.append(row)
-    frame = pd.DataFrame(
-        rows,
-        columns=[*CLAIM_COLUMNS, "article", "outlet", "published"],
-    )
+            yield c.to_dict() | article
+
+
+def claims_frame(rows: Iterable[dict[str, Any]]) -> gpd.GeoDataFrame:
+    """Claim rows as points (one layer of the GeoPackage)."""
+    frame = pd.DataFrame(list(rows), columns=list(CLAIM_EXPORT_COLUMNS))
     return gpd.GeoDataFrame(
         frame,
         geometry=gpd.points_from_xy(frame["lon"].astype(float), frame["lat"].astype(float)),
         crs=4326,
     )
+
+
+def _write_claims_csv(path: Path, extractions: Sequence[Extraction]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(
+            fh, CLAIM_EXPORT_COLUMNS, extrasaction="ignore", lineterminator="\n"
+        )
+        writer.writeheader()
+        writer.writerows(claim_rows(extractions))
 
 
 def export_all(
@@ -63,7 +77,6 @@ def export_all(
     geomap.gpkg into ``out_dir``."""
     out_dir = Path(out_dir)
     districts = status_frame(statuses, bounds)
-    claims = claims_frame(extractions)
     written = [
         atomic_write(
             out_dir / "districts.geojson",
@@ -75,16 +88,15 @@ def export_all(
             out_dir / "districts.csv",
             lambda t: districts.drop(columns="geometry").to_csv(t, index=False),
         ),
-        atomic_write(
-            out_dir / "claims.csv", lambda t: claims.drop(columns="geometry").to_csv(t, index=False)
-        ),
+        atomic_write(out_dir / "claims.csv", lambda t: _write_claims_csv(t, extractions)),
     ]
 
     def gpkg(tmp: Path) -> None:
         tmp.unlink()
         districts.to_file(tmp, layer="districts", driver="GPKG")
-        if len(claims):
-            claims.to_file(tmp, layer="claims", driver="GPKG")
+        rows = claim_rows(extractions)
+        while chunk := list(itertools.islice(rows, CLAIM_CHUNK)):
+            claims_frame(chunk).to_file(tmp, layer="claims", driver="GPKG", mode="a")
 
     written.append(atomic_write(out_dir / "geomap.gpkg", gpkg))
     written.append(_csv(out_dir / "changes.csv", [c.to_dict() for c in changes], CHANGE_COLUMNS))

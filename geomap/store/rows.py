@@ -109,9 +109,7 @@ def load_extractions(
     (sha256, extractor). ``whole``: these are all the stored articles (no IN list)."""
     # Thousands of rows repeat the same names, codes and sentences: keep one copy each.
     pool: dict[Any, Any] = {}
-
-    def shared(value: Any) -> Any:
-        return pool.setdefault(value, value) if isinstance(value, str) else value
+    one = pool.setdefault  # one copy of each string (a comprehension, not a call per value)
 
     by_sha = {a.sha256: a for a in articles}
     where, args = (
@@ -124,7 +122,7 @@ def load_extractions(
         f"AND kind != 'country' {where} ORDER BY sha256, idx",
         (country, *args),
     ):
-        *location, mention, start, end = map(shared, row[2:])
+        *location, mention, start, end = [one(v, v) if type(v) is str else v for v in row[2:]]
         places.setdefault(row[0], {})[row[1]] = Place(
             *location, mention=mention, start=start, end=end
         )
@@ -135,7 +133,8 @@ def load_extractions(
         args,
     ):
         sha = row[0]
-        claim = dict(zip(CLAIM_FIELDS, map(shared, row[2:]), strict=True))
+        values = [one(v, v) if type(v) is str else v for v in row[2:]]
+        claim = dict(zip(CLAIM_FIELDS, values, strict=True))
         claim["as_of"] = _day(claim["as_of"])
         claim["hedged"] = bool(claim["hedged"])
         claims.setdefault(sha, []).append(
