@@ -53,14 +53,18 @@ _QUOTES_AS_SPACES = str.maketrans({q: " " for q in '"“”‘«»'})
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who)\b", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|into)\b", re.IGNORECASE)
 _NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
+HYPOTHETICAL_REACH = 7  # words before a trigger a modal reaches: "would be the first capital lost"
 REPEL_REACH = 40  # "repelled a large Taliban attack on": the attack belongs to the repel
 _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?$", re.I)
 _PLURAL_UNITS = re.compile(r"\b(?:districts|towns|cities|capitals|cent(?:re|er)s)\b", re.I)
 _LOCATION_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|inside)\s", re.I)
-# "the first capital to fall" (not "managed to reclaim"): an outcome not yet reached
+# "the first capital to fall": an outcome not yet reached ("managed to retake", "were
+# forced to abandon", "had to leave" are outcomes that happened)
 _INFINITIVE = re.compile(
-    r"(?<!managed )(?<!able )(?<!succeeded )(?<!failed )(?<!fails )(?<!fail )\bto\s*$", re.I
+    r"(?<!managed )(?<!able )(?<!succeeded )(?<!failed )(?<!fails )(?<!fail )(?<!forced )"
+    r"(?<!compelled )(?<!obliged )(?<!had )\bto\s*$",
+    re.I,
 )
 
 
@@ -166,6 +170,21 @@ def frames_in_sentence(
     return _attach_inclusions(text, frames, unplaced, chunks), chunks
 
 
+# "…, and Y too", "…, as has Y": a second subject that shares the verb before it.
+_ELLIPSIS_BEFORE = re.compile(
+    r"(?:\s+[\w-]+){0,4}?,?\s+(?:and|as\s+(?:was|were|has|have|had|is|are|did))\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_ELLIPSIS_AFTER = re.compile(r"\s*(?:too|as\s+well|also)\b", re.IGNORECASE)
+
+
+def _shares_predicate(text: str, te: int, after: tuple[Place, ...]) -> bool:
+    gap = _ELLIPSIS_BEFORE.fullmatch(text, te, after[0].start)
+    if gap is None:
+        return False
+    return " as " in gap.group(0).lower() or bool(_ELLIPSIS_AFTER.match(text, after[-1].end))
+
+
 def _attach_inclusions(
     text: str, frames: list[Frame], unplaced: Sequence[Frame], chunks: Chunks
 ) -> list[Frame]:
@@ -226,6 +245,10 @@ def _frame(
         else:  # "Bakhmut, a symbolic prize that Russian forces seized"
             order = (*order, appositive(text, chunks, start, clause, APPOSITIVE_RELATIVE))
     places, via = next(((g, "named") for g in order if g), ((), "named"))
+    if places and places is before:  # "X has been taken, and Y too" / "…, as has Y"
+        second = after or group_after(chunks, te, te + MAX_OBJECT_GAP, text, lexicon)
+        if second and _shares_predicate(text, te, second):
+            places += second
     if not places and m.trigger.theme == "object":
         # "Tokmak, a Russian-occupied hub"; "Andriivka, a village near Bakhmut which … liberated"
         places = appositive(text, chunks, lo, ts) or appositive(
@@ -318,7 +341,8 @@ def _frame(
 
 
 def _hypothetical(clause_before: str, lexicon: Lexicon) -> bool:
-    window = " ".join(clause_before.translate(_QUOTES_AS_SPACES).rsplit(None, 5)[-5:])
+    words = clause_before.translate(_QUOTES_AS_SPACES).rsplit(None, HYPOTHETICAL_REACH)
+    window = " ".join(words[-HYPOTHETICAL_REACH:])
     window = _MONTH_MAY.sub(" ", window)  # "In May, insurgents captured": the month
     return bool(lexicon.hypothetical.search(window) or _INFINITIVE.search(window))
 

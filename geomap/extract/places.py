@@ -242,6 +242,8 @@ def _looks_like_person_or_word(
             return True
     if strong and entries[0].kind != "province":
         return False
+    if _title_case_line(text, mention.start):
+        return False  # "Taliban Retake Dehdadi": every word is capitalised, names and verbs
     # "Jawzjan's Darzab": a possessive before a name is its province, not a first name
     before = re.search(
         r"([A-Z][\w'’-]*)(?<!['’]s) $", text[max(0, mention.start - 30) : mention.start]
@@ -251,6 +253,17 @@ def _looks_like_person_or_word(
         neighbour and neighbour.group(1).lower().strip("'’") not in not_name_words
         for neighbour in (before, after)
     )
+
+
+_LONG_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """A headline in title case: (almost) every word of four letters or more capitalised."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    words = _LONG_WORD.findall(text, line_start, line_end if line_end >= 0 else len(text))
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _place(mention: Mention, entry: Entry) -> Place:

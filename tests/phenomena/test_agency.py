@@ -6,14 +6,14 @@ import pytest
 @pytest.mark.parametrize(
     ("sentence", "status"),
     [
-        ("Government troops managed to reclaim Khulm on Sunday.", "government"),
-        ("Troops left Almar on Friday for lack of ammunition.", "taliban"),
-        ("Insurgents regained control of Andkhoy on Sunday.", "taliban"),
-        ("The insurgents retreated from Chaghcharan after losing dozens of men.", "government"),
+        ("Special forces were able to reclaim Shortepa late on Tuesday.", "government"),
+        ("Soldiers left Qaysar overnight after running short of supplies.", "taliban"),
+        ("Militants regained control of Khan Abad two days later.", "taliban"),
+        ("The militants retreated from Dehdadi after heavy losses.", "government"),
         ("Almar falls to insurgents; clashes go on elsewhere.", "taliban"),
-        ("Police beat back an assault on the outskirts of Gardez.", "government"),
-        ("The army pushed back an insurgent offensive against Asadabad.", "government"),
-        ("The insurgents seized the district building in Chahar Kint.", "taliban"),
+        ("Border police beat back an attack on the outskirts of Zaranj.", "government"),
+        ("Commandos pushed back a Taliban offensive against Mehtarlam.", "government"),
+        ("Fighters seized the district building in Sholgara.", "taliban"),
     ],
 )
 def test_agent_and_action_decide_the_status(claims_of, sentence, status):
@@ -101,4 +101,5 @@ def test_an_outcome_about_the_attack_named_before(claims_of):
 
 
 def test_a_passive_hold_by_the_army(claims_of):
-    assert claims_of("Herat airport is still held by the army.") == {("Herat", "government")}
+    held = claims_of("Kandahar airport is still held by Afghan forces.")
+    assert held == {("Kandahar", "government")}

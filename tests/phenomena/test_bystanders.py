@@ -6,12 +6,12 @@ import pytest
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("In Logar, insurgents overran Azra district.", {("Azra", "taliban")}),
+        ("In Paktia, militants overran Zurmat district.", {("Zurmat", "taliban")}),
         ("Azra district fell to insurgents in Logar province.", {("Azra", "taliban")}),
-        ("Troops retook a district in Kapisa province on Sunday.", set()),
-        ("Nine of Ghor's districts are now in Taliban hands.", set()),
-        ("Pul-e Alam, an hour's drive from Kabul, was also overrun.", {("Pul-e", "taliban")}),
-        ("A Jawzjan police spokesman said fighting lasted through the night.", set()),
+        ("Soldiers recaptured a district in Parwan province this week.", set()),
+        ("Six of Faryab's districts are now under Taliban control.", set()),
+        ("Charikar, a short drive from Kabul, was also overrun.", {("Charikar", "taliban")}),
+        ("A Kunduz police spokesman said clashes went on until dawn.", set()),
     ],
 )
 def test_bystanders_take_no_claim(claims_of, sentence, expected):
@@ -60,16 +60,16 @@ def test_according_to_is_not_a_direction(claims_of):
         # Shelling, like airstrikes, says nothing about who holds a place.
         ("Residents reported mortar attacks on Khulm overnight.", set()),
         # A withdrawal's destination is where the garrison went, not what it left.
-        ("The garrison retreated from its base to the border post at Islam Qala.", set()),
+        ("The soldiers pulled back from their camp to the crossing at Islam Qala.", set()),
         # A possessive before a name locates it; a possessed part puts the place at stake.
-        ("Army retakes Jawzjan's Darzab.", {("Darzab", "government")}),
+        ("Army retakes Faryab's Qaysar.", {("Qaysar", "government")}),
         (
             "Fighters entered Khulm's third police district, seizing houses.",
             {("Khulm", "contested")},
         ),
         (
-            "Darzab's district centre remains under the control of the army.",
-            {("Darzab", "government")},
+            "Qaysar's district centre is still under the control of the army.",
+            {("Qaysar", "government")},
         ),
         ("Fighting nears Logar's capital.", set()),
     ],

@@ -11,8 +11,8 @@ import pytest
             {("Almar", "taliban"), ("Gurziwan", "taliban"), ("Darzab", "taliban")},
         ),
         (
-            "Commandos recaptured Khulm district in Balkh and Andkhoy district in Faryab.",
-            {("Khulm", "government"), ("Andkhoy", "government")},
+            "Troops recaptured Sholgara district in Balkh and Almar district in Faryab.",
+            {("Sholgara", "government"), ("Almar", "government")},
         ),
         (
             "Several districts in Kunduz have fallen, including Imam Sahib and Khan Abad.",

@@ -6,10 +6,10 @@ import pytest
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Should it be captured, Asadabad would become the first capital to fall.",
+        "Were it to be taken, Mehtarlam would be the first provincial capital lost.",
         "The army rushed troops in to stop the fall of Asadabad.",
         "A militant weapons facilitator was captured in Kunar province.",
-        "The district was handed over without any clashes to the garrison in Tirin Kot.",
+        "The district was handed over without a fight to the garrison in Farah.",
         "Officials warned the Taliban could soon overrun Khulm.",
     ],
 )
