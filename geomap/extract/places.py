@@ -255,13 +255,19 @@ def _looks_like_person_or_word(
     )
 
 
+HEADLINE_CHARS = 200
 _LONG_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
 
 
 def _title_case_line(text: str, at: int) -> bool:
-    """A headline in title case: (almost) every word of four letters or more capitalised."""
-    line_start = text.rfind("\n", 0, at) + 1
-    line_end = text.find("\n", at)
+    """A headline in title case: (almost) every word of four letters or more capitalised.
+
+    Only short lines are headlines; the search never looks past ``HEADLINE_CHARS``.
+    """
+    line_start = text.rfind("\n", max(0, at - HEADLINE_CHARS), at) + 1
+    line_end = text.find("\n", at, at + HEADLINE_CHARS)
+    if (line_start == 0 and at > HEADLINE_CHARS) or line_end < 0 < len(text) - at - HEADLINE_CHARS:
+        return False  # a line longer than any headline
     words = _LONG_WORD.findall(text, line_start, line_end if line_end >= 0 else len(text))
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
