@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from geomap.extract.agents import agent_of, default_agent
 from geomap.extract.chunks import Chunks, chunk_places
 from geomap.extract.lexicon import Lexicon, Trigger
-from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR
+from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PLURAL_ANAPHOR
 from geomap.extract.themes import (
     APPOSITIVE_RELATIVE,
     MAX_OBJECT_GAP,
@@ -170,6 +170,12 @@ def frames_in_sentence(
     return _attach_inclusions(text, frames, unplaced, chunks), chunks
 
 
+def _names_a_reference(text: str, te: int) -> bool:
+    """The trigger's object is a back-reference ("recapture the crossings", "took the town")."""
+    at = te + len(text[te : te + 4]) - len(text[te : te + 4].lstrip())
+    return bool(ANAPHOR.match(text, at) or PLURAL_ANAPHOR.match(text, at))
+
+
 # "…, and Y too", "…, as has Y": a second subject that shares the verb before it.
 _ELLIPSIS_BEFORE = re.compile(
     r"(?:\s+[\w-]+){0,4}?,?\s+(?:and|as\s+(?:was|were|has|have|had|is|are|did))\s+(?:the\s+)?",
@@ -244,6 +250,8 @@ def _frame(
             order = (*order, antecedent)
         else:  # "Bakhmut, a symbolic prize that Russian forces seized"
             order = (*order, appositive(text, chunks, start, clause, APPOSITIVE_RELATIVE))
+    if not after and not passive and _names_a_reference(text, te):
+        order = (after,)  # "efforts to recapture the crossings": the object refers back
     places, via = next(((g, "named") for g in order if g), ((), "named"))
     if places and places is before:  # "X has been taken, and Y too" / "…, as has Y"
         second = after or group_after(chunks, te, te + MAX_OBJECT_GAP, text, lexicon)

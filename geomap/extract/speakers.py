@@ -21,6 +21,13 @@ SPEECH = re.compile(
 )
 _CLAIM_OWNER = re.compile(r"\b(?:a|an|the|its|their)\s+([\w'’-]+(?:\s+[\w'’-]+)?)\s+$", re.I)
 _NEW_CLAUSE = re.compile(r";|, and\b|\bbut\b|, while\b")
+# "X fell as the government says efforts to retake it go on": "as" joins a second statement
+# (its verb has words of its own after it); "X fell, as the governor said" is attribution.
+_AS_JOINS = re.compile(r"\bas\s+(?!well\b|such\b|part\b|of\b|many\b|much\b)", re.I)
+_OWN_CONTENT = re.compile(
+    r"\s+(?!(?:on|in|at|late|early|last|this|yesterday|today|earlier|later)\b)(?:[\w'’-]+\s+){2}\w",
+    re.I,
+)
 _US = re.compile(r"\bU\.?S\.?\b")
 
 
@@ -63,6 +70,10 @@ def speaker_of(sentence: str, lexicon: Lexicon, at: int | None = None) -> str:
             and (
                 re.match(r"\s*(?:\w+\s+){0,6}?(?:that\b|:|[\"“])", sentence[m.end() :])
                 or _NEW_CLAUSE.search(sentence, at, m.start())
+                or (
+                    _AS_JOINS.search(sentence, at, m.start())
+                    and _OWN_CONTENT.match(sentence, m.end())
+                )
             )
         ):
             continue  # the verb reports its own clause, not what came before it

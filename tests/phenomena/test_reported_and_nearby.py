@@ -3,6 +3,11 @@
 Sentences invented here, in the wording of the Afghan news of 2021.
 """
 
+from datetime import date
+
+from geomap.extract.articles import article_from_text
+from geomap.pipeline import extract_article
+
 
 def test_a_place_only_near_the_event_takes_no_claim(claims_of):
     assert claims_of("Taliban fighters advanced near Khulm on Thursday.") == set()
@@ -30,11 +35,6 @@ def test_an_appositive_describes_its_head(claims_of):
 
 
 def test_the_owner_of_a_denied_claim_made_it(gazetteer):
-    from datetime import date
-
-    from geomap.extract.articles import article_from_text
-    from geomap.pipeline import extract_article
-
     text = "The ministry of defence denied a Taliban claim to have captured Khulm."
     article = article_from_text(text, published=date(2021, 7, 9))
     claims = {(c.status, c.claimed_by) for c in extract_article(article, gazetteer).claims}
@@ -114,4 +114,40 @@ def test_a_district_point_misplaced_in_another_district_lends_it_no_name(gazette
     # the mirror's "Almar" point lies inside Qaysar's polygon; Almar is its own district
     assert {e.district_pcode for e in gazetteer.lookup("Almar") if e.kind == "district"} == {
         "AF2904"
+    }
+
+
+def test_as_joins_a_second_statement_but_as_x_said_attributes(gazetteer):
+    def claims(text):
+        article = article_from_text(text, published=date(2021, 7, 9))
+        return {
+            (c.place.mention, c.status, c.claimed_by)
+            for c in extract_article(article, gazetteer).claims
+        }
+
+    joined = claims(
+        "Militants overran Sholgara and Chimtal overnight as officials said operations "
+        "to retake the districts had begun."
+    )
+    assert joined == {
+        ("Sholgara", "taliban", "reporter"),
+        ("Chimtal", "taliban", "reporter"),
+        ("Sholgara", "contested", "government"),
+        ("Chimtal", "contested", "government"),
+    }
+    assert claims("Militants overran Sholgara, as the governor said.") == {
+        ("Sholgara", "taliban", "government")
+    }
+
+
+def test_an_object_that_refers_back_is_the_places_named_before(claims_of):
+    # "the crossings" is the object, not the place named just before the verb
+    assert claims_of(
+        "Militants seized Islam Qala and then took Torghundi as the government says efforts "
+        "to recapture the crossings are continuing."
+    ) == {
+        ("Islam", "taliban"),
+        ("Torghundi", "taliban"),
+        ("Islam", "contested"),
+        ("Torghundi", "contested"),
     }
