@@ -112,7 +112,7 @@ def triggers_in(sentence: str, lexicon: Lexicon) -> list[_Match]:
         if (
             kept
             and kept[-1].trigger.action == "repel"
-            and m.trigger.action == "contest"
+            and m.trigger.action in ("contest", "enter")
             and m.start - kept[-1].end < REPEL_REACH
         ):
             continue  # "repelled an attack on X": the attack is what was repelled
@@ -332,6 +332,9 @@ def _frame(
         holder = lexicon.opponent(agent) if agent in lexicon.parties else lexicon.defender
         return Frame("hold", holder, ts, te, places, via, False, agent is None)
     if negated and status == CONTESTED:
+        if action.get("negated") == "opponent" and agent in lexicon.parties and places:
+            # "the Taliban had not entered the city": it is still the other side's
+            return Frame("hold", lexicon.opponent(agent), ts, te, places, via)
         return None  # "without any clashes": no fighting, no claim
     if not places and not _PLURAL_UNITS.search(text, clause, min(hi, te + MAX_OBJECT_GAP)):
         return None  # keep "captured 15 districts": a list ("including …") may name them

@@ -28,6 +28,7 @@ ACTIONS = (
     "withdraw",
     "hold",
     "contest",
+    "enter",
     "repel",
     "attempt",
     "expel",

@@ -43,3 +43,10 @@ def test_our_control_belongs_to_the_speaker(claims_of):
 )
 def test_history_and_prospects_are_not_news(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+def test_an_incursion_denied_leaves_the_place_with_the_other_side(claims_of):
+    assert claims_of("Militants have not entered Sholgara, a police spokesman said.") == {
+        ("Sholgara", "government")
+    }
+    assert claims_of("Militants broke into Sholgara before dawn.") == {("Sholgara", "contested")}
