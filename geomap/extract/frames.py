@@ -170,6 +170,19 @@ def frames_in_sentence(
     return _attach_inclusions(text, frames, unplaced, chunks), chunks
 
 
+# The object is a count of units: "controls 14 of 17 districts", "took six of its districts".
+_COUNTED_UNITS = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|dozens?|several|many|most|all|half)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:districts|provinces|raions|towns|cities|villages)\b",
+    re.I,
+)
+# ... and then names them: "three districts: A, B and C", "three districts from the Taliban — A"
+_LIST_FOLLOWS = re.compile(
+    r"(?:[^.;:—–]{0,40}?(?::|—|–|\bnamely\b|\bsuch\s+as\b)|[\s,(]*)\s*(?:the\s+)?"
+)
+
+
 def _names_a_reference(text: str, te: int) -> bool:
     """The trigger's object is a back-reference ("recapture the crossings", "took the town")."""
     at = te + len(text[te : te + 4]) - len(text[te : te + 4].lstrip())
@@ -252,6 +265,17 @@ def _frame(
             order = (*order, appositive(text, chunks, start, clause, APPOSITIVE_RELATIVE))
     if not after and not passive and _names_a_reference(text, te):
         order = (after,)  # "efforts to recapture the crossings": the object refers back
+    tally = None if passive else _COUNTED_UNITS.match(text, te)
+    counts_units = bool(
+        tally
+        and (
+            not after
+            or tally.end() <= after[0].start
+            and not _LIST_FOLLOWS.fullmatch(text, tally.end(), after[0].start)
+        )
+    )
+    if counts_units:
+        order = ()  # "Takhar (the Taliban control 14 of 17 districts)": a tally, not Takhar
     places, via = next(((g, "named") for g in order if g), ((), "named"))
     if places and places is before:  # "X has been taken, and Y too" / "…, as has Y"
         second = after or group_after(chunks, te, te + MAX_OBJECT_GAP, text, lexicon)
@@ -272,7 +296,7 @@ def _frame(
         return None  # "a facilitator was captured in Kunar": the place is only the scene
     object_at = places[0].start if places and places is after else None
     object_end = places[0].end if object_at is not None else None
-    if not places:
+    if not places and not counts_units:  # a tally's units may be listed later ("including")
         found = resolve(te, hi) or resolve(lo, ts)
         places = tuple(p for p in found if p.start not in chunks.bystanders)
         via = "reference"

@@ -76,3 +76,20 @@ def test_according_to_is_not_a_direction(claims_of):
 )
 def test_fire_destinations_and_possessives(claims_of, text, expected):
     assert claims_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the object is a count of units: the place beside it is where they are counted
+        ("The picture is bleak in Faryab (militants control 11 of 14 districts).", set()),
+        ("Faryab, where militants now hold nine of the province's 14 districts, is next.", set()),
+        # ... unless the count is followed by the names of its units
+        (
+            "Troops retook two districts from the militants: Almar and Qaysar.",
+            {("Almar", "government"), ("Qaysar", "government")},
+        ),
+    ],
+)
+def test_a_tally_of_units_is_no_claim_on_the_province_beside_it(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
