@@ -174,7 +174,7 @@ def frames_in_sentence(
 _COUNTED_UNITS = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,2}?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|dozens?|several|many|most|all|half)\s+(?:[\w'’-]+\s+){0,4}?"
-    r"(?:districts|provinces|raions|towns|cities|villages)\b",
+    r"(?:districts|provinces|raions|oblasts)\b",  # units the map colours, not parts of them
     re.I,
 )
 # ... and then names them: "three districts: A, B and C", "three districts from the Taliban — A"

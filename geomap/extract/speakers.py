@@ -29,6 +29,8 @@ _OWN_CONTENT = re.compile(
     re.I,
 )
 _US = re.compile(r"\bU\.?S\.?\b")
+# ", a claim denied by …": the noun in apposition to what was said before, no speech verb
+_CLAIM_IN_APPOSITION = re.compile(r",\s+(?:a|the|this|that|such)\s+$", re.I)
 
 
 def classify_speaker(phrase: str, lexicon: Lexicon) -> str | None:
@@ -79,6 +81,9 @@ def speaker_of(sentence: str, lexicon: Lexicon, at: int | None = None) -> str:
             continue  # the verb reports its own clause, not what came before it
         verb = m.group(0).lower()
         owner = _CLAIM_OWNER.search(sentence, 0, m.start()) if verb.startswith("claim") else None
+        if owner is None and verb.startswith("claim"):
+            if _CLAIM_IN_APPOSITION.search(sentence, 0, m.start()):
+                continue
         if owner:  # "denied a Ukrainian claim to have recaptured X": the claim is Ukraine's
             found = classify_speaker(owner.group(1), lexicon)
         elif verb.startswith("according"):

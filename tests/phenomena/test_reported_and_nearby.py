@@ -151,3 +151,15 @@ def test_an_object_that_refers_back_is_the_places_named_before(claims_of):
         ("Islam", "contested"),
         ("Torghundi", "contested"),
     }
+
+
+def test_a_claim_in_apposition_is_denied_not_said(gazetteer):
+    text = "Militants overran Sholgara on Monday, a claim denied by the defence ministry."
+    article = article_from_text(text, published=date(2021, 7, 9))
+    claims = {(c.status, c.claimed_by) for c in extract_article(article, gazetteer).claims}
+    assert claims == {("taliban", "reporter"), ("government", "government")}
+
+
+def test_villages_taken_around_a_town_are_part_of_it_not_a_tally(claims_of):
+    taken = claims_of("Militants have taken over several villages on the outskirts of Sholgara.")
+    assert taken == {("Sholgara", "contested")}
