@@ -3,11 +3,6 @@
 Sentences invented here, in the wording of the Afghan news of 2021.
 """
 
-from datetime import date
-
-from geomap.extract.articles import article_from_text
-from geomap.pipeline import extract_article
-
 
 def test_a_place_only_near_the_event_takes_no_claim(claims_of):
     assert claims_of("Taliban fighters advanced near Khulm on Thursday.") == set()
@@ -34,11 +29,9 @@ def test_an_appositive_describes_its_head(claims_of):
     assert claims_of(text) == {("Khulm", "taliban")}
 
 
-def test_the_owner_of_a_denied_claim_made_it(gazetteer):
+def test_the_owner_of_a_denied_claim_made_it(said):
     text = "The ministry of defence denied a Taliban claim to have captured Khulm."
-    article = article_from_text(text, published=date(2021, 7, 9))
-    claims = {(c.status, c.claimed_by) for c in extract_article(article, gazetteer).claims}
-    assert claims == {("taliban", "taliban"), ("government", "government")}
+    assert said(text) == {("Khulm", "taliban", "taliban"), ("Khulm", "government", "government")}
 
 
 def test_a_side_reporting_its_own_withdrawal_gives_the_place_away(claims_of):
@@ -117,15 +110,8 @@ def test_a_district_point_misplaced_in_another_district_lends_it_no_name(gazette
     }
 
 
-def test_as_joins_a_second_statement_but_as_x_said_attributes(gazetteer):
-    def claims(text):
-        article = article_from_text(text, published=date(2021, 7, 9))
-        return {
-            (c.place.mention, c.status, c.claimed_by)
-            for c in extract_article(article, gazetteer).claims
-        }
-
-    joined = claims(
+def test_as_joins_a_second_statement_but_as_x_said_attributes(said):
+    joined = said(
         "Militants overran Sholgara and Chimtal overnight as officials said operations "
         "to retake the districts had begun."
     )
@@ -135,7 +121,7 @@ def test_as_joins_a_second_statement_but_as_x_said_attributes(gazetteer):
         ("Sholgara", "contested", "government"),
         ("Chimtal", "contested", "government"),
     }
-    assert claims("Militants overran Sholgara, as the governor said.") == {
+    assert said("Militants overran Sholgara, as the governor said.") == {
         ("Sholgara", "taliban", "government")
     }
 
@@ -153,11 +139,12 @@ def test_an_object_that_refers_back_is_the_places_named_before(claims_of):
     }
 
 
-def test_a_claim_in_apposition_is_denied_not_said(gazetteer):
+def test_a_claim_in_apposition_is_denied_not_said(said):
     text = "Militants overran Sholgara on Monday, a claim denied by the defence ministry."
-    article = article_from_text(text, published=date(2021, 7, 9))
-    claims = {(c.status, c.claimed_by) for c in extract_article(article, gazetteer).claims}
-    assert claims == {("taliban", "reporter"), ("government", "government")}
+    assert said(text) == {
+        ("Sholgara", "taliban", "reporter"),
+        ("Sholgara", "government", "government"),
+    }
 
 
 def test_villages_taken_around_a_town_are_part_of_it_not_a_tally(claims_of):
