@@ -183,9 +183,13 @@ _LIST_FOLLOWS = re.compile(
 )
 
 
+_SPACES = re.compile(r"\s*")
+
+
 def _names_a_reference(text: str, te: int) -> bool:
     """The trigger's object is a back-reference ("recapture the crossings", "took the town")."""
-    at = te + len(text[te : te + 4]) - len(text[te : te + 4].lstrip())
+    space = _SPACES.match(text, te)
+    at = space.end() if space else te
     return bool(ANAPHOR.match(text, at) or PLURAL_ANAPHOR.match(text, at))
 
 

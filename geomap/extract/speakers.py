@@ -81,9 +81,9 @@ def speaker_of(sentence: str, lexicon: Lexicon, at: int | None = None) -> str:
             continue  # the verb reports its own clause, not what came before it
         verb = m.group(0).lower()
         owner = _CLAIM_OWNER.search(sentence, 0, m.start()) if verb.startswith("claim") else None
-        if owner is None and verb.startswith("claim"):
-            if _CLAIM_IN_APPOSITION.search(sentence, 0, m.start()):
-                continue
+        if verb.startswith("claim") and not owner:
+            if _CLAIM_IN_APPOSITION.search(sentence, max(0, m.start() - 12), m.start()):
+                continue  # the noun, denied or doubted by whoever follows: nobody says it
         if owner:  # "denied a Ukrainian claim to have recaptured X": the claim is Ukraine's
             found = classify_speaker(owner.group(1), lexicon)
         elif verb.startswith("according"):
