@@ -16,16 +16,19 @@ from dataclasses import dataclass, replace
 from geomap.extract.agents import agent_of, default_agent
 from geomap.extract.chunks import Chunks, chunk_places
 from geomap.extract.lexicon import Lexicon, Trigger
-from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PLURAL_ANAPHOR
+from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR
 from geomap.extract.themes import (
     APPOSITIVE_RELATIVE,
     MAX_OBJECT_GAP,
     PART_SUBJECT,
     appositive,
+    counts_not_names,
     group_after,
     group_before,
+    names_a_reference,
     object_status,
     possessed_head,
+    shares_predicate,
 )
 from geomap.records import CONTESTED, THIRD_PARTY, Place
 
@@ -170,44 +173,6 @@ def frames_in_sentence(
     return _attach_inclusions(text, frames, unplaced, chunks), chunks
 
 
-# The object is a count of units: "controls 14 of 17 districts", "took six of its districts".
-_COUNTED_UNITS = re.compile(
-    r"\s+(?:[\w'’-]+\s+){0,2}?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|dozens?|several|many|most|all|half)\s+(?:[\w'’-]+\s+){0,4}?"
-    r"(?:districts|provinces|raions|oblasts)\b",  # units the map colours, not parts of them
-    re.I,
-)
-# ... and then names them: "three districts: A, B and C", "three districts from the Taliban — A"
-_LIST_FOLLOWS = re.compile(
-    r"(?:[^.;:—–]{0,40}?(?::|—|–|\bnamely\b|\bsuch\s+as\b)|[\s,(]*)\s*(?:the\s+)?"
-)
-
-
-_SPACES = re.compile(r"\s*")
-
-
-def _names_a_reference(text: str, te: int) -> bool:
-    """The trigger's object is a back-reference ("recapture the crossings", "took the town")."""
-    space = _SPACES.match(text, te)
-    at = space.end() if space else te
-    return bool(ANAPHOR.match(text, at) or PLURAL_ANAPHOR.match(text, at))
-
-
-# "…, and Y too", "…, as has Y": a second subject that shares the verb before it.
-_ELLIPSIS_BEFORE = re.compile(
-    r"(?:\s+[\w-]+){0,4}?,?\s+(?:and|as\s+(?:was|were|has|have|had|is|are|did))\s+(?:the\s+)?",
-    re.IGNORECASE,
-)
-_ELLIPSIS_AFTER = re.compile(r"\s*(?:too|as\s+well|also)\b", re.IGNORECASE)
-
-
-def _shares_predicate(text: str, te: int, after: tuple[Place, ...]) -> bool:
-    gap = _ELLIPSIS_BEFORE.fullmatch(text, te, after[0].start)
-    if gap is None:
-        return False
-    return " as " in gap.group(0).lower() or bool(_ELLIPSIS_AFTER.match(text, after[-1].end))
-
-
 def _attach_inclusions(
     text: str, frames: list[Frame], unplaced: Sequence[Frame], chunks: Chunks
 ) -> list[Frame]:
@@ -267,23 +232,15 @@ def _frame(
             order = (*order, antecedent)
         else:  # "Bakhmut, a symbolic prize that Russian forces seized"
             order = (*order, appositive(text, chunks, start, clause, APPOSITIVE_RELATIVE))
-    if not after and not passive and _names_a_reference(text, te):
+    if not after and not passive and names_a_reference(text, te):
         order = (after,)  # "efforts to recapture the crossings": the object refers back
-    tally = None if passive else _COUNTED_UNITS.match(text, te)
-    counts_units = bool(
-        tally
-        and (
-            not after
-            or tally.end() <= after[0].start
-            and not _LIST_FOLLOWS.fullmatch(text, tally.end(), after[0].start)
-        )
-    )
+    counts_units = not passive and counts_not_names(text, te, after)
     if counts_units:
         order = ()  # "Takhar (the Taliban control 14 of 17 districts)": a tally, not Takhar
     places, via = next(((g, "named") for g in order if g), ((), "named"))
     if places and places is before:  # "X has been taken, and Y too" / "…, as has Y"
         second = after or group_after(chunks, te, te + MAX_OBJECT_GAP, text, lexicon)
-        if second and _shares_predicate(text, te, second):
+        if second and shares_predicate(text, te, second):
             places += second
     if not places and m.trigger.theme == "object":
         # "Tokmak, a Russian-occupied hub"; "Andriivka, a village near Bakhmut which … liberated"

@@ -11,6 +11,7 @@ import re
 
 from geomap.extract.chunks import POSSESSED, Chunks
 from geomap.extract.lexicon import Lexicon
+from geomap.extract.references import ANAPHOR, PLURAL_ANAPHOR
 from geomap.records import CONTESTED, Place
 
 _PREPOSITION_END = re.compile(
@@ -114,3 +115,58 @@ def object_status(gap: str, lexicon: Lexicon) -> str | None:
     ):
         return "drop"
     return None
+
+
+# The object is a count of units: "controls 14 of 17 districts", "took six of its districts".
+_COUNTED_UNITS = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|dozens?|several|many|most|all|half)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:districts|provinces|raions|oblasts)\b",  # units the map colours, not parts of them
+    re.I,
+)
+
+
+# ... and then names them: "three districts: A, B and C", "three districts from the Taliban — A"
+_LIST_FOLLOWS = re.compile(
+    r"(?:[^.;:—–]{0,40}?(?::|—|–|\bnamely\b|\bsuch\s+as\b)|[\s,(]*)\s*(?:the\s+)?"
+)
+
+
+_SPACES = re.compile(r"\s*")
+
+
+def names_a_reference(text: str, te: int) -> bool:
+    """The trigger's object is a back-reference ("recapture the crossings", "took the town")."""
+    space = _SPACES.match(text, te)
+    at = space.end() if space else te
+    return bool(ANAPHOR.match(text, at) or PLURAL_ANAPHOR.match(text, at))
+
+
+# "…, and Y too", "…, as has Y": a second subject that shares the verb before it.
+_ELLIPSIS_BEFORE = re.compile(
+    r"(?:\s+[\w-]+){0,4}?,?\s+(?:and|as\s+(?:was|were|has|have|had|is|are|did))\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+_ELLIPSIS_AFTER = re.compile(r"\s*(?:too|as\s+well|also)\b", re.IGNORECASE)
+
+
+def shares_predicate(text: str, te: int, after: tuple[Place, ...]) -> bool:
+    """ "X has been taken, and Y too", "…, as has Y": ``after`` is a second subject."""
+    gap = _ELLIPSIS_BEFORE.fullmatch(text, te, after[0].start)
+    if gap is None:
+        return False
+    return " as " in gap.group(0).lower() or bool(_ELLIPSIS_AFTER.match(text, after[-1].end))
+
+
+def counts_not_names(text: str, te: int, after: tuple[Place, ...]) -> bool:
+    """The verb's object is a count of units ("controls 14 of 17 districts") that no list of
+    names follows: the places around it are where the units are counted, not its object."""
+    tally = _COUNTED_UNITS.match(text, te)
+    if tally is None:
+        return False
+    return not after or (
+        tally.end() <= after[0].start
+        and not _LIST_FOLLOWS.fullmatch(text, tally.end(), after[0].start)
+    )
