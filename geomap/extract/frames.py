@@ -64,6 +64,12 @@ _PLURAL_UNITS = re.compile(r"\b(?:districts|towns|cities|capitals|cent(?:re|er)s
 _LOCATION_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|inside)\s", re.I)
 # "the first capital to fall": an outcome not yet reached ("managed to retake", "were
 # forced to abandon", "had to leave" are outcomes that happened)
+# "Zaranj was the first to fall", "became the latest district to fall": it did fall
+_RANKED_OUTCOME = re.compile(
+    r"\b(?:was|were|became|is|has\s+become|had\s+become)\s+the\s+(?:first|second|third|"
+    r"fourth|fifth|latest|last|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}?to\s*$",
+    re.I,
+)
 _INFINITIVE = re.compile(
     r"(?<!managed )(?<!able )(?<!succeeded )(?<!failed )(?<!fails )(?<!fail )(?<!forced )"
     r"(?<!compelled )(?<!obliged )(?<!had )\bto\s*$",
@@ -340,7 +346,9 @@ def _hypothetical(clause_before: str, lexicon: Lexicon) -> bool:
     words = clause_before.translate(_QUOTES_AS_SPACES).rsplit(None, HYPOTHETICAL_REACH)
     window = " ".join(words[-HYPOTHETICAL_REACH:])
     window = _MONTH_MAY.sub(" ", window)  # "In May, insurgents captured": the month
-    return bool(lexicon.hypothetical.search(window) or _INFINITIVE.search(window))
+    if lexicon.hypothetical.search(window):
+        return True
+    return bool(_INFINITIVE.search(window)) and not _RANKED_OUTCOME.search(window)
 
 
 def _negated(window: str, lexicon: Lexicon) -> bool:

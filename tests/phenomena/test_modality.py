@@ -50,3 +50,16 @@ def test_an_incursion_denied_leaves_the_place_with_the_other_side(claims_of):
         ("Sholgara", "government")
     }
     assert claims_of("Militants broke into Sholgara before dawn.") == {("Sholgara", "contested")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sholgara became the latest district to fall.", {("Sholgara", "taliban")}),
+        ("Zaranj was the first provincial capital to fall.", {("Zaranj", "taliban")}),
+        ("Zaranj could be the first provincial capital to fall.", set()),
+        ("Zaranj is the next to fall, officials fear.", set()),
+    ],
+)
+def test_the_first_to_fall_fell_the_next_has_not(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
