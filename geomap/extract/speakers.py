@@ -29,6 +29,7 @@ _OWN_CONTENT = re.compile(
     re.I,
 )
 _US = re.compile(r"\bU\.?S\.?\b")
+_RELATIVE_START = re.compile(r"\s*(?:who|whom|whose|which)\b", re.I)
 # ", a claim denied by …": the noun in apposition to what was said before, no speech verb
 _CLAIM_IN_APPOSITION = re.compile(r",\s+(?:a|the|this|that|such)\s+$", re.I)
 
@@ -119,4 +120,6 @@ def _before(sentence: str, index: int) -> str:
         if mark in head:
             head = head.rsplit(mark, 1)[-1]
     chunks = [c for c in re.split(r"[,;:(]|\b(?:and|but|while|after|as)\b", head) if c.strip()]
+    while len(chunks) > 1 and _RELATIVE_START.match(chunks[-1]):
+        chunks.pop()  # "A Taliban commander, who asked not to be named, said": the commander
     return " ".join((chunks[-1] if chunks else "").split()[-8:])

@@ -150,3 +150,8 @@ def test_a_claim_in_apposition_is_denied_not_said(said):
 def test_villages_taken_around_a_town_are_part_of_it_not_a_tally(claims_of):
     taken = claims_of("Militants have taken over several villages on the outskirts of Sholgara.")
     assert taken == {("Sholgara", "contested")}
+
+
+def test_a_relative_clause_after_the_speaker_does_not_hide_it(said):
+    text = "A Taliban commander, who asked not to be named, said his men controlled Sholgara."
+    assert said(text) == {("Sholgara", "taliban", "taliban")}
