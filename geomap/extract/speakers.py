@@ -20,7 +20,8 @@ SPEECH = re.compile(
     re.IGNORECASE,
 )
 _CLAIM_OWNER = re.compile(r"\b(?:a|an|the|its|their)\s+([\w'’-]+(?:\s+[\w'’-]+)?)\s+$", re.I)
-_NEW_CLAUSE = re.compile(r";|, and\b|\bbut\b|, while\b")
+# A new clause has its own speaker; ", and Y too" only adds a subject to the clause before.
+_NEW_CLAUSE = re.compile(r";|, and\b(?![^,;]{0,40}\b(?:too|as\s+well)\b)|\bbut\b|, while\b")
 # "X fell as the government says efforts to retake it go on": "as" joins a second statement
 # (its verb has words of its own after it); "X fell, as the governor said" is attribution.
 _AS_JOINS = re.compile(r"\bas\s+(?!well\b|such\b|part\b|of\b|many\b|much\b)", re.I)

@@ -26,3 +26,8 @@ def test_a_title_case_headline_names_its_places(claims_of):
     assert claims_of("Afghan Forces Retake Chimtal From Militants") == {("Chimtal", "government")}
     # in running text a capitalised neighbour still marks a person's name
     assert claims_of("The report was written by Ahmad Chimtali in Kabul.") == set()
+
+
+def test_a_shared_verb_shares_its_speaker(said):
+    text = "Sholgara has been overrun, and Chimtal too, according to a Taliban spokesman."
+    assert said(text) == {("Sholgara", "taliban", "taliban"), ("Chimtal", "taliban", "taliban")}
