@@ -84,29 +84,15 @@ def ingest(
             extracted += _ingest_stream(store, path, extract, extractor, problems, progress)
         for start in range(0, len(singles), CHUNK_FILES):
             read = _read_chunk(store, singles[start : start + CHUNK_FILES], problems)
-            todo = {
-                a.sha256: a
-                for _path, _signature, articles in read
-                for a in articles
-                if store.extractor_of(a.sha256) != extractor or store.metadata_changed(a)
-            }
-            results = extract.many(list(todo.values()), problems)
+            batch = [a for _path, _signature, articles in read for a in articles]
+            results = _extract_new(store, batch, extract, extractor, problems)
             for path, signature, articles in read:
                 with store.conn:  # one transaction per file
                     store.forget_path(str(path))
                     for article in articles:
-                        problems += warnings_of(article)
-                        found = results.pop(article.sha256, None)
-                        if found is None and store.extractor_of(article.sha256) != extractor:
-                            found = extract.one(article, problems)  # a re-read, unchanged text
-                        if found is not None:
-                            store.save(found, extractor)
-                            extracted += 1
-                        if article.path != str(path):  # a row of a JSON Lines file
-                            store.link_path(article.path, article.sha256, 0, 0.0)
+                        extracted += _store(store, article, results, extract, extractor, problems)
                         progress.advance()
-                    single = articles[0].sha256 if len(articles) == 1 else None
-                    store.link_path(str(path), single, *(signature or (0, 0.0)))
+                    store.link_path(str(path), articles[0].sha256, *(signature or (0, 0.0)))
     return extracted
 
 
@@ -132,23 +118,12 @@ def _ingest_stream(
     try:
         for articles, bad in jsonl_batches(path):
             problems += bad
-            todo = [
-                a
-                for a in articles
-                if store.extractor_of(a.sha256) != extractor or store.metadata_changed(a)
-            ]
-            results = extract.many(todo, problems)
+            results = _extract_new(store, articles, extract, extractor, problems)
             with store.conn:
                 for article in articles:
-                    problems += warnings_of(article)
                     if before.get(article.path, article.sha256) != article.sha256:
                         store.forget_path(article.path)  # the line holds another text now
-                    found = results.pop(article.sha256, None)
-                    if found is None and store.extractor_of(article.sha256) != extractor:
-                        found = extract.one(article, problems)  # its text was just dropped
-                    if found is not None:
-                        store.save(found, extractor)
-                        extracted += 1
+                    extracted += _store(store, article, results, extract, extractor, problems)
                     store.link_path(article.path, article.sha256, 0, 0.0)
                     seen.add(article.path)
                     progress.advance()
@@ -160,6 +135,42 @@ def _ingest_stream(
             store.forget_path(row)
         store.link_path(str(path), None, *(signature or (0, 0.0)))
     return extracted
+
+
+def _extract_new(
+    store: Store,
+    articles: list[Article],
+    extract: _Extractor | DaskExtractor,
+    extractor: str,
+    problems: list[ArticleProblem],
+) -> dict[str, Extraction]:
+    """Extractions of the articles the store lacks, holds from an older extractor, or
+    holds with other metadata."""
+    todo = {
+        a.sha256: a
+        for a in articles
+        if store.extractor_of(a.sha256) != extractor or store.metadata_changed(a)
+    }
+    return extract.many(list(todo.values()), problems)
+
+
+def _store(
+    store: Store,
+    article: Article,
+    results: dict[str, Extraction],
+    extract: _Extractor | DaskExtractor,
+    extractor: str,
+    problems: list[ArticleProblem],
+) -> bool:
+    """Store the article's new extraction; True when one was stored. A text the file's
+    re-reading just dropped from the store is extracted again here."""
+    problems += warnings_of(article)
+    found = results.pop(article.sha256, None)
+    if found is None and store.extractor_of(article.sha256) != extractor:
+        found = extract.one(article, problems)
+    if found is not None:
+        store.save(found, extractor)
+    return found is not None
 
 
 def refresh_stale(

@@ -87,9 +87,12 @@ class Place(Location):
     end: int
 
     @classmethod
-    def of(cls, location: Location, mention: str, start: int = 0, end: int = 0) -> Place:
-        """``location`` as named by ``mention`` at ``start:end`` of a text."""
-        where = {name: getattr(location, name) for name in LOCATION_FIELDS}
+    def of(
+        cls, location: Location, mention: str, start: int = 0, end: int = 0, **changes: Any
+    ) -> Place:
+        """``location`` as named by ``mention`` at ``start:end`` of a text (``changes``
+        override its fields)."""
+        where = {name: getattr(location, name) for name in LOCATION_FIELDS} | changes
         return cls(mention=mention, start=start, end=end, **where)
 
     def to_dict(self) -> dict[str, Any]:

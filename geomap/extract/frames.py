@@ -240,7 +240,7 @@ def _frame(
             order = (*order, appositive(text, chunks, start, clause, APPOSITIVE_RELATIVE))
     if not after and not passive and names_a_reference(text, te):
         order = (after,)  # "efforts to recapture the crossings": the object refers back
-    counts_units = not passive and counts_not_names(text, te, after)
+    counts_units = not passive and counts_not_names(text, te, after, lexicon)
     if counts_units:
         order = ()  # "Takhar (the Taliban control 14 of 17 districts)": a tally, not Takhar
     places, via = next(((g, "named") for g in order if g), ((), "named"))

@@ -81,6 +81,7 @@ class Lexicon:
     failure: re.Pattern[str]  # after an attempt's place: it came to nothing
     reporting: re.Pattern[str]  # a report whose content (and actor) follows
     members: re.Pattern[str]  # after an object: its members follow
+    counted_units: re.Pattern[str]  # right after a verb: its object is a count of units
     locator_nouns: re.Pattern[str]
 
     def opponent(self, party: str) -> str:
@@ -124,6 +125,7 @@ def load_lexicon(theatre: Theatre | None = None) -> Lexicon:
         "country": theatre.country,
         "country_name": theatre.country_name,
         "demonym": theatre.demonym,
+        "units": [theatre.units, theatre.provinces],  # "districts", "oblasts": what is counted
     }
     return compile_lexicon(data)
 
@@ -206,6 +208,11 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
             re.IGNORECASE,
         ),
         reporting=_rx(modality["reporting"], suffix=r"\s+"),
+        counted_units=re.compile(
+            rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_words(objects['counts'])})\s+"
+            rf"(?:[\w'’-]+\s+){{0,4}}?(?:{_words(data['theatre'].get('units', [])) or '(?!)'})\b",
+            re.IGNORECASE,
+        ),
         members=re.compile(
             rf",?\s+(?:{_words(modality['members'])})\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
             r"(?:(?:towns?|villages?|cities|settlements?|districts?)\s+(?:of\s+)?)?(?=[A-Z])",

@@ -6,6 +6,7 @@ around it demand ("X district", "the province of X"); choosing one meaning is ``
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -58,6 +59,12 @@ NOT_NAME_WORDS = frozenset(
     "chief council university hospital airport prison mayor commander corps army province "
     "provinces districts officials security forces".split()
 )
+
+
+@functools.lru_cache(maxsize=8)
+def not_name_words(theatre_words: frozenset[str]) -> frozenset[str]:
+    """English words and the theatre's people and party words: never part of a name."""
+    return NOT_NAME_WORDS | theatre_words
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,7 @@ _LABELS_BEFORE = re.compile(r"\b(?:Sea|Gulf|Bay|Strait)\s+of\s+(?:the\s+)?$")
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Longest gazetteer names in runs of capitalised words, with the kind cue around each."""
     mentions: list[Mention] = []
+    not_names = not_name_words(gazetteer.name_words)
     for chunk in _CHUNK.finditer(text):
         words = _words(chunk)
         i = 0
@@ -142,7 +150,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 span = text[start : words[j][1]]
                 found = (
                     gazetteer.lookup_exact(span)
-                    if word.lower() in NOT_NAME_WORDS or word.lower() in gazetteer.name_words
+                    if word.lower() in not_names
                     else gazetteer.lookup(span)
                 )
                 if found:

@@ -11,10 +11,9 @@ import functools
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from geomap.extract.cues import list_cues, locator_province, province_by_role
-from geomap.extract.mentions import NOT_NAME_WORDS, Mention, find_mentions
+from geomap.extract.mentions import NOT_NAME_WORDS, Mention, find_mentions, not_name_words
 from geomap.geo.entry import Entry
 from geomap.geo.gazetteer import Gazetteer
 from geomap.geo.names import loose_key
@@ -53,7 +52,7 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
                 country,
                 gazetteer.bare_villages,
                 anchors,
-                _not_name_words(gazetteer.name_words),
+                not_name_words(gazetteer.name_words),
             )
             if entry is not None:
                 chosen.append((mention, entry))
@@ -72,11 +71,6 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
         )
         for m, e in chosen
     ]
-
-
-@functools.lru_cache(maxsize=8)
-def _not_name_words(theatre_words: frozenset[str]) -> frozenset[str]:
-    return NOT_NAME_WORDS | theatre_words
 
 
 def places_from_article(article: Article, gazetteer: Gazetteer) -> list[Place]:
@@ -274,12 +268,14 @@ def _title_case_line(text: str, at: int) -> bool:
 
 def _place(mention: Mention, entry: Entry) -> Place:
     """The entry as named here: coordinates to 5 places, a province without a district."""
-    not_province = entry.kind != "province"
-    location = replace(
+    province = entry.kind == "province"
+    return Place.of(
         entry,
+        mention.text,
+        mention.start,
+        mention.end,
         lat=round(entry.lat, 5) if entry.lat is not None else None,
         lon=round(entry.lon, 5) if entry.lon is not None else None,
-        district=entry.district if not_province else None,
-        district_pcode=entry.district_pcode if not_province else None,
+        district=None if province else entry.district,
+        district_pcode=None if province else entry.district_pcode,
     )
-    return Place.of(location, mention.text, mention.start, mention.end)

@@ -117,15 +117,6 @@ def object_status(gap: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-# The object is a count of units: "controls 14 of 17 districts", "took six of its districts".
-_COUNTED_UNITS = re.compile(
-    r"\s+(?:[\w'’-]+\s+){0,2}?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|dozens?|several|many|most|all|half)\s+(?:[\w'’-]+\s+){0,4}?"
-    r"(?:districts|provinces|raions|oblasts)\b",  # units the map colours, not parts of them
-    re.I,
-)
-
-
 # ... and then names them: "three districts: A, B and C", "three districts from the Taliban — A"
 _LIST_FOLLOWS = re.compile(
     r"(?:[^.;:—–]{0,40}?(?::|—|–|\bnamely\b|\bsuch\s+as\b)|[\s,(]*)\s*(?:the\s+)?"
@@ -160,10 +151,10 @@ def shares_predicate(text: str, te: int, after: tuple[Place, ...]) -> bool:
     return " as " in gap.group(0).lower() or bool(_ELLIPSIS_AFTER.match(text, after[-1].end))
 
 
-def counts_not_names(text: str, te: int, after: tuple[Place, ...]) -> bool:
+def counts_not_names(text: str, te: int, after: tuple[Place, ...], lexicon: Lexicon) -> bool:
     """The verb's object is a count of units ("controls 14 of 17 districts") that no list of
     names follows: the places around it are where the units are counted, not its object."""
-    tally = _COUNTED_UNITS.match(text, te)
+    tally = lexicon.counted_units.match(text, te)
     if tally is None:
         return False
     return not after or (
