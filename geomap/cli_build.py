@@ -153,14 +153,17 @@ def build(
 ) -> None:
     """Turn articles (files or folders) into a map, a static image and GIS exports.
 
+    Articles are .txt, .md, .html or .jsonl (one article per line, a file of any size).
     Only new or changed articles are read; if nothing changed, nothing is redrawn. Writes
-    OUTPUT/map.html (opens offline), map.png, embed.html, districts.geojson, districts.csv,
-    claims.csv, geomap.gpkg, and the store geomap.sqlite.
+    OUTPUT/map.html (opens offline; written first), map.png and timeline.png,
+    embed.html, districts.geojson, districts.csv, claims.csv, changes.csv, aggregates.csv,
+    geomap.gpkg, and the store geomap.sqlite.
 
     \b
     Example:
       geomap build seeds/ -o output/
       geomap build seeds/ new-articles/ -o output/ --as-of 2021-07-09 --format pdf
+      geomap build feed.jsonl -o output/
       geomap build ukraine/ --theatre ukraine-2022 -o out/ --engine dask
     """
     sys.exit(_run_build(ctx, paths or (Path("seeds"),), force, wait, **options))
