@@ -12,15 +12,16 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from geomap import __version__
 from geomap.changes import counts_by_date, national_claims, national_lines, recent_changes
-from geomap.control import settlement_statuses, timeline
+from geomap.control import assess, merge_histories
 from geomap.errors import InputError
 from geomap.extract.articles import (
     ArticleProblem,
@@ -30,13 +31,14 @@ from geomap.geo.boundaries import load_boundaries
 from geomap.geo.data import credits as data_credits
 from geomap.geo.gazetteer import GAZETTEER_VERSION
 from geomap.ingest import Engine, article_files, ingest, refresh_stale
-from geomap.pipeline import assess_extractions
+from geomap.pipeline import assess_extractions, units_for
 from geomap.records import DistrictStatus, Extraction, Review
 from geomap.render.export import export_all
 from geomap.render.html import MapStory, render_html, save_html
+from geomap.render.views import VIEWS_VERSION, UnitView, unit_views
 from geomap.review import apply_reviews
 from geomap.settings import Settings, default_settings
-from geomap.store.database import open_store
+from geomap.store.database import Store, open_store
 from geomap.store.reviews import load_reviews
 from geomap.store.writing import atomic_write_text
 from geomap.theatre import Theatre, boundary_set, load_theatre, theatres
@@ -47,6 +49,16 @@ EMBED_SNIPPET = """<!-- Paste into any page; keep map.html beside it (or change 
         loading="lazy" sandbox="allow-scripts allow-popups"></iframe>
 """
 CHANGED_SINCE_DAYS = 7  # "what changed": districts whose status changed in these last days
+
+
+class Drawn(NamedTuple):
+    """What ``write_outputs`` drew: the statuses, the files, the reviews whose claims are
+    gone, and the units whose views were computed again (None: every unit's)."""
+
+    statuses: list[DistrictStatus]
+    outputs: list[Path]
+    unmatched_reviews: list[Review]
+    recomputed: list[str] | None
 
 
 @dataclass
@@ -62,6 +74,7 @@ class BuildReport:
     unchanged: bool = False
     undated: list[str] = field(default_factory=list)  # stored articles with no date
     unmatched_reviews: list[Review] = field(default_factory=list)  # their claims are gone
+    recomputed: list[str] | None = None  # units whose views were computed again (None: all)
 
 
 def extractor_version(settings: Settings) -> str:
@@ -73,65 +86,81 @@ def extractor_version(settings: Settings) -> str:
 
 
 def write_outputs(
-    extractions: Sequence[Extraction],
+    store: Store,
     out_dir: Path,
-    settings: Settings | None = None,
+    settings: Settings,
+    extractor: str,
+    reviews: Sequence[Review] = (),
     as_of: date | None = None,
     tiles: str | None = None,
     formats: Iterable[str] = ("html", "png"),
     title: str | None = None,
     progress: Callable[[str], None] | None = None,
-    groups: Mapping[str, str] | None = None,
     changed_since: int = CHANGED_SINCE_DAYS,
-) -> tuple[list[DistrictStatus], list[Path]]:
-    """Assess control and write the map, the static image(s) and the GIS exports.
+) -> Drawn:
+    """Draw the map from the store's unit views, then write the static image(s) and the
+    GIS exports.
 
-    The map's date is decided here, once: ``as_of``, else the latest claim's date. The
-    title defaults to the theatre's.
+    Only the views of units whose articles changed are computed again (every view when
+    there are active reviews, which may move claims between units). The map's date is
+    decided here, once: ``as_of``, else the latest claim's date.
     """
     say = progress or (lambda _m: None)
-    settings = settings or default_settings()
     theatre = load_theatre(settings=settings)
     title = title or theatre.title
     out_dir = Path(out_dir)
     bounds = load_boundaries(settings)
-    statuses = assess_extractions(extractions, as_of, settings, groups)
-    claims = [c for r in extractions for c in r.claims]
-    day = as_of or max((c.as_of for c in claims if c.as_of), default=None)
+    groups = store.groups()
+    key = _views_key(extractor, settings, as_of, theatre)
+    touched = None if any(not r.undone for r in reviews) else store.touched_units(key)
+    extractions: list[Extraction] | None = None
+    statuses: list[DistrictStatus] | None = None
+    unmatched: list[Review] = []
+    window = settings.contested_window_days
+    if touched is None:
+        say("assessing every district")
+        extractions, unmatched = apply_reviews(store.extractions(), reviews)
+        day = as_of or max(
+            (c.as_of for r in extractions for c in r.claims if c.as_of), default=None
+        )
+        statuses = assess_extractions(extractions, as_of, settings, groups)
+        fresh = unit_views(extractions, statuses, day, window, groups, theatre)
+    else:
+        say(f"assessing again only what new articles touch: {counted(len(touched), 'unit')}")
+        part = store.extractions_in(touched)
+        day = as_of or store.latest_claim_day()
+        names = {p: n for p, n in units_for(settings).items() if p in touched}
+        claims = [c for r in part for c in r.claims]
+        found = assess(claims, as_of, window, names, groups, theatre)
+        fresh = unit_views(part, found, day, window, groups, theatre, only=touched)
+    store.save_views(key, {u: v.to_json() for u, v in fresh.items()}, touched)
+    views = {u: UnitView.from_json(text) for u, text in store.views().items()}
     steps = [
         (d, s)
-        for d, s in timeline(claims, settings.contested_window_days, groups, theatre)
+        for d, s in merge_histories({u: v.history_dates() for u, v in views.items()})
         if day is None or d <= day
     ]
     if steps and day is not None and steps[-1][0] < day:
         steps.append((day, steps[-1][1]))  # the slider ends on the map's date
     counts = counts_by_date(steps, bounds.districts["pcode"], theatre)
-    changes = recent_changes(statuses, steps, day, changed_since)
+    described = {u: (v.name, v.province, v.evidence) for u, v in views.items()}
+    changes = recent_changes(described, steps, day, changed_since)
     credits = data_credits(settings)
     district_codes = set(bounds.districts["pcode"])
-    now = Counter(s.status for s in statuses if s.pcode in district_codes)
-    national = national_claims(extractions, now, day, theatre)
+    now = Counter(v.status for u, v in views.items() if u in district_codes)
+    national = national_claims(store.aggregate_claims(), now, day, theatre)
     written: list[Path] = []
     formats = list(formats)
     if "html" in formats:
         say("rendering the HTML map")
-        settlements = (
-            {
-                s.name: s.status
-                for s in settlement_statuses(
-                    [c for c in claims if day is None or c.as_of is None or c.as_of <= day],
-                    settings.contested_window_days,
-                    groups or {},
-                    theatre,
-                )
-            }
-            if theatre.front_line
-            else None
-        )
-        story = MapStory(steps, counts, changes, national, changed_since, settlements, credits)
-        m = render_html(statuses, extractions, bounds, story, day, title, tiles, theatre)
+        story = MapStory(steps, counts, changes, national, changed_since, credits)
+        m = render_html(views, bounds, story, day, title, tiles, theatre, store.count())
         written.append(save_html(m, out_dir / "map.html"))
         written.append(atomic_write_text(out_dir / "embed.html", EMBED_SNIPPET.format(title=title)))
+    if extractions is None or statuses is None:  # the exports need every claim
+        say("loading every claim for the exports")
+        extractions, unmatched = apply_reviews(store.extractions(), reviews)
+        statuses = assess_extractions(extractions, as_of, settings, groups)
     note = f"Sources: {_sources_note(extractions)}. Data: {'; '.join(credits)}."
     say("writing GeoJSON, GeoPackage and CSV (in the background)")
     if {"png", "svg", "pdf"} & set(formats):  # matplotlib loads only after map.html is written
@@ -158,7 +187,12 @@ def write_outputs(
                         render_timeline(counts, out_dir / f"timeline.{fmt}", title, theatre)
                     )
         written += exports.result()
-    return statuses, written
+    return Drawn(statuses, written, unmatched, None if touched is None else sorted(touched))
+
+
+def _views_key(extractor: str, settings: Settings, as_of: date | None, theatre: Theatre) -> str:
+    """What stored views depend on besides their articles: when it changes, all are redone."""
+    return f"v{VIEWS_VERSION}|{extractor}|{as_of}|{settings.contested_window_days}|{theatre.id}"
 
 
 def _sources_note(extractions: Sequence[Extraction], most: int = 6) -> str:
@@ -259,19 +293,21 @@ def build(
             return report
         store.set_meta("rendered", None)  # dirty until every output is written
         say(f"{report.articles} articles in the store ({report.extracted} newly extracted)")
-        reviewed, report.unmatched_reviews = apply_reviews(store.extractions(), reviews)
-        report.statuses, report.outputs = write_outputs(
-            reviewed,
+        drawn = write_outputs(
+            store,
             out_dir,
             settings,
+            extractor,
+            reviews,
             as_of,
             tiles,
             formats,
             title,
             say,
-            groups=store.groups(),
-            changed_since=changed_since,
+            changed_since,
         )
+        report.statuses, report.outputs, report.unmatched_reviews = drawn[:3]
+        report.recomputed = drawn.recomputed
         store.set_meta("rendered", wanted)
         store.record_build(
             stamp, report.articles, report.extracted, len(report.problems), report.outputs

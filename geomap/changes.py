@@ -16,8 +16,6 @@ from geomap.records import (
     NO_REPORTS,
     REPORTER,
     AggregateClaim,
-    DistrictStatus,
-    Extraction,
 )
 from geomap.theatre import Theatre
 from geomap.wording import counted
@@ -76,23 +74,27 @@ class Change:
 
 
 def recent_changes(
-    statuses: Sequence[DistrictStatus], steps: Steps, day: date | None, days: int
+    described: Mapping[str, tuple[str, str | None, str]],
+    steps: Steps,
+    day: date | None,
+    days: int,
 ) -> list[Change]:
-    """Districts whose status changed in the ``days`` before ``day``, with the sentence."""
+    """Units whose status changed in the ``days`` before ``day``, with the sentence.
+
+    ``described`` maps a unit's P-code to its name, province and latest sentence.
+    """
     if day is None or not steps:
         return []
     then = status_on(steps, day - timedelta(days=days))
     now = status_on(steps, day)
-    by_pcode = {s.pcode: s for s in statuses}
     out = []
     for pcode, after in sorted(now.items()):
         before = then.get(pcode, NO_REPORTS)
-        status = by_pcode.get(pcode)
-        if after == before or status is None:
+        if after == before or pcode not in described:
             continue
+        name, province, evidence = described[pcode]
         changed_on = _became(steps, pcode, after, day)
-        evidence = next((c.evidence for c in status.claims if not c.review), "")
-        out.append(Change(pcode, status.name, status.province, before, after, changed_on, evidence))
+        out.append(Change(pcode, name, province, before, after, changed_on, evidence))
     return out
 
 
@@ -110,7 +112,7 @@ def _became(steps: Steps, pcode: str, after: str, day: date) -> date:
 
 
 def national_claims(
-    extractions: Sequence[Extraction],
+    aggregates: Iterable[AggregateClaim],
     counts: Mapping[str, int],
     day: date | None,
     theatre: Theatre,
@@ -121,9 +123,8 @@ def national_claims(
     with the number of articles behind it.
     """
     groups: dict[tuple[Any, ...], list[tuple[AggregateClaim, str]]] = {}
-    for r in extractions:
-        for a in r.aggregate_claims:
-            groups.setdefault(_aggregate_key(a), []).append((a, r.article.id))
+    for a in aggregates:
+        groups.setdefault(_aggregate_key(a), []).append((a, a.article_id))
     attacker, defender = theatre.party(theatre.attacker), theatre.party(theatre.defender)
     held = counts.get(theatre.attacker, 0) + counts.get(theatre.claimed_status, 0)
     evidence = (

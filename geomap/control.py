@@ -264,34 +264,51 @@ def timeline(
     groups: Mapping[str, str] | None = None,
     theatre: Theatre | None = None,
 ) -> list[tuple[date, dict[str, str]]]:
-    """Every date on which some unit's status changed, with all units' statuses then.
-
-    A unit's status changes only on dates when it has a new claim, so each date re-assesses
-    just the units claimed that day.
-    """
+    """Every date on which some unit's status changed, with all units' statuses then."""
     theatre = theatre or load_theatre()
     by_unit: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         unit = unit_of(claim)
         if unit:
             by_unit[unit].append(claim)
-    for found in by_unit.values():
-        found.sort(key=lambda c: c.as_of or date.min)
-    units_on: dict[date, set[str]] = defaultdict(set)
-    for unit, found in by_unit.items():
-        for c in found:
-            if c.as_of is not None:
-                units_on[c.as_of].add(unit)
+    return merge_histories(
+        {
+            unit: unit_history(unit, found, window_days, groups or {}, theatre)
+            for unit, found in by_unit.items()
+        }
+    )
+
+
+def unit_history(
+    unit: str,
+    claims: Sequence[Claim],
+    window_days: int,
+    groups: Mapping[str, str],
+    theatre: Theatre,
+) -> list[tuple[date, str]]:
+    """The dates a unit's status changed, with its new status: it changes only on a day
+    with a new claim about it, so only those days are assessed."""
+    ordered = sorted(claims, key=lambda c: c.as_of or date.min)
+    out: list[tuple[date, str]] = []
+    for day in sorted({c.as_of for c in ordered if c.as_of is not None}):
+        known = [c for c in ordered if c.as_of is None or c.as_of <= day]
+        status = _status(unit, known, window_days, groups, theatre).status
+        if not out or out[-1][1] != status:
+            out.append((day, status))
+    return out
+
+
+def merge_histories(
+    histories: Mapping[str, Sequence[tuple[date, str]]],
+) -> list[tuple[date, dict[str, str]]]:
+    """Units' own histories as one timeline: each change date with every unit's status."""
+    changes: dict[date, dict[str, str]] = defaultdict(dict)
+    for unit, history in sorted(histories.items()):
+        for day, status in history:
+            changes[day][unit] = status
     out: list[tuple[date, dict[str, str]]] = []
     current: dict[str, str] = {}
-    for day in sorted(units_on):
-        changed = False
-        for unit in units_on[day]:
-            known = [c for c in by_unit[unit] if c.as_of is None or c.as_of <= day]
-            status = _status(unit, known, window_days, groups or {}, theatre).status
-            if current.get(unit) != status:
-                current[unit] = status
-                changed = True
-        if changed:
-            out.append((day, dict(current)))
+    for day in sorted(changes):
+        current.update(changes[day])
+        out.append((day, dict(current)))
     return out

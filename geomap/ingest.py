@@ -79,11 +79,12 @@ def ingest(
     extracted = 0
     streams = [f for f in files if f.suffix.lower() == ".jsonl"]
     singles = [f for f in files if f.suffix.lower() != ".jsonl"]
+    known = store.path_signatures()  # one query, not one per file
     with _Progress(show_bar, say) as progress, extractor_for(settings, workers, engine) as extract:
         for path in streams:
             extracted += _ingest_stream(store, path, extract, extractor, problems, progress)
         for start in range(0, len(singles), CHUNK_FILES):
-            read = _read_chunk(store, singles[start : start + CHUNK_FILES], problems)
+            read = _read_chunk(known, singles[start : start + CHUNK_FILES], problems)
             batch = [a for _path, _signature, articles in read for a in articles]
             results = _extract_new(store, batch, extract, extractor, problems)
             for path, signature, articles in read:
@@ -197,12 +198,13 @@ def refresh_stale(
 
 
 def _read_chunk(
-    store: Store, files: Sequence[Path], problems: list[ArticleProblem]
+    known: dict[str, tuple[int, float]], files: Sequence[Path], problems: list[ArticleProblem]
 ) -> list[tuple[Path, tuple[int, float] | None, list[Article]]]:
+    """The files not read before (or changed since: ``known`` signatures), read."""
     read = []
     for path in files:
         signature = file_signature(path)
-        if signature is not None and store.known_path(str(path), *signature):
+        if signature is not None and known.get(str(path)) == signature:
             continue
         try:
             articles, bad = read_article_file(path)

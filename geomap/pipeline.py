@@ -123,4 +123,5 @@ def national_claims_beside(
     districts = set(units_for(settings))
     now = Counter(s.status for s in statuses if s.pcode in districts)
     day = as_of or max((c.as_of for r in results for c in r.claims if c.as_of), default=None)
-    return national_claims(results, now, day, load_theatre(settings=settings))
+    aggregates = (a for r in results for a in r.aggregate_claims)
+    return national_claims(aggregates, now, day, load_theatre(settings=settings))

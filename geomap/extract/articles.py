@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -90,13 +92,23 @@ def expand_paths(paths: Iterable[str | Path], directories: bool = True) -> Itera
     for raw in paths:
         path = Path(raw)
         if directories and path.is_dir():
-            yield from sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.endswith(META_SUFFIX)
-            )
+            yield from sorted(Path(p) for p in _files_under(str(path)))
         else:
             yield path
+
+
+def _files_under(folder: str) -> Iterator[str]:
+    """Article files in a folder tree (``os.scandir``: no extra stat per file)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                yield from _files_under(entry.path)
+            elif (
+                entry.name.lower().endswith(SUFFIXES)
+                and not entry.name.endswith(META_SUFFIX)
+                and entry.is_file()
+            ):
+                yield entry.path
 
 
 def file_signature(path: Path) -> tuple[int, float] | None:
@@ -105,16 +117,19 @@ def file_signature(path: Path) -> tuple[int, float] | None:
     Editing or adding ``NAME.meta.json`` changes the signature, so the article is read again.
     """
     try:
-        stat = path.stat()
+        found = os.stat(path)
     except OSError:
         return None
-    if not path.is_file():
+    if not stat.S_ISREG(found.st_mode):
         return None
-    size, mtime = stat.st_size, stat.st_mtime
-    meta = _sidecar_path(path)
-    if meta is not None:
-        meta_stat = meta.stat()
-        size, mtime = size + meta_stat.st_size, max(mtime, meta_stat.st_mtime)
+    size, mtime = found.st_size, found.st_mtime
+    for meta in _sidecar_names(str(path)):
+        try:
+            meta_stat = os.stat(meta)
+        except OSError:
+            continue
+        if stat.S_ISREG(meta_stat.st_mode):
+            return size + meta_stat.st_size, max(mtime, meta_stat.st_mtime)
     return size, mtime
 
 
@@ -245,8 +260,13 @@ def _sidecar(path: Path) -> dict[str, Any]:
     return meta if isinstance(meta, dict) else {}
 
 
+def _sidecar_names(path: str) -> tuple[str, str]:
+    """Where an article's metadata may be: ``NAME.txt.meta.json`` or ``NAME.meta.json``."""
+    return path + META_SUFFIX, os.path.splitext(path)[0] + META_SUFFIX
+
+
 def _sidecar_path(path: Path) -> Path | None:
-    for meta_path in (path.with_name(path.name + META_SUFFIX), path.with_suffix(META_SUFFIX)):
+    for meta_path in map(Path, _sidecar_names(str(path))):
         if meta_path.is_file():
             return meta_path
     return None

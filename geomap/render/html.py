@@ -21,7 +21,7 @@ from folium.features import GeoJsonPopup, GeoJsonTooltip
 from geomap.changes import Change, national_lines
 from geomap.geo.boundaries import Boundaries
 from geomap.geo.names import exact_key, loose_key
-from geomap.records import ANALYST, NO_REPORTS, DistrictStatus, Extraction
+from geomap.records import NO_REPORTS, DistrictStatus
 from geomap.render.layers import (
     OUTLINE_DEGREES,
     POPUP_PADDING,
@@ -34,6 +34,7 @@ from geomap.render.layers import (
 from geomap.render.parts import Controls, Panels, esc, inline_assets
 from geomap.render.popups import status_html
 from geomap.render.style import CLAIMED_FILL, HATCH_ID, KIND_SYMBOLS
+from geomap.render.views import UnitView
 from geomap.store.writing import atomic_write_text
 from geomap.theatre import Theatre, load_theatre
 from geomap.wording import counted
@@ -50,10 +51,6 @@ def _swatch(status: str, theatre: Theatre) -> str:
     return colour
 
 
-def _source_names(extractions: Sequence[Extraction]) -> dict[str, str]:
-    return {r.article.id: r.article.source for r in extractions}
-
-
 @dataclass(frozen=True)
 class MapStory:
     """What the map tells over time: the timeline, counts per date, changes, national claims."""
@@ -63,42 +60,41 @@ class MapStory:
     changes: Sequence[Change] = ()
     national: Sequence[dict[str, Any]] = ()
     changed_since: int = 7
-    settlements: Mapping[str, str] | None = None  # place → status (front-line theatres)
     credits: Sequence[str] = ()  # attribution of every data set drawn on
 
 
 def render_html(
-    statuses: Sequence[DistrictStatus],
-    extractions: Sequence[Extraction],
+    views: Mapping[str, UnitView],
     bounds: Boundaries,
     story: MapStory | None = None,
     as_of: date | None = None,
     title: str | None = None,
     tiles: str | None = None,
     theatre: Theatre | None = None,
+    articles: int = 0,
 ) -> folium.Map:
-    """Build the map (all districts, provinces, places, claims by claimant, panels).
+    """Build the map (all districts, provinces, places, claims by claimant, panels) from
+    the units' views (``views.unit_views``).
 
     ``as_of`` is the map's date (decided by the caller); the slider ends there. ``theatre``
-    names the parties, colours and units (default: the settings' theatre).
+    names the parties, colours and units (default: the settings' theatre); ``articles``
+    is how many articles the map is drawn from.
     """
     story = story or MapStory()
     theatre = theatre or load_theatre()
     title = title or theatre.title
     labels = theatre.labels
     unit, province_unit = theatre.units.rstrip("s"), theatre.provinces.rstrip("s")
-    sources = _source_names(extractions)
-    by_pcode = {s.pcode: s for s in statuses}
     districts = coverage(bounds, "districts", ["pcode", "name", "province", "geometry"])
-    status_of = [by_pcode.get(p) for p in districts["pcode"]]
-    districts["status"] = [s.status if s else NO_REPORTS for s in status_of]
+    found = [views.get(p) for p in districts["pcode"]]
+    districts["status"] = [v.status if v else NO_REPORTS for v in found]
     districts["label"] = [labels[s] for s in districts["status"]]
     districts["popup"] = [
-        status_html(s, sources, "district", labels)
-        if s
-        else status_html(DistrictStatus(p, n, pr, NO_REPORTS, 0.0), sources, "district", labels)
-        for s, p, n, pr in zip(
-            status_of, districts["pcode"], districts["name"], districts["province"], strict=True
+        v.popup
+        if v
+        else status_html(DistrictStatus(p, n, pr, NO_REPORTS, 0.0), {}, "district", labels)
+        for v, p, n, pr in zip(
+            found, districts["pcode"], districts["name"], districts["province"], strict=True
         )
     ]
     provinces = coverage(bounds, "provinces", ["pcode", "name", "geometry"], OUTLINE_DEGREES)
@@ -143,15 +139,17 @@ def render_html(
         popup=GeoJsonPopup(fields=["popup"], labels=False, max_width=420, **POPUP_PADDING),
         zoom_on_click=False,
     ).add_to(m)
-    add_provinces(m, provinces, by_pcode, sources, theatre)
+    add_provinces(m, provinces, views, theatre)
     folium.GeoJson(
         coverage(bounds, "country", ["geometry"], OUTLINE_DEGREES).to_json(drop_id=True),
         name="Country outline",
         control=False,
         style_function=lambda f: {"fill": False, "color": "#111111", "weight": 2.2},
     ).add_to(m)
-    search += add_places(m, extractions, sources, theatre, story.settlements)
-    add_claims(m, extractions, sources, theatre)
+    ordered = [views[u] for u in sorted(views)]
+    add_places(m, [row for v in ordered for row in v.markers])
+    search += [entry for v in ordered for entry in v.search]
+    add_claims(m, [point for v in ordered for point in v.points], theatre)
     add_changes(m, districts, story.changes, story.changed_since, labels)
     folium.LayerControl(collapsed=False).add_to(m)
 
@@ -161,8 +159,7 @@ def render_html(
         for s in theatre.map_statuses
     ]
     aggregates = national_lines(story.national)
-    articles = counted(_article_count(extractions), "article")
-    subtitle = f"{articles} · every colour links to its sentences"
+    subtitle = f"{counted(articles, 'article')} · every colour links to its sentences"
     attribution = list(story.credits or (bounds.manifest.attribution, "Map: geomap"))
     Panels(
         title,
@@ -176,7 +173,11 @@ def render_html(
             for k, s in KIND_SYMBOLS.items()
             if k not in ("village", "province")
         ]
-        + ([("reviewed by an analyst (see the popups)", "✓")] if _any_reviewed(statuses) else []),
+        + (
+            [("reviewed by an analyst (see the popups)", "✓")]
+            if any(v.reviewed for v in views.values())
+            else []
+        ),
         theatre.colours[theatre.claimed_status],
         (theatre.units, unit, province_unit),
     ).add_to(m)
@@ -200,15 +201,6 @@ def render_html(
         [[south, west], [north, east]], padding_top_left=(290, 70), padding_bottom_right=(190, 20)
     )
     return m
-
-
-def _article_count(extractions: Sequence[Extraction]) -> int:
-    """Articles, not counting the analysts' own assessments."""
-    return sum(1 for r in extractions if r.article.id != ANALYST)
-
-
-def _any_reviewed(statuses: Sequence[DistrictStatus]) -> bool:
-    return any(c.review for s in statuses for c in s.claims)
 
 
 def _place_search(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
 from typing import Any
 
 import folium
@@ -12,13 +11,10 @@ import shapely
 from folium.features import GeoJsonPopup, GeoJsonTooltip
 
 from geomap.changes import Change
-from geomap.control import unit_of
 from geomap.geo.boundaries import Boundaries
-from geomap.geo.names import exact_key, loose_key
-from geomap.records import CONTESTED, NO_REPORTS, Claim, DistrictStatus, Extraction
+from geomap.records import NO_REPORTS
 from geomap.render.parts import OfflineMarkerCluster, esc
-from geomap.render.popups import list_html, place_html, status_html
-from geomap.render.style import KIND_SYMBOLS
+from geomap.render.views import UnitView
 from geomap.theatre import Theatre
 from geomap.wording import counted
 
@@ -65,20 +61,17 @@ CHANGED_STYLE = {"fill": False, "color": "#111111", "weight": 3, "dashArray": "2
 def add_provinces(
     m: folium.Map,
     outlines: gpd.GeoDataFrame,
-    by_pcode: Mapping[str, DistrictStatus],
-    sources: Mapping[str, str],
+    views: Mapping[str, UnitView],
     theatre: Theatre,
 ) -> None:
     """Province outlines (``coverage`` of the provinces), province-wide claims (dashed) and
     province names."""
     provinces = outlines.copy()
-    provinces["status"] = [
-        by_pcode[p].status if p in by_pcode else NO_REPORTS for p in provinces["pcode"]
+    claims = [
+        views[p] if p in views and views[p].province_wide else None for p in provinces["pcode"]
     ]
-    provinces["popup"] = [
-        status_html(by_pcode[p], sources, "province", theatre.labels) if p in by_pcode else ""
-        for p in provinces["pcode"]
-    ]
+    provinces["status"] = [v.status if v else NO_REPORTS for v in claims]
+    provinces["popup"] = [v.popup if v else "" for v in claims]
     provinces["name"] = provinces["name"].map(lambda v: esc(str(v)))
     claimed = provinces[provinces["status"] != NO_REPORTS]
     colours = theatre.colours
@@ -116,62 +109,12 @@ def add_provinces(
     labels.add_to(m)
 
 
-def add_places(
-    m: folium.Map,
-    extractions: Sequence[Extraction],
-    sources: Mapping[str, str],
-    theatre: Theatre,
-    settlements: Mapping[str, str] | None = None,
-) -> list[dict[str, Any]]:
-    """A marker per place mentioned, its symbol showing the kind; returns search entries.
-
-    ``settlements`` (place name → status, front-line theatres) colours each marker by its
-    own status, so the front shows inside a district.
-    """
-    seen: dict[tuple[Any, ...], list[Any]] = {}
-    spellings: dict[tuple[Any, ...], set[str]] = {}  # "Artyomovsk" finds Bakhmut
-    for r in extractions:
-        for p in r.places:
-            if p.country == theatre.country and p.kind != "province" and p.lat is not None:
-                key = (p.name, p.kind, p.district_pcode, p.lat, p.lon)
-                seen.setdefault(key, []).append(r)
-                spellings.setdefault(key, set()).add(p.mention)
-    claims_at: dict[tuple[Any, ...], list[Claim]] = {}
-    for r in extractions:
-        for c in r.claims:
-            claims_at.setdefault((c.place.name, c.place.district_pcode), []).append(c)
-    names: list[dict[str, Any]] = []
-    rows: list[list[Any]] = []
-    for spot, articles in seen.items():
-        name, kind, pcode, lat, lon = spot
-        claims = sorted(
-            claims_at.get((name, pcode), []), key=lambda c: c.as_of or date.min, reverse=True
-        )
-        mentioned = counted(len(set(a.article.id for a in articles)), "article")
-        line = f"{kind.replace('-', ' ')} · mentioned in {mentioned}"
-        held = (settlements or {}).get(name)
-        now = theatre.labels[held].lower() if held else ""
-        popup = place_html(name, line, claims, sources, theatre.labels, now)
-        ink = "#111" if held in (CONTESTED, theatre.claimed_status) else "#fff"  # light fills
-        style = f" style='background:{theatre.colours[held]};color:{ink}'" if held else ""
-        symbol = f"<div class='gm-marker'{style}>{KIND_SYMBOLS.get(kind, '●')}</div>"
-        rows.append([lat, lon, symbol, esc(f"{name} ({kind.replace('-', ' ')})"), popup])
-        names.append(
-            {
-                "label": f"{name} ({kind.replace('-', ' ')})",
-                "pcode": pcode,
-                "kind": kind,
-                "bounds": [[lat - 0.05, lon - 0.05], [lat + 0.05, lon + 0.05]],
-                "keys": sorted(
-                    {k for n in {name, *spellings[spot]} for k in (exact_key(n), loose_key(n))}
-                    - {""}
-                ),
-            }
-        )
+def add_places(m: folium.Map, rows: Sequence[list[Any]]) -> None:
+    """A marker per place mentioned (``views.unit_views`` makes the rows)."""
     # Clustered when zoomed out (a number per cluster), one by one from zoom 9 on; the
     # markers are made in the browser from these rows, not one folium object each.
     OfflineMarkerCluster(
-        rows,
+        list(rows),
         callback=PLACE_MARKER,
         name="Places mentioned",
         icon_create_function=CLUSTER_ICON,
@@ -180,45 +123,15 @@ def add_places(
         showCoverageOnHover=False,
         spiderfyOnMaxZoom=False,
     ).add_to(m)
-    return names
-
-
-def _point(lat: float, lon: float, **properties: str) -> dict[str, Any]:
-    """A GeoJSON point feature (properties already escaped HTML)."""
-    return {
-        "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [lon, lat]},
-        "properties": properties,
-    }
 
 
 def add_claims(
-    m: folium.Map, extractions: Sequence[Extraction], sources: Mapping[str, str], theatre: Theatre
+    m: folium.Map, points: Sequence[tuple[str, dict[str, Any]]], theatre: Theatre
 ) -> None:
     """One layer per claimant: a dot per place and status, coloured by what is claimed."""
-    grouped: dict[tuple[Any, ...], list[Claim]] = {}
-    for r in extractions:
-        for c in r.claims:
-            if c.place.lat is not None and unit_of(c) is not None:
-                key = (c.claimed_by, c.place.name, c.place.lat, c.place.lon, c.status)
-                grouped.setdefault(key, []).append(c)
     for claimant, label in theatre.claimant_labels.items():
         group = folium.FeatureGroup(name=label, show=False)
-        features = [
-            _point(
-                lat,
-                lon,
-                tip=esc(f"{name}: {status} ({counted(len(claims), 'claim')})"),
-                popup=list_html(
-                    sorted(claims, key=lambda c: c.as_of or date.min, reverse=True),
-                    sources,
-                    theatre.labels,
-                ),
-                fill=theatre.colours.get(status, "#999999"),
-            )
-            for (who, name, lat, lon, status), claims in grouped.items()
-            if who == claimant
-        ]
+        features = [dot for who, dot in points if who == claimant]
         if features:
             folium.GeoJson(
                 {"type": "FeatureCollection", "features": features},

@@ -10,20 +10,27 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
 
 from geomap.errors import StoreError
-from geomap.records import Article, Extraction
+from geomap.records import AggregateClaim, Article, Extraction
 from geomap.settings import DEFAULT_THEATRE
+from geomap.store import views
 from geomap.store.copies import link_copies
-from geomap.store.rows import ARTICLE_COLUMNS, article_from_row, load_extractions, save_extraction
-from geomap.store.schema import MIGRATIONS, SCHEMA_VERSION
+from geomap.store.rows import (
+    ARTICLE_COLUMNS,
+    article_from_row,
+    load_aggregates,
+    load_extractions,
+    save_extraction,
+)
+from geomap.store.schema import MIGRATIONS, PLACE_UNIT, SCHEMA_VERSION
 
 # Extractions already read, per store file: (sha256, extractor version) → Extraction.
 _LOADED: dict[str, dict[tuple[Any, ...], Extraction]] = {}
@@ -97,6 +104,13 @@ class Store:
             ).fetchone()
             is not None
         )
+
+    def path_signatures(self) -> dict[str, tuple[int, float]]:
+        """Every file read before, with its size and mtime then (see ``known_path``)."""
+        return {
+            path: (size, mtime)
+            for path, size, mtime in self.conn.execute("SELECT path, size, mtime FROM paths")
+        }
 
     def extractor_of(self, sha256: str) -> str | None:
         """Which extractor version produced the stored places and claims (None if absent)."""
@@ -200,6 +214,52 @@ class Store:
         for gone in set(cache).difference(current):  # replaced or deleted articles
             del cache[gone]
         return [cache[row] for row in current]
+
+    def extractions_in(self, units: Collection[str]) -> list[Extraction]:
+        """The stored articles naming a place in ``units``, holding only those units'
+        places and claims: what refreshing the units' views needs."""
+        if not units:
+            return []
+        marks = ",".join("?" * len(units))
+        rows = self.conn.execute(
+            "SELECT id, path, title, '', sha256, outlet, published, url, extractor FROM articles "
+            "WHERE sha256 IN (SELECT sha256 FROM places WHERE country = ? AND kind != 'country' "
+            f"AND {PLACE_UNIT} IN ({marks})) ORDER BY added, sha256",
+            (self.country, *units),
+        ).fetchall()
+        loaded = load_extractions(
+            self.conn,
+            self.country,
+            [article_from_row(row) for row in rows],
+            {row[4]: row[8] for row in rows},
+            whole=False,
+            units=units,
+        )
+        return [loaded[(row[4], row[8])] for row in rows]
+
+    def aggregate_claims(self) -> list[AggregateClaim]:
+        """Every stored claim about the whole country ("85 per cent"), oldest article first."""
+        return load_aggregates(self.conn)
+
+    def latest_claim_day(self) -> date | None:
+        """The latest date of a claim on the theatre's places (a map's default date)."""
+        # Every stored claim is on one of the theatre's places (``extractions`` loads them).
+        row = self.conn.execute("SELECT max(as_of) FROM claims").fetchone()
+        return date.fromisoformat(row[0]) if row and row[0] else None
+
+    def touched_units(self, key: str) -> set[str] | None:
+        """Units whose stored views are out of date (None: all; see ``store.views``)."""
+        return views.touched_units(self.conn, key, self.country)
+
+    def views(self) -> dict[str, str]:
+        """The stored views, unit → JSON."""
+        return views.stored_views(self.conn)
+
+    def save_views(
+        self, key: str, fresh: Mapping[str, str], replaced: Collection[str] | None
+    ) -> None:
+        """Keep freshly computed views (of the ``replaced`` units, or of all)."""
+        views.save_views(self.conn, key, fresh, replaced, self.country)
 
     # -- writing (call inside ``with store.conn:`` for one transaction) ---------------------
     def link_path(self, path: str, sha256: str | None, size: int, mtime: float) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import fields
 from datetime import date
 from typing import Any
@@ -22,6 +22,7 @@ from geomap.records import (
     Extraction,
     Place,
 )
+from geomap.store.schema import PLACE_UNIT
 
 # Stored per claim beside its place's index; the article and the review live elsewhere.
 CLAIM_FIELDS = tuple(
@@ -104,16 +105,22 @@ def load_extractions(
     articles: list[Article],
     extractor: dict[str, str],
     whole: bool,
+    units: Collection[str] | None = None,
 ) -> dict[tuple[str, str], Extraction]:
     """The stored extractions of ``articles`` (the theatre's own places only), keyed by
-    (sha256, extractor). ``whole``: these are all the stored articles (no IN list)."""
+    (sha256, extractor). ``whole``: these are all the stored articles (no IN list).
+    ``units``: only the places and claims in these units (``PLACE_UNIT``), no aggregates."""
     # Thousands of rows repeat the same names, codes and sentences: keep one copy each.
     pool: dict[Any, Any] = {}
     one = pool.setdefault  # one copy of each string (a comprehension, not a call per value)
 
     by_sha = {a.sha256: a for a in articles}
     where, args = (
-        ("", ()) if whole else (f"AND sha256 IN ({','.join('?' * len(by_sha))})", tuple(by_sha))
+        ("", ())
+        if whole
+        else (f"AND sha256 IN ({','.join('?' * len(by_sha))})", tuple(by_sha))
+        if units is None
+        else (f"AND {PLACE_UNIT} IN ({','.join('?' * len(units))})", tuple(units))
     )
     places: dict[str, dict[int, Place]] = {}
     for row in conn.execute(
@@ -127,11 +134,15 @@ def load_extractions(
             *location, mention=mention, start=start, end=end
         )
     claims: dict[str, list[Claim]] = {}
-    for row in conn.execute(
+    claims_sql = (
         f"SELECT sha256, place_idx, {_columns(CLAIM_FIELDS)} FROM claims WHERE 1 {where} "
-        "ORDER BY sha256, idx",
-        args,
-    ):
+        "ORDER BY sha256, idx"
+        if units is None
+        else f"SELECT c.sha256, c.place_idx, {_columns(CLAIM_FIELDS, 'c.')} "
+        "FROM claims c JOIN places ON places.sha256 = c.sha256 AND places.idx = c.place_idx "
+        f"WHERE places.country = ? {where} ORDER BY c.sha256, c.idx"
+    )
+    for row in conn.execute(claims_sql, args if units is None else (country, *args)):
         sha = row[0]
         values = [one(v, v) if type(v) is str else v for v in row[2:]]
         claim = dict(zip(CLAIM_FIELDS, values, strict=True))
@@ -141,10 +152,14 @@ def load_extractions(
             Claim(place=places[sha][row[1]], article_id=by_sha[sha].id, **claim)
         )
     aggregates: dict[str, list[AggregateClaim]] = {}
-    for row in conn.execute(
-        f"SELECT sha256, {_columns(AGGREGATE_FIELDS)} FROM aggregates WHERE 1 {where} "
-        "ORDER BY sha256, idx",
-        args,
+    for row in (
+        ()
+        if units is not None
+        else conn.execute(
+            f"SELECT sha256, {_columns(AGGREGATE_FIELDS)} FROM aggregates WHERE 1 {where} "
+            "ORDER BY sha256, idx",
+            args,
+        )
     ):
         aggregate = dict(zip(AGGREGATE_FIELDS, row[1:], strict=True))
         aggregate["as_of"] = _day(aggregate["as_of"])
@@ -160,6 +175,19 @@ def load_extractions(
         )
         for sha, a in by_sha.items()
     }
+
+
+def load_aggregates(conn: sqlite3.Connection) -> list[AggregateClaim]:
+    """Every stored national claim, in the order ``Store.extractions`` gives articles."""
+    out = []
+    for row in conn.execute(
+        f"SELECT a.id, {_columns(AGGREGATE_FIELDS, 'g.')} FROM aggregates g "
+        "JOIN articles a ON a.sha256 = g.sha256 ORDER BY a.added, a.sha256, g.idx"
+    ):
+        aggregate = dict(zip(AGGREGATE_FIELDS, row[1:], strict=True))
+        aggregate["as_of"] = _day(aggregate["as_of"])
+        out.append(AggregateClaim(article_id=row[0], **aggregate))
+    return out
 
 
 def _insert(conn: sqlite3.Connection, table: str, names: Sequence[str], rows: list[Any]) -> None:
@@ -180,8 +208,8 @@ def _sql(value: object) -> object:
     return value.isoformat() if isinstance(value, date) else value
 
 
-def _columns(names: Iterable[str]) -> str:
-    return ", ".join(f'"{n}"' for n in names)
+def _columns(names: Iterable[str], table: str = "") -> str:
+    return ", ".join(f'{table}"{n}"' for n in names)
 
 
 def _place_index(claim: Claim, places: Sequence[Place], index: dict[int, int]) -> int:

@@ -44,6 +44,22 @@ MIGRATIONS: tuple[str, ...] = (
         undone INTEGER NOT NULL DEFAULT 0, claim_text TEXT);
     CREATE INDEX reviews_by_claim ON reviews (claim_id);
     """,
+    """
+    CREATE INDEX places_by_unit ON places (
+        (CASE WHEN kind = 'province' THEN coalesce(province_pcode, '')
+         ELSE coalesce(district_pcode, '') END));
+    CREATE INDEX claims_by_date ON claims (as_of);
+    CREATE TABLE unit_views (unit TEXT PRIMARY KEY, view TEXT NOT NULL);
+    CREATE TABLE view_articles (sha256 TEXT PRIMARY KEY, signature TEXT NOT NULL,
+        units TEXT NOT NULL);
+    """,
+)
+
+# The unit a place colours or is drawn in (``render.views.place_unit``), as SQL: the
+# expression of the ``places_by_unit`` index, so that queries on it use the index.
+PLACE_UNIT = (
+    "(CASE WHEN kind = 'province' THEN coalesce(province_pcode, '') "
+    "ELSE coalesce(district_pcode, '') END)"
 )
 
 

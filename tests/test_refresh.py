@@ -1,0 +1,78 @@
+"""A refresh computes again only the units new or changed articles touch, and what it draws
+is what a full build of the same articles draws."""
+
+import shutil
+import sqlite3
+
+import pytest
+
+from geomap.build import build
+from geomap.render.views import UnitView
+from tests.conftest import SEEDS
+
+PANJWAI = (
+    "Taliban take Panjwai\nPublished: 2021-07-04\n\nThe Taliban captured Panjwai district "
+    "in Kandahar province on Sunday, officials said.\n"
+)
+RETAKEN = (
+    "Army retakes Panjwai\nPublished: 2021-07-06\n\nAfghan forces recaptured Panjwai district "
+    "on Tuesday, officials said.\n"
+)
+COMPARED = ("districts.csv", "changes.csv", "aggregates.csv")
+
+
+@pytest.fixture
+def articles(tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def _views(out):
+    with sqlite3.connect(out / "geomap.sqlite") as conn:
+        return dict(conn.execute("SELECT unit, view FROM unit_views"))
+
+
+def _full_build_agrees(articles, out, settings, tmp_path):
+    full = tmp_path / "full"
+    report = build([articles], full, settings, formats=("html",))
+    assert report.recomputed is None  # a new store computes every view
+    assert _views(out) == _views(full)
+    for name in COMPARED:
+        assert (out / name).read_bytes() == (full / name).read_bytes(), name
+
+
+def test_a_new_article_recomputes_only_its_units(articles, settings, tmp_path):
+    out = tmp_path / "out"
+    first = build([articles], out, settings, formats=("html",))
+    assert first.recomputed is None
+    before = _views(out)
+    (articles / "003_panjwai.txt").write_text(PANJWAI)
+    report = build([articles], out, settings, formats=("html",))
+    assert report.recomputed == ["AF27", "AF2704"]  # Panjwai and the province named
+    after = _views(out)
+    assert {u for u in after if after[u] != before.get(u)} == {"AF2704"}  # Kandahar only locates
+    assert UnitView.from_json(after["AF2704"]).status == "taliban"
+    _full_build_agrees(articles, out, settings, tmp_path)
+
+
+def test_an_edited_article_redraws_its_units_from_the_new_text(articles, settings, tmp_path):
+    out = tmp_path / "out"
+    (articles / "003_panjwai.txt").write_text(PANJWAI)
+    build([articles], out, settings, formats=("html",))
+    (articles / "003_panjwai.txt").write_text(RETAKEN)
+    report = build([articles], out, settings, formats=("html",))
+    assert report.recomputed == ["AF27", "AF2704"]  # the old text named Kandahar province
+    view = UnitView.from_json(_views(out)["AF2704"])
+    assert view.status == "government"
+    assert [status for _day, status in view.history] == ["government"]  # the old text is gone
+    _full_build_agrees(articles, out, settings, tmp_path)
+
+
+def test_a_stored_view_reads_back_as_it_was_computed(articles, settings, tmp_path):
+    out = tmp_path / "out"
+    build([articles], out, settings, formats=("html",))
+    for text in _views(out).values():
+        view = UnitView.from_json(text)
+        assert view.to_json() == text
+        assert view.unit and (view.popup or not view.history)
