@@ -8,6 +8,7 @@ atomically and the store's lock serialises builds.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import time
@@ -21,7 +22,7 @@ from typing import NamedTuple
 
 from geomap import __version__
 from geomap.changes import counts_by_date, national_claims, national_lines, recent_changes
-from geomap.control import assess, merge_histories
+from geomap.control import merge_histories
 from geomap.errors import InputError
 from geomap.extract.articles import (
     ArticleProblem,
@@ -31,12 +32,11 @@ from geomap.geo.boundaries import load_boundaries
 from geomap.geo.data import credits as data_credits
 from geomap.geo.gazetteer import GAZETTEER_VERSION
 from geomap.ingest import Engine, article_files, ingest, refresh_stale
-from geomap.pipeline import assess_extractions, units_for
-from geomap.records import DistrictStatus, Extraction, Review
+from geomap.records import Article, DistrictStatus, Extraction, Review
+from geomap.redraw import update_views
 from geomap.render.export import export_all
 from geomap.render.html import MapStory, render_html, save_html
-from geomap.render.views import VIEWS_VERSION, UnitView, unit_views
-from geomap.review import apply_reviews
+from geomap.render.views import NO_DISTRICT
 from geomap.settings import Settings, default_settings
 from geomap.store.database import Store, open_store
 from geomap.store.reviews import load_reviews
@@ -97,44 +97,21 @@ def write_outputs(
     title: str | None = None,
     progress: Callable[[str], None] | None = None,
     changed_since: int = CHANGED_SINCE_DAYS,
+    keep_warm: bool = False,
 ) -> Drawn:
-    """Draw the map from the store's unit views, then write the static image(s) and the
-    GIS exports.
+    """Draw the map from the store's unit views (brought up to date first), then write the
+    static image(s) and the GIS exports, whose claims stream from the store.
 
-    Only the views of units whose articles changed are computed again (every view when
-    there are active reviews, which may move claims between units). The map's date is
-    decided here, once: ``as_of``, else the latest claim's date.
+    The map's date is decided once (``redraw.update_views``): ``as_of``, else the latest
+    claim's date. ``keep_warm`` (``geomap watch``) holds every claim in memory instead.
     """
     say = progress or (lambda _m: None)
     theatre = load_theatre(settings=settings)
     title = title or theatre.title
     out_dir = Path(out_dir)
     bounds = load_boundaries(settings)
-    groups = store.groups()
-    key = _views_key(extractor, settings, as_of, theatre)
-    touched = None if any(not r.undone for r in reviews) else store.touched_units(key)
-    extractions: list[Extraction] | None = None
-    statuses: list[DistrictStatus] | None = None
-    unmatched: list[Review] = []
-    window = settings.contested_window_days
-    if touched is None:
-        say("assessing every district")
-        extractions, unmatched = apply_reviews(store.extractions(), reviews)
-        day = as_of or max(
-            (c.as_of for r in extractions for c in r.claims if c.as_of), default=None
-        )
-        statuses = assess_extractions(extractions, as_of, settings, groups)
-        fresh = unit_views(extractions, statuses, day, window, groups, theatre)
-    else:
-        say(f"assessing again only what new articles touch: {counted(len(touched), 'unit')}")
-        part = store.extractions_in(touched)
-        day = as_of or store.latest_claim_day()
-        names = {p: n for p, n in units_for(settings).items() if p in touched}
-        claims = [c for r in part for c in r.claims]
-        found = assess(claims, as_of, window, names, groups, theatre)
-        fresh = unit_views(part, found, day, window, groups, theatre, only=touched)
-    store.save_views(key, {u: v.to_json() for u, v in fresh.items()}, touched)
-    views = {u: UnitView.from_json(text) for u, text in store.views().items()}
+    found = update_views(store, settings, extractor, reviews, as_of, say)
+    views, day = found.views, found.day
     steps = [
         (d, s)
         for d, s in merge_histories({u: v.history_dates() for u, v in views.items()})
@@ -157,52 +134,60 @@ def write_outputs(
         m = render_html(views, bounds, story, day, title, tiles, theatre, store.count())
         written.append(save_html(m, out_dir / "map.html"))
         written.append(atomic_write_text(out_dir / "embed.html", EMBED_SNIPPET.format(title=title)))
-    if extractions is None or statuses is None:  # the exports need every claim
-        say("loading every claim for the exports")
-        extractions, unmatched = apply_reviews(store.extractions(), reviews)
-        statuses = assess_extractions(extractions, as_of, settings, groups)
-    note = f"Sources: {_sources_note(extractions)}. Data: {'; '.join(credits)}."
-    say("writing GeoJSON, GeoPackage and CSV (in the background)")
+    ordered = [views[u] for u in sorted(views) if u != NO_DISTRICT]
+    statuses = [v.status_record() for v in ordered]
+    articles = [r.article for r in found.reviewed] if found.reviewed else store.headers()
+    note = f"Sources: {_sources_note(articles)}. Data: {'; '.join(credits)}."
     if {"png", "svg", "pdf"} & set(formats):  # matplotlib loads only after map.html is written
         from geomap.render.static import render_static, render_timeline
-    with ThreadPoolExecutor(max_workers=1) as pool:  # GIS writers release the GIL
-        exports = pool.submit(export_all, statuses, extractions, bounds, out_dir, changes, national)
-        for fmt in ("png", "svg", "pdf"):
-            if fmt in formats:
-                say(f"drawing the {fmt.upper()} map")
-                written.append(
-                    render_static(
-                        statuses,
-                        bounds,
-                        out_dir / f"map.{fmt}",
-                        day,
-                        title,
-                        note,
-                        national=national_lines(national[:4]),
-                        theatre=theatre,
+    with ThreadPoolExecutor(max_workers=1) as pool:  # the images draw while exports write
+
+        def images() -> list[Path]:
+            drawn = []
+            for fmt in ("png", "svg", "pdf"):
+                if fmt in formats:
+                    drawn.append(
+                        render_static(
+                            statuses,
+                            bounds,
+                            out_dir / f"map.{fmt}",
+                            day,
+                            title,
+                            note,
+                            national=national_lines(national[:4]),
+                            theatre=theatre,
+                            spots=[spot for v in ordered for spot in v.spots],
+                        )
                     )
-                )
-                if fmt != "pdf" and len(counts) > 1:
-                    written.append(
-                        render_timeline(counts, out_dir / f"timeline.{fmt}", title, theatre)
-                    )
-        written += exports.result()
-    return Drawn(statuses, written, unmatched, None if touched is None else sorted(touched))
+                    if fmt != "pdf" and len(counts) > 1:
+                        drawn.append(
+                            render_timeline(counts, out_dir / f"timeline.{fmt}", title, theatre)
+                        )
+            return drawn
+
+        drawing = pool.submit(images)
+        say("writing GeoJSON, GeoPackage and CSV (the images draw meanwhile)")
+        claims: Iterable[Extraction] = (
+            found.reviewed
+            if found.reviewed is not None
+            else store.extractions()
+            if keep_warm
+            else itertools.chain.from_iterable(store.extraction_batches())
+        )
+        rows = {v.unit: v.row for v in ordered}
+        exported = export_all(rows, claims, bounds, out_dir, changes, national)
+        written += drawing.result() + exported
+    return Drawn(statuses, written, found.unmatched, found.recomputed)
 
 
-def _views_key(extractor: str, settings: Settings, as_of: date | None, theatre: Theatre) -> str:
-    """What stored views depend on besides their articles: when it changes, all are redone."""
-    return f"v{VIEWS_VERSION}|{extractor}|{as_of}|{settings.contested_window_days}|{theatre.id}"
-
-
-def _sources_note(extractions: Sequence[Extraction], most: int = 6) -> str:
+def _sources_note(articles: Sequence[Article], most: int = 6) -> str:
     """The outlets behind the map: all of them when few, else the most frequent."""
-    names = Counter(r.article.source for r in extractions)
+    names = Counter(a.source for a in articles)
     if len(names) <= most:
         return "; ".join(sorted(names))
     top = ", ".join(name for name, _n in names.most_common(most))
     return (
-        f"{counted(len(extractions), 'article')} from {counted(len(names), 'source')}, "
+        f"{counted(len(articles), 'article')} from {counted(len(names), 'source')}, "
         f"most often {top} "
         "(all in claims.csv)"
     )
@@ -305,6 +290,7 @@ def build(
             title,
             say,
             changed_since,
+            keep_warm,
         )
         report.statuses, report.outputs, report.unmatched_reviews = drawn[:3]
         report.recomputed = drawn.recomputed

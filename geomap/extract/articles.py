@@ -92,7 +92,8 @@ def expand_paths(paths: Iterable[str | Path], directories: bool = True) -> Itera
     for raw in paths:
         path = Path(raw)
         if directories and path.is_dir():
-            yield from sorted(Path(p) for p in _files_under(str(path)))
+            found = sorted(_files_under(str(path)), key=lambda p: p.split(os.sep))
+            yield from map(Path, found)  # in Path order, without sorting Path objects
         else:
             yield path
 

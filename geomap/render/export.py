@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +13,13 @@ import pandas as pd
 
 from geomap.changes import Change
 from geomap.geo.boundaries import Boundaries
-from geomap.records import CLAIM_COLUMNS, DISTRICT_COLUMNS, NO_REPORTS, DistrictStatus, Extraction
+from geomap.records import CLAIM_COLUMNS, DISTRICT_COLUMNS, NO_REPORTS, Extraction
 from geomap.store.writing import atomic_write
 
 
-def status_frame(statuses: Sequence[DistrictStatus], bounds: Boundaries) -> gpd.GeoDataFrame:
-    """Every district with its status, confidence, counts, latest date and evidence."""
-    rows = {s.pcode: s.to_dict() for s in statuses}
+def status_frame(rows: Mapping[str, dict[str, Any]], bounds: Boundaries) -> gpd.GeoDataFrame:
+    """Every district with its status, confidence, counts, latest date and evidence
+    (``rows``: P-code → ``DistrictStatus.to_dict()``)."""
     out = bounds.districts[["pcode", "name", "province", "province_pcode", "geometry"]].copy()
     for column in DISTRICT_COLUMNS:
         out[column] = [rows.get(p, {}).get(column) for p in out["pcode"]]
@@ -34,7 +34,7 @@ CLAIM_EXPORT_COLUMNS = (*CLAIM_COLUMNS, "article", "outlet", "published")
 CLAIM_CHUNK = 20_000  # claims per GeoPackage write: memory stays flat at any size
 
 
-def claim_rows(extractions: Sequence[Extraction]) -> Iterator[dict[str, Any]]:
+def claim_rows(extractions: Iterable[Extraction]) -> Iterator[dict[str, Any]]:
     """One row per claim, with its article, claimant, date and sentence (made as needed)."""
     for r in extractions:
         article = {
@@ -56,27 +56,35 @@ def claims_frame(rows: Iterable[dict[str, Any]]) -> gpd.GeoDataFrame:
     )
 
 
-def _write_claims_csv(path: Path, extractions: Sequence[Extraction]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
+def _write_claims(csv_path: Path, gpkg_path: Path, extractions: Iterable[Extraction]) -> None:
+    """claims.csv and the GeoPackage's claims layer in one pass, a chunk at a time."""
+    rows = claim_rows(extractions)
+    with csv_path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(
             fh, CLAIM_EXPORT_COLUMNS, extrasaction="ignore", lineterminator="\n"
         )
         writer.writeheader()
-        writer.writerows(claim_rows(extractions))
+        while chunk := list(itertools.islice(rows, CLAIM_CHUNK)):
+            writer.writerows(chunk)
+            claims_frame(chunk).to_file(gpkg_path, layer="claims", driver="GPKG", mode="a")
 
 
 def export_all(
-    statuses: Sequence[DistrictStatus],
-    extractions: Sequence[Extraction],
+    rows: Mapping[str, dict[str, Any]],
+    extractions: Iterable[Extraction],
     bounds: Boundaries,
     out_dir: Path,
     changes: Sequence[Change] = (),
     national: Sequence[dict[str, Any]] = (),
 ) -> list[Path]:
     """Write districts.geojson, districts.csv, claims.csv, changes.csv, aggregates.csv and
-    geomap.gpkg into ``out_dir``."""
+    geomap.gpkg into ``out_dir``.
+
+    ``rows`` are the units' export rows (``DistrictStatus.to_dict()``); ``extractions`` are
+    read once, as they come (a stream from the store keeps memory flat).
+    """
     out_dir = Path(out_dir)
-    districts = status_frame(statuses, bounds)
+    districts = status_frame(rows, bounds)
     written = [
         atomic_write(
             out_dir / "districts.geojson",
@@ -88,15 +96,14 @@ def export_all(
             out_dir / "districts.csv",
             lambda t: districts.drop(columns="geometry").to_csv(t, index=False),
         ),
-        atomic_write(out_dir / "claims.csv", lambda t: _write_claims_csv(t, extractions)),
     ]
 
     def gpkg(tmp: Path) -> None:
         tmp.unlink()
         districts.to_file(tmp, layer="districts", driver="GPKG")
-        rows = claim_rows(extractions)
-        while chunk := list(itertools.islice(rows, CLAIM_CHUNK)):
-            claims_frame(chunk).to_file(tmp, layer="claims", driver="GPKG", mode="a")
+        written.append(
+            atomic_write(out_dir / "claims.csv", lambda t: _write_claims(t, tmp, extractions))
+        )
 
     written.append(atomic_write(out_dir / "geomap.gpkg", gpkg))
     written.append(_csv(out_dir / "changes.csv", [c.to_dict() for c in changes], CHANGE_COLUMNS))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from matplotlib_scalebar.scalebar import ScaleBar
 
 from geomap.geo.boundaries import Boundaries
 from geomap.records import NO_REPORTS, DistrictStatus
+from geomap.render.views import Spot, claimed_spots
 from geomap.store.writing import atomic_write
 from geomap.theatre import Theatre, load_theatre
 
@@ -36,10 +37,12 @@ def render_static(
     dpi: int = 150,
     national: Sequence[str] = (),
     theatre: Theatre | None = None,
+    spots: Iterable[Spot] | None = None,
 ) -> Path:
     """Draw the district map to ``path``; the suffix (.png, .svg, .pdf) picks the format.
 
-    ``national`` lines (claims about the whole country, with the evidence) go beside it.
+    ``national`` lines (claims about the whole country, with the evidence) go beside it;
+    ``spots`` are the claimed places to name (default: those of the statuses' claims).
     """
     theatre = theatre or load_theatre()
     title = title or theatre.title
@@ -75,7 +78,9 @@ def render_static(
             linestyle="--",
         )
     bounds.country.to_crs(metric).boundary.plot(ax=ax, color="#111111", linewidth=1.4)
-    labelled = _label_claimed_places(ax, statuses, metric)
+    if spots is None:
+        spots = claimed_spots(c for s in statuses for c in s.claims)
+    labelled = _label_claimed_places(ax, spots, metric)
     for name, point in zip(bounds.provinces["name"], provinces.representative_point(), strict=True):
         if any(point.distance(other) < LABEL_CLEARANCE_M for other in labelled):
             continue  # a claimed place's label is there: "Herat" over "Hirat" is unreadable
@@ -157,19 +162,18 @@ def render_static(
     return Path(path)
 
 
-def _label_claimed_places(ax: Axes, statuses: Sequence[DistrictStatus], metric: Any) -> list[Any]:
+def _label_claimed_places(ax: Axes, spots: Iterable[Spot], metric: Any) -> list[Any]:
     """Mark and name the places the claims are about (small districts are hard to see);
     returns their points, so that other labels keep clear of them."""
     import geopandas as gpd
 
     seen: dict[str, tuple[float, float]] = {}
     spellings: dict[str, Counter[str]] = {}
-    for status in statuses:
-        for claim in status.claims:
-            place = claim.place
-            if place.kind != "province" and place.lat is not None and place.lon is not None:
-                seen.setdefault(place.name, (place.lon, place.lat))
-                spellings.setdefault(place.name, Counter())[_bare(place.mention)] += 1
+    for name, lon, lat, mentions in spots:
+        seen.setdefault(name, (lon, lat))
+        counts = spellings.setdefault(name, Counter())
+        for mention, n in mentions.items():
+            counts[_bare(mention)] += n
     if not seen:
         return []
     # Label the most-claimed places only: a report map with 200 labels is unreadable.

@@ -26,6 +26,7 @@ from geomap.wording import counted
 
 VIEWS_VERSION = 1  # bump when a view's content changes: stored views are recomputed
 NO_DISTRICT = ""  # the unit of places that lie in no district (markers only)
+Spot = tuple[str, float, float, dict[str, int]]  # name, lon, lat, spellings with their counts
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class UnitView:
     markers: list[list[Any]] = field(default_factory=list)  # place cluster rows
     search: list[dict[str, Any]] = field(default_factory=list)  # search entries of the places
     points: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (claimant, dot)
+    row: dict[str, Any] = field(default_factory=dict)  # the exports' row (``to_dict``)
+    spots: list[Spot] = field(default_factory=list)  # claimed places, for the static map
 
     def to_json(self) -> str:
         """The view as the store keeps it."""
@@ -55,11 +58,27 @@ class UnitView:
         values = json.loads(text)
         values["history"] = [tuple(h) for h in values["history"]]
         values["points"] = [tuple(p) for p in values["points"]]
+        values["spots"] = [tuple(p) for p in values["spots"]]
         return cls(**values)
 
     def history_dates(self) -> list[tuple[date, str]]:
         """The history with dates as dates."""
         return [(date.fromisoformat(d), s) for d, s in self.history]
+
+    def status_record(self) -> DistrictStatus:
+        """The unit's status as a record, without its claims (they stay in the store)."""
+        row = self.row
+        latest = row.get("latest")
+        return DistrictStatus(
+            self.unit,
+            self.name,
+            self.province,
+            self.status,
+            float(row.get("confidence") or 0.0),
+            sources=int(row.get("sources") or 0),
+            latest=date.fromisoformat(latest) if latest else None,
+            reason=str(row.get("reason") or ""),
+        )
 
 
 def place_unit(place: Place) -> str:
@@ -128,8 +147,21 @@ def unit_views(
             markers,
             search,
             _points([c for c in claims if unit_of(c) is not None], sources, theatre),
+            status.to_dict() if unit != NO_DISTRICT else {},
+            claimed_spots(status.claims),
         )
     return out
+
+
+def claimed_spots(claims: Iterable[Claim]) -> list[Spot]:
+    """The places claims are about (not provinces), each with how the articles spell it."""
+    seen: dict[str, Spot] = {}
+    for c in claims:
+        place = c.place
+        if place.kind != "province" and place.lat is not None and place.lon is not None:
+            spot = seen.setdefault(place.name, (place.name, place.lon, place.lat, {}))
+            spot[3][place.mention] = spot[3].get(place.mention, 0) + 1
+    return list(seen.values())
 
 
 def _settlements(

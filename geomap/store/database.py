@@ -36,6 +36,10 @@ from geomap.store.schema import MIGRATIONS, PLACE_UNIT, SCHEMA_VERSION
 _LOADED: dict[str, dict[tuple[Any, ...], Extraction]] = {}
 
 
+# An article's row without its text (``article_from_row`` order, then its extractor).
+_HEADER_COLUMNS = "id, path, title, '', sha256, outlet, published, url, extractor"
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -188,6 +192,16 @@ class Store:
             raise StoreError(msg)
         return article_from_row(row)
 
+    def headers(self) -> list[Article]:
+        """Every stored article without its text, oldest first (the order of ``extractions``)."""
+        return [article_from_row(row) for row in self.header_rows()]
+
+    def header_rows(self) -> list[tuple[Any, ...]]:
+        """Every article's row without its text (``article_from_row``), then its extractor."""
+        return self.conn.execute(
+            f"SELECT {_HEADER_COLUMNS} FROM articles ORDER BY added, sha256"
+        ).fetchall()
+
     def extractions(self) -> list[Extraction]:
         """Every stored article with its local places (the theatre's), claims and aggregates.
 
@@ -195,10 +209,7 @@ class Store:
         sentences, not whole articles. Articles already loaded by this process (``geomap
         watch``) come from memory; a text's extraction never changes under one extractor.
         """
-        current = self.conn.execute(
-            "SELECT id, path, title, '', sha256, outlet, published, url, extractor FROM articles "
-            "ORDER BY added, sha256"
-        ).fetchall()
+        current = self.header_rows()
         # Keyed by the whole row: edited metadata (outlet, date) is loaded again.
         cache = _LOADED.setdefault(str(self.path.resolve()), {})
         missing = [row for row in current if row not in cache]
@@ -215,27 +226,55 @@ class Store:
             del cache[gone]
         return [cache[row] for row in current]
 
-    def extractions_in(self, units: Collection[str]) -> list[Extraction]:
+    def extraction_batches(self, size: int = 1000) -> Iterator[list[Extraction]]:
+        """``extractions`` a batch of articles at a time: memory stays flat at any size."""
+        current = self.header_rows()
+        for start in range(0, len(current), size):
+            rows = current[start : start + size]
+            loaded = load_extractions(
+                self.conn,
+                self.country,
+                [article_from_row(row) for row in rows],
+                {row[4]: row[8] for row in rows},
+                whole=False,
+            )
+            yield [loaded[(row[4], row[8])] for row in rows]
+
+    def units(self) -> set[str]:
+        """Every unit a stored place lies in (see ``PLACE_UNIT``)."""
+        return {
+            row[0]
+            for row in self.conn.execute(
+                f"SELECT DISTINCT {PLACE_UNIT} FROM places WHERE country = ? AND kind != 'country'",
+                (self.country,),
+            )
+        }
+
+    def extractions_in(
+        self, units: Collection[str], headers: Sequence[tuple[Article, str]] | None = None
+    ) -> list[Extraction]:
         """The stored articles naming a place in ``units``, holding only those units'
-        places and claims: what refreshing the units' views needs."""
+        places and claims: what refreshing the units' views needs.
+
+        ``headers`` (``article_headers()``, read once for many calls) saves reading them.
+        """
         if not units:
             return []
-        marks = ",".join("?" * len(units))
-        rows = self.conn.execute(
-            "SELECT id, path, title, '', sha256, outlet, published, url, extractor FROM articles "
-            "WHERE sha256 IN (SELECT sha256 FROM places WHERE country = ? AND kind != 'country' "
-            f"AND {PLACE_UNIT} IN ({marks})) ORDER BY added, sha256",
-            (self.country, *units),
-        ).fetchall()
+        pairs = headers if headers is not None else self.article_headers()
+        extractor = {a.sha256: version for a, version in pairs}
         loaded = load_extractions(
             self.conn,
             self.country,
-            [article_from_row(row) for row in rows],
-            {row[4]: row[8] for row in rows},
+            [a for a, _version in pairs],
+            extractor,
             whole=False,
             units=units,
         )
-        return [loaded[(row[4], row[8])] for row in rows]
+        return [loaded[key] for a, v in pairs if (key := (a.sha256, v)) in loaded]
+
+    def article_headers(self) -> list[tuple[Article, str]]:
+        """Every article without its text, with its extractor version, oldest first."""
+        return [(article_from_row(row), row[8]) for row in self.header_rows()]
 
     def aggregate_claims(self) -> list[AggregateClaim]:
         """Every stored claim about the whole country ("85 per cent"), oldest article first."""

@@ -109,7 +109,8 @@ def load_extractions(
 ) -> dict[tuple[str, str], Extraction]:
     """The stored extractions of ``articles`` (the theatre's own places only), keyed by
     (sha256, extractor). ``whole``: these are all the stored articles (no IN list).
-    ``units``: only the places and claims in these units (``PLACE_UNIT``), no aggregates."""
+    ``units``: only the places and claims in these units (``PLACE_UNIT``), no aggregates,
+    and only the articles with such places."""
     # Thousands of rows repeat the same names, codes and sentences: keep one copy each.
     pool: dict[Any, Any] = {}
     one = pool.setdefault  # one copy of each string (a comprehension, not a call per value)
@@ -174,6 +175,7 @@ def load_extractions(
             tuple(aggregates.get(sha, ())),
         )
         for sha, a in by_sha.items()
+        if units is None or sha in places
     }
 
 

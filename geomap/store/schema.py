@@ -49,6 +49,8 @@ MIGRATIONS: tuple[str, ...] = (
         (CASE WHEN kind = 'province' THEN coalesce(province_pcode, '')
          ELSE coalesce(district_pcode, '') END));
     CREATE INDEX claims_by_date ON claims (as_of);
+    CREATE INDEX articles_headers ON articles (added, sha256, id, path, title, outlet,
+        published, url, extractor, group_id);
     CREATE TABLE unit_views (unit TEXT PRIMARY KEY, view TEXT NOT NULL);
     CREATE TABLE view_articles (sha256 TEXT PRIMARY KEY, signature TEXT NOT NULL,
         units TEXT NOT NULL);
