@@ -175,7 +175,7 @@ def warm_refresh(folder: Path, out: Path) -> tuple[float, float]:
         "Published: 2021-08-02\n\nAfghan forces recaptured Panjwai district on Monday.\n"
     )
     started, wall = time.perf_counter(), time.time()
-    build([folder], out)
+    build([folder], out, keep_warm=True)  # every `geomap watch` build keeps claims warm
     total = time.perf_counter() - started
     return (out / "map.html").stat().st_mtime - wall, total
 
@@ -269,16 +269,27 @@ def main() -> None:
                 )
             except subprocess.CalledProcessError:
                 rows.append((f"full build, {n} articles, Dask (s)", "n/a", "pip install .[dask]"))
-            (folder / "zz_new.txt").write_text(
-                "Published: 2021-08-01\n\nThe Taliban captured Panjwai district on Sunday.\n"
-            )
-            refresh = timed_build(folder, out)
+            ready, total = [], []
+            for i, name in enumerate(("Panjwai", "Kajaki", "Nad Ali")):  # median of three
+                (folder / f"zz_new_{i}.txt").write_text(
+                    f"Published: 2021-08-0{i + 1}\n\nThe Taliban captured {name} district.\n"
+                )
+                refresh = timed_build(folder, out)
+                ready.append(refresh["html_ready"])
+                total.append(refresh["seconds"])
             rows.append(
                 (
                     "refresh after 1 article (s)",
-                    f"{refresh['seconds']:.1f}",
-                    f"new `geomap build` process, store of {n + 1} articles; map.html "
-                    f"replaced after {refresh['html_ready']:.1f} s",
+                    f"{statistics.median(ready):.1f}",
+                    f"map.html replaced by a new `geomap build` process (median of 3), "
+                    f"store of {n + 1}-{n + 3} articles",
+                )
+            )
+            rows.append(
+                (
+                    "refresh after 1 article, every output (s)",
+                    f"{statistics.median(total):.1f}",
+                    "static map, GeoPackage, GeoJSON and CSVs written after the map",
                 )
             )
             html_ready, everything = warm_refresh(folder, out)
@@ -286,7 +297,7 @@ def main() -> None:
                 (
                     "refresh in `geomap watch` (s)",
                     f"{html_ready:.1f}",
-                    f"map.html replaced; all outputs {everything:.1f} s; store of {n + 2} articles",
+                    f"map.html replaced; all outputs {everything:.1f} s; store of {n + 4} articles",
                 )
             )
             html = out / "map.html"
