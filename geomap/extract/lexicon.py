@@ -82,7 +82,6 @@ class Lexicon:
     reporting: re.Pattern[str]  # a report whose content (and actor) follows
     members: re.Pattern[str]  # after an object: its members follow
     counted_units: re.Pattern[str]  # right after a verb: its object is a count of units
-    locator_nouns: re.Pattern[str]
 
     def opponent(self, party: str) -> str:
         """The other side (two-party theatres); anything else has no opponent."""
@@ -201,7 +200,6 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
             r"(?:[a-z-]+\s+){0,1}$",
             re.IGNORECASE,
         ),
-        locator_nouns=_rx(bystanders["locator_nouns"]),
         landmark=_rx(bystanders["landmarks"]),
         failure=re.compile(
             rf"\s*,?\s*(?:[\w-]+\s+){{0,3}}?(?:(?:had|have|has)\s+)?(?:{_words(modality['failure'])})\b",
