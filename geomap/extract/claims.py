@@ -25,7 +25,7 @@ from geomap.extract.sentences import headline_end, sentences
 from geomap.extract.speakers import SPEECH, classify_speaker, denier_of, speaker_of
 from geomap.records import CONTESTED, REPORTER, AggregateClaim, Article, Claim, Place
 
-RULES_VERSION = 13  # bump when a rule changes: stored articles are then extracted again
+RULES_VERSION = 14  # bump when a rule changes: stored articles are then extracted again
 CLAIMABLE_KINDS = frozenset(
     {"district", "province", "city", "village", "border-crossing", "base", "site"}
 )

@@ -228,11 +228,12 @@ def _frame(
         order = (after,)  # an active verb's object follows it; a place before is its scene
     else:
         order = (after, before)
-    if (m.trigger.theme == "subject" or m.trigger.theme == "object" and not passive) and re.search(
+    if m.trigger.theme in ("subject", "object") and re.search(
         r"\b(?:which|that)\s*$", text[max(start, clause - 8) : clause], re.I
     ):
-        # "Khulm, which insurgents captured" / "Khulm, which was besieged, fell": the
-        # antecedent of the relative clause is the object or the subject
+        # "Khulm, which insurgents captured" / "Khulm, which was captured" / "Khulm, which
+        # was besieged, fell": the antecedent of the relative clause is the object or the
+        # subject
         antecedent = group_before(chunks, start, clause)
         if antecedent and _RELATIVE_GAP.fullmatch(text, antecedent[-1].end, clause):
             order = (*order, antecedent)

@@ -39,6 +39,9 @@ def test_foreign_forces_leaving_a_base_is_no_claim(claims_of):
         ("Officials in Kunduz said insurgents seized Khulm.", {("Khulm", "taliban")}),
         # ... unless a relative clause puts the object first.
         ("Khulm, which insurgents captured on Sunday, is quiet.", {("Khulm", "taliban")}),
+        # A passive relative clause: its subject is the antecedent, wherever that stands.
+        ("Shops reopened in Khulm, which was retaken by commandos.", {("Khulm", "government")}),
+        ("In Khulm, which was overrun by militants, shops are shut.", {("Khulm", "taliban")}),
     ],
 )
 def test_the_object_of_an_active_verb_follows_it(claims_of, sentence, expected):
