@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -31,14 +32,19 @@ TARGETS = {
 }
 
 
+# Children run as an installed geomap does: with its bytecode cached (pip compiles it at
+# install; a shell that sets PYTHONDONTWRITEBYTECODE would make every run compile it again).
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def startup_seconds(args: list[str], runs: int = 5) -> float:
     """Median wall time of a new `geomap` process (warm file cache: one run first)."""
     cmd = [sys.executable, "-m", "geomap.cli", *args]
-    subprocess.run(cmd, check=True, capture_output=True)
+    subprocess.run(cmd, check=True, capture_output=True, env=CHILD_ENV)
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True)
+        subprocess.run(cmd, check=True, capture_output=True, env=CHILD_ENV)
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 
@@ -155,7 +161,7 @@ def timed_build(articles_dir: Path, out: Path, formats=("html", "png"), extra=()
         cmd += ["--format", fmt]
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started, wall = time.perf_counter(), time.time()
-    subprocess.run(cmd, check=True, capture_output=True)
+    subprocess.run(cmd, check=True, capture_output=True, env=CHILD_ENV)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     html = out / "map.html"

@@ -240,9 +240,8 @@ def build(
                 "; ".join(map(str, report.problems[:3])) or "the store is empty"
             )
             raise InputError(msg)
-        in_theatre, foreign = store.countries_named()
-        if not in_theatre:  # the map would be empty: say why, keep the previous one
-            raise InputError(_elsewhere(store.count(), foreign, theatre, settings))
+        if not store.names_the_theatre():  # the map would be empty: say why, keep the old one
+            raise InputError(_elsewhere(store.count(), store.countries_named(), theatre, settings))
         report.undated = store.undated_paths()
         with store.conn:
             for sha in store.ungrouped():

@@ -154,19 +154,23 @@ class Store:
         """The country of the store's theatre (its places are the map's)."""
         return self.get_meta("country") or "AF"
 
-    def countries_named(self, most: int = 5) -> tuple[bool, list[tuple[str, str]]]:
-        """Whether any article names a place in the theatre's country, and the other
-        countries named most often, as (name, ISO code): what the articles are about."""
+    def names_the_theatre(self) -> bool:
+        """Whether any article names a place in the theatre's country."""
         local = self.conn.execute(
             "SELECT 1 FROM places WHERE country = ? AND kind != 'country' LIMIT 1",
             (self.country,),
         )
+        return local.fetchone() is not None
+
+    def countries_named(self, most: int = 5) -> list[tuple[str, str]]:
+        """The other countries the articles name most often, as (name, ISO code): what the
+        articles are about when they name no place of the theatre (a scan of every place)."""
         foreign = self.conn.execute(
             "SELECT name, country FROM places WHERE country != ? AND kind = 'country' "
             "GROUP BY name ORDER BY count(*) DESC LIMIT ?",
             (self.country, most),
         )
-        return local.fetchone() is not None, [(r[0], r[1]) for r in foreign]
+        return [(r[0], r[1]) for r in foreign]
 
     def count(self) -> int:
         """Number of distinct articles stored."""
@@ -260,7 +264,7 @@ class Store:
         """
         if not units:
             return []
-        pairs = headers if headers is not None else self.article_headers()
+        pairs = headers if headers is not None else self.article_headers(units)
         extractor = {a.sha256: version for a, version in pairs}
         loaded = load_extractions(
             self.conn,
@@ -272,9 +276,18 @@ class Store:
         )
         return [loaded[key] for a, v in pairs if (key := (a.sha256, v)) in loaded]
 
-    def article_headers(self) -> list[tuple[Article, str]]:
-        """Every article without its text, with its extractor version, oldest first."""
-        return [(article_from_row(row), row[8]) for row in self.header_rows()]
+    def article_headers(self, units: Collection[str] = ()) -> list[tuple[Article, str]]:
+        """Every article (or those naming a place in ``units``) without its text, with its
+        extractor version, oldest first."""
+        if not units:
+            return [(article_from_row(row), row[8]) for row in self.header_rows()]
+        rows = self.conn.execute(
+            f"SELECT {_HEADER_COLUMNS} FROM articles INDEXED BY articles_headers "
+            "WHERE sha256 IN (SELECT sha256 FROM places WHERE country = ? AND kind != 'country' "
+            f"AND {PLACE_UNIT} IN ({','.join('?' * len(units))})) ORDER BY added, sha256",
+            (self.country, *units),
+        )
+        return [(article_from_row(row), row[8]) for row in rows]
 
     def aggregate_claims(self) -> list[AggregateClaim]:
         """Every stored claim about the whole country ("85 per cent"), oldest article first."""
