@@ -136,7 +136,11 @@ def write_outputs(
         written.append(atomic_write_text(out_dir / "embed.html", EMBED_SNIPPET.format(title=title)))
     ordered = [views[u] for u in sorted(views) if u != NO_DISTRICT]
     statuses = [v.status_record() for v in ordered]
-    articles = [r.article for r in found.reviewed] if found.reviewed else store.headers()
+    articles = (
+        [r.article for r in found.reviewed]
+        if found.reviewed
+        else [a for a, _extractor in store.article_headers()]
+    )
     note = f"Sources: {_sources_note(articles)}. Data: {'; '.join(credits)}."
     if {"png", "svg", "pdf"} & set(formats):  # matplotlib loads only after map.html is written
         from geomap.render.static import render_static, render_timeline

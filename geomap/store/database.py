@@ -196,10 +196,6 @@ class Store:
             raise StoreError(msg)
         return article_from_row(row)
 
-    def headers(self) -> list[Article]:
-        """Every stored article without its text, oldest first (the order of ``extractions``)."""
-        return [article_from_row(row) for row in self.header_rows()]
-
     def header_rows(self) -> list[tuple[Any, ...]]:
         """Every article's row without its text (``article_from_row``), then its extractor."""
         return self.conn.execute(

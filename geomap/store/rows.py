@@ -116,13 +116,12 @@ def load_extractions(
     one = pool.setdefault  # one copy of each string (a comprehension, not a call per value)
 
     by_sha = {a.sha256: a for a in articles}
-    where, args = (
-        ("", ())
-        if whole
-        else (f"AND sha256 IN ({','.join('?' * len(by_sha))})", tuple(by_sha))
-        if units is None
-        else (f"AND {PLACE_UNIT} IN ({','.join('?' * len(units))})", tuple(units))
-    )
+    where = ""  # every stored article
+    args: tuple[str, ...] = ()
+    if units is not None:
+        where, args = f"AND {PLACE_UNIT} IN ({','.join('?' * len(units))})", tuple(units)
+    elif not whole:
+        where, args = f"AND sha256 IN ({','.join('?' * len(by_sha))})", tuple(by_sha)
     places: dict[str, dict[int, Place]] = {}
     for row in conn.execute(
         f'SELECT sha256, idx, {_columns(LOCATION_FIELDS)}, mention, start, "end" '
