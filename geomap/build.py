@@ -171,15 +171,21 @@ def write_outputs(
 
         drawing = pool.submit(images)
         say("writing GeoJSON, GeoPackage and CSV (the images draw meanwhile)")
+        files = [out_dir / "claims.csv", out_dir / "geomap.gpkg"]
+        # Only new articles since the last export: their claims are appended.
+        skip = None if found.reviewed else store.exported_articles(found.key, out_dir, files)
         claims: Iterable[Extraction] = (
             found.reviewed
             if found.reviewed is not None
-            else store.extractions()
+            else store.extractions()[skip or 0 :]
             if keep_warm
-            else itertools.chain.from_iterable(store.extraction_batches())
+            else itertools.chain.from_iterable(store.extraction_batches(skip=skip or 0))
         )
         rows = {v.unit: v.row for v in ordered}
-        exported = export_all(rows, claims, bounds, out_dir, changes, national)
+        exported = export_all(
+            rows, claims, bounds, out_dir, changes, national, append=skip is not None
+        )
+        store.record_export(found.key, out_dir, files)
         written += drawing.result() + exported
     return Drawn(statuses, written, found.unmatched, found.recomputed)
 

@@ -31,6 +31,7 @@ class Views:
     """The up-to-date views and what the build needs to know about them."""
 
     views: dict[str, UnitView]
+    key: str  # what they were computed under: extractor, date, window, theatre, reviews
     day: date | None  # the map's date: the one asked for, else the latest claim's
     recomputed: list[str] | None  # units computed again (None: every unit)
     reviewed: list[Extraction] | None  # every extraction, reviewed (only under reviews)
@@ -60,7 +61,7 @@ def update_views(
         statuses = assess_extractions(reviewed, as_of, settings, groups)
         fresh = unit_views(reviewed, statuses, day, window, groups, theatre)
         store.save_views(key, {u: v.to_json() for u, v in fresh.items()}, None)
-        return Views(_stored(store), day, None, reviewed, unmatched)
+        return Views(_stored(store), key, day, None, reviewed, unmatched)
     touched = store.touched_units(key)
     names = units_for(settings)
     wanted = sorted(touched if touched is not None else store.units() | set(names))
@@ -85,7 +86,7 @@ def update_views(
         )
         fresh.update(unit_views(part, found, day, window, groups, theatre, only=chunk))
     store.save_views(key, {u: v.to_json() for u, v in fresh.items()}, touched)
-    return Views(_stored(store), day, wanted if touched is not None else None, None, [])
+    return Views(_stored(store), key, day, wanted if touched is not None else None, None, [])
 
 
 def _stored(store: Store) -> dict[str, UnitView]:

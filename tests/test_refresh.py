@@ -76,3 +76,47 @@ def test_a_stored_view_reads_back_as_it_was_computed(articles, settings, tmp_pat
         view = UnitView.from_json(text)
         assert view.to_json() == text
         assert view.unit and (view.popup or not view.history)
+
+
+def _claim_rows(out):
+    import geopandas as gpd
+
+    lines = (out / "claims.csv").read_text(encoding="utf-8").splitlines()
+    return lines, len(gpd.read_file(out / "geomap.gpkg", layer="claims"))
+
+
+def test_new_articles_extend_the_claims_export(articles, settings, tmp_path, monkeypatch):
+    from geomap.store.database import Store
+
+    skipped = []
+    batches = Store.extraction_batches
+
+    def spy(self, size=1000, skip=0):
+        skipped.append(skip)
+        return batches(self, size, skip)
+
+    monkeypatch.setattr(Store, "extraction_batches", spy)
+    out = tmp_path / "out"
+    build([articles], out, settings, formats=("html",))
+    before, _ = _claim_rows(out)
+    (articles / "003_panjwai.txt").write_text(PANJWAI)
+    build([articles], out, settings, formats=("html",))
+    assert skipped == [0, 3]  # the second export read only the new article
+    appended, layer = _claim_rows(out)
+    assert appended[: len(before)] == before and "Panjwai" in appended[-1]
+    assert layer == len(appended) - 1  # the GeoPackage gained the same rows
+    (out / "claims.csv").unlink()  # the export no longer matches: written whole
+    build([articles], out, settings, formats=("html",), force=True)
+    assert skipped[-1] == 0
+    assert _claim_rows(out) == (appended, layer)
+
+
+def test_an_edited_article_writes_the_claims_export_whole(articles, settings, tmp_path):
+    out = tmp_path / "out"
+    (articles / "003_panjwai.txt").write_text(PANJWAI)
+    build([articles], out, settings, formats=("html",))
+    (articles / "003_panjwai.txt").write_text(RETAKEN)
+    build([articles], out, settings, formats=("html",))
+    text = (out / "claims.csv").read_text(encoding="utf-8")
+    assert "Afghan forces recaptured Panjwai" in text
+    assert "The Taliban captured Panjwai" not in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import shutil
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -56,14 +57,18 @@ def claims_frame(rows: Iterable[dict[str, Any]]) -> gpd.GeoDataFrame:
     )
 
 
-def _write_claims(csv_path: Path, gpkg_path: Path, extractions: Iterable[Extraction]) -> None:
-    """claims.csv and the GeoPackage's claims layer in one pass, a chunk at a time."""
+def _write_claims(
+    csv_path: Path, gpkg_path: Path, extractions: Iterable[Extraction], header: bool
+) -> None:
+    """claims.csv and the GeoPackage's claims layer in one pass, a chunk at a time (after
+    what the files hold already when there is no ``header`` to write)."""
     rows = claim_rows(extractions)
-    with csv_path.open("w", encoding="utf-8", newline="") as fh:
+    with csv_path.open("w" if header else "a", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(
             fh, CLAIM_EXPORT_COLUMNS, extrasaction="ignore", lineterminator="\n"
         )
-        writer.writeheader()
+        if header:
+            writer.writeheader()
         while chunk := list(itertools.islice(rows, CLAIM_CHUNK)):
             writer.writerows(chunk)
             claims_frame(chunk).to_file(gpkg_path, layer="claims", driver="GPKG", mode="a")
@@ -76,12 +81,15 @@ def export_all(
     out_dir: Path,
     changes: Sequence[Change] = (),
     national: Sequence[dict[str, Any]] = (),
+    append: bool = False,
 ) -> list[Path]:
     """Write districts.geojson, districts.csv, claims.csv, changes.csv, aggregates.csv and
     geomap.gpkg into ``out_dir``.
 
     ``rows`` are the units' export rows (``DistrictStatus.to_dict()``); ``extractions`` are
-    read once, as they come (a stream from the store keeps memory flat).
+    read once, as they come (a stream from the store keeps memory flat). With ``append``
+    they are only the articles added since the last export: their claims extend copies of
+    claims.csv and the GeoPackage, whose districts layer is written anew.
     """
     out_dir = Path(out_dir)
     districts = status_frame(rows, bounds)
@@ -99,11 +107,18 @@ def export_all(
     ]
 
     def gpkg(tmp: Path) -> None:
-        tmp.unlink()
-        districts.to_file(tmp, layer="districts", driver="GPKG")
-        written.append(
-            atomic_write(out_dir / "claims.csv", lambda t: _write_claims(t, tmp, extractions))
-        )
+        if append:
+            shutil.copyfile(out_dir / "geomap.gpkg", tmp)
+        else:
+            tmp.unlink()
+        districts.to_file(tmp, layer="districts", driver="GPKG")  # replaces that layer only
+
+        def claims(t: Path) -> None:
+            if append:
+                shutil.copyfile(out_dir / "claims.csv", t)
+            _write_claims(t, tmp, extractions, header=not append)
+
+        written.append(atomic_write(out_dir / "claims.csv", claims))
 
     written.append(atomic_write(out_dir / "geomap.gpkg", gpkg))
     written.append(_csv(out_dir / "changes.csv", [c.to_dict() for c in changes], CHANGE_COLUMNS))

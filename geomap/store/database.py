@@ -21,7 +21,7 @@ from filelock import FileLock, Timeout
 from geomap.errors import StoreError
 from geomap.records import AggregateClaim, Article, Extraction
 from geomap.settings import DEFAULT_THEATRE
-from geomap.store import views
+from geomap.store import exported, views
 from geomap.store.copies import link_copies
 from geomap.store.rows import (
     ARTICLE_COLUMNS,
@@ -226,9 +226,10 @@ class Store:
             del cache[gone]
         return [cache[row] for row in current]
 
-    def extraction_batches(self, size: int = 1000) -> Iterator[list[Extraction]]:
-        """``extractions`` a batch of articles at a time: memory stays flat at any size."""
-        current = self.header_rows()
+    def extraction_batches(self, size: int = 1000, skip: int = 0) -> Iterator[list[Extraction]]:
+        """``extractions`` a batch of articles at a time (after the first ``skip``): memory
+        stays flat at any size."""
+        current = self.header_rows()[skip:]
         for start in range(0, len(current), size):
             rows = current[start : start + size]
             loaded = load_extractions(
@@ -308,6 +309,15 @@ class Store:
     ) -> None:
         """Keep freshly computed views (of the ``replaced`` units, or of all)."""
         views.save_views(self.conn, key, fresh, replaced, self.country)
+
+    def exported_articles(self, key: str, out_dir: Path, files: Sequence[Path]) -> int | None:
+        """How many first articles the exported ``files`` already hold (None: write them
+        whole; see ``store.exported``)."""
+        return exported.exported_articles(self.conn, key, out_dir, files)
+
+    def record_export(self, key: str, out_dir: Path, files: Sequence[Path]) -> None:
+        """Remember that ``files`` now hold every stored article's claims."""
+        exported.record_export(self.conn, key, out_dir, files)
 
     # -- writing (call inside ``with store.conn:`` for one transaction) ---------------------
     def link_path(self, path: str, sha256: str | None, size: int, mtime: float) -> None:

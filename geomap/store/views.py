@@ -15,7 +15,8 @@ from collections.abc import Collection, Iterable, Mapping
 from geomap.store.schema import PLACE_UNIT
 
 _KEY = "views_key"  # meta: what the stored views were computed under (theatre, date, …)
-_SIGNATURE = (
+# Everything about an article that its claims and views depend on (its text is in its id).
+SIGNATURE = (
     "id || '|' || path || '|' || coalesce(title, '') || '|' || coalesce(outlet, '') || '|' || "
     "coalesce(published, '') || '|' || coalesce(url, '') || '|' || coalesce(extractor, '') "
     "|| '|' || coalesce(group_id, '')"
@@ -28,7 +29,7 @@ def touched_units(conn: sqlite3.Connection, key: str, country: str) -> set[str] 
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (_KEY,)).fetchone()
     if row is None or row[0] != key:
         return None
-    now = dict(conn.execute(f"SELECT sha256, {_SIGNATURE} FROM articles"))
+    now = dict(conn.execute(f"SELECT sha256, {SIGNATURE} FROM articles"))
     before = {
         sha: (signature, units)
         for sha, signature, units in conn.execute(
@@ -83,7 +84,7 @@ def save_views(
         else:
             conn.executemany("DELETE FROM unit_views WHERE unit = ?", [(u,) for u in replaced])
         conn.executemany("INSERT INTO unit_views VALUES (?, ?)", views.items())
-        now = dict(conn.execute(f"SELECT sha256, {_SIGNATURE} FROM articles"))
+        now = dict(conn.execute(f"SELECT sha256, {SIGNATURE} FROM articles"))
         before = dict(conn.execute("SELECT sha256, signature FROM view_articles"))
         changed = [sha for sha, signature in now.items() if before.get(sha) != signature]
         if replaced is None:
