@@ -55,7 +55,7 @@ def update_views(
     # Views made under reviews are all made again once the reviews change (or are undone).
     key = f"v{VIEWS_VERSION}|{extractor}|{as_of}|{window}|{theatre.id}|{active}"
     if active:
-        say("assessing every unit (reviews apply)")
+        say(f"assessing every {theatre.units.rstrip('s')} (reviews apply)")
         reviewed, unmatched = apply_reviews(store.extractions(), reviews)
         day = as_of or max((c.as_of for r in reviewed for c in r.claims if c.as_of), default=None)
         statuses = assess_extractions(reviewed, as_of, settings, groups)
@@ -65,11 +65,15 @@ def update_views(
     touched = store.touched_units(key)
     names = units_for(settings)
     wanted = sorted(touched if touched is not None else store.units() | set(names))
-    say(
-        "assessing every unit"
-        if touched is None
-        else f"assessing again only what changed: {counted(len(wanted), 'unit')}"
-    )
+    if touched is None:
+        say(f"assessing every {theatre.units.rstrip('s')}")
+    else:
+        districts = sum(1 for u in wanted if u in names)
+        others = sum(1 for u in wanted if u and u not in names)
+        say(
+            f"assessing again only what changed: {counted(districts, theatre.units.rstrip('s'))}"
+            + (f" and {counted(others, theatre.provinces.rstrip('s'))}" if others else "")
+        )
     day = as_of or store.latest_claim_day()
     fresh = {}
     headers = store.article_headers() if len(wanted) > UNITS_AT_ONCE else None
