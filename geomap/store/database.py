@@ -214,14 +214,8 @@ class Store:
         cache = _LOADED.setdefault(str(self.path.resolve()), {})
         missing = [row for row in current if row not in cache]
         if missing:
-            loaded = load_extractions(
-                self.conn,
-                self.country,
-                [article_from_row(row) for row in missing],
-                {row[4]: row[8] for row in missing},
-                whole=len(missing) == len(current),
-            )
-            cache.update({row: loaded[(row[4], row[8])] for row in missing})
+            loaded = self._load(missing, whole=len(missing) == len(current))
+            cache.update(zip(missing, loaded, strict=True))
         for gone in set(cache).difference(current):  # replaced or deleted articles
             del cache[gone]
         return [cache[row] for row in current]
@@ -231,15 +225,18 @@ class Store:
         stays flat at any size."""
         current = self.header_rows()[skip:]
         for start in range(0, len(current), size):
-            rows = current[start : start + size]
-            loaded = load_extractions(
-                self.conn,
-                self.country,
-                [article_from_row(row) for row in rows],
-                {row[4]: row[8] for row in rows},
-                whole=False,
-            )
-            yield [loaded[(row[4], row[8])] for row in rows]
+            yield self._load(current[start : start + size], whole=False)
+
+    def _load(self, rows: Sequence[tuple[Any, ...]], whole: bool) -> list[Extraction]:
+        """The extractions of these header rows, in their order."""
+        loaded = load_extractions(
+            self.conn,
+            self.country,
+            [article_from_row(row) for row in rows],
+            {row[4]: row[8] for row in rows},
+            whole=whole,
+        )
+        return [loaded[(row[4], row[8])] for row in rows]
 
     def units(self) -> set[str]:
         """Every unit a stored place lies in (see ``PLACE_UNIT``)."""

@@ -161,11 +161,7 @@ def load_extractions(
             args,
         )
     ):
-        aggregate = dict(zip(AGGREGATE_FIELDS, row[1:], strict=True))
-        aggregate["as_of"] = _day(aggregate["as_of"])
-        aggregates.setdefault(row[0], []).append(
-            AggregateClaim(article_id=by_sha[row[0]].id, **aggregate)
-        )
+        aggregates.setdefault(row[0], []).append(_aggregate(by_sha[row[0]].id, row[1:]))
     return {
         (sha, extractor[sha]): Extraction(
             a,
@@ -187,10 +183,15 @@ def load_aggregates(conn: sqlite3.Connection) -> list[AggregateClaim]:
         "articles_headers JOIN aggregates g ON g.sha256 = a.sha256 "
         "ORDER BY a.added, a.sha256, g.idx"
     ):
-        aggregate = dict(zip(AGGREGATE_FIELDS, row[1:], strict=True))
-        aggregate["as_of"] = _day(aggregate["as_of"])
-        out.append(AggregateClaim(article_id=row[0], **aggregate))
+        out.append(_aggregate(row[0], row[1:]))
     return out
+
+
+def _aggregate(article_id: str, values: Sequence[Any]) -> AggregateClaim:
+    """An aggregate claim from its stored columns (``AGGREGATE_FIELDS``)."""
+    aggregate = dict(zip(AGGREGATE_FIELDS, values, strict=True))
+    aggregate["as_of"] = _day(aggregate["as_of"])
+    return AggregateClaim(article_id=article_id, **aggregate)
 
 
 def _insert(conn: sqlite3.Connection, table: str, names: Sequence[str], rows: list[Any]) -> None:
