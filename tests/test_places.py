@@ -124,6 +124,10 @@ def test_spelling_variants_resolve_to_one_district(gazetteer):
         ("Tala wa Barfak", "AF0911"),
         ("Maiwand", "AF2710"),
         ("Zhari", "AF2705"),
+        # districts made after the 2018 boundaries: the district they were carved from
+        ("Marjah", "AF3002"),
+        ("Zawol", "AF3214"),
+        ("Takhta Pul", "AF2711"),
     ],
 )
 def test_news_spellings_of_districts(gazetteer, spelling, pcode):

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 
-from geomap.extract.lexicon import Lexicon, Trigger
+from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
 
-_BY_OR_TO = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?(?:by|to)\s+", re.IGNORECASE)
+# "… by Afghan commandos", "… over to the Taliban", "… by its residents"
+_BY_OR_TO = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(by|to)\s+(?:its\s+|their\s+)?", re.IGNORECASE)
+# Between a subject and its verb: a few words, no new phrase ("families have reportedly left").
+_SUBJECT_GAP = re.compile(r"\s+(?:[a-z'-]+\s+){0,3}", re.IGNORECASE)
 
 
 def agent_of(
@@ -31,15 +34,24 @@ def agent_of(
     party = lexicon.party_of(words)
     if party:
         return party, False
-    by = _BY_OR_TO.match(text[te : te + 60])
-    if by:
-        party = lexicon.party_of(text[by.end() : by.end() + 50])
-        follows = lexicon.actor.match(text, by.end())
-        if party and follows:
-            return party, False
+    recipient = lexicon.actions[trigger.action].get("agent") == "recipient"
+    if passive or recipient:  # "was retaken by commandos"; "handed X over to the Taliban"
+        named = _named_after(text, te, "to" if recipient else "by", lexicon)
+        if named or recipient:
+            return named, False
     if trigger.theme in ("object", "after") and not passive:
         return _actor_before(text, lo, ts, lexicon), False
+    if passive and lexicon.actions[trigger.action].get("leaves"):
+        return _actor_before(text, lo, ts, lexicon), False  # "troops were evacuated from X"
     return None, False
+
+
+def _named_after(text: str, te: int, preposition: str, lexicon: Lexicon) -> str | None:
+    """The party in a by- or to-phrase just after the verb ("… by Afghan commandos")."""
+    by = _BY_OR_TO.match(text, te, te + 60)
+    if by is None or by.group(1).lower() != preposition or not lexicon.actor.match(text, by.end()):
+        return None
+    return lexicon.party_of(text[by.end() : by.end() + 50])
 
 
 def _actor_before(text: str, lo: int, ts: int, lexicon: Lexicon) -> str | None:
@@ -47,7 +59,14 @@ def _actor_before(text: str, lo: int, ts: int, lexicon: Lexicon) -> str | None:
     a Ukrainian claim to have recaptured X": not Russia)."""
     reports = [r.end() for r in lexicon.reporting.finditer(text, lo, ts)]
     actors = list(lexicon.actor.finditer(text, reports[-1] if reports else lo, ts))
-    return lexicon.actor_party[actors[-1].lastgroup or ""] if actors else None
+    if not actors:
+        return None
+    last = lexicon.actor_party[actors[-1].lastgroup or ""]
+    if last != NON_COMBATANT or _SUBJECT_GAP.fullmatch(text, actors[-1].end(), ts):
+        return last
+    # "Taliban fighters, disguised as civilians, stormed X": the civilians are not its subject
+    fighters = [lexicon.actor_party[a.lastgroup or ""] for a in actors]
+    return next((p for p in reversed(fighters) if p != NON_COMBATANT), None)
 
 
 def _expeller(

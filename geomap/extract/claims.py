@@ -25,7 +25,7 @@ from geomap.extract.sentences import headline_end, sentences
 from geomap.extract.speakers import SPEECH, classify_speaker, denier_of, speaker_of
 from geomap.records import CONTESTED, REPORTER, AggregateClaim, Article, Claim, Place
 
-RULES_VERSION = 14  # bump when a rule changes: stored articles are then extracted again
+RULES_VERSION = 15  # bump when a rule changes: stored articles are then extracted again
 CLAIMABLE_KINDS = frozenset(
     {"district", "province", "city", "village", "border-crossing", "base", "site"}
 )
@@ -173,7 +173,9 @@ def _pending(sentence: str, frames: Sequence[Frame], lexicon: Lexicon) -> tuple[
         action = lexicon.actions[m.trigger.action]
         if action["status"] == CONTESTED:
             return CONTESTED, speaker_of(sentence, lexicon, m.start)
-        party = lexicon.party_of(sentence[m.end : m.end + 40]) or (
+        named = lexicon.party_of(sentence[m.end : m.end + 40])
+        party = named if named in lexicon.parties else None
+        party = party or (
             lexicon.attacker if action.get("default_agent") == "attacker" else lexicon.defender
         )
         status = lexicon.opponent(party) if action["status"] == "opponent" else party

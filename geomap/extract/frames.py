@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from geomap.extract.agents import agent_of, default_agent
 from geomap.extract.chunks import Chunks, chunk_places
-from geomap.extract.lexicon import Lexicon, Trigger
+from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
 from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR
 from geomap.extract.themes import (
     APPOSITIVE_RELATIVE,
@@ -55,6 +55,7 @@ _MONTH_MAY = re.compile(
 _QUOTES_AS_SPACES = str.maketrans({q: " " for q in '"“”‘«»'})
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who)\b", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|into)\b", re.IGNORECASE)
+_LEFT_FROM = re.compile(r"\s+(?:from|out\s+of)\s", re.IGNORECASE)
 _NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
 HYPOTHETICAL_REACH = 7  # words before a trigger a modal reaches: "would be the first capital lost"
 REPEL_REACH = 40  # "repelled a large Taliban attack on": the attack belongs to the repel
@@ -218,9 +219,12 @@ def _frame(
     if passive and m.trigger.action == "repel":
         lo = start  # "X attacked Y but were beaten back": the attack was on Y
     after = group_after(chunks, te, hi, text, lexicon)
-    if after and m.trigger.action == "withdraw" and _DESTINATION.search(text, te, after[0].start):
+    leaves = lexicon.actions[m.trigger.action].get("leaves")
+    if after and leaves and _DESTINATION.search(text, te, after[0].start):
         after = ()  # "retreated from its base to the post at X": X is where they went
     before = group_before(chunks, lo, ts)
+    if leaves and not after and _LEFT_FROM.match(text, te):
+        before = ()  # "fled from occupied villages": what they left is not a place before
     order: tuple[tuple[Place, ...], ...]
     if m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive):
         order = (before, after)
@@ -303,9 +307,13 @@ def _frame(
         places = earlier[-1].places if earlier else tuple(previous)
         via = "pronoun"
     agent, agent_is_speaker = agent_of(text, m.trigger, m.text, (ts, te), clause, passive, lexicon)
-    if agent == THIRD_PARTY:
-        return None  # foreign forces leaving a base say nothing about who holds it
     action = lexicon.actions[m.trigger.action]
+    if agent == NON_COMBATANT and action["status"] == CONTESTED:
+        agent = None  # "civilians were killed in clashes in X": the clashes still count
+    if agent in (THIRD_PARTY, NON_COMBATANT):
+        return None  # foreign troops or families leaving X say nothing about who holds it
+    if agent is None and action.get("default_agent") == "none":
+        return None  # "many fled X": only a named side's flight says who holds it
     if agent is None and action.get("default_agent") == "speaker":
         agent_is_speaker = True  # "the troops were withdrawn from X", said by one side
     if action["status"] == CONTESTED:

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from geomap.extract.anchors import Prefilter
 from geomap.records import THIRD_PARTY
 
+NON_COMBATANT = "non-combatant"  # an actor group: residents, families, aid workers
+
 if TYPE_CHECKING:
     from geomap.theatre import Theatre
 
@@ -26,6 +28,8 @@ ACTIONS = (
     "fall",
     "lose",
     "withdraw",
+    "flee",
+    "handover",
     "hold",
     "contest",
     "enter",
@@ -55,7 +59,7 @@ class Lexicon:
     attacker: str
     defender: str
     parties: tuple[str, ...]
-    actions: dict[str, dict[str, str]]
+    actions: dict[str, dict[str, Any]]
     triggers: tuple[Trigger, ...]
     trigger_phrases: tuple[tuple[Trigger, re.Pattern[str]], ...]  # every phrase of every block
     trigger_filter: Prefilter  # one Aho-Corasick pass: which phrases are worth trying?
@@ -139,6 +143,8 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         actor_party[f"p{i}"] = party
     actor_groups.append(rf"(?P<third>{_words(data['third_party'].get('actors', []))})")
     actor_party["third"] = THIRD_PARTY
+    actor_groups.append(rf"(?P<civil>{_words(data['non_combatants']['actors'])})")
+    actor_party["civil"] = NON_COMBATANT
     actor_alt = "|".join(actor_groups)
     actor = re.compile(rf"\b(?:the\s+)?(?:{actor_alt})\b", re.IGNORECASE)
     slot_words = [w for p in parties for w in data["parties"][p]["actors"]]

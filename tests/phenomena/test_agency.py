@@ -106,3 +106,38 @@ def test_an_outcome_about_the_attack_named_before(claims_of):
 def test_a_passive_hold_by_the_army(claims_of):
     held = claims_of("Kandahar airport is still held by Afghan forces.")
     assert held == {("Kandahar", "government")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hundreds of families have left Qaysar since the fighting began.",
+        "Shopkeepers abandoned the bazaar in Sholgara on Sunday.",
+        "Aid workers were evacuated from Dehdadi on Monday.",
+        "Villagers who fled Almar described empty streets.",
+        "Many fled Shortepa overnight.",
+    ],
+)
+def test_people_who_leave_without_fighting_make_no_claim(claims_of, sentence):
+    assert claims_of(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Government soldiers fled Almar before dawn.", "taliban"),
+        ("The insurgents fled from Shortepa under heavy bombardment.", "government"),
+        ("Border guards posted in Qaysar fled to Turkmenistan.", "taliban"),
+        ("Militia commanders handed Dehdadi over to the Taliban.", "taliban"),
+        ("Elders said the militants had handed Sholgara back to the army.", "government"),
+        ("Sholgara was overrun by government soldiers within hours.", "government"),
+    ],
+)
+def test_flight_handover_and_a_by_phrase_name_the_side(claims_of, sentence, status):
+    assert {s for _p, s in claims_of(sentence)} == {status}
+
+
+def test_fighting_that_kills_civilians_is_still_fighting(claims_of):
+    assert claims_of("Two civilians died in clashes in Almar on Monday.") == {
+        ("Almar", "contested")
+    }
