@@ -60,6 +60,8 @@ _JOIN = re.compile(
     r"(?:\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:province\s+of\s+)?LOC"
     r"(?:\s+provinces?)?|\s*\(\s*LOC(?:\s+province)?\s*\)|\s*,\s*LOC\s+province)*"
     r"(?-i:\s*,\s*[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)*"  # a name the gazetteer lacks
+    # "X on Monday and Y on Tuesday": a time said of the first member only
+    r"(?:\s+(?:on|last|this|early|late)\s+[\w-]+(?:\s+\d{1,2})?|\s+(?:overnight|earlier|later))?"
     r"\s*(?:,|;|,?\s+and|,?\s+or|,?\s+as\s+well\s+as|,?\s+and\s+also|,?\s+plus|/)\s*"
     r"(?:the\s+)?(?:districts?\s+of\s+)?(?:LOC['’]s\s+)?(?:neighbou?ring\s+|nearby\s+)?$",
     re.I,
@@ -90,6 +92,9 @@ class Chunks:
             if place in group:
                 return group
         return (place,)
+
+
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 
 
 def chunk_places(
@@ -153,6 +158,8 @@ def _is_bystander(
         return True
     quoted = text[p.start - 1 : p.start] in ("‘", "'")  # ‘Sher Khan Bandar’ closes a quote
     if lexicon.title_after.match(after):
+        return True
+    if lexicon.speaking_after.match(after) and not _OF_BEFORE.search(before):
         return True
     if _POSSESSIVE_AFTER.match(after) and not quoted and not _owns_a_part(p, after, lexicon):
         return True

@@ -94,7 +94,7 @@ def claims_from_article(
             or PLURAL_ANAPHOR.search(sentence)
             or (state.claims and EVENT_ANAPHOR.search(sentence))
         )
-        if (inside or refers) and not lexicon.habitual.search(sentence):
+        if inside or refers:
 
             def resolve(lo: int, hi: int, seen: set[int] = bystanders) -> list[Place]:
                 return references(text, lo, hi, local, seen)

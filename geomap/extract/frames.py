@@ -19,9 +19,12 @@ from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
 from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR
 from geomap.extract.themes import (
     APPOSITIVE_RELATIVE,
+    BRACKET_REACH,
+    BRACKETED,
     MAX_OBJECT_GAP,
     PART_SUBJECT,
     appositive,
+    bracketed_subject,
     counts_not_names,
     group_after,
     group_before,
@@ -49,12 +52,15 @@ _RELATIVE_GAP = re.compile(
     r"(?:\s+(?:district|province|city|town))?,\s*(?:which|that)\s*", re.IGNORECASE
 )
 _MONTH_MAY = re.compile(
-    r"\b(?:in|on|since|until|by|of|early|late|mid-?|last|this|next|during)\s+May\b|\bMay\s+\d",
+    r"\b(?:in|on|since|until|by|of|early|late|mid-?|last|this|next|during)\s+May\b|\bMay\s+\d"
+    r"|^(?-i:May)(?=\s*[,;)]|\s+\d|\s*$)",  # a clause cut after "since": "since May, …"
     re.IGNORECASE,
 )
 _QUOTES_AS_SPACES = str.maketrans({q: " " for q in '"“”‘«»'})
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who)\b", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|into)\b", re.IGNORECASE)
+_APPOSITION_REACH = 120  # characters: an appositive's opening comma, a fronted adverbial
+_APPOSITION = re.compile(r",\s+(?:which|who|that|the|a|an|long|once)\b", re.IGNORECASE)
 _LEFT_FROM = re.compile(r"\s+(?:from|out\s+of)\s", re.IGNORECASE)
 _NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
 HYPOTHETICAL_REACH = 7  # words before a trigger a modal reaches: "would be the first capital lost"
@@ -172,12 +178,36 @@ def frames_in_sentence(
             lo = clause  # "The district, which was besieged for weeks, fell": its subject
         hi = start + _clause_end(sentence, m.end)
         hi = min(hi, start + matches[i + 1].start) if i + 1 < len(matches) else hi
+        if _habitual(text, start, lo, hi, start + m.start, lexicon):
+            continue  # "the Taliban have long controlled X"; "Over the years, … clashed in X"
         frame = _frame(text, start, m, lo, hi, clause, chunks, lexicon, resolve, frames, previous)
         if frame is not None and frame.places:
             frames.append(frame)
         elif frame is not None and frame.status != CONTESTED:
             unplaced.append(frame)
-    return _attach_inclusions(text, frames, unplaced, chunks), chunks
+    return _attach_inclusions(text, _without_background(text, frames), unplaced, chunks), chunks
+
+
+_CHANGES = ("capture", "recapture", "fall", "lose", "withdraw", "flee", "handover", "expel")
+
+
+def _without_background(text: str, frames: list[Frame]) -> list[Frame]:
+    """ "X, long held by the Taliban, was retaken": the bracketed hold is the state before the
+    change the main verb reports, not a second claim of the same moment."""
+    changes = [f for f in frames if f.action in _CHANGES and f.places]
+    return [
+        f
+        for f in frames
+        if not (
+            f.action == "hold"
+            and any(
+                set(f.places) <= set(c.places)
+                and c.places[-1].end < f.start < c.start < c.places[-1].end + BRACKET_REACH
+                and BRACKETED.fullmatch(text, c.places[-1].end, c.start)
+                for c in changes
+            )
+        )
+    ]
 
 
 def _attach_inclusions(
@@ -225,6 +255,8 @@ def _frame(
     before = group_before(chunks, lo, ts)
     if leaves and not after and _LEFT_FROM.match(text, te):
         before = ()  # "fled from occupied villages": what they left is not a place before
+    if not before and (m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive)):
+        before = bracketed_subject(chunks, text, start, ts)  # "X, which …, was retaken"
     order: tuple[tuple[Place, ...], ...]
     if m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive):
         order = (before, after)
@@ -358,6 +390,22 @@ def _hypothetical(clause_before: str, lexicon: Lexicon) -> bool:
     if lexicon.hypothetical.search(window):
         return True
     return bool(_INFINITIVE.search(window)) and not _RANKED_OUTCOME.search(window)
+
+
+def _habitual(text: str, start: int, lo: int, hi: int, ts: int, lexicon: Lexicon) -> bool:
+    """A habit or the long past, said around the trigger (``lo:hi``) or fronted before it; an
+    appositive only describes ("X, a Taliban stronghold for years, was retaken")."""
+    for found in lexicon.habitual.finditer(text, lo, hi):
+        opening = text.rfind(",", max(start, found.start() - _APPOSITION_REACH), found.start())
+        closing = text.find(",", found.end(), ts)
+        if not (opening >= 0 <= closing and _APPOSITION.match(text, opening)):
+            return True
+    fronted = lexicon.habitual.search(text, start, min(hi, start + _APPOSITION_REACH))
+    return bool(
+        fronted
+        and len(text[start : fronted.start()].split()) <= 2
+        and text[fronted.end() : fronted.end() + 2].lstrip().startswith(",")
+    )
 
 
 def _negated(window: str, lexicon: Lexicon) -> bool:

@@ -80,6 +80,7 @@ class Lexicon:
     part: re.Pattern[str]
     other: re.Pattern[str]
     title_after: re.Pattern[str]
+    speaking_after: re.Pattern[str]  # a speech verb right after a place: the place speaks
     reference_before: re.Pattern[str]
     landmark: re.Pattern[str]  # the reference words that only say "nearby"
     failure: re.Pattern[str]  # after an attempt's place: it came to nothing
@@ -200,6 +201,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         part=_rx(objects["part"]),
         other=_rx(objects["other"]),
         title_after=_rx(bystanders["titles_after"], prefix=r"^\s*(?:'s\s+|’s\s+)?"),
+        speaking_after=_rx(bystanders["speaking_after"], prefix=r"^\s*"),
         reference_before=re.compile(
             rf"(?<!according\s)(?<!including\s)\b(?:{'|'.join(bystanders['reference_before'])})\s+(?:the\s+)?"
             r"(?:(?:city|town|province|district|capital|village)\s+of\s+)?"

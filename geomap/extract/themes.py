@@ -81,6 +81,26 @@ def group_before(chunks: Chunks, lo: int, hi: int) -> tuple[Place, ...]:
     return tuple(p for p in group if p.start >= lo)
 
 
+# "X, which the Taliban had held since May, was retaken"; "X, the last government-held
+# district in P, fell": a comma-bracketed clause or appositive between a subject and its verb.
+BRACKET_REACH = 200  # characters from a subject to its verb across a bracketed clause
+BRACKETED = re.compile(
+    r"(?:\s+(?:district|province|city|town))?,\s+(?:which|who|that|the|a|an|long|once)\b"
+    r"[^,;]*,\s+(?:[\w'’-]+\s+){0,2}",
+    re.IGNORECASE,
+)
+
+
+def bracketed_subject(chunks: Chunks, text: str, lo: int, ts: int) -> tuple[Place, ...]:
+    """The subject a bracketed clause separates from its verb at ``ts`` (see ``BRACKETED``)."""
+    lo = max(lo, ts - BRACKET_REACH)
+    inside = [p for p in chunks.candidates if lo <= p.start and p.end <= ts]
+    for place in reversed(inside):
+        if BRACKETED.fullmatch(text, place.end, ts):
+            return chunks.group_of(place)
+    return ()
+
+
 def possessed_head(text: str, end: int, lexicon: Lexicon) -> str | None:
     """ "Kunduz's entrance", "the city's outskirts": the possessed noun is the object."""
     m = POSSESSED.match(text, end)

@@ -141,3 +141,20 @@ def test_fighting_that_kills_civilians_is_still_fighting(claims_of):
     assert claims_of("Two civilians died in clashes in Almar on Monday.") == {
         ("Almar", "contested")
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the state an appositive or relative clause gives is the one before the change
+        ("Almar, the last government-held town in the area, fell on Friday.", {"taliban"}),
+        ("Almar, which had long been under government control, fell on Friday.", {"taliban"}),
+        (
+            "Sholgara, which the militants had held since May, was retaken by commandos.",
+            {"government"},
+        ),
+        ("Residents of militant-held Almar said food was running out.", {"taliban"}),
+    ],
+)
+def test_a_bracketed_clause_between_subject_and_verb(claims_of, sentence, expected):
+    assert {s for _p, s in claims_of(sentence)} == expected

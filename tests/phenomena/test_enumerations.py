@@ -64,3 +64,8 @@ def test_districts_of_a_list_are_districts(gazetteer):
 
     text = "Then the districts of Chahar Dara, Dasht-i-Archi and Khanabad fell."
     assert {p.kind for p in places_from_text(text, gazetteer)} == {"district"}
+
+
+def test_a_list_split_by_dates_shares_the_verb(claims_of):
+    text = "Insurgents captured Almar on Monday and Shortepa on Wednesday."
+    assert claims_of(text) == {("Almar", "taliban"), ("Shortepa", "taliban")}

@@ -63,3 +63,30 @@ def test_an_incursion_denied_leaves_the_place_with_the_other_side(claims_of):
 )
 def test_the_first_to_fall_fell_the_next_has_not(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No fighting has been reported in Shortepa since the truce.",
+        "Almar has seen no major clashes this year.",
+    ],
+)
+def test_fighting_that_did_not_happen_is_no_claim(claims_of, sentence):
+    assert claims_of(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a habit said in an appositive or relative clause leaves the main verb's news
+        ("Sholgara, a militant bastion for years, was retaken by commandos.", "government"),
+        ("Dehdadi, the birthplace of a famous poet, fell to insurgents on Friday.", "taliban"),
+        ("The militants, who have long roamed the hills, overran Almar on Friday.", "taliban"),
+        # said of the clause itself, it is still a habit
+        ("Insurgents have long controlled Almar.", None),
+        ("Over the years, militants seized Shortepa again and again.", None),
+    ],
+)
+def test_a_habit_is_read_in_its_own_clause(claims_of, sentence, expected):
+    assert {s for _p, s in claims_of(sentence)} == ({expected} if expected else set())
