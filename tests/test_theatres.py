@@ -105,6 +105,8 @@ def test_observers_speak_for_no_side_and_namesakes_lose_their_council(ukraine):
             "Ukraine's army said the situation in Avdiivka was difficult but under control.",
             ("Avdiivka", "ukraine"),
         ),
+        ("People in Russian-held Tokmak said the shelling went on.", ("Tokmak", "russia")),
+        ("Heavy fighting went on for Chasiv Yar, the army said.", ("Chasiv Yar", "contested")),
     ],
 )
 def test_the_wording_of_this_wars_news(ukraine, sentence, claim):
@@ -192,3 +194,8 @@ def test_a_theatres_people_and_party_words_are_never_read_as_names(settings, tmp
     path.write_text(text.replace('adjective = "Afghan"', 'adjective = "Coalition"'))
     assert "coalition" in read_theatre(path).name_words
     assert load_gazetteer(settings).name_words == afghan.name_words
+
+
+def test_a_place_held_by_one_side_does_not_make_its_residents_that_side(ukraine):
+    text = "Published: 2023-07-10\n\nResidents of Russian-held Tokmak said the shelling went on.\n"
+    assert claims_in(text, ukraine) == {("Tokmak", "russia", "third-party")}

@@ -94,9 +94,6 @@ class Chunks:
         return (place,)
 
 
-_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
-
-
 def chunk_places(
     text: str,
     start: int,
@@ -159,8 +156,10 @@ def _is_bystander(
     quoted = text[p.start - 1 : p.start] in ("‘", "'")  # ‘Sher Khan Bandar’ closes a quote
     if lexicon.title_after.match(after):
         return True
-    if lexicon.speaking_after.match(after) and not _OF_BEFORE.search(before):
-        return True
+    if lexicon.speaking_after.match(after) and not any(
+        s <= p.start and not text[e : p.start].strip() for s, e in governed
+    ):
+        return True  # "Kabul said"; but "residents of Taliban-held X said": X is held
     if _POSSESSIVE_AFTER.match(after) and not quoted and not _owns_a_part(p, after, lexicon):
         return True
     if _is_reference(text, start, p, lexicon, governed):

@@ -244,12 +244,15 @@ def _looks_like_person_or_word(
     )
     after = re.match(r" ([A-Z][\w'’-]*)", text[mention.end : mention.end + 30])
     return any(
-        neighbour and neighbour.group(1).lower().strip("'’") not in not_name_words
+        neighbour
+        and neighbour.group(1).lower().strip("'’") not in not_name_words
+        and not _COMPOUND_MODIFIER.search(neighbour.group(1))  # "Russian-occupied Melitopol"
         for neighbour in (before, after)
     )
 
 
 HEADLINE_CHARS = 200
+_COMPOUND_MODIFIER = re.compile(r"-[a-z]+$")  # "Kremlin-backed", "Russian-held": no name
 _LONG_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
 
 

@@ -29,6 +29,7 @@ _OWN_CONTENT = re.compile(
     r"\s+(?!(?:on|in|at|late|early|last|this|yesterday|today|earlier|later)\b)(?:[\w'’-]+\s+){2}\w",
     re.I,
 )
+_PLACE_MODIFIER = re.compile(r"[\w'’]+-(?:occupied|held|controlled)\b", re.IGNORECASE)
 _US = re.compile(r"\bU\.?S\.?\b")
 _RELATIVE_START = re.compile(r"\s*(?:who|whom|whose|which)\b", re.I)
 # ", a claim denied by …": the noun in apposition to what was said before, no speech verb
@@ -42,6 +43,7 @@ def classify_speaker(phrase: str, lexicon: Lexicon) -> str | None:
     attacker's words (a "Taliban spokesman" is not the government's), then third parties,
     then the defender's officials.
     """
+    phrase = _PLACE_MODIFIER.sub(" ", phrase)  # "residents of Russian-held X": not Russia
     if lexicon.observers.search(phrase):
         return THIRD_PARTY
     if lexicon.speakers[lexicon.attacker].search(phrase):
