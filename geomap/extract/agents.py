@@ -9,6 +9,7 @@ from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
 
 # "… by Afghan commandos", "… over to the Taliban", "… by its residents"
 _BY_OR_TO = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(by|to)\s+(?:its\s+|their\s+)?", re.IGNORECASE)
+_THEIR = re.compile(r"\b(?:their|its)\b", re.IGNORECASE)
 # Between a subject and its verb: a few words, no new phrase ("families have reportedly left").
 _SUBJECT_GAP = re.compile(r"\s+(?:[a-z'-]+\s+){0,3}", re.IGNORECASE)
 
@@ -31,6 +32,9 @@ def agent_of(
         return _expeller(text, words, ts, lo, passive, lexicon), False
     if lexicon.speaker_possessive.search(words):
         return None, True
+    if _THEIR.search(words):  # "X is under their control": the side named before, or speaking
+        party = _actor_before(text, lo, ts, lexicon)
+        return (party, False) if party else (None, True)
     party = lexicon.party_of(words)
     if party:
         return party, False

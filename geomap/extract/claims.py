@@ -20,7 +20,13 @@ from geomap.extract.aggregates import aggregates_in_sentence, may_count
 from geomap.extract.dates import resolve_in_sentence
 from geomap.extract.frames import Frame, frames_in_sentence, triggers_in
 from geomap.extract.lexicon import Lexicon, load_lexicon
-from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PLURAL_ANAPHOR, references
+from geomap.extract.references import (
+    ANAPHOR,
+    EVENT_ANAPHOR,
+    PLURAL_ANAPHOR,
+    PRONOUN,
+    references,
+)
 from geomap.extract.sentences import headline_end, sentences
 from geomap.extract.speakers import SPEECH, classify_speaker, denier_of, speaker_of
 from geomap.records import CONTESTED, REPORTER, AggregateClaim, Article, Claim, Place
@@ -92,7 +98,7 @@ def claims_from_article(
         refers = (
             ANAPHOR.search(sentence)
             or PLURAL_ANAPHOR.search(sentence)
-            or (state.claims and EVENT_ANAPHOR.search(sentence))
+            or (state.claims and (EVENT_ANAPHOR.search(sentence) or PRONOUN.search(sentence)))
         )
         if inside or refers:
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from geomap.extract.agents import agent_of, default_agent
 from geomap.extract.chunks import Chunks, chunk_places
 from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
-from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR
+from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PRONOUN
 from geomap.extract.themes import (
     APPOSITIVE_RELATIVE,
     BRACKET_REACH,
@@ -334,7 +334,11 @@ def _frame(
         ):
             places = earlier[-1].places if earlier else tuple(previous)
             via = "pronoun"
-    if not places and m.trigger.action == "repel" and EVENT_ANAPHOR.search(clause_before):
+    if (
+        not places
+        and m.trigger.action == "repel"
+        and (EVENT_ANAPHOR.search(clause_before) or PRONOUN.search(m.text))
+    ):
         # "Insurgents stormed X. The assault was beaten off": the attack named before
         places = earlier[-1].places if earlier else tuple(previous)
         via = "pronoun"

@@ -191,7 +191,10 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         denial=_rx(modality["denial"]),
         rejection=re.compile(
             rf"\b(?:{_words(modality['denial'])})\s+(?:the|this|that|these|those|such)\s+"
-            rf"(?:[\w-]+\s+)?(?:{_words(modality['denied_objects'])})\b",  # "the Russian claim"
+            rf"(?:[\w-]+\s+)?(?:{_words(modality['denied_objects'])})\b"  # "the Russian claim"
+            rf"|\b(?:the|this|that|these|those|such)\s+(?:[\w-]+\s+)?"  # "the claim was false"
+            rf"(?:{_words(modality['denied_objects'])})\s+(?:was|were|is|are)\s+(?:\w+\s+)?"
+            rf"(?:{_words(modality['falsehood'])})\b",
             re.IGNORECASE,
         ),
         habitual=_rx(modality["habitual"]),

@@ -69,3 +69,13 @@ def test_districts_of_a_list_are_districts(gazetteer):
 def test_a_list_split_by_dates_shares_the_verb(claims_of):
     text = "Insurgents captured Almar on Monday and Shortepa on Wednesday."
     assert claims_of(text) == {("Almar", "taliban"), ("Shortepa", "taliban")}
+
+
+def test_it_in_the_next_sentence_is_the_place_just_claimed(claims_of):
+    text = "Almar fell to insurgents on Monday.\n\nThe army retook it on Wednesday."
+    assert claims_of(text) == {("Almar", "taliban"), ("Almar", "government")}
+
+
+def test_pushing_them_back_holds_the_place_they_attacked(claims_of):
+    text = "Militants stormed Almar before dawn.\n\nPolice fought them off within hours."
+    assert claims_of(text) == {("Almar", "contested"), ("Almar", "government")}

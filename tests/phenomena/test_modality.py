@@ -90,3 +90,22 @@ def test_fighting_that_did_not_happen_is_no_claim(claims_of, sentence):
 )
 def test_a_habit_is_read_in_its_own_clause(claims_of, sentence, expected):
     assert {s for _p, s in claims_of(sentence)} == ({expected} if expected else set())
+
+
+def test_calling_the_last_claim_false_denies_it(said):
+    text = (
+        "A militant commander said his men had seized Almar.\n\n"
+        "The provincial governor said the claim was untrue."
+    )
+    assert said(text) == {("Almar", "taliban", "taliban"), ("Almar", "government", "government")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("According to the insurgents, Sholgara is now under their control.", "taliban"),
+        ("Government troops insist Sholgara remains under their firm control.", "government"),
+    ],
+)
+def test_their_control_is_the_side_named_before(claims_of, sentence, expected):
+    assert {s for _p, s in claims_of(sentence)} == {expected}
