@@ -77,5 +77,5 @@ def test_it_in_the_next_sentence_is_the_place_just_claimed(claims_of):
 
 
 def test_pushing_them_back_holds_the_place_they_attacked(claims_of):
-    text = "Militants stormed Almar before dawn.\n\nPolice fought them off within hours."
+    text = "Militants stormed Almar before dawn.\n\nPolice drove them back within hours."
     assert claims_of(text) == {("Almar", "contested"), ("Almar", "government")}
