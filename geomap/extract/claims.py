@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from geomap.extract.aggregates import aggregates_in_sentence, may_count
+from geomap.extract.anchors import gated
 from geomap.extract.dates import resolve_in_sentence
 from geomap.extract.frames import Frame, frames_in_sentence, triggers_in
 from geomap.extract.lexicon import Lexicon, load_lexicon
@@ -36,18 +37,18 @@ CLAIMABLE_KINDS = frozenset(
     {"district", "province", "city", "village", "border-crossing", "base", "site"}
 )
 CONFIDENCE = {"named": 0.85, "reference": 0.7, "pronoun": 0.7, "list": 0.75}
-_SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+day\b|\bthat\s+day\b", re.IGNORECASE)
+_SAME_DAY = gated(r"\b(?:the|that)\s+same\s+day\b|\bthat\s+day\b", re.IGNORECASE)
 DENIAL_DISCOUNT = 0.7  # a denial's counter-claim, and a negated outcome, weigh less
 # "Nine districts fell. They include A, B and C": a verbless list continues the last event.
-_PLURAL_UNITS = re.compile(
+_PLURAL_UNITS = gated(
     r"\b(?:districts|district\s+cent(?:re|er)s|towns|cities|provincial\s+capitals|areas)\b", re.I
 )
-_CONTINUES = re.compile(
+_CONTINUES = gated(
     r"\b(?:they|these|those)\s+(?:include|includes|included|are|were)\b|\b(?:include|included|"
     r"including|namely)\b|^[^.]{0,40}:",
     re.IGNORECASE,
 )
-_SINCE = re.compile(r"\bsince\s+(?:the\s+start\s+of\s+)?[^,;.]{0,40}", re.IGNORECASE)
+_SINCE = gated(r"\bsince\s+(?:the\s+start\s+of\s+)?[^,;.]{0,40}", re.IGNORECASE)
 
 
 @dataclass

@@ -12,6 +12,8 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from geomap.extract.anchors import gated
+
 MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
@@ -24,12 +26,12 @@ EXPLICIT_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
     rf"(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})\b"
 )
-MONTH_ONLY = re.compile(
+MONTH_ONLY = gated(
     rf"\b(?:in|since|during|by|until|early|mid|late|end of)\s+({_MONTH})"
     r"(?:\s+(\d{4}))?\b",
     re.IGNORECASE,
 )
-RELATIVE = re.compile(
+RELATIVE = gated(
     r"\b(?:(?:on|last|this|since|by|late|early)\s+)?(monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)\b|\b(today|tonight|yesterday|earlier this week|this week|last week|"
     r"last month|this month|last year|earlier this month|(?:this|last) weekend)\b",

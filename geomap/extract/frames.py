@@ -8,12 +8,14 @@ object, subject or what follows, as a whole list) → its agent (an actor in the
 
 from __future__ import annotations
 
+import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from geomap.extract.agents import agent_of, default_agent
+from geomap.extract.anchors import gated
 from geomap.extract.chunks import Chunks, chunk_places
 from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
 from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PRONOUN
@@ -57,7 +59,7 @@ _MONTH_MAY = re.compile(
     re.IGNORECASE,
 )
 _QUOTES_AS_SPACES = str.maketrans({q: " " for q in '"“”‘«»'})
-_RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who)\b", re.IGNORECASE)
+_RELATIVE_PRONOUN = gated(r"\b(?:which|that|who)\b", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|into)\b", re.IGNORECASE)
 _APPOSITION_REACH = 120  # characters: an appositive's opening comma, a fronted adverbial
 _APPOSITION = re.compile(r",\s+(?:which|who|that|the|a|an|long|once)\b", re.IGNORECASE)
@@ -67,7 +69,7 @@ HYPOTHETICAL_REACH = 7  # words before a trigger a modal reaches: "would be the 
 REPEL_REACH = 40  # "repelled a large Taliban attack on": the attack belongs to the repel
 _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?$", re.I)
-_PLURAL_UNITS = re.compile(r"\b(?:districts|towns|cities|capitals|cent(?:re|er)s)\b", re.I)
+_PLURAL_UNITS = gated(r"\b(?:districts|towns|cities|capitals|cent(?:re|er)s)\b", re.I)
 _LOCATION_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|inside)\s", re.I)
 # "the first capital to fall": an outcome not yet reached ("managed to retake", "were
 # forced to abandon", "had to leave" are outcomes that happened)
@@ -164,7 +166,7 @@ def frames_in_sentence(
     chunks = chunk_places(text, start, end, places, lexicon, governed)
     frames: list[Frame] = []
     unplaced: list[Frame] = []  # "districts have fallen …, including X": the list comes later
-    clause_ends = [c.end() for c in _CLAUSE_END.finditer(sentence)]
+    clause_ends = _clause_marks(sentence)[1]
     for i, m in enumerate(matches):
         # The theme lies between the neighbouring triggers, inside the trigger's clause.
         before = bisect_right(clause_ends, m.start)
@@ -417,6 +419,18 @@ def _negated(window: str, lexicon: Lexicon) -> bool:
     return bool(lexicon.negation.search(window))
 
 
+@functools.lru_cache(maxsize=64)
+def _clause_marks(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the sentence's clause boundaries, found once per sentence."""
+    spans = [m.span() for m in _CLAUSE_END.finditer(sentence)]
+    return tuple(s for s, _e in spans), tuple(e for _s, e in spans)
+
+
 def _clause_end(sentence: str, index: int) -> int:
-    m = _CLAUSE_END.search(sentence, index)
-    return m.start() if m else len(sentence)
+    """Where the clause open at ``index`` ends: the next boundary's start, or the end."""
+    starts, ends = _clause_marks(sentence)
+    at = bisect_left(starts, index)
+    if at and index < ends[at - 1]:  # inside a boundary: ask the pattern itself
+        m = _CLAUSE_END.search(sentence, index)
+        return m.start() if m else len(sentence)
+    return starts[at] if at < len(starts) else len(sentence)

@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from geomap.extract.anchors import Prefilter
+from geomap.extract.anchors import GatedPattern, Prefilter, gated
 from geomap.records import THIRD_PARTY
 
 NON_COMBATANT = "non-combatant"  # an actor group: residents, families, aid workers
@@ -65,26 +65,26 @@ class Lexicon:
     trigger_filter: Prefilter  # one Aho-Corasick pass: which phrases are worth trying?
     actor: re.Pattern[str]  # group per party: (?P<p0>…)|(?P<p1>…)
     actor_party: dict[str, str]  # group name → party
-    speakers: dict[str, re.Pattern[str]]  # party or "third-party" → pattern
-    observers: re.Pattern[str]  # third parties whatever side their name carries
-    speaker_possessive: re.Pattern[str]
-    negation: re.Pattern[str]
-    hypothetical: re.Pattern[str]
-    hedge: re.Pattern[str]
-    denial: re.Pattern[str]
-    rejection: re.Pattern[str]  # a denial of the last sentence's claims
-    habitual: re.Pattern[str]
-    history: re.Pattern[str]  # group 1: the year
-    remote_fire: re.Pattern[str]  # just before a fighting word: shelling, not fighting
-    seat: re.Pattern[str]
-    part: re.Pattern[str]
-    other: re.Pattern[str]
-    title_after: re.Pattern[str]
-    speaking_after: re.Pattern[str]  # a speech verb right after a place: the place speaks
+    speakers: dict[str, GatedPattern]  # party or "third-party" → pattern
+    observers: GatedPattern  # third parties whatever side their name carries
+    speaker_possessive: GatedPattern
+    negation: GatedPattern
+    hypothetical: GatedPattern
+    hedge: GatedPattern
+    denial: GatedPattern
+    rejection: GatedPattern  # a denial of the last sentence's claims
+    habitual: GatedPattern
+    history: GatedPattern  # group 1: the year
+    remote_fire: GatedPattern  # just before a fighting word: shelling, not fighting
+    seat: GatedPattern
+    part: GatedPattern
+    other: GatedPattern
+    title_after: GatedPattern
+    speaking_after: GatedPattern  # a speech verb right after a place: the place speaks
     reference_before: re.Pattern[str]
-    landmark: re.Pattern[str]  # the reference words that only say "nearby"
+    landmark: GatedPattern  # the reference words that only say "nearby"
     failure: re.Pattern[str]  # after an attempt's place: it came to nothing
-    reporting: re.Pattern[str]  # a report whose content (and actor) follows
+    reporting: GatedPattern  # a report whose content (and actor) follows
     members: re.Pattern[str]  # after an object: its members follow
     counted_units: re.Pattern[str]  # right after a verb: its object is a count of units
 
@@ -108,8 +108,8 @@ def _words(items: list[str]) -> str:
     return "|".join(item.replace(" ", r"\s+") for item in ordered)
 
 
-def _rx(items: list[str], prefix: str = r"\b", suffix: str = r"\b") -> re.Pattern[str]:
-    return re.compile(rf"{prefix}(?:{_words(items)}){suffix}", re.IGNORECASE)
+def _rx(items: list[str], prefix: str = r"\b", suffix: str = r"\b") -> GatedPattern:
+    return gated(rf"{prefix}(?:{_words(items)}){suffix}", re.IGNORECASE)
 
 
 @cache
@@ -189,7 +189,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         hypothetical=_rx(modality["hypothetical"]),
         hedge=_rx(modality["hedge"]),
         denial=_rx(modality["denial"]),
-        rejection=re.compile(
+        rejection=gated(
             rf"\b(?:{_words(modality['denial'])})\s+(?:the|this|that|these|those|such)\s+"
             rf"(?:[\w-]+\s+)?(?:{_words(modality['denied_objects'])})\b"  # "the Russian claim"
             rf"|\b(?:the|this|that|these|those|such)\s+(?:[\w-]+\s+)?"  # "the claim was false"

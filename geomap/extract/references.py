@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from geomap.extract.anchors import gated
 from geomap.records import Place
 
 _MODIFIER = (
@@ -13,7 +14,7 @@ _MODIFIER = (
     r"former|same|second|third|\w+-largest|busy|lucrative|vital|nearby|surrounding|"
     r"customs|trading|remote|mountainous|neighbou?ring)"
 )
-ANAPHOR = re.compile(
+ANAPHOR = gated(
     rf"\b(?P<det>the|this|that|a|an|its)\s+(?:{_MODIFIER}\s+)*(?P<noun>border\s+(?:town|crossing|"
     r"post|point|checkpoint)|crossing(?:\s+point)?|checkpoint|border\s+post|site|provincial\s+"
     r"capital|capital|city|town|district|province|(?:air\s*)?base|airfield|dam|port)\b"
@@ -40,7 +41,7 @@ NOUN_KINDS = {
     "dam": ("site",),
 }
 # "the crossings", "both districts": every such place named just before.
-PLURAL_ANAPHOR = re.compile(
+PLURAL_ANAPHOR = gated(
     r"\b(?:the|these|those|both|the\s+two)\s+(?:\w+\s+)?(?P<noun>crossings|districts|cities|"
     r"towns|capitals|bases|border\s+posts)\b(?!\s+(?:of|in)\s+[A-Z])",
     re.IGNORECASE,
@@ -56,7 +57,7 @@ PLURAL_KINDS = {
 }
 PLURAL_REACH = 300  # characters back within which the places a plural noun gathers are named
 # "The assault was beaten off": an event named before, whose places the outcome concerns.
-EVENT_ANAPHOR = re.compile(
+EVENT_ANAPHOR = gated(
     r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:assault|attack|attacks|offensive|push|advance|raid)\b",
     re.IGNORECASE,
 )

@@ -9,10 +9,11 @@ from __future__ import annotations
 import functools
 import re
 
+from geomap.extract.anchors import gated
 from geomap.extract.lexicon import Lexicon
 from geomap.records import REPORTER, THIRD_PARTY
 
-SPEECH = re.compile(
+SPEECH = gated(
     r"\b(?:said|says|say|told|tells|claimed|claims|claim|announced|announces|stated|"
     r"confirmed|confirms|added|insisted|asserted|reported|reports|wrote|tweeted|declared|"
     r"assessed|assesses|admitted|acknowledged|conceded|noted|warned|"
@@ -59,6 +60,12 @@ def classify_speaker(phrase: str, lexicon: Lexicon) -> str | None:
 _REACH = 400  # characters around a claim within which its speaker is looked for
 
 
+@functools.lru_cache(maxsize=32)
+def _speech_verbs(sentence: str) -> tuple[re.Match[str], ...]:
+    """The sentence's speech verbs: read once, asked about for every claim in it."""
+    return tuple(SPEECH.finditer(sentence))
+
+
 def speaker_of(sentence: str, lexicon: Lexicon, at: int | None = None) -> str:
     """Who asserts what a sentence says at offset ``at``; plain narration is the reporter's.
 
@@ -69,7 +76,7 @@ def speaker_of(sentence: str, lexicon: Lexicon, at: int | None = None) -> str:
     if at is not None and len(sentence) > 2 * _REACH:
         lo = max(0, at - _REACH)
         sentence, at = sentence[lo : at + _REACH], at - lo
-    for m in SPEECH.finditer(sentence):
+    for m in _speech_verbs(sentence):
         if (
             at is not None
             and at < m.start()
