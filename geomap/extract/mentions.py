@@ -102,6 +102,9 @@ _FOLLOWING = re.compile(
 )
 
 
+_KIND_STARTS = frozenset(" " + word[0] for word in GENERIC_KIND)  # what _FOLLOWING starts with
+
+
 def _words(chunk: re.Match[str]) -> list[tuple[int, int, str]]:
     out = []
     for m in _CHUNK_WORD.finditer(chunk.group(0)):
@@ -182,6 +185,8 @@ def _near_miss(
 ) -> Mention | None:
     """An unknown name marked with its kind ("Samangarn province"): a close spelling."""
     for j in range(i, min(i + 2, len(words))):
+        if text[words[j][1] : words[j][1] + 2].lower() not in _KIND_STARTS:
+            continue  # no kind word can follow: the common case, without a search
         kind = _FOLLOWING.match(text, words[j][1])
         if kind and GENERIC_KIND.get(kind.group(1).lower()) in ("province", "district"):
             cue = GENERIC_KIND[kind.group(1).lower()]
@@ -203,6 +208,8 @@ def _following_cue(text: str, end: int) -> tuple[str | None, bool]:
 
 
 def _preceding_cue(text: str, start: int) -> str | None:
+    if not text[max(0, start - 8) : start].lower().endswith(("of ", "of the ", "in ")):
+        return None  # every cue below ends so: skip the searches for most names
     if re.search(r"[a-z] district of (?:the )?$", text[max(0, start - 40) : start]):
         return "province"  # "the Dand district of Kandahar"
     before = text[max(0, start - 40) : start].lower()
