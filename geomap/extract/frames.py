@@ -71,17 +71,12 @@ _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.
 _INCLUDING = re.compile(r"\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?$", re.I)
 _PLURAL_UNITS = gated(r"\b(?:districts|towns|cities|capitals|cent(?:re|er)s)\b", re.I)
 _LOCATION_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|inside)\s", re.I)
-# "the first capital to fall": an outcome not yet reached ("managed to retake", "were
-# forced to abandon", "had to leave" are outcomes that happened)
-# "Zaranj was the first to fall", "became the latest district to fall": it did fall
+# "to retake X" is an aim unless an implicative verb precedes it (the lexicon's
+# ``implicative``: "managed to retake") or a rank does: "Zaranj was the first to fall",
+# "became the latest district to fall": it did fall
 _RANKED_OUTCOME = re.compile(
     r"\b(?:was|were|became|is|has\s+become|had\s+become)\s+the\s+(?:first|second|third|"
     r"fourth|fifth|latest|last|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}?to\s*$",
-    re.I,
-)
-_INFINITIVE = re.compile(
-    r"(?<!managed )(?<!able )(?<!succeeded )(?<!failed )(?<!fails )(?<!fail )(?<!forced )"
-    r"(?<!compelled )(?<!obliged )(?<!had )\bto\s*$",
     re.I,
 )
 
@@ -395,7 +390,7 @@ def _hypothetical(clause_before: str, lexicon: Lexicon) -> bool:
     window = _MONTH_MAY.sub(" ", window)  # "In May, insurgents captured": the month
     if lexicon.hypothetical.search(window):
         return True
-    return bool(_INFINITIVE.search(window)) and not _RANKED_OUTCOME.search(window)
+    return bool(lexicon.unrealised.search(window)) and not _RANKED_OUTCOME.search(window)
 
 
 def _habitual(text: str, start: int, lo: int, hi: int, ts: int, lexicon: Lexicon) -> bool:

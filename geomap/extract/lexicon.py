@@ -70,6 +70,7 @@ class Lexicon:
     speaker_possessive: GatedPattern
     negation: GatedPattern
     hypothetical: GatedPattern
+    unrealised: re.Pattern[str]  # a clause ending in "to" after no implicative verb
     hedge: GatedPattern
     denial: GatedPattern
     rejection: GatedPattern  # a denial of the last sentence's claims
@@ -187,6 +188,10 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         speaker_possessive=_rx(data["third_party"].get("speaker_possessives", ["our"])),
         negation=_rx(modality["negation"], suffix=r"(?:\b|(?<=n't))"),
         hypothetical=_rx(modality["hypothetical"]),
+        unrealised=re.compile(
+            "".join(rf"(?<!{word} )" for word in modality["implicative"]) + r"\bto\s*$",
+            re.IGNORECASE,
+        ),
         hedge=_rx(modality["hedge"]),
         denial=_rx(modality["denial"]),
         rejection=gated(
