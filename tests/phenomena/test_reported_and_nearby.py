@@ -155,3 +155,8 @@ def test_villages_taken_around_a_town_are_part_of_it_not_a_tally(claims_of):
 def test_a_relative_clause_after_the_speaker_does_not_hide_it(said):
     text = "A Taliban commander, who asked not to be named, said his fighters held Sholgara."
     assert said(text) == {("Sholgara", "taliban", "taliban")}
+
+
+def test_a_speaker_named_after_the_title_keeps_the_titles_side(said):
+    text = "Insurgents overran Almar, the provincial police chief's spokesman, Abdul Rahim, said."
+    assert said(text) == {("Almar", "taliban", "government")}
