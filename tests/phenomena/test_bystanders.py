@@ -93,3 +93,14 @@ def test_fire_destinations_and_possessives(claims_of, text, expected):
 )
 def test_a_tally_of_units_is_no_claim_on_the_province_beside_it(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Insurgents seized the bazaar in Sholgara on Monday.", {("Sholgara", "contested")}),
+        ("Insurgents seized a ridge overlooking Sholgara on Monday.", set()),
+    ],
+)
+def test_a_part_of_a_place_or_a_spot_above_it(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
