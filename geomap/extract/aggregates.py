@@ -6,6 +6,7 @@ import functools
 import re
 from datetime import date
 
+from geomap.extract.anchors import gated
 from geomap.records import AggregateClaim
 
 _NUMBER_WORDS = {
@@ -102,13 +103,19 @@ _CONTROL = re.compile(
 
 
 # Every pattern needs an amount and a unit; most sentences lack one of them.
-_AMOUNT = re.compile(rf"\d|\b(?:{_NUM}|{_FRACTION}|thirds?|quarters?)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_AMOUNT_WORD = gated(  # with _DIGIT: every amount _NUM and _FRACTION can spell
+    rf"\b(?:{'|'.join(_NUMBER_WORDS)}|dozens|{_FRACTION}|thirds?|quarters?)\b", re.IGNORECASE
+)
 _UNIT = re.compile(r"district|countr|territor|border", re.IGNORECASE)
 
 
 def may_count(sentence: str, country: str) -> bool:
     """A fast test: could this sentence hold an aggregate claim at all?"""
-    return bool((_UNIT.search(sentence) or country in sentence) and _AMOUNT.search(sentence))
+    return bool(
+        (_UNIT.search(sentence) or country in sentence)
+        and (_DIGIT.search(sentence) or _AMOUNT_WORD.search(sentence))
+    )
 
 
 def _number(text: str | None) -> int | None:

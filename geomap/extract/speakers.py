@@ -32,6 +32,7 @@ _OWN_CONTENT = re.compile(
 )
 _PLACE_MODIFIER = re.compile(r"[\w'’]+-(?:occupied|held|controlled)\b", re.IGNORECASE)
 _NAME_ONLY = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s*){1,4}")  # a person's name, no title
+_TITLE = re.compile(r"\s*(?:the|a|an)\s", re.IGNORECASE)  # "the governor's spokesman"
 _US = re.compile(r"\bU\.?S\.?\b")
 _RELATIVE_START = re.compile(r"\s*(?:who|whom|whose|which)\b", re.I)
 # ", a claim denied by …": the noun in apposition to what was said before, no speech verb
@@ -133,6 +134,6 @@ def _before(sentence: str, index: int) -> str:
     chunks = [c for c in re.split(r"[,;:(]|\b(?:and|but|while|after|as)\b", head) if c.strip()]
     while len(chunks) > 1 and _RELATIVE_START.match(chunks[-1]):
         chunks.pop()  # "A Taliban commander, who asked not to be named, said": the commander
-    if len(chunks) > 1 and _NAME_ONLY.fullmatch(chunks[-1]):
+    if len(chunks) > 1 and _NAME_ONLY.fullmatch(chunks[-1]) and _TITLE.match(chunks[-2]):
         chunks[-2:] = [chunks[-2] + chunks[-1]]  # "the governor's spokesman, Munir Farhad, said"
     return " ".join((chunks[-1] if chunks else "").split()[-8:])
