@@ -47,8 +47,38 @@ def parse_date(text: str, base: date | None = None) -> date | None:
     return _parse(text.strip(), base)
 
 
+_DAY_MONTH = re.compile(
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>\d{{4}}))?"
+    rf"|(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year2>\d{{4}}))?",
+    re.IGNORECASE,
+)
+
+
+def _plain_date(text: str, base: date | None) -> date | None:
+    """ "22 June", "July 9, 2021": the shapes news uses, read without dateparser (which
+    takes milliseconds a date); a missing year is the latest not after ``base`` (or today)."""
+    m = _DAY_MONTH.fullmatch(text)
+    if m is None:
+        return None
+    month_name = (m.group("month") or m.group("month2"))[:3].lower()
+    month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(month_name))
+    day = int(m.group("day") or m.group("day2"))
+    year = m.group("year") or m.group("year2")
+    try:
+        if year:
+            return date(int(year), month, day)
+        base = base or date.today()
+        found = date(base.year, month, day)
+        return found if found <= base else date(base.year - 1, month, day)
+    except ValueError:
+        return None  # "31 June", "29 February" of a common year: dateparser decides
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse(text: str, base: date | None) -> date | None:
+    found = _plain_date(text, base)
+    if found is not None:
+        return found
     settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
     if base:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
@@ -106,6 +136,8 @@ def resolve_in_sentence(
             return found, "day"
         # a later date is a plan or deadline ("will end on August 31"), not an event
     month = MONTH_ONLY.search(sentence)
+    if month and explicit and month.start() < explicit.end() and explicit.start() < month.end():
+        month = None  # "by August 31", a plan: its month is no date of the event either
     if month and not re.search(r"\bsince\b", sentence[: month.start()], re.IGNORECASE):
         index = next(i for i, m in enumerate(MONTHS) if m.startswith(month.group(1)[:3].lower()))
         if month.group(2):
