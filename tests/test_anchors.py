@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from geomap.extract import claims, dates, references, speakers
 from geomap.extract.anchors import GatedPattern, Prefilter, required_literals
+from geomap.extract.chunks import reference_word_before
 from geomap.extract.lexicon import load_lexicon
 
 LEXICON = load_lexicon()
@@ -77,3 +78,18 @@ def test_a_gate_skips_text_without_its_words():
     gate = GatedPattern(re.compile(r"\b(?:the|that)\s+same\s+day\b", re.IGNORECASE))
     assert gate.search("The same day, fighting resumed.") is not None
     assert gate._absent("Fighting resumed on Sunday.", 0, 27)
+
+
+@given(
+    st.lists(st.sampled_from(VOCABULARY), max_size=12),
+    st.sampled_from(["in the vicinity of", "with the exception of", "near", "km from", "to"]),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from(["", "restive", "Kunduz"]),
+)
+def test_a_reference_is_read_from_the_last_words_alone(prefix, reference, the, city, word):
+    words = [*prefix, reference, *(["the"] if the else []), *(["city of"] if city else [])]
+    before = " ".join([*words, word]).strip() + " "
+    found = reference_word_before(before, LEXICON)
+    expected = LEXICON.reference_before.search(before)
+    assert (found and found.span()) == (expected and expected.span())

@@ -22,7 +22,7 @@ _QUANTIFIERS = "?*+{"
 
 def required_literals(source: str) -> set[str] | None:
     """Lower-case literals one of which occurs in every match of ``source``, or None."""
-    branches = _split(source, "|")
+    branches = alternatives(source)
     if len(branches) > 1:
         found: set[str] = set()
         for branch in branches:
@@ -130,11 +130,11 @@ def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
         i += 1
 
 
-def _split(source: str, sep: str) -> list[str]:
-    """Split at ``sep`` outside parentheses and character classes."""
+def alternatives(source: str) -> list[str]:
+    """A pattern's top-level alternatives: split at ``|`` outside parentheses and classes."""
     parts, start = [], 0
     for i, char, depth in _structure(source):
-        if char == sep and depth == 0:
+        if char == "|" and depth == 0:
             parts.append(source[start:i])
             start = i + 1
     return [*parts, source[start:]]

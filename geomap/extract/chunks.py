@@ -193,12 +193,23 @@ def _is_bystander(
     return False
 
 
+def reference_word_before(before: str, lexicon: Lexicon) -> re.Match[str] | None:
+    """ "near ", "south of the city of ": a reference word ending ``before``.
+
+    The pattern is anchored at the end, so only the last few words can start a match:
+    searching from there gives the same match for a fraction of the work.
+    """
+    words = before.rsplit(None, lexicon.reference_words)
+    tail = len(words[0]) if len(words) > lexicon.reference_words else 0
+    return lexicon.reference_before.search(before, tail)
+
+
 def _is_reference(
     text: str, start: int, p: Place, lexicon: Lexicon, governed: Sequence[tuple[int, int]]
 ) -> bool:
     """ "south of X", "near X", "from X": a reference point, unless a trigger governs it."""
     before = text[max(start, p.start - 60) : p.start]
-    m = lexicon.reference_before.search(before)
+    m = reference_word_before(before, lexicon)
     if m is None or any(
         s <= p.start and (p.start - e < 12 or _GOVERNED_GAP.fullmatch(text, e, p.start))
         for s, e in governed

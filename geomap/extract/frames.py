@@ -104,7 +104,8 @@ class _Match:
     text: str
 
 
-def triggers_in(sentence: str, lexicon: Lexicon) -> list[_Match]:
+@functools.lru_cache(maxsize=16)  # asked by the grammar and by the pending-list check
+def triggers_in(sentence: str, lexicon: Lexicon) -> tuple[_Match, ...]:
     """Trigger words, left to right; where two overlap the earlier, longer one wins.
 
     Quotation marks are read as spaces (offsets unchanged): 'efforts to "retake the
@@ -130,7 +131,7 @@ def triggers_in(sentence: str, lexicon: Lexicon) -> list[_Match]:
         ):
             continue  # "repelled an attack on X": the attack is what was repelled
         kept.append(m)
-    return kept
+    return tuple(kept)
 
 
 def frames_in_sentence(

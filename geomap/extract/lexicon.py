@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from geomap.extract.anchors import GatedPattern, Prefilter, gated
+from geomap.extract.anchors import GatedPattern, Prefilter, alternatives, gated
 from geomap.records import THIRD_PARTY
 
 NON_COMBATANT = "non-combatant"  # an actor group: residents, families, aid workers
@@ -83,6 +83,7 @@ class Lexicon:
     title_after: GatedPattern
     speaking_after: GatedPattern  # a speech verb right after a place: the place speaks
     reference_before: re.Pattern[str]
+    reference_words: int  # the most words a reference_before match spans ("in the vicinity of X")
     landmark: GatedPattern  # the reference words that only say "nearby"
     failure: re.Pattern[str]  # after an attempt's place: it came to nothing
     reporting: GatedPattern  # a report whose content (and actor) follows
@@ -215,6 +216,12 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
             r"(?:(?:city|town|province|district|capital|village)\s+of\s+)?"
             r"(?:[a-z-]+\s+){0,1}$",
             re.IGNORECASE,
+        ),
+        reference_words=4  # "the", "city of", one word: the words after the reference itself
+        + max(  # every space of an alternative, its groups' included: never too few
+            alternative.count(" ") + alternative.count("\\s") + 1
+            for entry in bystanders["reference_before"]
+            for alternative in alternatives(entry)
         ),
         landmark=_rx(bystanders["landmarks"]),
         failure=re.compile(
