@@ -59,6 +59,7 @@ class Theatre:
     words: dict[str, Any]  # [parties] and [third_party] word tables, for the claims grammar
     tables: dict[str, str] = field(default_factory=dict)  # curated CSVs in geomap/geo/tables
     front_line: bool = False  # claims are about settlements; draw them as points too
+    peoples: tuple[str, ...] = ()  # the country's peoples' names ("Uzbek"): never places
     path: str = ""
 
     @functools.cached_property
@@ -66,6 +67,7 @@ class Theatre:
         """Words for the country's people and the parties ("afghan", "ukraine's", "russian",
         "taliban"): capitalised, yet never part of a place's name."""
         words = {self.demonym.lower(), f"{self.country_name.lower()}'s"}
+        words |= {p.lower() for p in self.peoples}
         for party in self.parties:
             words |= {party.label.lower(), f"{party.label.lower()}'s", party.adjective.lower()}
         return frozenset(words - {""})
@@ -205,5 +207,6 @@ def read_theatre(path: Path) -> Theatre:
         words={"parties": raw["parties"], "third_party": raw.get("third_party", {})},
         tables=dict(raw.get("tables", {})),
         front_line=bool(raw.get("front_line", False)),
+        peoples=tuple(raw.get("peoples", ())),
         path=str(path),
     )

@@ -79,6 +79,8 @@ def test_kabul_government_is_still_kabul_not_a_new_place(gazetteer):
         "Taliban spokesman Zabihullah Mujahid said so.",
         "Khan said the Bandar office was closed.",
         "Spokesman Suhail Shaheen denied it.",
+        "The veteran Uzbek commander rallied his men.",  # a people, not Zebak
+        "Baloch tribesmen crossed the desert.",  # not Balkh
     ],
 )
 def test_no_false_places_from_words_or_people(gazetteer, text):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import pickle
 import re
 from collections import defaultdict
@@ -121,10 +122,15 @@ def _similarity(a: str, b: str) -> float:
 
 def load_gazetteer(settings: Settings | None = None) -> Gazetteer:
     """The gazetteer of the configured theatre and boundaries (built once, cached on disk)."""
-    from geomap.theatre import boundary_set
+    from geomap.theatre import boundary_set, load_theatre
 
     settings = settings or default_settings()
-    return _cached(settings.data_dir, settings.theatre, boundary_set(settings), settings)
+    # the theatre file's words (its peoples, its parties) are part of the index: an edited
+    # theatre is a new cache
+    edition = hashlib.sha256(Path(load_theatre(settings=settings).path).read_bytes()).hexdigest()
+    return _cached(
+        settings.data_dir, f"{settings.theatre}-{edition[:10]}", boundary_set(settings), settings
+    )
 
 
 @functools.lru_cache(maxsize=2)
