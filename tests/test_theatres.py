@@ -107,6 +107,8 @@ def test_observers_speak_for_no_side_and_namesakes_lose_their_council(ukraine):
         ),
         ("People in Russian-held Tokmak said the shelling went on.", ("Tokmak", "russia")),
         ("Heavy fighting went on for Chasiv Yar, the army said.", ("Chasiv Yar", "contested")),
+        ("The Ukrainian flag was raised over Kupiansk.", ("Kupiansk", "ukraine")),
+        ("The front line now runs through Krynky.", ("Krynky", "contested")),
     ],
 )
 def test_the_wording_of_this_wars_news(ukraine, sentence, claim):
