@@ -6,6 +6,9 @@ this module derives "anchors" (for ``captur(?:e|ed)`` the word ``captur``; for
 ``(?:held|controlled) by`` one of ``held``/``controlled``), and one Aho-Corasick pass over a
 sentence tells which patterns are worth trying. A pattern with no derivable anchor is
 always tried (the filter can never hide a match).
+
+The grammar's other slow patterns (anaphors, dates, speech verbs, modality words) sit behind
+the same kind of gate, one pattern each: ``gated`` compiles one so.
 """
 
 from __future__ import annotations

@@ -3,14 +3,15 @@
 Per sentence: trigger words (``lexicon.toml``) → clause → the trigger's places (its theme:
 object, subject or what follows, as a whole list) → its agent (an actor in the trigger, a
 "by"/"to" phrase, or the clause's subject) → status from action × agent → modality
-(negation, hypothetical). Attribution and dates are added by ``claims.py``.
+(negation, hypothetical, habit: ``scope.py``). Attribution and dates are added by
+``claims.py``.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -19,6 +20,14 @@ from geomap.extract.anchors import gated
 from geomap.extract.chunks import Chunks, chunk_places
 from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
 from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PRONOUN
+from geomap.extract.scope import (
+    QUOTES_AS_SPACES,
+    clause_end,
+    clause_marks,
+    habitual,
+    hypothetical,
+    negated_before,
+)
 from geomap.extract.themes import (
     APPOSITIVE_RELATIVE,
     BRACKET_REACH,
@@ -37,13 +46,6 @@ from geomap.extract.themes import (
 )
 from geomap.records import CONTESTED, THIRD_PARTY, Place
 
-_CLAUSE_END = re.compile(
-    r";|\bbut\b|,?\s+while\b|, and (?=(?:the |a |an )?[a-z])|, as(?! well)\b|\s+—\s+|"
-    r", (?:raising|causing|sending|forcing|leaving|prompting|killing|resulting|which|who|where|"
-    r"when|after|before|amid|although|though|with)\b|\bafter\b|\bbefore\b|\bwhen\b|\bsince\b|"
-    r"\bwhereas\b|, (?!including|according|during|excluding|neighbou?ring|surrounding|morning|"
-    r"evening)[a-z]+ing\b"
-)
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got|gets|get)\s+(?:\w+ly\s+|also\s+|now\s+|reportedly\s+)?$",
     re.IGNORECASE,
@@ -53,32 +55,14 @@ _RELATIVE = re.compile(r"\b(?:which|that|whom|what)\b|:", re.IGNORECASE)
 _RELATIVE_GAP = re.compile(
     r"(?:\s+(?:district|province|city|town))?,\s*(?:which|that)\s*", re.IGNORECASE
 )
-_MONTH_MAY = re.compile(
-    r"\b(?:in|on|since|until|by|of|early|late|mid-?|last|this|next|during)\s+May\b|\bMay\s+\d"
-    r"|^(?-i:May)(?=\s*[,;)]|\s+\d|\s*$)",  # a clause cut after "since": "since May, …"
-    re.IGNORECASE,
-)
-_QUOTES_AS_SPACES = str.maketrans({q: " " for q in '"“”‘«»'})
 _RELATIVE_PRONOUN = gated(r"\b(?:which|that|who)\b", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|into)\b", re.IGNORECASE)
-_APPOSITION_REACH = 120  # characters: an appositive's opening comma, a fronted adverbial
-_APPOSITION = re.compile(r",\s+(?:which|who|that|the|a|an|long|once)\b", re.IGNORECASE)
 _LEFT_FROM = re.compile(r"\s+(?:from|out\s+of)\s", re.IGNORECASE)
-_NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
-HYPOTHETICAL_REACH = 7  # words before a trigger a modal reaches: "would be the first capital lost"
 REPEL_REACH = 40  # "repelled a large Taliban attack on": the attack belongs to the repel
 _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?$", re.I)
 _PLURAL_UNITS = gated(r"\b(?:districts|towns|cities|capitals|cent(?:re|er)s)\b", re.I)
 _LOCATION_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|inside)\s", re.I)
-# "to retake X" is an aim unless an implicative verb precedes it (the lexicon's
-# ``implicative``: "managed to retake") or a rank does: "Zaranj was the first to fall",
-# "became the latest district to fall": it did fall
-_RANKED_OUTCOME = re.compile(
-    r"\b(?:was|were|became|is|has\s+become|had\s+become)\s+the\s+(?:first|second|third|"
-    r"fourth|fifth|latest|last|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}?to\s*$",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -111,7 +95,7 @@ def triggers_in(sentence: str, lexicon: Lexicon) -> tuple[_Match, ...]:
     Quotation marks are read as spaces (offsets unchanged): 'efforts to "retake the
     district"' holds the same words as 'efforts to retake the district'.
     """
-    sentence = sentence.translate(_QUOTES_AS_SPACES)
+    sentence = sentence.translate(QUOTES_AS_SPACES)
     phrases = lexicon.trigger_phrases
     found = [
         _Match(phrases[i][0], m.start(), m.end(), m.group(0))
@@ -155,14 +139,14 @@ def frames_in_sentence(
     governed = [
         (
             start + m.start,
-            start + (_clause_end(sentence, m.end) if m.trigger.action == "repel" else m.end),
+            start + (clause_end(sentence, m.end) if m.trigger.action == "repel" else m.end),
         )
         for m in matches
     ]
     chunks = chunk_places(text, start, end, places, lexicon, governed)
     frames: list[Frame] = []
     unplaced: list[Frame] = []  # "districts have fallen …, including X": the list comes later
-    clause_ends = _clause_marks(sentence)[1]
+    clause_ends = clause_marks(sentence)[1]
     for i, m in enumerate(matches):
         # The theme lies between the neighbouring triggers, inside the trigger's clause.
         before = bisect_right(clause_ends, m.start)
@@ -174,9 +158,9 @@ def frames_in_sentence(
             and _RELATIVE_PRONOUN.search(text, clause, start + matches[i - 1].start)
         ):
             lo = clause  # "The district, which was besieged for weeks, fell": its subject
-        hi = start + _clause_end(sentence, m.end)
+        hi = start + clause_end(sentence, m.end)
         hi = min(hi, start + matches[i + 1].start) if i + 1 < len(matches) else hi
-        if _habitual(text, start, lo, hi, start + m.start, lexicon):
+        if habitual(text, start, lo, hi, start + m.start, lexicon):
             continue  # "the Taliban have long controlled X"; "Over the years, … clashed in X"
         frame = _frame(text, start, m, lo, hi, clause, chunks, lexicon, resolve, frames, previous)
         if frame is not None and frame.places:
@@ -186,13 +170,10 @@ def frames_in_sentence(
     return _attach_inclusions(text, _without_background(text, frames), unplaced, chunks), chunks
 
 
-_CHANGES = ("capture", "recapture", "fall", "lose", "withdraw", "flee", "handover", "expel")
-
-
 def _without_background(text: str, frames: list[Frame]) -> list[Frame]:
     """ "X, long held by the Taliban, was retaken": the bracketed hold is the state before the
     change the main verb reports, not a second claim of the same moment."""
-    changes = [f for f in frames if f.action in _CHANGES and f.places]
+    changes = [f for f in frames if f.action != "hold" and f.status != CONTESTED and f.places]
     return [
         f
         for f in frames
@@ -241,7 +222,7 @@ def _frame(
 ) -> Frame | None:
     ts, te = start + m.start, start + m.end
     clause_before = text[lo:ts]
-    if _hypothetical(clause_before, lexicon):
+    if hypothetical(clause_before, lexicon):
         return None
     passive = bool(_PASSIVE_BEFORE.search(clause_before) and _PARTICIPLE.match(m.text))
     if passive and m.trigger.action == "repel":
@@ -359,7 +340,7 @@ def _frame(
         status = CONTESTED
     if action["status"] == CONTESTED and lexicon.remote_fire.search(text, max(lo, ts - 25), ts):
         return None  # "mortar attacks on X": shelling, like airstrikes, says nothing of control
-    negated = _negated(text[max(lo, ts - 40) : ts], lexicon)
+    negated = negated_before(text[max(lo, ts - 40) : ts], lexicon)
     failed = places and lexicon.failure.match(text, places[-1].end)
     if m.trigger.action == "attempt" and places and (negated or failed):
         # "failed to retake X", "attempts to storm X had failed": X stays with the other side
@@ -383,50 +364,3 @@ def _frame(
         agent_is_speaker,
         action["status"] == "opponent",
     )
-
-
-def _hypothetical(clause_before: str, lexicon: Lexicon) -> bool:
-    words = clause_before.translate(_QUOTES_AS_SPACES).rsplit(None, HYPOTHETICAL_REACH)
-    window = " ".join(words[-HYPOTHETICAL_REACH:])
-    window = _MONTH_MAY.sub(" ", window)  # "In May, insurgents captured": the month
-    if lexicon.hypothetical.search(window):
-        return True
-    return bool(lexicon.unrealised.search(window)) and not _RANKED_OUTCOME.search(window)
-
-
-def _habitual(text: str, start: int, lo: int, hi: int, ts: int, lexicon: Lexicon) -> bool:
-    """A habit or the long past, said around the trigger (``lo:hi``) or fronted before it; an
-    appositive only describes ("X, a Taliban stronghold for years, was retaken")."""
-    for found in lexicon.habitual.finditer(text, lo, hi):
-        opening = text.rfind(",", max(start, found.start() - _APPOSITION_REACH), found.start())
-        closing = text.find(",", found.end(), ts)
-        if not (opening >= 0 <= closing and _APPOSITION.match(text, opening)):
-            return True
-    fronted = lexicon.habitual.search(text, start, min(hi, start + _APPOSITION_REACH))
-    return bool(
-        fronted
-        and len(text[start : fronted.start()].split()) <= 2
-        and text[fronted.end() : fronted.end() + 2].lstrip().startswith(",")
-    )
-
-
-def _negated(window: str, lexicon: Lexicon) -> bool:
-    window = _NOT_ONLY.sub(" ", " ".join(window.rsplit(None, 4)[-4:]))
-    return bool(lexicon.negation.search(window))
-
-
-@functools.lru_cache(maxsize=64)
-def _clause_marks(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Starts and ends of the sentence's clause boundaries, found once per sentence."""
-    spans = [m.span() for m in _CLAUSE_END.finditer(sentence)]
-    return tuple(s for s, _e in spans), tuple(e for _s, e in spans)
-
-
-def _clause_end(sentence: str, index: int) -> int:
-    """Where the clause open at ``index`` ends: the next boundary's start, or the end."""
-    starts, ends = _clause_marks(sentence)
-    at = bisect_left(starts, index)
-    if at and index < ends[at - 1]:  # inside a boundary: ask the pattern itself
-        m = _CLAUSE_END.search(sentence, index)
-        return m.start() if m else len(sentence)
-    return starts[at] if at < len(starts) else len(sentence)

@@ -84,9 +84,10 @@ def group_before(chunks: Chunks, lo: int, hi: int) -> tuple[Place, ...]:
 # "X, which the Taliban had held since May, was retaken"; "X, the last government-held
 # district in P, fell": a comma-bracketed clause or appositive between a subject and its verb.
 BRACKET_REACH = 200  # characters from a subject to its verb across a bracketed clause
+_OPENS_APPOSITION = r",\s+(?:which|who|that|the|a|an|long|once)\b"
+APPOSITION = re.compile(_OPENS_APPOSITION, re.IGNORECASE)  # ", a stronghold …", ", which …"
 BRACKETED = re.compile(
-    r"(?:\s+(?:district|province|city|town))?,\s+(?:which|who|that|the|a|an|long|once)\b"
-    r"[^,;]*,\s+(?:[\w'’-]+\s+){0,2}",
+    rf"(?:\s+(?:district|province|city|town))?{_OPENS_APPOSITION}[^,;]*,\s+(?:[\w'’-]+\s+){{0,2}}",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,90 @@
+"""Scope: where a trigger's clause ends, and the mood it is said in.
+
+A trigger's theme lies inside its clause; whether its event happened depends on the words
+around it: a modal or an aim ("could fall", "to retake"), a negation ("did not fall", "no
+fighting"), a habit ("have long controlled"). The words are the lexicon's; this module
+only decides which words of the sentence they are read in.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_left
+
+from geomap.extract.lexicon import Lexicon
+from geomap.extract.themes import APPOSITION
+
+_CLAUSE_END = re.compile(
+    r";|\bbut\b|,?\s+while\b|, and (?=(?:the |a |an )?[a-z])|, as(?! well)\b|\s+—\s+|"
+    r", (?:raising|causing|sending|forcing|leaving|prompting|killing|resulting|which|who|where|"
+    r"when|after|before|amid|although|though|with)\b|\bafter\b|\bbefore\b|\bwhen\b|\bsince\b|"
+    r"\bwhereas\b|, (?!including|according|during|excluding|neighbou?ring|surrounding|morning|"
+    r"evening)[a-z]+ing\b"
+)
+_MONTH_MAY = re.compile(
+    r"\b(?:in|on|since|until|by|of|early|late|mid-?|last|this|next|during)\s+May\b|\bMay\s+\d"
+    r"|^(?-i:May)(?=\s*[,;)]|\s+\d|\s*$)",  # a clause cut after "since": "since May, …"
+    re.IGNORECASE,
+)
+HYPOTHETICAL_REACH = 7  # words before a trigger a modal reaches: "would be the first capital lost"
+_NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
+QUOTES_AS_SPACES = str.maketrans({q: " " for q in '"“”‘«»'})
+_APPOSITION_REACH = 120  # characters: an appositive's opening comma, a fronted adverbial
+# "to retake X" is an aim unless an implicative verb precedes it (the lexicon's
+# ``implicative``: "managed to retake") or a rank does: "Zaranj was the first to fall",
+# "became the latest district to fall": it did fall
+_RANKED_OUTCOME = re.compile(
+    r"\b(?:was|were|became|is|has\s+become|had\s+become)\s+the\s+(?:first|second|third|"
+    r"fourth|fifth|latest|last|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}?to\s*$",
+    re.I,
+)
+
+
+def hypothetical(clause_before: str, lexicon: Lexicon) -> bool:
+    """A modal or an aim among the few words before a trigger ("could", "to retake")."""
+    words = clause_before.translate(QUOTES_AS_SPACES).rsplit(None, HYPOTHETICAL_REACH)
+    window = " ".join(words[-HYPOTHETICAL_REACH:])
+    window = _MONTH_MAY.sub(" ", window)  # "In May, insurgents captured": the month
+    if lexicon.hypothetical.search(window):
+        return True
+    return bool(lexicon.unrealised.search(window)) and not _RANKED_OUTCOME.search(window)
+
+
+def habitual(text: str, start: int, lo: int, hi: int, ts: int, lexicon: Lexicon) -> bool:
+    """A habit or the long past, said around the trigger (``lo:hi``) or fronted before it; an
+    appositive only describes ("X, a Taliban stronghold for years, was retaken")."""
+    for found in lexicon.habitual.finditer(text, lo, hi):
+        opening = text.rfind(",", max(start, found.start() - _APPOSITION_REACH), found.start())
+        closing = text.find(",", found.end(), ts)
+        if not (opening >= 0 <= closing and APPOSITION.match(text, opening)):
+            return True
+    fronted = lexicon.habitual.search(text, start, min(hi, start + _APPOSITION_REACH))
+    return bool(
+        fronted
+        and len(text[start : fronted.start()].split()) <= 2
+        and text[fronted.end() : fronted.end() + 2].lstrip().startswith(",")
+    )
+
+
+def negated_before(window: str, lexicon: Lexicon) -> bool:
+    """A negation among the last four words before a trigger ("did not", "no")."""
+    window = _NOT_ONLY.sub(" ", " ".join(window.rsplit(None, 4)[-4:]))
+    return bool(lexicon.negation.search(window))
+
+
+@functools.lru_cache(maxsize=64)
+def clause_marks(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the sentence's clause boundaries, found once per sentence."""
+    spans = [m.span() for m in _CLAUSE_END.finditer(sentence)]
+    return tuple(s for s, _e in spans), tuple(e for _s, e in spans)
+
+
+def clause_end(sentence: str, index: int) -> int:
+    """Where the clause open at ``index`` ends: the next boundary's start, or the end."""
+    starts, ends = clause_marks(sentence)
+    at = bisect_left(starts, index)
+    if at and index < ends[at - 1]:  # inside a boundary: ask the pattern itself
+        m = _CLAUSE_END.search(sentence, index)
+        return m.start() if m else len(sentence)
+    return starts[at] if at < len(starts) else len(sentence)
