@@ -55,14 +55,15 @@ _UNIT_OF_PROVINCE = re.compile(
     r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:province\s+of\s+)?$",
     re.I,
 )
+# A short time adverbial after a name: "on Monday", "last week", "overnight".
+TIME_SAID = r"\s+(?:on|last|this|early|late)\s+[\w-]+(?:\s+\d{1,2})?|\s+(?:overnight|earlier|later)"
 _JOIN = re.compile(
     r"^(?:\s*(?:districts?|provinces?|cities|city|towns?|villages?|areas?))?"
     r"(?:\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:province\s+of\s+)?LOC"
     r"(?:\s+provinces?)?|\s*\(\s*LOC(?:\s+province)?\s*\)|\s*,\s*LOC\s+province)*"
     r"(?-i:\s*,\s*[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)*"  # a name the gazetteer lacks
-    # "X on Monday and Y on Tuesday": a time said of the first member only
-    r"(?:\s+(?:on|last|this|early|late)\s+[\w-]+(?:\s+\d{1,2})?|\s+(?:overnight|earlier|later))?"
-    r"\s*(?:,|;|,?\s+and|,?\s+or|,?\s+as\s+well\s+as|,?\s+and\s+also|,?\s+plus|/)\s*"
+    rf"(?:{TIME_SAID})?"  # "X on Monday and Y on Tuesday": a time said of one member
+    r"\s*(?:,|;|,?\s+and|,?\s+or|,?\s+nor|,?\s+as\s+well\s+as|,?\s+and\s+also|,?\s+plus|/)\s*"
     r"(?:the\s+)?(?:districts?\s+of\s+)?(?:LOC['’]s\s+)?(?:neighbou?ring\s+|nearby\s+)?$",
     re.I,
 )

@@ -57,7 +57,8 @@ NOT_NAME_WORDS = frozenset(
     "city town village airport dam border crossing base valley river highway road "
     "provincial capital meanwhile however last this that these those both governor police "
     "chief council university hospital airport prison mayor commander corps army province "
-    "provinces districts officials security forces".split()
+    "provinces districts officials security forces neither nor either not only even unlike like "
+    "besides despite although though whereas including except".split()
 )
 
 

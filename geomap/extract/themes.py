@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from geomap.extract.chunks import POSSESSED, Chunks
+from geomap.extract.chunks import POSSESSED, TIME_SAID, Chunks
 from geomap.extract.lexicon import Lexicon
 from geomap.extract.references import ANAPHOR, PLURAL_ANAPHOR
 from geomap.records import CONTESTED, Place
@@ -164,8 +164,18 @@ _ELLIPSIS_BEFORE = re.compile(
 _ELLIPSIS_AFTER = re.compile(r"\s*(?:too|as\s+well|also)\b", re.IGNORECASE)
 
 
+# "X fell on Monday, Y on Tuesday": the verb is left out, each subject keeps its own time
+_GAPPED_BEFORE = re.compile(rf"(?:{TIME_SAID}),\s+(?:the\s+)?", re.IGNORECASE)
+_GAPPED_AFTER = re.compile(rf"(?:\s+(?:district|city|town|province))?(?:{TIME_SAID})\b", re.I)
+
+
 def shares_predicate(text: str, te: int, after: tuple[Place, ...]) -> bool:
-    """ "X has been taken, and Y too", "…, as has Y": ``after`` is a second subject."""
+    """ "X has been taken, and Y too", "…, as has Y", "X fell on Monday, Y on Tuesday":
+    ``after`` is a second subject."""
+    if _GAPPED_BEFORE.fullmatch(text, te, after[0].start) and _GAPPED_AFTER.match(
+        text, after[0].end
+    ):
+        return True
     gap = _ELLIPSIS_BEFORE.fullmatch(text, te, after[0].start)
     if gap is None:
         return False

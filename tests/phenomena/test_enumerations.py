@@ -79,3 +79,20 @@ def test_it_in_the_next_sentence_is_the_place_just_claimed(claims_of):
 def test_pushing_them_back_holds_the_place_they_attacked(claims_of):
     text = "Militants stormed Almar before dawn.\n\nPolice drove them back within hours."
     assert claims_of(text) == {("Almar", "contested"), ("Almar", "government")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Almar fell on Monday, Shortepa on Tuesday and Sholgara on Thursday.",
+            {("Almar", "taliban"), ("Shortepa", "taliban"), ("Sholgara", "taliban")},
+        ),
+        (
+            "Neither Almar nor Shortepa has fallen.",
+            {("Almar", "government"), ("Shortepa", "government")},
+        ),
+    ],
+)
+def test_a_verb_shared_across_a_list(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
