@@ -73,6 +73,7 @@ class Lexicon:
     unrealised: re.Pattern[str]  # a clause ending in "to" after no implicative verb
     hedge: GatedPattern
     denial: GatedPattern
+    falsehood: GatedPattern  # what a denied report is said to be: "untrue", "baseless"
     rejection: GatedPattern  # a denial of the last sentence's claims
     habitual: GatedPattern
     history: GatedPattern  # group 1: the year
@@ -195,6 +196,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         ),
         hedge=_rx(modality["hedge"]),
         denial=_rx(modality["denial"]),
+        falsehood=_rx(modality["falsehood"]),
         rejection=gated(
             rf"\b(?:{_words(modality['denial'])})\s+(?:the|this|that|these|those|such)\s+"
             rf"(?:[\w-]+\s+)?(?:{_words(modality['denied_objects'])})\b"  # "the Russian claim"

@@ -33,6 +33,7 @@ _OWN_CONTENT = re.compile(
 _PLACE_MODIFIER = re.compile(r"[\w'’]+-(?:occupied|held|controlled)\b", re.IGNORECASE)
 _NAME_ONLY = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s*){1,4}")  # a person's name, no title
 _TITLE = re.compile(r"\s*(?:the|a|an)\s", re.IGNORECASE)  # "the governor's spokesman"
+_NOUN_START = re.compile(r"\W*(?:(?:the|these|those|such|unconfirmed|earlier)\s+)?", re.I)
 _US = re.compile(r"\bU\.?S\.?\b")
 _RELATIVE_START = re.compile(r"\s*(?:who|whom|whose|which)\b", re.I)
 # ", a claim denied by …": the noun in apposition to what was said before, no speech verb
@@ -93,6 +94,8 @@ def speaker_of(sentence: str, lexicon: Lexicon, at: int | None = None) -> str:
         ):
             continue  # the verb reports its own clause, not what came before it
         verb = m.group(0).lower()
+        if verb in ("reports", "claims") and _NOUN_START.fullmatch(sentence, 0, m.start()):
+            continue  # "Reports that X had fallen were untrue": a noun, its sayer unnamed
         owner = _CLAIM_OWNER.search(sentence, 0, m.start()) if verb.startswith("claim") else None
         if verb.startswith("claim") and not owner:
             if _CLAIM_IN_APPOSITION.search(sentence, max(0, m.start() - 12), m.start()):
@@ -121,6 +124,12 @@ def denier_of(sentence: str, lexicon: Lexicon) -> tuple[str, int] | None:
     after = re.match(r"\s*by\s+(?:the\s+)?([^,;.]{0,40})", sentence[m.end() :])
     if after:
         return classify_speaker(after.group(1), lexicon) or REPORTER, m.start()
+    if lexicon.falsehood.search(m.group(0)):  # "reports … were untrue, the ministry said":
+        # the word of whoever says it, not of the subject's report
+        said_after = speaker_of(sentence[m.start() :], lexicon)
+        if said_after == REPORTER:
+            said_after = speaker_of(sentence, lexicon, m.start())
+        return said_after, m.start()
     found = classify_speaker(_before(sentence, m.start()), lexicon)
     return found or speaker_of(sentence, lexicon), m.start()
 

@@ -109,3 +109,20 @@ def test_calling_the_last_claim_false_denies_it(said):
 )
 def test_their_control_is_the_side_named_before(claims_of, sentence, expected):
     assert {s for _p, s in claims_of(sentence)} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Reports that insurgents had overrun Almar were untrue, the provincial governor said.",
+            {("Almar", "government", "government")},
+        ),
+        (
+            "The militants' claim that they had seized Almar was false, officials said.",
+            {("Almar", "taliban", "taliban"), ("Almar", "government", "government")},
+        ),
+    ],
+)
+def test_a_report_called_false_is_denied_by_who_says_so(said, sentence, expected):
+    assert said(sentence) == expected
