@@ -131,6 +131,9 @@ def test_people_who_leave_without_fighting_make_no_claim(claims_of, sentence):
         ("Militia commanders handed Dehdadi over to the Taliban.", "taliban"),
         ("Elders said the militants had handed Sholgara back to the army.", "government"),
         ("Sholgara was overrun by government soldiers within hours.", "government"),
+        ("The militants are now in charge of Almar.", "taliban"),
+        ("Insurgents have tightened their grip on Shortepa.", "taliban"),
+        ("The army launched a fresh counterattack to retake Dehdadi.", "contested"),
     ],
 )
 def test_flight_handover_and_a_by_phrase_name_the_side(claims_of, sentence, status):
