@@ -126,6 +126,10 @@ def test_spelling_variants_resolve_to_one_district(gazetteer):
         ("Tala wa Barfak", "AF0911"),
         ("Maiwand", "AF2710"),
         ("Zhari", "AF2705"),
+        # one word or two, "wa" ("and") or not
+        ("Deh Rawood", "AF2502"),
+        ("Dand Patan", "AF1311"),
+        ("Nahrisaraj", "AF3004"),
         # districts made after the 2018 boundaries: the district they were carved from
         ("Marjah", "AF3002"),
         ("Zawol", "AF3214"),

@@ -21,10 +21,10 @@ from typing import Any
 
 from geomap.geo.data import get_manifest
 from geomap.geo.entry import Entry
-from geomap.geo.names import exact_key, fold, loose_key, match_key
+from geomap.geo.names import exact_key, fold, joined_key, loose_key, match_key
 from geomap.settings import Settings, default_settings
 
-GAZETTEER_VERSION = 15
+GAZETTEER_VERSION = 16
 # Which source names a place when several sources describe the same one.
 _SOURCE_RANK = (
     "geomap:key_sites",
@@ -81,7 +81,11 @@ class Gazetteer:
         key = match_key(name)
         if len(exact_key(name)) < 5:
             return found
-        return found + [e for e in self.loose.get(key, []) if e not in found]
+        found = found + [e for e in self.loose.get(key, []) if e not in found]
+        if " " in name.strip() and not found:  # one word or two: "Deh Rawood", "Dehrawud"
+            joined = self.loose.get(joined_key(name), [])
+            found = [e for e in joined if e.kind in ("district", "province")]  # not a person
+        return found
 
     @functools.cached_property
     def _admin_keys(self) -> dict[str, list[str]]:
@@ -178,6 +182,8 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
         keys = [(exact, exact_key(alias, drop_generic=entry.country == country))]
         if entry.country == country and entry.kind != "village":
             keys.append((loose, match_key(alias)))  # transliteration variants are local
+            if " " in alias.strip() and len(joined := joined_key(alias)) >= 3:
+                keys.append((loose, joined))  # "Deh Rawud" as "Dehrawud" would be spelt
         for index, key in keys:
             if key and entry not in index[key]:
                 index[key].append(entry)

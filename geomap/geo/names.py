@@ -8,7 +8,9 @@ Qal`ah-ye Now; Kunduz, Qunduz, Kondoz. Two keys make them comparable:
   w and y treated as vowels after a vowel or consonant, and doubled letters collapsed.
   Herat/Hirat → hrt, Jowzjan/Jawzjan → jzjn, Khawja/Khwaja → khj.
 
-The gazetteer matches on ``exact_key`` first and falls back to ``loose_key``.
+The gazetteer matches on ``exact_key`` first and falls back to ``loose_key``; a name of
+several words also tries ``joined_key``, its skeleton written as one word (Deh Rawood,
+Dehrawud). The connector "wa" ("and") is dropped like -e-: Dand Patan, Dand wa Patan.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import functools
 import re
 import unicodedata
 
-CONNECTORS = frozenset({"e", "i", "ye", "yi", "y", "al", "ul", "ol"})
+CONNECTORS = frozenset({"e", "i", "ye", "yi", "y", "al", "ul", "ol", "wa"})  # wa: "and"
 # Words that name a first-level unit after its name: "Herat province", "Donetsk Oblast".
 PROVINCE_WORDS = frozenset({"province", "provinces", "oblast", "region", "governorate", "wilayat"})
 GENERIC_WORDS = PROVINCE_WORDS | {
@@ -103,6 +105,12 @@ def vowel_key(text: str) -> str:
     for pattern, replacement in _VOWEL_FORMS:
         key = pattern.sub(replacement, key)
     return key
+
+
+def joined_key(text: str) -> str:
+    """The skeleton of a name written as one word: "Deh Rawood" and "Dehrawud" share it
+    (each word's own skeleton drops a word-final h, which the joined word keeps)."""
+    return _skeleton("".join(name_tokens(text, drop_generic=True)))
 
 
 def match_key(text: str) -> str:
