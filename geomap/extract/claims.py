@@ -28,7 +28,7 @@ from geomap.extract.references import (
     PRONOUN,
     references,
 )
-from geomap.extract.sentences import headline_end, sentences
+from geomap.extract.sentences import headline_end, is_navigation, sentences
 from geomap.extract.speakers import SPEECH, classify_speaker, denier_of, speaker_of
 from geomap.records import CONTESTED, REPORTER, AggregateClaim, Article, Claim, Place
 
@@ -94,6 +94,8 @@ def claims_from_article(
         if end <= body:
             continue  # the headline: its places count, its claims come from the body
         sentence = text[start:end]
+        if is_navigation(sentence):
+            continue  # "Related: Taliban take X": another story's headline
         inside = local[bisect_left(starts, start) : bisect_left(starts, end)]
         frames: list[Frame] = []
         refers = (

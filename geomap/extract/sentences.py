@@ -66,3 +66,15 @@ def headline_end(text: str) -> int:
     ):
         return 0
     return offset + len(first)
+
+
+# A page's links to other stories, left in the text: "Related: Taliban take Ghormach".
+_NAVIGATION = re.compile(
+    r"\W*(?:related|read more|read also|also read|see also|more on this|watch|listen)\s*:",
+    re.IGNORECASE,
+)
+
+
+def is_navigation(sentence: str) -> bool:
+    """A link to another story (its headline, not this article's news)."""
+    return bool(_NAVIGATION.match(sentence))

@@ -31,3 +31,8 @@ def test_a_title_case_headline_names_its_places(claims_of):
 def test_a_shared_verb_shares_its_speaker(said):
     text = "Sholgara has been overrun, and Chimtal too, according to a Taliban spokesman."
     assert said(text) == {("Sholgara", "taliban", "taliban"), ("Chimtal", "taliban", "taliban")}
+
+
+def test_a_link_to_another_story_is_not_this_storys_news(claims_of):
+    text = "Insurgents overran Almar on Monday.\nRead more: Militants seize Shortepa\n"
+    assert claims_of(text) == {("Almar", "taliban")}
