@@ -107,6 +107,7 @@ def vowel_key(text: str) -> str:
     return key
 
 
+@functools.lru_cache(maxsize=200_000)
 def joined_key(text: str) -> str:
     """The skeleton of a name written as one word: "Deh Rawood" and "Dehrawud" share it
     (each word's own skeleton drops a word-final h, which the joined word keeps)."""
