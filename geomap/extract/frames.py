@@ -224,7 +224,10 @@ def _frame(
     clause_before = text[lo:ts]
     if hypothetical(clause_before, lexicon):
         return None
-    passive = bool(_PASSIVE_BEFORE.search(clause_before) and _PARTICIPLE.match(m.text))
+    passive = bool(  # 'X was "liberated"': quotation marks read as spaces
+        _PASSIVE_BEFORE.search(clause_before.translate(QUOTES_AS_SPACES))
+        and _PARTICIPLE.match(m.text)
+    )
     if passive and m.trigger.action == "repel":
         lo = start  # "X attacked Y but were beaten back": the attack was on Y
     after = group_after(chunks, te, hi, text, lexicon)

@@ -121,7 +121,8 @@ def denier_of(sentence: str, lexicon: Lexicon) -> tuple[str, int] | None:
     m = lexicon.denial.search(sentence)
     if m is None:
         return None
-    after = re.match(r"\s*by\s+(?:the\s+)?([^,;.]{0,40})", sentence[m.end() :])
+    # "… denied by the ministry", "… were dismissed as propaganda by officials"
+    after = re.match(r"\s*(?:as\s+[\w-]+\s+)?by\s+(?:the\s+)?([^,;.]{0,40})", sentence[m.end() :])
     if after:
         return classify_speaker(after.group(1), lexicon) or REPORTER, m.start()
     if lexicon.falsehood.search(m.group(0)):  # "reports … were untrue, the ministry said":

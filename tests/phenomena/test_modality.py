@@ -126,3 +126,14 @@ def test_their_control_is_the_side_named_before(claims_of, sentence, expected):
 )
 def test_a_report_called_false_is_denied_by_who_says_so(said, sentence, expected):
     assert said(sentence) == expected
+
+
+def test_a_claim_dismissed_by_someone_is_theirs_to_deny(said):
+    text = "The militants' claims to have seized Almar were dismissed as propaganda by officials."
+    assert said(text) == {("Almar", "taliban", "taliban"), ("Almar", "government", "government")}
+
+
+def test_a_passive_in_quotation_marks_is_still_passive(said):
+    assert said('Almar was "liberated", the militants said in a statement.') == {
+        ("Almar", "taliban", "taliban")
+    }
