@@ -142,7 +142,8 @@ def _before(sentence: str, index: int) -> str:
         if mark in head:
             head = head.rsplit(mark, 1)[-1]
     chunks = [c for c in re.split(r"[,;:(]|\b(?:and|but|while|after|as)\b", head) if c.strip()]
-    while len(chunks) > 1 and _RELATIVE_START.match(chunks[-1]):
+    closed = head.rstrip().endswith(",")  # "…, which Kyiv denied": the clause's own subject
+    while closed and len(chunks) > 1 and _RELATIVE_START.match(chunks[-1]):
         chunks.pop()  # "A Taliban commander, who asked not to be named, said": the commander
     if len(chunks) > 1 and _NAME_ONLY.fullmatch(chunks[-1]) and _TITLE.match(chunks[-2]):
         chunks[-2:] = [chunks[-2] + chunks[-1]]  # "the governor's spokesman, Munir Farhad, said"

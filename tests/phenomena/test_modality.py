@@ -137,3 +137,8 @@ def test_a_passive_in_quotation_marks_is_still_passive(said):
     assert said('Almar was "liberated", the militants said in a statement.') == {
         ("Almar", "taliban", "taliban")
     }
+
+
+def test_a_relative_clause_that_denies_names_its_denier(said):
+    text = "The militants claimed to have taken Almar, which the provincial governor denied."
+    assert said(text) == {("Almar", "taliban", "taliban"), ("Almar", "government", "government")}
