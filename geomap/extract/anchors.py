@@ -13,6 +13,7 @@ the same kind of gate, one pattern each: ``gated`` compiles one so.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -177,7 +178,7 @@ class GatedPattern:
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
         if self._anchors is None:
             return False
-        window = text[pos:endpos].lower() if pos or endpos < len(text) else text.lower()
+        window = text[pos:endpos].lower() if pos or endpos < len(text) else _lowered(text)
         return next(self._anchors.iter(window), None) is None
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -206,3 +207,9 @@ class GatedPattern:
 def gated(source: str, flags: int = 0) -> GatedPattern:
     """``re.compile`` behind an anchor gate (see ``GatedPattern``)."""
     return GatedPattern(re.compile(source, flags))
+
+
+@functools.lru_cache(maxsize=8)
+def _lowered(text: str) -> str:
+    """A sentence in lower case, made once for the several gates asked about it."""
+    return text.lower()

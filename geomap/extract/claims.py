@@ -131,13 +131,12 @@ def claims_from_article(
         state.pending = _pending(sentence, frames, lexicon) or (
             state.pending if not inside else None
         )
-        if not (
-            frames or rejected or counts or article.published is None or _SAME_DAY.search(sentence)
-        ):
+        same_day = _SAME_DAY.search(sentence)
+        if not (frames or rejected or counts or article.published is None or same_day):
             state.claims = ()
             continue  # nothing to date: skip the date work
         as_of, precision = resolve_in_sentence(_SINCE.sub(" ", sentence), article.published, year)
-        if _SAME_DAY.search(sentence) or (
+        if same_day or (
             article.published is None
             and as_of is None
             and "\n\n" not in text[state.last_end : start]

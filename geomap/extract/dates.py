@@ -22,10 +22,11 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-EXPLICIT_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
-    rf"(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})\b"
-)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_AND_YEAR = r"(?:,?\s+\d{4})?"
+# "22 June", "5th July 2021", "July 9, 2021": the day-and-month shapes news uses
+_DAY_AND_MONTH = rf"{_DAY}\s+{_MONTH}{_AND_YEAR}|{_MONTH}\s+{_DAY}{_AND_YEAR}"
+EXPLICIT_DATE = re.compile(rf"\b(?:{_DAY_AND_MONTH}|\d{{4}}-\d{{2}}-\d{{2}})\b")
 MONTH_ONLY = gated(
     rf"\b(?:in|since|during|by|until|early|mid|late|end of)\s+({_MONTH})"
     r"(?:\s+(\d{4}))?\b",
@@ -47,29 +48,23 @@ def parse_date(text: str, base: date | None = None) -> date | None:
     return _parse(text.strip(), base)
 
 
-_DAY_MONTH = re.compile(
-    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>\d{{4}}))?"
-    rf"|(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year2>\d{{4}}))?",
-    re.IGNORECASE,
-)
+_DAY_MONTH = re.compile(_DAY_AND_MONTH, re.IGNORECASE)
 
 
 def _plain_date(text: str, base: date | None) -> date | None:
     """ "22 June", "July 9, 2021": the shapes news uses, read without dateparser (which
     takes milliseconds a date); a missing year is the latest not after ``base`` (or today)."""
-    m = _DAY_MONTH.fullmatch(text)
-    if m is None:
+    if not _DAY_MONTH.fullmatch(text):
         return None
-    month_name = (m.group("month") or m.group("month2"))[:3].lower()
+    day, *year = re.findall(r"\d+", text)  # the shape holds a day, perhaps then a year
+    month_name = re.findall(r"[A-Za-z]{3,}", text)[0][:3].lower()  # not "th" of "5th"
     month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(month_name))
-    day = int(m.group("day") or m.group("day2"))
-    year = m.group("year") or m.group("year2")
     try:
         if year:
-            return date(int(year), month, day)
+            return date(int(year[0]), month, int(day))
         base = base or date.today()
-        found = date(base.year, month, day)
-        return found if found <= base else date(base.year - 1, month, day)
+        found = date(base.year, month, int(day))
+        return found if found <= base else date(base.year - 1, month, int(day))
     except ValueError:
         return None  # "31 June", "29 February" of a common year: dateparser decides
 

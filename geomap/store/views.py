@@ -29,6 +29,19 @@ def touched_units(conn: sqlite3.Connection, key: str, country: str) -> set[str] 
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (_KEY,)).fetchone()
     if row is None or row[0] != key:
         return None
+    now, before, changed = _compare(conn)
+    gone = set(before) - set(now)
+    units = {u for sha in [*changed, *gone] if sha in before for u in _split(before[sha][1])}
+    for found in units_of(conn, changed, country).values():
+        units |= found
+    return units
+
+
+def _compare(
+    conn: sqlite3.Connection,
+) -> tuple[dict[str, str], dict[str, tuple[str, str]], list[str]]:
+    """Every article's signature now, what the views were made from (signature, units),
+    and the articles whose signature changed since (new ones included)."""
     now = dict(conn.execute(f"SELECT sha256, {SIGNATURE} FROM articles"))
     before = {
         sha: (signature, units)
@@ -37,11 +50,7 @@ def touched_units(conn: sqlite3.Connection, key: str, country: str) -> set[str] 
         )
     }
     changed = [sha for sha, signature in now.items() if before.get(sha, ("",))[0] != signature]
-    gone = set(before) - set(now)
-    units = {u for sha in [*changed, *gone] if sha in before for u in _split(before[sha][1])}
-    for found in units_of(conn, changed, country).values():
-        units |= found
-    return units
+    return now, before, changed
 
 
 def units_of(
@@ -84,9 +93,7 @@ def save_views(
         else:
             conn.executemany("DELETE FROM unit_views WHERE unit = ?", [(u,) for u in replaced])
         conn.executemany("INSERT INTO unit_views VALUES (?, ?)", views.items())
-        now = dict(conn.execute(f"SELECT sha256, {SIGNATURE} FROM articles"))
-        before = dict(conn.execute("SELECT sha256, signature FROM view_articles"))
-        changed = [sha for sha, signature in now.items() if before.get(sha) != signature]
+        now, before, changed = _compare(conn)
         if replaced is None:
             conn.execute("DELETE FROM view_articles")
             changed = list(now)
