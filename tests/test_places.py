@@ -134,11 +134,30 @@ def test_spelling_variants_resolve_to_one_district(gazetteer):
         ("Marjah", "AF3002"),
         ("Zawol", "AF3214"),
         ("Takhta Pul", "AF2711"),
+        # a district's other name
+        ("Baghlan-e Markazi", "AF0905"),
     ],
 )
 def test_news_spellings_of_districts(gazetteer, spelling, pcode):
     places = places_from_text(f"The Taliban captured {spelling} district on Monday.", gazetteer)
     assert [(p.kind, p.district_pcode) for p in places] == [("district", pcode)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a known name that only opens an unknown compound is not that name
+        ("Clashes hit the Dara-e-Shahran area of Nijrab district.", ["Nijrab district"]),
+        ("Fighting reached the Nahrin-e-Bala area in Baghlan.", ["Baghlan"]),
+        # nor is the compound's tail
+        ("Police said Khwaja-e-Miran village in Balkh was calm.", ["Balkh"]),
+        # known compounds are still names, with hyphens or spaces
+        ("The Taliban took Qala-i-Naw and Mazar-i-Sharif.", ["Qala-i-Naw", "Mazar-i-Sharif"]),
+        ("Convoys left Pul-e Khumri for Qala-e Naw.", ["Pul-e Khumri", "Qala-e Naw"]),
+    ],
+)
+def test_an_unknown_compound_is_not_its_first_name(gazetteer, text, expected):
+    assert [p.mention for p in places_from_text(text, gazetteer)] == expected
 
 
 def test_a_politics_story_has_no_afghan_places(gazetteer):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from geomap.geo.entry import Entry
 from geomap.geo.gazetteer import Gazetteer
+from geomap.geo.names import CONNECTORS
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -135,8 +136,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         i = 0
         while i < len(words):
             start, _end, word = words[i]
-            if not word[0].isupper():
-                i += 1
+            if not word[0].isupper() or _compound_end(text, words, i - 2) == i:
+                i += 1  # a lower-case word, or the tail of an unknown compound ("…-e-Miran")
                 continue
             if not gazetteer.may_start_name(word):
                 near = _near_miss(text, words, i, gazetteer)
@@ -163,6 +164,10 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 i += 1
                 continue
             j, found = best
+            longer = _compound_end(text, words, j)
+            if longer is not None:
+                i = longer + 1  # "Dara-e-Kalan": an unknown name that only starts with "Dara"
+                continue
             end = words[j][1]
             if _LABELS_AFTER.match(text, end) or _LABELS_BEFORE.search(
                 text, max(0, start - 20), start
@@ -179,6 +184,29 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             while has_generic and i < len(words) and words[i][0] < end:
                 i += 1
     return mentions
+
+
+def _compound_end(text: str, words: list[tuple[int, int, str]], j: int) -> int | None:
+    """Where a name goes on past word ``j`` through a connector ("Dara" in "Dara-e-Kalan",
+    "Qala-i" in "Qala-i-Naw"): the last word of the longer name, or None where it ends."""
+
+    def joined(n: int) -> bool:
+        return text[words[n - 1][1] : words[n][0]] in (" ", "-")
+
+    if j < 0:
+        return None
+    k = j if words[j][2] in CONNECTORS else j + 1  # the connector, as written (lower case)
+    last = None
+    while (
+        k + 1 < len(words)
+        and words[k][2] in CONNECTORS
+        and joined(k)
+        and joined(k + 1)
+        and words[k + 1][2][0].isupper()
+    ):
+        last = k + 1
+        k += 2
+    return last
 
 
 def _near_miss(
