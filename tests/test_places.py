@@ -160,6 +160,24 @@ def test_an_unknown_compound_is_not_its_first_name(gazetteer, text, expected):
     assert [p.mention for p in places_from_text(text, gazetteer)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # one sentence names the province as such: the bare name is its district
+        ("Insurgents seized Balkh and surrounded Mazar-i-Sharif in Balkh province.", "district"),
+        ("Troops held Balkh, a district of Balkh Province, on Sunday.", "district"),
+        # another sentence, or a headline line above, leaves the bare name a province
+        ("Insurgents advanced in Balkh. Mazar-i-Sharif in Balkh province held.", "province"),
+        ("Fighting in northern Balkh\n\nA district in Balkh province fell.", "province"),
+    ],
+)
+def test_a_bare_name_beside_its_province_is_the_smaller_place(gazetteer, text, kind):
+    first = places_from_text(text, gazetteer)[0]
+    assert (first.mention, first.kind == "province") == ("Balkh", kind == "province")
+    if kind == "district":
+        assert first.district_pcode == "AF2106"
+
+
 def test_a_politics_story_has_no_afghan_places(gazetteer):
     text = (
         "WASHINGTON (AP) — President Joe Biden met Senate Majority Leader Chuck Schumer as "

@@ -58,6 +58,34 @@ _PROVINCE_ROLE_AFTER = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s|\n")
+REACH = 300  # characters between a bare name and its "… province" in one sentence
+
+
+def province_named_beside(
+    mentions: Sequence[Mention], index: int, text: str, cues: Sequence[str | None]
+) -> bool:
+    """ "took Balkh … the capital of Balkh Province": where one sentence names the province
+    as such, the same name bare means something else there (its town or district)."""
+    here = mentions[index]
+    own = {e.province_pcode for e in here.entries if e.kind == "province"}
+    if not own:
+        return False
+    for step in (-1, 1):  # outwards from the mention, within a sentence's reach
+        other = index + step
+        while 0 <= other < len(mentions) and abs(mentions[other].start - here.start) <= REACH:
+            there = mentions[other]
+            lo, hi = (here.end, there.start) if step > 0 else (there.end, here.start)
+            if _SENTENCE_END.search(text, lo, hi):
+                break
+            if cues[other] == "province" and own & {
+                e.province_pcode for e in there.entries if e.kind == "province"
+            }:
+                return True
+            other += step
+    return False
+
+
 def province_by_role(mentions: Sequence[Mention], index: int, text: str) -> str | None:
     """ "province" when a name that may be a province plays a province's part here."""
     mention = mentions[index]

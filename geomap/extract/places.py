@@ -11,8 +11,14 @@ import functools
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from geomap.extract.cues import list_cues, locator_province, province_by_role
+from geomap.extract.cues import (
+    list_cues,
+    locator_province,
+    province_by_role,
+    province_named_beside,
+)
 from geomap.extract.mentions import NOT_NAME_WORDS, Mention, find_mentions, not_name_words
 from geomap.geo.entry import Entry
 from geomap.geo.gazetteer import Gazetteer
@@ -31,6 +37,12 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
     by_list, forced = list_cues(mentions, text, country)
     cues = [
         (by_list[i] if i in forced else m.cue or by_list[i]) or province_by_role(mentions, i, text)
+        for i, m in enumerate(mentions)
+    ]
+    mentions = [  # "took Balkh … the capital of Balkh Province": the bare Balkh is no province
+        _not_a_province(m)
+        if cues[i] is None and province_named_beside(mentions, i, text, cues)
+        else m
         for i, m in enumerate(mentions)
     ]
     located = [  # a province lies in no other: "Zaporizhzhia, Donetsk and Luhansk oblasts"
@@ -128,6 +140,11 @@ def choose_entry(
     if meant_before:
         return meant_before[0]
     return _nearest(in_context or same_kind, earlier if anchors is None else anchors)
+
+
+def _not_a_province(mention: Mention) -> Mention:
+    smaller = tuple(e for e in mention.entries if e.kind != "province")
+    return replace(mention, entries=smaller) if smaller else mention
 
 
 def _has_namesakes(mention: Mention, entry: Entry) -> bool:
