@@ -30,6 +30,10 @@ _OWN_CONTENT = re.compile(
     r"\s+(?!(?:on|in|at|late|early|last|this|yesterday|today|earlier|later)\b)(?:[\w'’-]+\s+){2}\w",
     re.I,
 )
+_INVERTED = re.compile(r",\s*$")  # ", said the governor"
+_NOTHING_AFTER = re.compile(  # "…, the governor said on Monday."
+    r"\s*(?:(?:on|late|early|last)\s+\w+|\w+day|overnight|earlier|later)?\s*[.!?]?[\"”’]?\s*"
+)
 _PLACE_MODIFIER = re.compile(r"[\w'’]+-(?:occupied|held|controlled)\b", re.IGNORECASE)
 _NAME_ONLY = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s*){1,4}")  # a person's name, no title
 _TITLE = re.compile(r"\s*(?:the|a|an)\s", re.IGNORECASE)  # "the governor's spokesman"
@@ -69,6 +73,16 @@ def _speech_verbs(sentence: str) -> tuple[re.Match[str], ...]:
     return tuple(SPEECH.finditer(sentence))
 
 
+def _trailing(sentence: str, verb: re.Match[str]) -> bool:
+    """ "…, said the governor" / "…, the governor said.": attribution closing the sentence,
+    with no words of its own, vouches for every clause before it ("X attacked Y but were
+    beaten back, said the governor")."""
+    return bool(
+        _INVERTED.search(sentence, max(0, verb.start() - 3), verb.start())
+        or _NOTHING_AFTER.fullmatch(sentence, verb.end())
+    )
+
+
 def speaker_of(sentence: str, lexicon: Lexicon, at: int | None = None) -> str:
     """Who asserts what a sentence says at offset ``at``; plain narration is the reporter's.
 
@@ -79,16 +93,25 @@ def speaker_of(sentence: str, lexicon: Lexicon, at: int | None = None) -> str:
     if at is not None and len(sentence) > 2 * _REACH:
         lo = max(0, at - _REACH)
         sentence, at = sentence[lo : at + _REACH], at - lo
-    for m in _speech_verbs(sentence):
+    verbs = _speech_verbs(sentence)
+    if at is not None:  # the nearest verb before the claim says it ("A said X, but B said Y")
+        before = [m for m in verbs if m.start() < at]
+        verbs = (*reversed(before), *verbs[len(before) :])
+    for m in verbs:
         if (
             at is not None
             and at < m.start()
             and (
                 re.match(r"\s*(?:\w+\s+){0,6}?(?:that\b|:|[\"“])", sentence[m.end() :])
-                or _NEW_CLAUSE.search(sentence, at, m.start())
                 or (
-                    _AS_JOINS.search(sentence, at, m.start())
-                    and _OWN_CONTENT.match(sentence, m.end())
+                    not _trailing(sentence, m)
+                    and (
+                        _NEW_CLAUSE.search(sentence, at, m.start())
+                        or (
+                            _AS_JOINS.search(sentence, at, m.start())
+                            and _OWN_CONTENT.match(sentence, m.end())
+                        )
+                    )
                 )
             )
         ):

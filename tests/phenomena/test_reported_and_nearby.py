@@ -3,6 +3,8 @@
 Sentences invented here, in the wording of the Afghan news of 2021.
 """
 
+import pytest
+
 
 def test_a_place_only_near_the_event_takes_no_claim(claims_of):
     assert claims_of("Taliban fighters advanced near Khulm on Thursday.") == set()
@@ -160,3 +162,24 @@ def test_a_relative_clause_after_the_speaker_does_not_hide_it(said):
 def test_a_speaker_named_after_the_title_keeps_the_titles_side(said):
     text = "Insurgents overran Almar, the provincial police chief's spokesman, Abdul Rahim, said."
     assert said(text) == {("Almar", "taliban", "government")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Insurgents stormed Sholgara but were beaten back, said a police spokesman.",
+        "Insurgents stormed Sholgara but were beaten back, a police spokesman said on Sunday.",
+    ],
+)
+def test_attribution_closing_a_sentence_covers_each_clause(said, sentence):
+    assert said(sentence) == {("Sholgara", "government", "government")}
+
+
+def test_a_second_clause_with_its_own_speech_keeps_its_own_speaker(said):
+    assert said(
+        "Insurgents said they stormed Sholgara, but a police spokesman said the attack was "
+        "beaten back."
+    ) >= {("Sholgara", "government", "government")}
+    assert ("Sholgara", "contested", "government") not in said(
+        "Insurgents stormed Sholgara, but the governor said talks went on."
+    )
