@@ -104,3 +104,7 @@ def test_a_tally_of_units_is_no_claim_on_the_province_beside_it(claims_of, sente
 )
 def test_a_part_of_a_place_or_a_spot_above_it(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+def test_the_citizens_of_a_place_are_its_people_not_an_event(claims_of):
+    assert claims_of("The governor assured the citizens of Khulm that clashes had ended.") == set()

@@ -142,3 +142,9 @@ def test_a_passive_in_quotation_marks_is_still_passive(said):
 def test_a_relative_clause_that_denies_names_its_denier(said):
     text = "The militants claimed to have taken Almar, which the provincial governor denied."
     assert said(text) == {("Almar", "taliban", "taliban"), ("Almar", "government", "government")}
+
+
+def test_what_a_side_can_or_cannot_do_has_not_happened(claims_of):
+    assert claims_of("The Taliban can take Khulm within days, officials warned.") == set()
+    # "cannot enter" is a negated entry: the place stays with the other side
+    assert claims_of("Officials said the Taliban cannot enter Khulm.") == {("Khulm", "government")}
