@@ -11,6 +11,7 @@ import re
 
 from geomap.extract.chunks import POSSESSED, TIME_SAID, Chunks
 from geomap.extract.lexicon import Lexicon
+from geomap.extract.mentions import GENERIC_KIND
 from geomap.extract.references import ANAPHOR, PLURAL_ANAPHOR
 from geomap.records import CONTESTED, Place
 
@@ -182,6 +183,10 @@ def shares_predicate(text: str, te: int, after: tuple[Place, ...]) -> bool:
     return " as " in gap.group(0).lower() or bool(_ELLIPSIS_AFTER.match(text, after[-1].end))
 
 
+def _counts_provinces(tally: str) -> bool:
+    return GENERIC_KIND.get(tally.split()[-1].lower()) == "province"  # "3 of 4 oblasts"
+
+
 def counts_not_names(text: str, te: int, after: tuple[Place, ...], lexicon: Lexicon) -> bool:
     """The verb's object is a count of units ("controls 14 of 17 districts") that no list of
     names follows: the places around it are where the units are counted, not its object."""
@@ -190,5 +195,9 @@ def counts_not_names(text: str, te: int, after: tuple[Place, ...], lexicon: Lexi
         return False
     return not after or (
         tally.end() <= after[0].start
-        and not _LIST_FOLLOWS.fullmatch(text, tally.end(), after[0].start)
+        and (
+            not _LIST_FOLLOWS.fullmatch(text, tally.end(), after[0].start)
+            # "controls 26 of 28 districts, Takhar (…)": a province is no member of the units
+            or (after[0].kind == "province" and not _counts_provinces(tally.group(0)))
+        )
     )

@@ -108,3 +108,25 @@ def test_a_part_of_a_place_or_a_spot_above_it(claims_of, sentence, expected):
 
 def test_the_citizens_of_a_place_are_its_people_not_an_event(claims_of):
     assert claims_of("The governor assured the citizens of Khulm that clashes had ended.") == set()
+
+
+def test_a_province_after_a_tally_of_districts_is_not_one_of_them(claims_of):
+    # the next province in a list of tallies is no district of the first one's tally
+    assert (
+        claims_of(
+            "Things are worse in Badakhshan, where insurgents control 20 of 28 districts, "
+            "Takhar (insurgents control 12 of 17 districts), and Kunduz."
+        )
+        == set()
+    )
+    # a tally of provinces may name its provinces; a tally of districts its districts
+    assert claims_of("The Taliban now control three provinces, Takhar, Kunduz and Ghor.") == {
+        ("Takhar", "taliban"),
+        ("Kunduz", "taliban"),
+        ("Ghor", "taliban"),
+    }
+    assert claims_of("The Taliban captured three districts, Khulm, Chimtal and Nahrin.") == {
+        ("Khulm", "taliban"),
+        ("Chimtal", "taliban"),
+        ("Nahrin", "taliban"),
+    }
