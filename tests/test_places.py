@@ -178,6 +178,19 @@ def test_a_bare_name_beside_its_province_is_the_smaller_place(gazetteer, text, k
         assert first.district_pcode == "AF2106"
 
 
+def test_a_name_placed_once_in_a_province_is_placed_there_everywhere(gazetteer):
+    text = (
+        "Khash falls to the Taliban\n\n"
+        "The city of Khash in Badakhshan fell on Tuesday. Residents said Khash was quiet."
+    )
+    khash = [p for p in places_from_text(text, gazetteer) if p.mention == "Khash"]
+    assert len(khash) == 3
+    assert {p.province_pcode for p in khash} == {"AF17"}  # not the town in Nimroz
+    # placed in two provinces, a bare mention keeps its own default meaning
+    two = "Khash was calm. Khash in Nimroz and Khash in Badakhshan are namesakes."
+    assert places_from_text(two, gazetteer)[0].province_pcode == "AF34"
+
+
 def test_a_politics_story_has_no_afghan_places(gazetteer):
     text = (
         "WASHINGTON (AP) — President Joe Biden met Senate Majority Leader Chuck Schumer as "

@@ -49,6 +49,7 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
         locator_province(mentions, i, text, country) if cues[i] != "province" else None
         for i in range(len(mentions))
     ]
+    located = _located_once_located_always(mentions, located)
 
     def resolve(anchors: frozenset[Entry] | None) -> list[tuple[Mention, Entry]]:
         chosen = []
@@ -140,6 +141,21 @@ def choose_entry(
     if meant_before:
         return meant_before[0]
     return _nearest(in_context or same_kind, earlier if anchors is None else anchors)
+
+
+def _located_once_located_always(
+    mentions: Sequence[Mention], located: list[str | None]
+) -> list[str | None]:
+    """ "Khash city falls" above "the city of Khash in Badakhshan": a name the text places in
+    a province once is that province's wherever else it stands alone."""
+    where: dict[frozenset[Entry], set[str]] = {}
+    for m, p in zip(mentions, located, strict=True):
+        if p:
+            where.setdefault(frozenset(m.entries), set()).add(p)
+    return [  # placed in two provinces (two namesakes): each bare mention stays unplaced
+        p or next(iter(found)) if len(found := where.get(frozenset(m.entries), set())) == 1 else p
+        for m, p in zip(mentions, located, strict=True)
+    ]
 
 
 def _not_a_province(mention: Mention) -> Mention:
