@@ -191,6 +191,20 @@ def test_a_name_placed_once_in_a_province_is_placed_there_everywhere(gazetteer):
     assert places_from_text(two, gazetteer)[0].province_pcode == "AF34"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a locator after a conjoined pair places both members
+        "Fighting hit Du Ab and Mandol in Nuristan on Monday.",
+        # a province that locates the name before it opens no list of provinces
+        "Insurgents took Shinkai in Zabul, Du Ab, Mandol and Kamdesh in Nuristan.",
+    ],
+)
+def test_list_members_take_the_locator_that_follows_the_list(gazetteer, text):
+    du_ab = next(p for p in places_from_text(text, gazetteer) if p.mention == "Du Ab")
+    assert (du_ab.kind, du_ab.province_pcode) == ("district", "AF16")
+
+
 def test_a_politics_story_has_no_afghan_places(gazetteer):
     text = (
         "WASHINGTON (AP) — President Joe Biden met Senate Majority Leader Chuck Schumer as "

@@ -40,6 +40,24 @@ def locator_province(
     return provinces[0].province_pcode
 
 
+def shared_locators(
+    mentions: Sequence[Mention], located: Sequence[str | None], text: str
+) -> list[str | None]:
+    """ "Du Ab and Mandol in Nuristan": a locator after a conjoined list places every member
+    (that has a namesake there)."""
+    shared = list(located)
+    for i in range(len(mentions) - 2, -1, -1):
+        after = shared[i + 1]
+        if (
+            shared[i] is None
+            and after is not None
+            and _JOINER.match(text[mentions[i].end : mentions[i + 1].start])
+            and any(e.province_pcode == after for e in mentions[i].entries)
+        ):
+            shared[i] = after
+    return shared
+
+
 _KINDS_BEFORE = re.compile(
     r"\b(districts|provinces)\s+(?:of|including|like|such\s+as|namely)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -119,7 +137,7 @@ def list_cues(
         joined_next = last + 1 < len(mentions) and _JOINER.match(
             text[mentions[last].end : mentions[last + 1].start]
         )
-        if joined_next:
+        if joined_next and not _locates_previous(mentions, last, text, country):
             continue
         if last > first:
             cue = _list_kind(mentions[first : last + 1], country)
@@ -136,6 +154,15 @@ def list_cues(
             cues[first : last + 1] = [cue] * (last + 1 - first)
         first = last + 1
     return cues, forced
+
+
+def _locates_previous(mentions: Sequence[Mention], index: int, text: str, country: str) -> bool:
+    """ "Shinkai in Zabul, Du Ab and Mandol": Zabul locates Shinkai and opens no list."""
+    return (
+        index > 0
+        and not _JOINER.match(text[mentions[index - 1].end : mentions[index].start])
+        and locator_province(mentions, index - 1, text, country) is not None
+    )
 
 
 def _list_kind(members: Sequence[Mention], country: str) -> str | None:

@@ -18,6 +18,7 @@ from geomap.extract.cues import (
     locator_province,
     province_by_role,
     province_named_beside,
+    shared_locators,
 )
 from geomap.extract.mentions import NOT_NAME_WORDS, Mention, find_mentions, not_name_words
 from geomap.geo.entry import Entry
@@ -49,7 +50,7 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
         locator_province(mentions, i, text, country) if cues[i] != "province" else None
         for i in range(len(mentions))
     ]
-    located = _located_once_located_always(mentions, located)
+    located = _located_once_located_always(mentions, shared_locators(mentions, located, text))
 
     def resolve(anchors: frozenset[Entry] | None) -> list[tuple[Mention, Entry]]:
         chosen = []
