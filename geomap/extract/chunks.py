@@ -64,7 +64,9 @@ _JOIN = re.compile(
     r"(?-i:\s*,\s*[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)*"  # a name the gazetteer lacks
     rf"(?:{TIME_SAID})?"  # "X on Monday and Y on Tuesday": a time said of one member
     r"\s*(?:,|;|,?\s+and|,?\s+or|,?\s+nor|,?\s+as\s+well\s+as|,?\s+and\s+also|,?\s+plus|/)\s*"
-    r"(?:the\s+)?(?:districts?\s+of\s+)?(?:LOC['’]s\s+)?(?:neighbou?ring\s+|nearby\s+)?$",
+    r"(?:the\s+)?(?:districts?\s+of\s+)?(?:LOC['’]s\s+)?(?:neighbou?ring\s+|nearby\s+)?"
+    # "X and the provincial capital, Y"; "X and the city of Y"
+    r"(?:(?:provincial\s+)?(?:capital|cent(?:re|er)|city|town)(?:\s*,|\s+of)\s*(?:the\s+)?)?$",
     re.I,
 )
 # Between a trigger and the place it governs: "stormed into the city of X".

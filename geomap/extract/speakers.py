@@ -16,7 +16,7 @@ from geomap.records import REPORTER, THIRD_PARTY
 SPEECH = gated(
     r"\b(?:said|says|say|told|tells|claimed|claims|claim|announced|announces|stated|"
     r"confirmed|confirms|added|insisted|asserted|reported|reports|wrote|tweeted|declared|"
-    r"assessed|assesses|admitted|acknowledged|conceded|noted|warned|"
+    r"assessed|assesses|admitted|acknowledged|conceded|noted|warned|maintained|maintains|"
     r"according\s+to|quoted)\b",
     re.IGNORECASE,
 )

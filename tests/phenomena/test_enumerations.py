@@ -96,3 +96,14 @@ def test_pushing_them_back_holds_the_place_they_attacked(claims_of):
 )
 def test_a_verb_shared_across_a_list(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Taliban captured Sozma Qala district and the provincial capital, Sar-e-Pul.",
+        "The Taliban captured Sozma Qala district and the city of Sar-e-Pul.",
+    ],
+)
+def test_a_member_named_after_its_description_is_still_a_member(claims_of, sentence):
+    assert claims_of(sentence) == {("Sozma", "taliban"), ("Sar-e-Pul", "taliban")}

@@ -183,3 +183,10 @@ def test_a_second_clause_with_its_own_speech_keeps_its_own_speaker(said):
     assert ("Sholgara", "contested", "government") not in said(
         "Insurgents stormed Sholgara, but the governor said talks went on."
     )
+
+
+def test_maintained_that_reports_the_speakers_view(said):
+    assert said(
+        "Calling the Taliban claims false, a government official maintained that the army "
+        "still held Khulm."
+    ) == {("Khulm", "government", "government")}
