@@ -73,6 +73,17 @@ def _actor_before(text: str, lo: int, ts: int, lexicon: Lexicon) -> str | None:
     return next((p for p in reversed(fighters) if p != NON_COMBATANT), None)
 
 
+def subject_before(text: str, lo: int, hi: int, lexicon: Lexicon) -> str | None:
+    """The party of a clause's subject: its first actor after any report ("Officials said
+    Taliban fighters reached X …": the fighters)."""
+    reports = [r.end() for r in lexicon.reporting.finditer(text, lo, hi)]
+    for actor in lexicon.actor.finditer(text, reports[-1] if reports else lo, hi):
+        party = lexicon.actor_party[actor.lastgroup or ""]
+        if party != NON_COMBATANT:
+            return party
+    return None
+
+
 def _expeller(
     text: str, words: str, ts: int, lo: int, passive: bool, lexicon: Lexicon
 ) -> str | None:

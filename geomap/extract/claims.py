@@ -32,7 +32,7 @@ from geomap.extract.sentences import headline_end, is_navigation, sentences
 from geomap.extract.speakers import SPEECH, classify_speaker, denier_of, speaker_of
 from geomap.records import CONTESTED, REPORTER, AggregateClaim, Article, Claim, Place
 
-RULES_VERSION = 16  # bump when a rule changes: stored articles are then extracted again
+RULES_VERSION = 17  # bump when a rule changes: stored articles are then extracted again
 CLAIMABLE_KINDS = frozenset(
     {"district", "province", "city", "village", "border-crossing", "base", "site"}
 )

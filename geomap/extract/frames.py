@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from geomap.extract.agents import agent_of, default_agent
+from geomap.extract.agents import agent_of, default_agent, subject_before
 from geomap.extract.anchors import gated
 from geomap.extract.chunks import Chunks, chunk_places
 from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
@@ -62,6 +62,13 @@ REPEL_REACH = 40  # "repelled a large Taliban attack on": the attack belongs to 
 _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?$", re.I)
 _PLURAL_UNITS = gated(r"\b(?:districts|towns|cities|capitals|cent(?:re|er)s)\b", re.I)
+# A clause that opens on its verb after "but"/"and" shares the subject of the clause before.
+_CONJUNCTION_BEFORE = re.compile(r"\b(?:but|and|yet)\s*$", re.IGNORECASE)
+_VERB_FIRST = re.compile(
+    r"\s*(?:(?:had|has|have|was|were|is|are|did|do|does|not|never|then|later|quickly|soon|"
+    r"also|eventually|finally|reportedly|still|yet)\s+)*",
+    re.IGNORECASE,
+)
 _LOCATION_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|inside)\s", re.I)
 
 
@@ -168,6 +175,16 @@ def frames_in_sentence(
         elif frame is not None and frame.status != CONTESTED:
             unplaced.append(frame)
     return _attach_inclusions(text, _without_background(text, frames), unplaced, chunks), chunks
+
+
+def _shared_subject(text: str, start: int, clause: int, ts: int, lexicon: Lexicon) -> str | None:
+    """The subject of the clause before a verb-first clause ("X … but had not entered")."""
+    if clause <= start or not _CONJUNCTION_BEFORE.search(text, max(start, clause - 6), clause):
+        return None
+    if not _VERB_FIRST.fullmatch(text, clause, ts):
+        return None
+    marks = clause_marks(text[start:clause])[1]
+    return subject_before(text, start + (marks[-2] if len(marks) > 1 else 0), clause, lexicon)
 
 
 def _without_background(text: str, frames: list[Frame]) -> list[Frame]:
@@ -284,7 +301,10 @@ def _frame(
     object_end = places[0].end if object_at is not None else None
     if not places and not counts_units:  # a tally's units may be listed later ("including")
         found = resolve(te, hi) or resolve(lo, ts)
-        places = tuple(p for p in found if p.start not in chunks.bystanders)
+        # "were near Kunduz but had not entered the city": a landmark may be what it means
+        places = tuple(
+            p for p in found if p.start not in chunks.bystanders or p.start in chunks.references
+        )
         via = "reference"
         phrase = ANAPHOR.search(text, te, hi) if places else None
         if phrase is not None and phrase.start() - te <= MAX_OBJECT_GAP:
@@ -325,6 +345,17 @@ def _frame(
         places = earlier[-1].places if earlier else tuple(previous)
         via = "pronoun"
     agent, agent_is_speaker = agent_of(text, m.trigger, m.text, (ts, te), clause, passive, lexicon)
+    if agent is None and not (agent_is_speaker or passive):
+        # "Taliban fighters reached Kunduz but had not entered the city": one subject, two verbs
+        agent = _shared_subject(text, start, clause, ts, lexicon)
+    elif agent is None and passive and m.trigger.action == "repel":
+        # "Government forces attacked X but were beaten back": the side beaten back lost it
+        beaten = (
+            None
+            if _RELATIVE_PRONOUN.search(text, max(start, clause - 6), ts)
+            else subject_before(text, start, ts, lexicon)
+        )
+        agent = lexicon.opponent(beaten) if beaten in lexicon.parties else None
     action = lexicon.actions[m.trigger.action]
     if agent == NON_COMBATANT and action["status"] == CONTESTED:
         agent = None  # "civilians were killed in clashes in X": the clashes still count

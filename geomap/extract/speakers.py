@@ -30,6 +30,7 @@ _OWN_CONTENT = re.compile(
     r"\s+(?!(?:on|in|at|late|early|last|this|yesterday|today|earlier|later)\b)(?:[\w'’-]+\s+){2}\w",
     re.I,
 )
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i)\s*$", re.IGNORECASE)
 _INVERTED = re.compile(r",\s*$")  # ", said the governor"
 _NOTHING_AFTER = re.compile(  # "…, the governor said on Monday."
     r"\s*(?:(?:on|late|early|last)\s+\w+|\w+day|overnight|earlier|later)?\s*[.!?]?[\"”’]?\s*"
@@ -128,7 +129,10 @@ def speaker_of(sentence: str, lexicon: Lexicon, at: int | None = None) -> str:
         elif verb.startswith("according"):
             found = classify_speaker(sentence[m.end() : m.end() + 60].split(",")[0], lexicon)
         else:
-            found = classify_speaker(_before(sentence, m.start()), lexicon)
+            subject = _before(sentence, m.start())
+            found = classify_speaker(subject, lexicon)
+            if found is None and _PRONOUN_SUBJECT.search(subject):
+                break  # "…, he said, although reports …": someone named before, side unknown
             if found is None and not verb.startswith(("told", "tells", "quoted")):
                 # "..., said the governor" / "said Roz Gul, the deputy governor"
                 after = re.split(r"[.;]", sentence[m.end() : m.end() + 80])[0]

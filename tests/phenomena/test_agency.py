@@ -161,3 +161,39 @@ def test_fighting_that_kills_civilians_is_still_fighting(claims_of):
 )
 def test_a_bracketed_clause_between_subject_and_verb(claims_of, sentence, expected):
     assert {s for _p, s in claims_of(sentence)} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the second verb's subject is the first one's; a landmark may be what "the city" means
+        (
+            "Taliban fighters were near Kunduz but had not entered the city, the governor said.",
+            {("Kunduz", "government")},
+        ),
+        (
+            "Taliban fighters reached Kunduz but did not enter the city, officials said.",
+            {("Kunduz", "government")},
+        ),
+        # the subject after a report of it, not the reporter
+        (
+            "A provincial council member confirmed to local media that insurgents took "
+            "Sancharak and overran Gosfandi district.",
+            {("Sancharak", "taliban"), ("Gosfandi", "taliban")},
+        ),
+    ],
+)
+def test_a_verb_first_clause_shares_the_subject_before(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Government forces attacked Khulm but were beaten back.", "taliban"),
+        ("Taliban fighters attacked Khulm but were beaten back.", "government"),
+        ("A Taliban attack on Khulm was repelled.", "government"),
+    ],
+)
+def test_the_side_beaten_back_did_not_take_the_place(claims_of, sentence, status):
+    assert claims_of(sentence) == {("Khulm", status)}

@@ -190,3 +190,10 @@ def test_maintained_that_reports_the_speakers_view(said):
         "Calling the Taliban claims false, a government official maintained that the army "
         "still held Khulm."
     ) == {("Khulm", "government", "government")}
+
+
+def test_a_pronoun_speaker_is_nobody_named_later_in_the_sentence(said):
+    assert said(
+        "Insurgents were near Kunduz but had not entered the city, he said, although there "
+        "were reports of Taliban bands nearby."
+    ) == {("Kunduz", "government", "reporter")}
