@@ -303,7 +303,9 @@ def _frame(
         found = resolve(te, hi) or resolve(lo, ts)
         # "were near Kunduz but had not entered the city": a landmark may be what it means
         places = tuple(
-            p for p in found if p.start not in chunks.bystanders or p.start in chunks.references
+            p
+            for p in found
+            if p.start not in chunks.bystanders or (p.start in chunks.references and p.end <= ts)
         )
         via = "reference"
         phrase = ANAPHOR.search(text, te, hi) if places else None

@@ -112,6 +112,15 @@ def possessed_head(text: str, end: int, lexicon: Lexicon) -> str | None:
     return status if status in (CONTESTED, "drop") else None
 
 
+# An unnamed unit inside the place: "a village in X", "two towns near X" (not "the district
+# headquarters in X", which is X's own seat).
+_UNIT_INSIDE = re.compile(
+    r"\b(?:villages?|towns?|settlements?|hamlets?|districts?|cities)\s+(?:in|near|outside|around)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def object_status(gap: str, lexicon: Lexicon) -> str | None:
     """What the words between a capture verb and its place say about the place."""
     if len(gap) > MAX_OBJECT_GAP:
@@ -126,6 +135,8 @@ def object_status(gap: str, lexicon: Lexicon) -> str | None:
         if (m := pattern.search(gap))
     ]
     head = min(heads)[2] if heads else None  # the object's first noun decides
+    if head == "seat" and _UNIT_INSIDE.search(gap):
+        return "drop"  # "recaptured their first village in Kherson": the place only locates
     if head == "seat":
         return None
     if head == "other":

@@ -130,3 +130,18 @@ def test_a_province_after_a_tally_of_districts_is_not_one_of_them(claims_of):
         ("Chimtal", "taliban"),
         ("Nahrin", "taliban"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an unnamed unit inside a place: the place only locates it
+        ("Government forces recaptured their first village in Kunduz.", set()),
+        ("The Taliban captured a town near Khulm.", set()),
+        # the place's own seat is the place
+        ("The Taliban captured the district headquarters in Khulm.", {("Khulm", "taliban")}),
+        ("The Taliban captured the village of Chahar Bolak.", {("Chahar", "taliban")}),
+    ],
+)
+def test_a_unit_taken_inside_a_place_is_not_the_place(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
