@@ -30,7 +30,15 @@ from geomap.extract.references import (
 )
 from geomap.extract.sentences import headline_end, is_navigation, sentences
 from geomap.extract.speakers import SPEECH, classify_speaker, denier_of, speaker_of
-from geomap.records import CONTESTED, REPORTER, AggregateClaim, Article, Claim, Place
+from geomap.records import (
+    CONTESTED,
+    REPORTER,
+    THIRD_PARTY,
+    AggregateClaim,
+    Article,
+    Claim,
+    Place,
+)
 
 RULES_VERSION = 17  # bump when a rule changes: stored articles are then extracted again
 CLAIMABLE_KINDS = frozenset(
@@ -282,7 +290,9 @@ def _claims(
         made.append((lexicon.opponent(status), speaker, confidence * DENIAL_DISCOUNT))
     elif status != CONTESTED and (denial := denier_of(sentence, lexicon)):
         denier, where = denial
-        if denier != speaker and (where > frame.start - start or speaker in lexicon.parties):
+        if denier != speaker and (
+            where > frame.start - start or speaker in lexicon.parties or speaker == THIRD_PARTY
+        ):
             # "…took Y, a claim the ministry denied"; "Russia denied a Ukrainian claim to …"
             made.append((status, speaker, confidence))
         made.append(_counter(status, denier, confidence, lexicon))

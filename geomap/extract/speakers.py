@@ -38,6 +38,10 @@ _NOTHING_AFTER = re.compile(  # "…, the governor said on Monday."
 _PLACE_MODIFIER = re.compile(r"[\w'’]+-(?:occupied|held|controlled)\b", re.IGNORECASE)
 _NAME_ONLY = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s*){1,4}")  # a person's name, no title
 _TITLE = re.compile(r"\s*(?:the|a|an)\s", re.IGNORECASE)  # "the governor's spokesman"
+# "rejected reports that …", "amid reports that …": reports as a noun, from unnamed sources
+_REPORTS_OBJECT = re.compile(
+    r"\b(?:rejected|denied|dismissed|refuted|amid|unconfirmed|earlier|there\s+were)\s+$", re.I
+)
 _NOUN_START = re.compile(r"\W*(?:(?:the|these|those|such|unconfirmed|earlier)\s+)?", re.I)
 _US = re.compile(r"\bU\.?S\.?\b")
 _RELATIVE_START = re.compile(r"\s*(?:who|whom|whose|which)\b", re.I)
@@ -118,8 +122,13 @@ def speaker_of(sentence: str, lexicon: Lexicon, at: int | None = None) -> str:
         ):
             continue  # the verb reports its own clause, not what came before it
         verb = m.group(0).lower()
-        if verb in ("reports", "claims") and _NOUN_START.fullmatch(sentence, 0, m.start()):
-            continue  # "Reports that X had fallen were untrue": a noun, its sayer unnamed
+        if verb == "reports" and (
+            _NOUN_START.fullmatch(sentence, 0, m.start())
+            or _REPORTS_OBJECT.search(sentence, max(0, m.start() - 30), m.start())
+        ):
+            return THIRD_PARTY  # "Reports that X fell …", "rejected reports that …": unnamed
+        if verb == "claims" and _NOUN_START.fullmatch(sentence, 0, m.start()):
+            continue  # "Claims that X had fallen were untrue": a noun, its sayer unnamed
         owner = _CLAIM_OWNER.search(sentence, 0, m.start()) if verb.startswith("claim") else None
         if verb.startswith("claim") and not owner:
             if _CLAIM_IN_APPOSITION.search(sentence, max(0, m.start() - 12), m.start()):

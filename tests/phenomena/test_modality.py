@@ -114,9 +114,14 @@ def test_their_control_is_the_side_named_before(claims_of, sentence, expected):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        # unnamed reports are a third party's word, denied by whoever calls them false
         (
             "Reports that insurgents had overrun Almar were untrue, the provincial governor said.",
-            {("Almar", "government", "government")},
+            {("Almar", "government", "government"), ("Almar", "taliban", "third-party")},
+        ),
+        (
+            "A ministry spokesman rejected reports that insurgents had overrun Almar.",
+            {("Almar", "government", "government"), ("Almar", "taliban", "third-party")},
         ),
         (
             "The militants' claim that they had seized Almar was false, officials said.",
