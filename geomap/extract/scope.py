@@ -28,6 +28,13 @@ _MONTH_MAY = re.compile(
     re.IGNORECASE,
 )
 HYPOTHETICAL_REACH = 7  # words before a trigger a modal reaches: "would be the first capital lost"
+# Words a verb's negation reaches the trigger across: auxiliaries, adverbs, determiners.
+_VERBAL_NEGATION = re.compile(r"not|n't|never", re.IGNORECASE)
+_TRANSPARENT = re.compile(
+    r"(?:\W*\b(?:been|being|be|has|have|had|was|were|is|are|yet|ever|even|\w+ly|any|a|an|the|"
+    r"to|so|far|more|much|major|heavy|serious|significant|real|further|single)\b)*\W*",
+    re.IGNORECASE,
+)
 _NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
 QUOTES_AS_SPACES = str.maketrans({q: " " for q in '"“”‘«»'})
 _APPOSITION_REACH = 120  # characters: an appositive's opening comma, a fronted adverbial
@@ -70,7 +77,10 @@ def habitual(text: str, start: int, lo: int, hi: int, ts: int, lexicon: Lexicon)
 def negated_before(window: str, lexicon: Lexicon) -> bool:
     """A negation among the last four words before a trigger ("did not", "no")."""
     window = _NOT_ONLY.sub(" ", " ".join(window.rsplit(None, 4)[-4:]))
-    return bool(lexicon.negation.search(window))
+    return any(  # "has not commented on the fall of X": the negation is the other verb's
+        not _VERBAL_NEGATION.fullmatch(m.group(0)) or _TRANSPARENT.fullmatch(window, m.end())
+        for m in lexicon.negation.finditer(window)
+    )
 
 
 @functools.lru_cache(maxsize=64)

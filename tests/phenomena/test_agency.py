@@ -197,3 +197,16 @@ def test_a_verb_first_clause_shares_the_subject_before(claims_of, sentence, expe
 )
 def test_the_side_beaten_back_did_not_take_the_place(claims_of, sentence, status):
     assert claims_of(sentence) == {("Khulm", status)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        # a fall goes to whoever it falls to, wherever the "to" phrase stands
+        ("Local elders negotiated the surrender of Doshi district to the insurgents.", "taliban"),
+        ("The fall of Doshi to Afghan commandos surprised many.", "government"),
+        ("Doshi fell on Monday.", "taliban"),
+    ],
+)
+def test_a_fall_belongs_to_its_recipient(claims_of, sentence, status):
+    assert claims_of(sentence) == {("Doshi", status)}

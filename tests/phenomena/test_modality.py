@@ -153,3 +153,9 @@ def test_what_a_side_can_or_cannot_do_has_not_happened(claims_of):
     assert claims_of("The Taliban can take Khulm within days, officials warned.") == set()
     # "cannot enter" is a negated entry: the place stays with the other side
     assert claims_of("Officials said the Taliban cannot enter Khulm.") == {("Khulm", "government")}
+
+
+def test_a_negated_verb_of_its_own_does_not_negate_the_event(claims_of):
+    # "not" belongs to "confirm": the capture itself is reported, only unconfirmed
+    assert claims_of("Officials did not confirm the capture of Khulm.") == {("Khulm", "taliban")}
+    assert claims_of("Khulm has not yet fallen, the governor said.") == {("Khulm", "government")}
