@@ -201,3 +201,12 @@ def test_a_theatres_people_and_party_words_are_never_read_as_names(settings, tmp
 def test_a_place_held_by_one_side_does_not_make_its_residents_that_side(ukraine):
     text = "Published: 2023-07-10\n\nResidents of Russian-held Tokmak said the shelling went on.\n"
     assert claims_in(text, ukraine) == {("Tokmak", "russia", "third-party")}
+
+
+def test_a_river_named_after_its_bank_is_no_city(ukraine):
+    found = claims_in(
+        "Published: 2023-11-10\n\nUkrainian marines gained a foothold on the left bank of the "
+        "Dnipro and took Krynky.\n",
+        ukraine,
+    )
+    assert {place for place, _status, _by in found} == {"Krynky"}

@@ -119,12 +119,14 @@ def _words(chunk: re.Match[str]) -> list[tuple[int, int, str]]:
     return out
 
 
-# "the Bakhmut direction", "the Donetsk front", "the Sea of Azov": the name only labels
-# something else, a front sector or a sea.
+# "the Bakhmut direction", "the Donetsk front", "the Sea of Azov", "the left bank of the
+# Dnipro": the name only labels something else, a front sector, a sea, a river.
 _LABELS_AFTER = re.compile(
     r"\s+(?:front|direction|axis|sector|axes|directions|hromada|operational group)\b"
 )
-_LABELS_BEFORE = re.compile(r"\b(?:Sea|Gulf|Bay|Strait)\s+of\s+(?:the\s+)?$")
+_LABELS_BEFORE = re.compile(
+    r"\b(?:Sea|Gulf|Bay|Strait)\s+of\s+(?:the\s+)?$|\bbanks?\s+of\s+the\s+$"  # a river
+)
 
 
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
