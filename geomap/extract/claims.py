@@ -56,6 +56,7 @@ _CONTINUES = gated(
     r"including|namely)\b|^[^.]{0,40}:",
     re.IGNORECASE,
 )
+_CONTENT_FOLLOWS = re.compile(r"\s+(?:that|by|of|to|about)\b", re.IGNORECASE)
 _SINCE = gated(r"\bsince\s+(?:the\s+start\s+of\s+)?[^,;.]{0,40}", re.IGNORECASE)
 
 
@@ -234,6 +235,13 @@ def _rejection(sentence: str, previous: Sequence[Claim], lexicon: Lexicon) -> li
     return out
 
 
+def _denies_the_last(sentence: str, at: int, lexicon: Lexicon) -> bool:
+    """ "rejected this," / "rejected the claim, saying …": the denial at ``at`` is of what
+    came before (not "rejected claims that X fell", whose content follows it)."""
+    m = lexicon.rejection.match(sentence, at)
+    return m is not None and not _CONTENT_FOLLOWS.match(sentence, m.end())
+
+
 def _counter(
     status: str, denier: str, confidence: float, lexicon: Lexicon
 ) -> tuple[str, str, float]:
@@ -288,7 +296,13 @@ def _claims(
     made = []
     if frame.negated:
         made.append((lexicon.opponent(status), speaker, confidence * DENIAL_DISCOUNT))
-    elif status != CONTESTED and (denial := denier_of(sentence, lexicon)):
+    elif (
+        status != CONTESTED
+        and (denial := denier_of(sentence, lexicon))
+        # "The ministry rejected this, saying X held": that denial is of the last sentence,
+        # and what follows is the denier's own word
+        and not (denial[1] < frame.start - start and _denies_the_last(sentence, denial[1], lexicon))
+    ):
         denier, where = denial
         if denier != speaker and (
             where > frame.start - start or speaker in lexicon.parties or speaker == THIRD_PARTY

@@ -200,6 +200,8 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         rejection=gated(
             rf"\b(?:{_words(modality['denial'])})\s+(?:the|this|that|these|those|such)\s+"
             rf"(?:[\w-]+\s+)?(?:{_words(modality['denied_objects'])})\b"  # "the Russian claim"
+            # "rejected this, saying …"
+            rf"|\b(?:{_words(modality['denial'])})\s+(?:this|that|it)\b(?=\s*[,.;]|\s+as\b)"
             rf"|\b(?:the|this|that|these|those|such)\s+(?:[\w-]+\s+)?"  # "the claim was false"
             rf"(?:{_words(modality['denied_objects'])})\s+(?:was|were|is|are)\s+(?:\w+\s+)?"
             rf"(?:{_words(modality['falsehood'])})\b",

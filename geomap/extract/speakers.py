@@ -16,7 +16,7 @@ from geomap.records import REPORTER, THIRD_PARTY
 SPEECH = gated(
     r"\b(?:said|says|say|told|tells|claimed|claims|claim|announced|announces|stated|"
     r"confirmed|confirms|added|insisted|asserted|reported|reports|wrote|tweeted|declared|"
-    r"assessed|assesses|admitted|acknowledged|conceded|noted|warned|maintained|maintains|"
+    r"assessed|assesses|admitted|acknowledged|conceded|noted|warned|maintained|maintains|saying|"
     r"according\s+to|quoted)\b",
     re.IGNORECASE,
 )
@@ -30,6 +30,7 @@ _OWN_CONTENT = re.compile(
     r"\s+(?!(?:on|in|at|late|early|last|this|yesterday|today|earlier|later)\b)(?:[\w'’-]+\s+){2}\w",
     re.I,
 )
+_QUOTED_AS = re.compile(r"\b(?:quoted|quoting|cited|citing)\s+(.{1,60}?)\s+as\s+$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i)\s*$", re.IGNORECASE)
 _INVERTED = re.compile(r",\s*$")  # ", said the governor"
 _NOTHING_AFTER = re.compile(  # "…, the governor said on Monday."
@@ -137,6 +138,8 @@ def speaker_of(sentence: str, lexicon: Lexicon, at: int | None = None) -> str:
             found = classify_speaker(owner.group(1), lexicon)
         elif verb.startswith("according"):
             found = classify_speaker(sentence[m.end() : m.end() + 60].split(",")[0], lexicon)
+        elif quoted := _QUOTED_AS.search(sentence, max(0, m.start() - 80), m.start()):
+            found = classify_speaker(quoted.group(1), lexicon)  # "quoted the ministry as saying"
         else:
             subject = _before(sentence, m.start())
             found = classify_speaker(subject, lexicon)

@@ -159,3 +159,14 @@ def test_a_negated_verb_of_its_own_does_not_negate_the_event(claims_of):
     # "not" belongs to "confirm": the capture itself is reported, only unconfirmed
     assert claims_of("Officials did not confirm the capture of Khulm.") == {("Khulm", "taliban")}
     assert claims_of("Khulm has not yet fallen, the governor said.") == {("Khulm", "government")}
+
+
+def test_rejecting_the_last_claim_then_saying_the_opposite(said):
+    assert said(
+        "The Taliban said they had seized Andkhoy district. The defence ministry rejected "
+        "this, saying the district remained under government control."
+    ) == {("Andkhoy", "taliban", "taliban"), ("Andkhoy", "government", "government")}
+    # a rejection whose content follows it still denies what follows
+    assert said("A ministry official rejected claims that insurgents had captured Andkhoy.") == {
+        ("Andkhoy", "government", "government")
+    }

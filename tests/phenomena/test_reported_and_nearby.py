@@ -197,3 +197,10 @@ def test_a_pronoun_speaker_is_nobody_named_later_in_the_sentence(said):
         "Insurgents were near Kunduz but had not entered the city, he said, although there "
         "were reports of Taliban bands nearby."
     ) == {("Kunduz", "government", "reporter")}
+
+
+def test_quoted_as_saying_names_the_one_quoted(said):
+    assert said(
+        "Insurgents were pushed out of Kaldar district, a news agency quoted the defence "
+        "ministry as saying."
+    ) == {("Kaldar", "government", "government")}
