@@ -170,3 +170,9 @@ def test_rejecting_the_last_claim_then_saying_the_opposite(said):
     assert said("A ministry official rejected claims that insurgents had captured Andkhoy.") == {
         ("Andkhoy", "government", "government")
     }
+
+
+def test_an_effort_to_retake_a_place_a_few_words_on_is_still_an_effort(claims_of):
+    assert claims_of("Officials said reinforcements had been sent to retake Shortepa.") == {
+        ("Shortepa", "contested")
+    }
