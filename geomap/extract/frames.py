@@ -346,11 +346,14 @@ def _frame(
         # "Insurgents stormed X. The assault was beaten off": the attack named before
         places = earlier[-1].places if earlier else tuple(previous)
         via = "pronoun"
+    elif not places and passive and m.trigger.action == "expel" and earlier:
+        # "Insurgents entered X overnight but were driven out": out of the place just entered
+        places, via = earlier[-1].places, "pronoun"
     agent, agent_is_speaker = agent_of(text, m.trigger, m.text, (ts, te), clause, passive, lexicon)
     if agent is None and not (agent_is_speaker or passive):
         # "Taliban fighters reached Kunduz but had not entered the city": one subject, two verbs
         agent = _shared_subject(text, start, clause, ts, lexicon)
-    elif agent is None and passive and m.trigger.action == "repel":
+    elif agent is None and passive and m.trigger.action in ("repel", "expel"):
         # "Government forces attacked X but were beaten back": the side beaten back lost it
         beaten = (
             None

@@ -210,3 +210,16 @@ def test_the_side_beaten_back_did_not_take_the_place(claims_of, sentence, status
 )
 def test_a_fall_belongs_to_its_recipient(claims_of, sentence, status):
     assert claims_of(sentence) == {("Doshi", status)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        # driven out of the place they had just entered: it stays with the other side
+        ("Taliban fighters entered Pul-e-Khumri overnight but were driven out.", "government"),
+        ("Government forces entered Pul-e-Khumri but were pushed out by morning.", "taliban"),
+        ("Taliban fighters were driven out of Pul-e-Khumri.", "government"),
+    ],
+)
+def test_driven_out_of_the_place_just_entered(claims_of, sentence, status):
+    assert claims_of(sentence) == {("Pul-e-Khumri", status)}
