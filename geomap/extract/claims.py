@@ -56,6 +56,7 @@ _CONTINUES = gated(
     r"including|namely)\b|^[^.]{0,40}:",
     re.IGNORECASE,
 )
+_BRACKET = re.compile(r",[^,;]*,")
 _CONTENT_FOLLOWS = re.compile(r"\s+(?:that|by|of|to|about)\b", re.IGNORECASE)
 _SINCE = gated(r"\bsince\s+(?:the\s+start\s+of\s+)?[^,;.]{0,40}", re.IGNORECASE)
 
@@ -284,7 +285,9 @@ def _claims(
         # "Shoigu ordered the withdrawal from X": the side speaking or acting is the agent
         side = speaker
         if side not in lexicon.parties:
-            side = classify_speaker(sentence[: frame.start - start], lexicon) or side
+            # the subject before the verb, not a bracket ("X, seized by the Taliban, was retaken")
+            subject = _BRACKET.sub(" ", sentence[: frame.start - start])
+            side = classify_speaker(subject, lexicon) or side
         if side not in lexicon.parties and SPEECH.search(sentence) and last_party:
             side = speaker = last_party  # the same side's "ministry" as the last sentence's
         if side in lexicon.parties:

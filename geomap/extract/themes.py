@@ -85,7 +85,8 @@ def group_before(chunks: Chunks, lo: int, hi: int) -> tuple[Place, ...]:
 # "X, which the Taliban had held since May, was retaken"; "X, the last government-held
 # district in P, fell": a comma-bracketed clause or appositive between a subject and its verb.
 BRACKET_REACH = 200  # characters from a subject to its verb across a bracketed clause
-_OPENS_APPOSITION = r",\s+(?:which|who|that|the|a|an|long|once)\b"
+# ", which …", ", a stronghold …", ", long held …", ", seized by the Taliban in June, …"
+_OPENS_APPOSITION = r",\s+(?:which|who|that|the|a|an|long|once|[a-z]+(?:ed|en)\s+by)\b"
 APPOSITION = re.compile(_OPENS_APPOSITION, re.IGNORECASE)  # ", a stronghold …", ", which …"
 BRACKETED = re.compile(
     rf"(?:\s+(?:district|province|city|town))?{_OPENS_APPOSITION}[^,;]*,\s+(?:[\w'’-]+\s+){{0,2}}",

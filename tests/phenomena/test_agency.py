@@ -223,3 +223,16 @@ def test_a_fall_belongs_to_its_recipient(claims_of, sentence, status):
 )
 def test_driven_out_of_the_place_just_entered(claims_of, sentence, status):
     assert claims_of(sentence) == {("Pul-e-Khumri", status)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("The Taliban flag now flies over Sholgara.", "taliban"),
+        ("Sholgara has changed hands several times this month.", "contested"),
+        # a participle's by-phrase in brackets is background, not the retaking's agent
+        ("Sholgara, seized by the Taliban in June, was retaken on Monday.", "government"),
+    ],
+)
+def test_more_ways_to_say_who_holds_a_place(claims_of, sentence, status):
+    assert claims_of(sentence) == {("Sholgara", status)}
