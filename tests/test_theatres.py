@@ -210,3 +210,28 @@ def test_a_river_named_after_its_bank_is_no_city(ukraine):
         ukraine,
     )
     assert {place for place, _status, _by in found} == {"Krynky"}
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # a dateline's agency credit is not the speaker
+        (
+            "KYIV, Aug 28 (Reuters) - Ukraine said on Monday its troops had liberated Robotyne.",
+            ("Robotyne", "ukraine", "ukraine"),
+        ),
+        # "its forces": the speaker's own side acted
+        (
+            "Kyiv said last week that its forces had raised the flag in Robotyne.",
+            ("Robotyne", "ukraine", "ukraine"),
+        ),
+        # "the aforementioned village": the village named before
+        (
+            "Russian forces attacked Krasna Hora. Later, Wagner boasted about capturing the "
+            "aforementioned village.",
+            ("Krasna Hora", "russia", "russia"),
+        ),
+    ],
+)
+def test_who_says_it_and_which_village_it_means(ukraine, text, claim):
+    assert claim in claims_in(f"Published: 2023-08-28\n\n{text}\n", ukraine)

@@ -9,6 +9,9 @@ from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
 
 # "… by Afghan commandos", "… over to the Taliban", "… by its residents"
 _BY_OR_TO = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(by|to)\s+(?:its\s+|their\s+)?", re.IGNORECASE)
+_OWN_FORCES = re.compile(
+    r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|soldiers|units|fighters|army|men)\b", re.I
+)
 _THEIR = re.compile(r"\b(?:their|its)\b", re.IGNORECASE)
 # Between a subject and its verb: a few words, no new phrase ("families have reportedly left").
 _SUBJECT_GAP = re.compile(r"\s+(?:[a-z'-]+\s+){0,3}", re.IGNORECASE)
@@ -44,7 +47,9 @@ def agent_of(
         if named or recipient:
             return named, False
     if trigger.theme in ("object", "after") and not passive:
-        return _actor_before(text, lo, ts, lexicon), False
+        party = _actor_before(text, lo, ts, lexicon)
+        # "Kyiv said its forces had raised the flag in X": the speaker's own side acted
+        return party, party is None and bool(_OWN_FORCES.search(text, lo, ts))
     if passive and lexicon.actions[trigger.action].get("leaves"):
         return _actor_before(text, lo, ts, lexicon), False  # "troops were evacuated from X"
     return None, False

@@ -12,12 +12,13 @@ _MODIFIER = (
     r"(?:key|main|strategic|important|largest|biggest|major|provincial|border|northern|"
     r"southern|eastern|western|northeastern|northwestern|restive|embattled|besieged|"
     r"former|same|second|third|\w+-largest|busy|lucrative|vital|nearby|surrounding|"
-    r"customs|trading|remote|mountainous|neighbou?ring)"
+    r"customs|trading|remote|mountainous|neighbou?ring|aforementioned|small|frontline|front-line)"
 )
 ANAPHOR = gated(
     rf"\b(?P<det>the|this|that|a|an|its)\s+(?:{_MODIFIER}\s+)*(?P<noun>border\s+(?:town|crossing|"
     r"post|point|checkpoint)|crossing(?:\s+point)?|checkpoint|border\s+post|site|provincial\s+"
-    r"capital|capital|city|town|district|province|(?:air\s*)?base|airfield|dam|port)\b"
+    r"capital|capital|city|town|village|settlement|district|province|(?:air\s*)?base|airfield|dam|"
+    r"port)\b"
     r"(?!\s+(?:of|in)\s+[A-Z])(?!\s+(?:governor|police|chief|council|officials?|authorities|"
     r"residents|spokes(?:man|person)|elders|administrator|commander|centres?|centers?)\b)",
     re.IGNORECASE,
@@ -32,6 +33,8 @@ NOUN_KINDS = {
     "capital": ("city",),
     "city": ("city",),
     "town": ("city", "border-crossing"),
+    "village": ("village",),
+    "settlement": ("village", "city"),
     "district": ("district", "city"),
     "province": ("province",),
     "base": ("base",),

@@ -17,6 +17,7 @@ SPEECH = gated(
     r"\b(?:said|says|say|told|tells|claimed|claims|claim|announced|announces|stated|"
     r"confirmed|confirms|added|insisted|asserted|reported|reports|wrote|tweeted|declared|"
     r"assessed|assesses|admitted|acknowledged|conceded|noted|warned|maintained|maintains|saying|"
+    r"boasted|boasts|"
     r"according\s+to|quoted)\b",
     re.IGNORECASE,
 )
@@ -31,6 +32,7 @@ _OWN_CONTENT = re.compile(
     re.I,
 )
 _QUOTED_AS = re.compile(r"\b(?:quoted|quoting|cited|citing)\s+(.{1,60}?)\s+as\s+$", re.I)
+_DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]+,[^()\n]{0,30}\([^)]{1,40}\)\s*[-—–]+\s*")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i)\s*$", re.IGNORECASE)
 _INVERTED = re.compile(r",\s*$")  # ", said the governor"
 _NOTHING_AFTER = re.compile(  # "…, the governor said on Monday."
@@ -180,6 +182,7 @@ def _before(sentence: str, index: int) -> str:
     for mark in ("”", '"', "“"):
         if mark in head:
             head = head.rsplit(mark, 1)[-1]
+    head = _DATELINE.sub(" ", head)  # "KYIV, Aug 28 (Reuters) - Ukraine said": Ukraine
     chunks = [c for c in re.split(r"[,;:(]|\b(?:and|but|while|after|as)\b", head) if c.strip()]
     closed = head.rstrip().endswith(",")  # "…, which Kyiv denied": the clause's own subject
     while closed and len(chunks) > 1 and _RELATIVE_START.match(chunks[-1]):
