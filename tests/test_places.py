@@ -205,6 +205,21 @@ def test_list_members_take_the_locator_that_follows_the_list(gazetteer, text):
     assert (du_ab.kind, du_ab.province_pcode) == ("district", "AF16")
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "kind", "district"),
+    [
+        # "area" asks for a village where the name is nothing bigger, placed by the district
+        ("Troops held the Dashtak area of Nili district.", "Dashtak", "village", "AF2404"),
+        ("Outposts in the Sarband and Dashtak areas of Nili held.", "Dashtak", "village", "AF2404"),
+        # a district's or town's name with "area" stays the district or town
+        ("Fighting raged in the Chimtal area on Monday.", "Chimtal", "city", "AF2108"),
+    ],
+)
+def test_an_area_is_a_village_unless_the_name_is_bigger(gazetteer, text, mention, kind, district):
+    found = {p.mention: (p.kind, p.district_pcode) for p in places_from_text(text, gazetteer)}
+    assert found[mention] == (kind, district)
+
+
 def test_a_politics_story_has_no_afghan_places(gazetteer):
     text = (
         "WASHINGTON (AP) — President Joe Biden met Senate Majority Leader Chuck Schumer as "

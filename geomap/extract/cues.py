@@ -167,7 +167,7 @@ def _locates_previous(mentions: Sequence[Mention], index: int, text: str, countr
 
 def _list_kind(members: Sequence[Mention], country: str) -> str | None:
     tail = members[-1].text.split()[-1].lower()
-    if tail in ("provinces", "districts", "oblasts", "regions"):
+    if tail in ("provinces", "districts", "oblasts", "regions", "areas"):
         return GENERIC_KIND[tail]
     if len(members) >= 3 and any(_only_kind(m, country) == "province" for m in members):
         return "province"

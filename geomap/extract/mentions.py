@@ -30,6 +30,8 @@ GENERIC_KIND = {
     "town": "city",
     "village": "village",
     "capital": "city",
+    "area": "area",  # "the Dashtak area": a village, unless the name is a district or town
+    "areas": "area",
 }
 
 
@@ -99,7 +101,7 @@ _CHUNK_WORD = re.compile(r"[^\s-]+")
 
 
 _FOLLOWING = re.compile(
-    r" (provinces?|oblasts?|regions?|districts?|city|town|village|capital)\b",
+    r" (provinces?|oblasts?|regions?|districts?|city|town|village|capital|areas?)\b",
     re.IGNORECASE,
 )
 
@@ -234,7 +236,7 @@ def _following_cue(text: str, end: int) -> tuple[str | None, bool]:
     if m:
         word = m.group(1)
         if not (word.lower() == "capital" and word[0].islower()):
-            return GENERIC_KIND[word.lower()], word.lower() != "capital"
+            return GENERIC_KIND[word.lower()], word.lower() not in ("capital", "area", "areas")
     return None, False
 
 

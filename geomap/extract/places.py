@@ -93,7 +93,13 @@ def places_from_article(article: Article, gazetteer: Gazetteer) -> list[Place]:
 
 
 def _provinces_in(mentions: Sequence[Mention]) -> set[str]:
-    return {e.province_pcode for m in mentions for e in m.entries[:1] if e.province_pcode}
+    """Provinces the text names or places a name in without doubt (a village name found in
+    ten provinces says nothing of where the story is)."""
+    return {
+        p
+        for m in mentions
+        if len(provinces := {e.province_pcode for e in m.entries}) == 1 and (p := provinces.pop())
+    }
 
 
 def choose_entry(
@@ -120,6 +126,8 @@ def choose_entry(
     entries = list(mention.entries)
     if located_in:
         entries = [e for e in entries if e.province_pcode == located_in] or entries
+    if cue == "area":  # "the Dashtak area": a village only where the name is nothing bigger
+        cue = None if any(e.kind != "village" for e in entries) else "village"
     if cue:
         wanted = [e for e in entries if e.kind == cue]
         if not wanted and cue == "city":
