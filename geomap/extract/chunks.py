@@ -45,7 +45,8 @@ _PAREN_OR_COMMA_LOCATOR = re.compile(r"^\s*(?:\(|,\s*(?:the\s+)?(?:[a-z-]+\s+)?(
 # "districts in Herat", "towns across Ghazni": the place counts units, it is not the scene.
 _COUNT_NOUN = re.compile(
     r"\b(?:districts|cities|towns|villages|"
-    r"parts\s+of\s+the\s+country)\s+(?:(?:located\s+)?in|of|across)\s+(?:the\s+)?"
+    r"parts\s+of\s+the\s+country)\s+(?:(?:lost|taken|held|captured|seized|located|retaken)\s+)?"
+    r"(?:in|of|across)\s+(?:the\s+)?"
     r"(?:[a-z-]+\s+){0,2}(?:province\s+of\s+)?$",
     re.I,
 )

@@ -145,3 +145,12 @@ def test_a_province_after_a_tally_of_districts_is_not_one_of_them(claims_of):
 )
 def test_a_unit_taken_inside_a_place_is_not_the_place(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+def test_provinces_that_locate_lost_districts_take_no_claim(claims_of):
+    assert (
+        claims_of(
+            "The ministry admitted districts lost in the provinces of Logar, Paktia and Zabul."
+        )
+        == set()
+    )
