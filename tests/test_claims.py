@@ -206,3 +206,28 @@ def test_an_office_title_is_not_a_back_reference(gazetteer):
         "was under siege."
     )
     assert ("Kunduz", "contested", "government") not in claims(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the bracket's event is background: the main verb's place, status and date
+        (
+            "Spin Boldak, lost in July, was retaken by government forces on Monday.",
+            [("Spin Boldak", "government", date(2021, 8, 9))],
+        ),
+        (
+            "Sholgara, seized by the Taliban in June, was retaken on Monday.",
+            [("Sholgareh", "government", date(2021, 8, 9))],
+        ),
+        # with no event outside it, the bracket's event is the news, on its own date
+        (
+            "Kunduz, captured by the Taliban on Sunday, is the first capital in their hands.",
+            [("Kunduz", "taliban", date(2021, 8, 8))],
+        ),
+    ],
+)
+def test_an_event_in_a_bracket_is_background_to_the_main_verb(gazetteer, sentence, expected):
+    article = article_from_text(sentence, published=date(2021, 8, 12))
+    found = [(c.place.name, c.status, c.as_of) for c in extract_article(article, gazetteer).claims]
+    assert found == expected

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -30,6 +30,7 @@ from geomap.extract.references import (
 )
 from geomap.extract.sentences import headline_end, is_navigation, sentences
 from geomap.extract.speakers import SPEECH, classify_speaker, denier_of, speaker_of
+from geomap.extract.themes import BACKGROUND
 from geomap.records import (
     CONTESTED,
     REPORTER,
@@ -145,7 +146,11 @@ def claims_from_article(
         if not (frames or rejected or counts or article.published is None or same_day):
             state.claims = ()
             continue  # nothing to date: skip the date work
-        as_of, precision = resolve_in_sentence(_SINCE.sub(" ", sentence), article.published, year)
+        as_of, precision = resolve_in_sentence(
+            _foreground(_SINCE.sub(" ", sentence), [f.start - start for f in frames]),
+            article.published,
+            year,
+        )
         if same_day or (
             article.published is None
             and as_of is None
@@ -181,6 +186,15 @@ def claims_from_article(
         )
         claims += made
     return _outcome_beats_process(claims), aggregates
+
+
+def _foreground(sentence: str, events: Sequence[int]) -> str:
+    """The sentence without its background brackets ("X, lost in July, was retaken on
+    Monday": dated Monday), unless every event is inside one."""
+    spans = [m.span() for m in BACKGROUND.finditer(sentence)]
+    ends = [b for _a, b in spans]
+    inside = (i < len(spans) and spans[i][0] <= e for e in events for i in [bisect_right(ends, e)])
+    return sentence if not spans or all(inside) else BACKGROUND.sub(" ", sentence)
 
 
 def _pending(sentence: str, frames: Sequence[Frame], lexicon: Lexicon) -> tuple[str, str] | None:

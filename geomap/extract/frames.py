@@ -50,6 +50,9 @@ _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got|gets|get)\s+(?:\w+ly\s+|also\s+|now\s+|reportedly\s+)?$",
     re.IGNORECASE,
 )
+# "Kunduz, captured by the Taliban on Sunday, …": a participle right after a name's comma
+_REDUCED_RELATIVE = re.compile(r"\w,\s*$")
+_BY_NEXT = re.compile(r"\s+by\b", re.IGNORECASE)
 # "Kunduz, which the Taliban captured": a relative clause puts the object first.
 _RELATIVE = re.compile(r"\b(?:which|that|whom|what)\b|:", re.IGNORECASE)
 _RELATIVE_GAP = re.compile(
@@ -63,6 +66,7 @@ _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.
 _INCLUDING = re.compile(r"\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?$", re.I)
 _PLURAL_UNITS = gated(r"\b(?:districts|towns|cities|capitals|cent(?:re|er)s)\b", re.I)
 # A clause that opens on its verb after "but"/"and" shares the subject of the clause before.
+SUBJECT_REACH = 300  # characters back in which the shared subject's clause is looked for
 _CONJUNCTION_BEFORE = re.compile(r"\b(?:but|and|yet)\s*$", re.IGNORECASE)
 _VERB_FIRST = re.compile(
     r"\s*(?:(?:had|has|have|was|were|is|are|did|do|does|not|never|then|later|quickly|soon|"
@@ -183,27 +187,30 @@ def _shared_subject(text: str, start: int, clause: int, ts: int, lexicon: Lexico
         return None
     if not _VERB_FIRST.fullmatch(text, clause, ts):
         return None
-    marks = clause_marks(text[start:clause])[1]
-    return subject_before(text, start + (marks[-2] if len(marks) > 1 else 0), clause, lexicon)
+    lo = max(start, clause - SUBJECT_REACH)  # a bounded look back: linear in a run-on text
+    marks = clause_marks(text[lo:clause])[1]
+    return subject_before(text, lo + (marks[-2] if len(marks) > 1 else 0), clause, lexicon)
 
 
 def _without_background(text: str, frames: list[Frame]) -> list[Frame]:
-    """ "X, long held by the Taliban, was retaken": the bracketed hold is the state before the
-    change the main verb reports, not a second claim of the same moment."""
+    """ "X, long held by the Taliban, was retaken", "X, seized by the Taliban in June, was
+    retaken": the bracket is the state or event before the change the main verb reports,
+    not a second claim of the same moment."""
     changes = [f for f in frames if f.action != "hold" and f.status != CONTESTED and f.places]
-    return [
-        f
-        for f in frames
-        if not (
-            f.action == "hold"
-            and any(
-                set(f.places) <= set(c.places)
-                and c.places[-1].end < f.start < c.start < c.places[-1].end + BRACKET_REACH
-                and BRACKETED.fullmatch(text, c.places[-1].end, c.start)
-                for c in changes
-            )
+    starts = [c.start for c in changes]  # in the sentence's order
+
+    def background(f: Frame) -> bool:
+        later = changes[
+            bisect_right(starts, f.start) : bisect_right(starts, f.start + BRACKET_REACH)
+        ]
+        return any(
+            set(f.places) <= set(c.places)
+            and c.places[-1].end < f.start < c.start < c.places[-1].end + BRACKET_REACH
+            and BRACKETED.fullmatch(text, c.places[-1].end, c.start)
+            for c in later
         )
-    ]
+
+    return [f for f in frames if not background(f)]
 
 
 def _attach_inclusions(
@@ -241,8 +248,11 @@ def _frame(
     clause_before = text[lo:ts]
     if hypothetical(clause_before, lexicon):
         return None
-    passive = bool(  # 'X was "liberated"': quotation marks read as spaces
-        _PASSIVE_BEFORE.search(clause_before.translate(QUOTES_AS_SPACES))
+    passive = bool(  # 'X was "liberated"': quotation marks read as spaces; "X, seized by Y,"
+        (
+            _PASSIVE_BEFORE.search(clause_before.translate(QUOTES_AS_SPACES))
+            or (_REDUCED_RELATIVE.search(text, max(start, ts - 8), ts) and _BY_NEXT.match(text, te))
+        )
         and _PARTICIPLE.match(m.text)
     )
     if passive and m.trigger.action == "repel":
@@ -358,7 +368,7 @@ def _frame(
         beaten = (
             None
             if _RELATIVE_PRONOUN.search(text, max(start, clause - 6), ts)
-            else subject_before(text, start, ts, lexicon)
+            else subject_before(text, max(start, ts - SUBJECT_REACH), ts, lexicon)
         )
         agent = lexicon.opponent(beaten) if beaten in lexicon.parties else None
     action = lexicon.actions[m.trigger.action]

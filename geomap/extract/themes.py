@@ -85,9 +85,17 @@ def group_before(chunks: Chunks, lo: int, hi: int) -> tuple[Place, ...]:
 # "X, which the Taliban had held since May, was retaken"; "X, the last government-held
 # district in P, fell": a comma-bracketed clause or appositive between a subject and its verb.
 BRACKET_REACH = 200  # characters from a subject to its verb across a bracketed clause
-# ", which …", ", a stronghold …", ", long held …", ", seized by the Taliban in June, …"
-_OPENS_APPOSITION = r",\s+(?:which|who|that|the|a|an|long|once|[a-z]+(?:ed|en)\s+by)\b"
+# ", seized by the Taliban in June, …", ", lost in July, …": a participle's own event
+_PARTICIPLE_CLAUSE = (
+    r"(?:[a-z]+(?:ed|en)|lost|held|won|left|kept|fought)\s+(?:by|in|on|during|since|last|early|"
+    r"late|for|after|before|months|weeks|days|years)"
+)
+# ", which …", ", a stronghold …", ", long held …", and participle clauses
+_OPENS_APPOSITION = rf",\s+(?:which|who|that|the|a|an|long|once|{_PARTICIPLE_CLAUSE})\b"
 APPOSITION = re.compile(_OPENS_APPOSITION, re.IGNORECASE)  # ", a stronghold …", ", which …"
+# A closed bracket of background: "X, lost in July, was retaken on Monday" (its date is not
+# the sentence's main event's; an appositive "the …" may be a list's member, and stays)
+BACKGROUND = re.compile(rf",\s+{_PARTICIPLE_CLAUSE}\b[^,;]*,", re.IGNORECASE)
 BRACKETED = re.compile(
     rf"(?:\s+(?:district|province|city|town))?{_OPENS_APPOSITION}[^,;]*,\s+(?:[\w'’-]+\s+){{0,2}}",
     re.IGNORECASE,
