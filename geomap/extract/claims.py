@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -29,7 +29,13 @@ from geomap.extract.references import (
     references,
 )
 from geomap.extract.sentences import headline_end, is_navigation, sentences
-from geomap.extract.speakers import SPEECH, classify_speaker, denier_of, speaker_of
+from geomap.extract.speakers import (
+    SPEECH,
+    classify_speaker,
+    denier_of,
+    people_named,
+    speaker_of,
+)
 from geomap.extract.themes import BACKGROUND
 from geomap.records import (
     CONTESTED,
@@ -100,6 +106,7 @@ def claims_from_article(
     claims: list[Claim] = []
     aggregates: list[AggregateClaim] = []
     state = _State()
+    people = people_named(text, lexicon)  # "Mujahid said": the side of whom the text introduced
     body = headline_end(text)
     for start, end in sentences(text):
         if end <= body:
@@ -139,7 +146,7 @@ def claims_from_article(
                 continue
         counts = may_count(sentence, lexicon.country_name)
         rejected = _rejection(sentence, state.claims, lexicon)
-        state.pending = _pending(sentence, frames, lexicon) or (
+        state.pending = _pending(sentence, frames, lexicon, people) or (
             state.pending if not inside else None
         )
         same_day = _SAME_DAY.search(sentence)
@@ -164,7 +171,7 @@ def claims_from_article(
             aggregates += aggregates_in_sentence(
                 sentence,
                 start,
-                speaker_of(sentence, lexicon),
+                speaker_of(sentence, lexicon, people=people),
                 as_of,
                 article.id,
                 (lexicon.country_name, lexicon.demonym),
@@ -178,7 +185,7 @@ def claims_from_article(
         made = []
         for frame in frames:
             made += _claims(
-                article, sentence, start, end, frame, lexicon, as_of, precision, state.party
+                article, sentence, start, end, frame, lexicon, as_of, precision, state.party, people
             )
         state.claims = tuple(made)
         state.party = next(
@@ -197,21 +204,23 @@ def _foreground(sentence: str, events: Sequence[int]) -> str:
     return sentence if not spans or all(inside) else BACKGROUND.sub(" ", sentence)
 
 
-def _pending(sentence: str, frames: Sequence[Frame], lexicon: Lexicon) -> tuple[str, str] | None:
+def _pending(
+    sentence: str, frames: Sequence[Frame], lexicon: Lexicon, people: Mapping[str, str]
+) -> tuple[str, str] | None:
     """An event about unnamed plural places ("nine districts fell") whose list may follow."""
     if frames or not _PLURAL_UNITS.search(sentence):
         return None
     for m in triggers_in(sentence, lexicon):
         action = lexicon.actions[m.trigger.action]
         if action["status"] == CONTESTED:
-            return CONTESTED, speaker_of(sentence, lexicon, m.start)
+            return CONTESTED, speaker_of(sentence, lexicon, m.start, people)
         named = lexicon.party_of(sentence[m.end : m.end + 40])
         party = named if named in lexicon.parties else None
         party = party or (
             lexicon.attacker if action.get("default_agent") == "attacker" else lexicon.defender
         )
         status = lexicon.opponent(party) if action["status"] == "opponent" else party
-        return status, speaker_of(sentence, lexicon, m.start)
+        return status, speaker_of(sentence, lexicon, m.start, people)
     return None
 
 
@@ -286,13 +295,14 @@ def _claims(
     as_of: date | None,
     precision: str,
     last_party: str | None = None,
+    people: Mapping[str, str] | None = None,
 ) -> list[Claim]:
     """The claims a frame makes; with a denial by another party, both sides' claims.
 
     ``last_party`` stands in for a speaker no word ties to a side ("the defence ministry
     announced") when the frame's agent is the speaker's side.
     """
-    speaker = speaker_of(sentence, lexicon, frame.start - start)
+    speaker = speaker_of(sentence, lexicon, frame.start - start, people)
     status = frame.status
     if frame.agent_is_speaker and status != CONTESTED:
         # "under our control", said by a government spokesman; "we withdrew from X";

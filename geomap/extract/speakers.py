@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 
 from geomap.extract.anchors import gated
 from geomap.extract.lexicon import Lexicon
@@ -31,6 +32,13 @@ _OWN_CONTENT = re.compile(
     r"\s+(?!(?:on|in|at|late|early|last|this|yesterday|today|earlier|later)\b)(?:[\w'’-]+\s+){2}\w",
     re.I,
 )
+_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,3}"
+# "Zabihullah Mujahid, a Taliban spokesman," / "the governor's spokesman, Munir Farhad, said"
+_PERSON_WITH_ROLE = re.compile(
+    rf"(?P<name1>{_NAME}),\s+(?:a|an|the)\s+(?P<role1>[^,.;]{{3,80}}?)(?=[,.;]|\s+(?:said|told))"
+    rf"|\b(?:a|an|the)\s+(?P<role2>[^,.;]{{3,60}}?),\s+(?P<name2>{_NAME}),"
+)
+_CAPITALISED = re.compile(r"[A-Z][a-z'’-]+")
 _QUOTED_AS = re.compile(r"\b(?:quoted|quoting|cited|citing)\s+(.{1,60}?)\s+as\s+$", re.I)
 _DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]+,[^()\n]{0,30}\([^)]{1,40}\)\s*[-—–]+\s*")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i)\s*$", re.IGNORECASE)
@@ -91,12 +99,38 @@ def _trailing(sentence: str, verb: re.Match[str]) -> bool:
     )
 
 
-def speaker_of(sentence: str, lexicon: Lexicon, at: int | None = None) -> str:
+def people_named(text: str, lexicon: Lexicon) -> dict[str, str]:
+    """The people an article introduces with their role, by name and surname: "Zabihullah
+    Mujahid, a Taliban spokesman" makes a later "Mujahid said" the Taliban's word."""
+    people: dict[str, str] = {}
+    for m in _PERSON_WITH_ROLE.finditer(text):
+        name, role = (m["name1"], m["role1"]) if m["name1"] else (m["name2"], m["role2"])
+        side = classify_speaker(role, lexicon)
+        if side is not None:
+            for key in (name, name.split()[-1]):
+                people.setdefault(key.lower(), side)
+    return people
+
+
+def _named(phrase: str, people: Mapping[str, str] | None) -> str | None:
+    """The side of a person the article introduced, named in ``phrase`` ("Farhad said")."""
+    if not people:
+        return None
+    for word in reversed(_CAPITALISED.findall(phrase)):
+        if (side := people.get(word.lower())) is not None:
+            return side
+    return None
+
+
+def speaker_of(
+    sentence: str, lexicon: Lexicon, at: int | None = None, people: Mapping[str, str] | None = None
+) -> str:
     """Who asserts what a sentence says at offset ``at``; plain narration is the reporter's.
 
     A speech verb whose content follows it ("X said that ...", "said:") does not cover what
     the sentence narrates before it. In a very long run-on "sentence" only the text near
-    ``at`` is read, so that the cost stays linear.
+    ``at`` is read, so that the cost stays linear. ``people`` are those the article
+    introduced with a role (``people_named``).
     """
     if at is not None and len(sentence) > 2 * _REACH:
         lo = max(0, at - _REACH)
@@ -144,13 +178,13 @@ def speaker_of(sentence: str, lexicon: Lexicon, at: int | None = None) -> str:
             found = classify_speaker(quoted.group(1), lexicon)  # "quoted the ministry as saying"
         else:
             subject = _before(sentence, m.start())
-            found = classify_speaker(subject, lexicon)
+            found = classify_speaker(subject, lexicon) or _named(subject, people)
             if found is None and _PRONOUN_SUBJECT.search(subject):
                 break  # "…, he said, although reports …": someone named before, side unknown
             if found is None and not verb.startswith(("told", "tells", "quoted")):
                 # "..., said the governor" / "said Roz Gul, the deputy governor"
                 after = re.split(r"[.;]", sentence[m.end() : m.end() + 80])[0]
-                found = classify_speaker(after, lexicon)
+                found = classify_speaker(after, lexicon) or _named(after, people)
         if found:
             return found
     return REPORTER

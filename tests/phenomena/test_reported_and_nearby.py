@@ -204,3 +204,15 @@ def test_quoted_as_saying_names_the_one_quoted(said):
         "Insurgents were pushed out of Kaldar district, a news agency quoted the defence "
         "ministry as saying."
     ) == {("Kaldar", "government", "government")}
+
+
+def test_a_person_introduced_with_a_role_speaks_for_that_side_later(said):
+    text = (
+        "A spokesman for the provincial governor, Munir Sultani, said the army held Khulm. "
+        "Insurgents attacked Sholgara but were repelled, Sultani said. "
+        "Abdul Karimzada, a Taliban commander, said his men had taken Chimtal. "
+        "The district is ours, Karimzada added."
+    )
+    found = said(text)
+    assert ("Sholgara", "government", "government") in found
+    assert ("Chimtal", "taliban", "taliban") in found
