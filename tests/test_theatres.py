@@ -109,6 +109,8 @@ def test_observers_speak_for_no_side_and_namesakes_lose_their_council(ukraine):
         ("Heavy fighting went on for Chasiv Yar, the army said.", ("Chasiv Yar", "contested")),
         ("The Ukrainian flag was raised over Kupiansk.", ("Kupiansk", "ukraine")),
         ("The front line now runs through Krynky.", ("Krynky", "contested")),
+        ("Russian forces occupy most of Bakhmut, Kyiv said.", ("Bakhmut", "contested")),
+        ("Wagner fighters captured the AZOM plant in Bakhmut.", ("Bakhmut", "contested")),
     ],
 )
 def test_the_wording_of_this_wars_news(ukraine, sentence, claim):
@@ -235,3 +237,12 @@ def test_a_river_named_after_its_bank_is_no_city(ukraine):
 )
 def test_who_says_it_and_which_village_it_means(ukraine, text, claim):
     assert claim in claims_in(f"Published: 2023-08-28\n\n{text}\n", ukraine)
+
+
+def test_a_direction_names_no_place_under_attack(ukraine):
+    found = claims_in(
+        "Published: 2024-08-20\n\nThe enemy is attacking in the direction of Pokrovsk, the "
+        "General Staff said.\n",
+        ukraine,
+    )
+    assert found == set()
