@@ -169,17 +169,20 @@ class GatedPattern:
         self.pattern = pattern
         literals = required_literals(pattern.pattern)
         self._anchors: ahocorasick.Automaton | None = None
+        self._index = -1
         if literals:
             self._anchors = ahocorasick.Automaton()
             for word in literals:
                 self._anchors.add_word(word, word)
             self._anchors.make_automaton()
+            self._index = _ALL_GATES.add(literals)
 
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
         if self._anchors is None:
             return False
-        window = text[pos:endpos].lower() if pos or endpos < len(text) else _lowered(text)
-        return next(self._anchors.iter(window), None) is None
+        if not pos and endpos >= len(text):  # a whole sentence: one pass answers every gate
+            return self._index not in _ALL_GATES.open_in(text)
+        return next(self._anchors.iter(text[pos:endpos].lower()), None) is None
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """``re.Pattern.search``, None at once where no anchor occurs."""
@@ -209,7 +212,35 @@ def gated(source: str, flags: int = 0) -> GatedPattern:
     return GatedPattern(re.compile(source, flags))
 
 
-@functools.lru_cache(maxsize=8)
-def _lowered(text: str) -> str:
-    """A sentence in lower case, made once for the several gates asked about it."""
-    return text.lower()
+class _Gates:
+    """Every gate's anchors in one automaton: one pass over a sentence tells which gates it
+    opens, however many patterns then ask (about eight a sentence in the claims loop)."""
+
+    def __init__(self) -> None:
+        self._anchors: dict[str, set[int]] = {}
+        self._count = 0
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def add(self, literals: Iterable[str]) -> int:
+        index, self._count = self._count, self._count + 1
+        for word in literals:
+            self._anchors.setdefault(word, set()).add(index)
+        self._automaton = None  # rebuilt on the next question
+        self.open_in.cache_clear()
+        return index
+
+    @functools.lru_cache(maxsize=16)  # noqa: B019 -- one registry for the process
+    def open_in(self, text: str) -> frozenset[int]:
+        """The gates whose anchors occur in ``text``."""
+        if self._automaton is None:
+            self._automaton = ahocorasick.Automaton()
+            for word, indices in self._anchors.items():
+                self._automaton.add_word(word, frozenset(indices))
+            self._automaton.make_automaton()
+        found: set[int] = set()
+        for _end, indices in self._automaton.iter(text.lower()):
+            found |= indices
+        return frozenset(found)
+
+
+_ALL_GATES = _Gates()
