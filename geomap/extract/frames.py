@@ -70,7 +70,7 @@ SUBJECT_REACH = 300  # characters back in which the shared subject's clause is l
 _CONJUNCTION_BEFORE = re.compile(r"\b(?:but|and|yet)\s*$", re.IGNORECASE)
 _VERB_FIRST = re.compile(
     r"\s*(?:(?:had|has|have|was|were|is|are|did|do|does|not|never|then|later|quickly|soon|"
-    r"also|eventually|finally|reportedly|still|yet)\s+)*",
+    r"also|eventually|finally|reportedly|still|yet|(?:forced|compelled|obliged|made)\s+to)\s+)*",
     re.IGNORECASE,
 )
 _LOCATION_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|inside)\s", re.I)
@@ -356,8 +356,16 @@ def _frame(
         # "Insurgents stormed X. The assault was beaten off": the attack named before
         places = earlier[-1].places if earlier else tuple(previous)
         via = "pronoun"
-    elif not places and passive and m.trigger.action == "expel" and earlier:
-        # "Insurgents entered X overnight but were driven out": out of the place just entered
+    elif (
+        not places
+        and earlier
+        and (
+            (passive and m.trigger.action == "expel")
+            or (m.trigger.action == "withdraw" and _VERB_FIRST.fullmatch(text, clause, ts))
+        )
+    ):
+        # "Insurgents entered X overnight but were driven out / forced to retreat": out of the
+        # place just entered
         places, via = earlier[-1].places, "pronoun"
     agent, agent_is_speaker = agent_of(text, m.trigger, m.text, (ts, te), clause, passive, lexicon)
     if agent is None and not (agent_is_speaker or passive):

@@ -219,6 +219,8 @@ def test_a_fall_belongs_to_its_recipient(claims_of, sentence, status):
         ("Taliban fighters entered Pul-e-Khumri overnight but were driven out.", "government"),
         ("Government forces entered Pul-e-Khumri but were pushed out by morning.", "taliban"),
         ("Taliban fighters were driven out of Pul-e-Khumri.", "government"),
+        ("Taliban fighters entered Pul-e-Khumri but were forced to retreat.", "government"),
+        ("Government forces entered Pul-e-Khumri but withdrew after an hour.", "taliban"),
     ],
 )
 def test_driven_out_of_the_place_just_entered(claims_of, sentence, status):
@@ -236,3 +238,9 @@ def test_driven_out_of_the_place_just_entered(claims_of, sentence, status):
 )
 def test_more_ways_to_say_who_holds_a_place(claims_of, sentence, status):
     assert claims_of(sentence) == {("Sholgara", status)}
+
+
+def test_a_retreat_that_reaches_a_place_does_not_leave_it(claims_of):
+    assert (
+        claims_of("The troops made a tactical retreat and reached Tirin Kot last night.") == set()
+    )
