@@ -111,6 +111,7 @@ def test_observers_speak_for_no_side_and_namesakes_lose_their_council(ukraine):
         ("The front line now runs through Krynky.", ("Krynky", "contested")),
         ("Russian forces occupy most of Bakhmut, Kyiv said.", ("Bakhmut", "contested")),
         ("Wagner fighters captured the AZOM plant in Bakhmut.", ("Bakhmut", "contested")),
+        ("Ukrainian defenders are holding the line at Chasiv Yar.", ("Chasiv Yar", "ukraine")),
     ],
 )
 def test_the_wording_of_this_wars_news(ukraine, sentence, claim):
@@ -243,6 +244,15 @@ def test_a_direction_names_no_place_under_attack(ukraine):
     found = claims_in(
         "Published: 2024-08-20\n\nThe enemy is attacking in the direction of Pokrovsk, the "
         "General Staff said.\n",
+        ukraine,
+    )
+    assert found == set()
+
+
+def test_the_left_bank_is_no_withdrawal(ukraine):
+    found = claims_in(
+        "Published: 2023-03-20\n\nKyiv said Russian forces were shelling Kherson from the left "
+        "bank.\n",
         ukraine,
     )
     assert found == set()
