@@ -256,3 +256,19 @@ def test_the_left_bank_is_no_withdrawal(ukraine):
         ukraine,
     )
     assert found == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # the speaker's own troops pushed out: the place is the other side's, by the speaker
+        ("Kyiv said its troops had been pushed out of Krynky.", ("Krynky", "russia", "ukraine")),
+        # denied, the place stays the speaker's
+        (
+            "Kyiv denied that its troops had been pushed out of Krynky.",
+            ("Krynky", "ukraine", "ukraine"),
+        ),
+    ],
+)
+def test_the_speakers_own_troops_pushed_out(ukraine, sentence, claim):
+    assert claims_in(f"Published: 2023-12-20\n\n{sentence}\n", ukraine) == {claim}

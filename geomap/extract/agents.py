@@ -9,7 +9,8 @@ from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
 
 # "… by Afghan commandos", "… over to the Taliban", "… by its residents"
 _BY_OR_TO = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(by|to)\s+(?:its\s+|their\s+)?", re.IGNORECASE)
-_OWN_FORCES = re.compile(
+# "its forces", "our troops": the speaker's own side
+OWN_FORCES = re.compile(
     r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|soldiers|units|fighters|army|men)\b", re.I
 )
 _THEIR = re.compile(r"\b(?:their|its)\b", re.IGNORECASE)
@@ -49,7 +50,7 @@ def agent_of(
     if trigger.theme in ("object", "after") and not passive:
         party = _actor_before(text, lo, ts, lexicon)
         # "Kyiv said its forces had raised the flag in X": the speaker's own side acted
-        return party, party is None and bool(_OWN_FORCES.search(text, lo, ts))
+        return party, party is None and bool(OWN_FORCES.search(text, lo, ts))
     if passive and lexicon.actions[trigger.action].get("leaves"):
         return _actor_before(text, lo, ts, lexicon), False  # "troops were evacuated from X"
     return None, False

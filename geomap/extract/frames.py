@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from geomap.extract.agents import agent_of, default_agent, subject_before
+from geomap.extract.agents import OWN_FORCES, agent_of, default_agent, subject_before
 from geomap.extract.anchors import gated
 from geomap.extract.chunks import Chunks, chunk_places
 from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
@@ -368,6 +368,7 @@ def _frame(
         # place just entered
         places, via = earlier[-1].places, "pronoun"
     agent, agent_is_speaker = agent_of(text, m.trigger, m.text, (ts, te), clause, passive, lexicon)
+    own_beaten = False
     if agent is None and not (agent_is_speaker or passive):
         # "Taliban fighters reached Kunduz but had not entered the city": one subject, two verbs
         agent = _shared_subject(text, start, clause, ts, lexicon)
@@ -379,6 +380,10 @@ def _frame(
             else subject_before(text, max(start, ts - SUBJECT_REACH), ts, lexicon)
         )
         agent = lexicon.opponent(beaten) if beaten in lexicon.parties else None
+        # "Kyiv denied that its troops had been pushed out of X": the speaker's side lost it
+        own_beaten = agent is None and bool(
+            OWN_FORCES.search(text, max(start, ts - SUBJECT_REACH), ts)
+        )
     action = lexicon.actions[m.trigger.action]
     if agent == NON_COMBATANT and action["status"] == CONTESTED:
         agent = None  # "civilians were killed in clashes in X": the clashes still count
@@ -418,6 +423,6 @@ def _frame(
         places,
         via,
         negated,
-        agent_is_speaker,
-        action["status"] == "opponent",
+        agent_is_speaker or own_beaten,
+        action["status"] == "opponent" or own_beaten,
     )
