@@ -200,8 +200,12 @@ def _foreground(sentence: str, events: Sequence[int]) -> str:
     Monday": dated Monday), unless every event is inside one."""
     spans = [m.span() for m in BACKGROUND.finditer(sentence)]
     ends = [b for _a, b in spans]
-    inside = (i < len(spans) and spans[i][0] <= e for e in events for i in [bisect_right(ends, e)])
-    return sentence if not spans or all(inside) else BACKGROUND.sub(" ", sentence)
+
+    def inside(event: int) -> bool:
+        i = bisect_right(ends, event)  # the first bracket that ends after the event
+        return i < len(spans) and spans[i][0] <= event
+
+    return sentence if not spans or all(map(inside, events)) else BACKGROUND.sub(" ", sentence)
 
 
 def _pending(

@@ -77,7 +77,7 @@ _PROVINCE_ROLE_AFTER = re.compile(
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s|\n")
-REACH = 300  # characters between a bare name and its "… province" in one sentence
+_SENTENCE_REACH = 300  # characters between a bare name and its "… province" in a sentence
 
 
 def province_named_beside(
@@ -91,7 +91,10 @@ def province_named_beside(
         return False
     for step in (-1, 1):  # outwards from the mention, within a sentence's reach
         other = index + step
-        while 0 <= other < len(mentions) and abs(mentions[other].start - here.start) <= REACH:
+        while (
+            0 <= other < len(mentions)
+            and abs(mentions[other].start - here.start) <= _SENTENCE_REACH
+        ):
             there = mentions[other]
             lo, hi = (here.end, there.start) if step > 0 else (there.end, here.start)
             if _SENTENCE_END.search(text, lo, hi):

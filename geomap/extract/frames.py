@@ -192,6 +192,27 @@ def _shared_subject(text: str, start: int, clause: int, ts: int, lexicon: Lexico
     return subject_before(text, lo + (marks[-2] if len(marks) > 1 else 0), clause, lexicon)
 
 
+def _unnamed_agent(
+    text: str, start: int, clause: int, m: _Match, passive: bool, lexicon: Lexicon
+) -> tuple[str | None, bool]:
+    """The agent a clause leaves to the one before it, and whether the speaker's own side was
+    the one beaten back (then the place is the other side's, in the speaker's word)."""
+    ts = start + m.start
+    if not passive:
+        # "Taliban fighters reached Kunduz but had not entered the city": one subject, two verbs
+        return _shared_subject(text, start, clause, ts, lexicon), False
+    if m.trigger.action not in ("repel", "expel"):
+        return None, False
+    # "Government forces attacked X but were beaten back": the side beaten back lost it
+    lo = max(start, ts - SUBJECT_REACH)
+    relative = _RELATIVE_PRONOUN.search(text, max(start, clause - 6), ts)
+    beaten = None if relative else subject_before(text, lo, ts, lexicon)
+    if beaten is not None and beaten in lexicon.parties:
+        return lexicon.opponent(beaten), False
+    # "Kyiv denied that its troops had been pushed out of X": the speaker's side lost it
+    return None, bool(OWN_FORCES.search(text, lo, ts))
+
+
 def _without_background(text: str, frames: list[Frame]) -> list[Frame]:
     """ "X, long held by the Taliban, was retaken", "X, seized by the Taliban in June, was
     retaken": the bracket is the state or event before the change the main verb reports,
@@ -369,21 +390,8 @@ def _frame(
         places, via = earlier[-1].places, "pronoun"
     agent, agent_is_speaker = agent_of(text, m.trigger, m.text, (ts, te), clause, passive, lexicon)
     own_beaten = False
-    if agent is None and not (agent_is_speaker or passive):
-        # "Taliban fighters reached Kunduz but had not entered the city": one subject, two verbs
-        agent = _shared_subject(text, start, clause, ts, lexicon)
-    elif agent is None and passive and m.trigger.action in ("repel", "expel"):
-        # "Government forces attacked X but were beaten back": the side beaten back lost it
-        beaten = (
-            None
-            if _RELATIVE_PRONOUN.search(text, max(start, clause - 6), ts)
-            else subject_before(text, max(start, ts - SUBJECT_REACH), ts, lexicon)
-        )
-        agent = lexicon.opponent(beaten) if beaten in lexicon.parties else None
-        # "Kyiv denied that its troops had been pushed out of X": the speaker's side lost it
-        own_beaten = agent is None and bool(
-            OWN_FORCES.search(text, max(start, ts - SUBJECT_REACH), ts)
-        )
+    if agent is None and not (agent_is_speaker and not passive):
+        agent, own_beaten = _unnamed_agent(text, start, clause, m, passive, lexicon)
     action = lexicon.actions[m.trigger.action]
     if agent == NON_COMBATANT and action["status"] == CONTESTED:
         agent = None  # "civilians were killed in clashes in X": the clashes still count

@@ -95,11 +95,12 @@ def places_from_article(article: Article, gazetteer: Gazetteer) -> list[Place]:
 def _provinces_in(mentions: Sequence[Mention]) -> set[str]:
     """Provinces the text names or places a name in without doubt (a village name found in
     ten provinces says nothing of where the story is)."""
-    return {
-        p
-        for m in mentions
-        if len(provinces := {e.province_pcode for e in m.entries}) == 1 and (p := provinces.pop())
-    }
+    named: set[str] = set()
+    for m in mentions:
+        provinces = {e.province_pcode for e in m.entries}
+        if len(provinces) == 1 and (only := provinces.pop()) is not None:
+            named.add(only)
+    return named
 
 
 def choose_entry(
@@ -161,10 +162,12 @@ def _located_once_located_always(
     for m, p in zip(mentions, located, strict=True):
         if p:
             where.setdefault(frozenset(m.entries), set()).add(p)
-    return [  # placed in two provinces (two namesakes): each bare mention stays unplaced
-        p or next(iter(found)) if len(found := where.get(frozenset(m.entries), set())) == 1 else p
-        for m, p in zip(mentions, located, strict=True)
-    ]
+    placed = []
+    for m, p in zip(mentions, located, strict=True):
+        found = where.get(frozenset(m.entries), set())
+        # placed in two provinces (two namesakes), a bare mention stays unplaced
+        placed.append(p or (next(iter(found)) if len(found) == 1 else None))
+    return placed
 
 
 def _not_a_province(mention: Mention) -> Mention:
