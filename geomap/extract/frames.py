@@ -21,6 +21,7 @@ from geomap.extract.chunks import Chunks, chunk_places
 from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
 from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PRONOUN
 from geomap.extract.scope import (
+    AUXILIARIES,
     QUOTES_AS_SPACES,
     clause_end,
     clause_marks,
@@ -69,8 +70,8 @@ _PLURAL_UNITS = gated(r"\b(?:districts|towns|cities|capitals|cent(?:re|er)s)\b",
 SUBJECT_REACH = 300  # characters back in which the shared subject's clause is looked for
 _CONJUNCTION_BEFORE = re.compile(r"\b(?:but|and|yet)\s*$", re.IGNORECASE)
 _VERB_FIRST = re.compile(
-    r"\s*(?:(?:had|has|have|was|were|is|are|did|do|does|not|never|then|later|quickly|soon|"
-    r"also|eventually|finally|reportedly|still|yet|(?:forced|compelled|obliged|made)\s+to)\s+)*",
+    rf"\s*(?:(?:{AUXILIARIES}|did|do|does|not|never|then|later|quickly|soon|also|eventually|"
+    r"finally|reportedly|still|yet|(?:forced|compelled|obliged|made)\s+to)\s+)*",
     re.IGNORECASE,
 )
 _LOCATION_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|inside)\s", re.I)

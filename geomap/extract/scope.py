@@ -30,8 +30,9 @@ _MONTH_MAY = re.compile(
 HYPOTHETICAL_REACH = 7  # words before a trigger a modal reaches: "would be the first capital lost"
 # Words a verb's negation reaches the trigger across: auxiliaries, adverbs, determiners.
 _VERBAL_NEGATION = re.compile(r"not|n't|never", re.IGNORECASE)
+AUXILIARIES = r"had|has|have|was|were|is|are"  # the verbs a clause's own verb leans on
 _TRANSPARENT = re.compile(
-    r"(?:\W*\b(?:been|being|be|has|have|had|was|were|is|are|yet|ever|even|\w+ly|any|a|an|the|"
+    rf"(?:\W*\b(?:been|being|be|{AUXILIARIES}|yet|ever|even|\w+ly|any|a|an|the|"
     r"to|so|far|more|much|major|heavy|serious|significant|real|further|single)\b)*\W*",
     re.IGNORECASE,
 )
