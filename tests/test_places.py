@@ -298,3 +298,17 @@ def test_a_bare_provincial_capital_is_the_city(gazetteer):
 def test_airports_of_provincial_capitals(gazetteer, text, district):
     bases = [p for p in places_from_text(text, gazetteer) if p.kind == "base"]
     assert [p.district_pcode for p in bases] == [district]
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # an "-ing" verb opening the sentence is no first name
+        ("Seizing Almar, the insurgents moved north.", True),
+        ('"Retaking Almar took a week," the commander said.', True),
+        # a capitalised word before a name inside a sentence may still be one
+        ("The envoy met Harding Almar in Doha.", False),
+    ],
+)
+def test_a_verb_opening_the_sentence_is_not_part_of_a_name(gazetteer, text, present):
+    assert any(p.mention == "Almar" for p in places_from_text(text, gazetteer)) is present

@@ -29,6 +29,7 @@ from geomap.extract.scope import (
     hypothetical,
     negated_before,
 )
+from geomap.extract.speakers import only_attribution
 from geomap.extract.themes import (
     APPOSITIVE_RELATIVE,
     BRACKET_REACH,
@@ -53,7 +54,12 @@ _PASSIVE_BEFORE = re.compile(
 )
 # "Kunduz, captured by the Taliban on Sunday, …": a participle right after a name's comma
 _REDUCED_RELATIVE = re.compile(r"\w,\s*$")
+_PRONOUN_OBJECT = re.compile(r"\s*(?:control\s+(?:of|over)\s+)?(?:it|them|both|the\s+two)\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|both)\s+(?:\w+\s+){0,2}$", re.I)
+_CLAUSE_DONE = re.compile(r"[\s.,;:!?\"'”’)]*")  # nothing but punctuation left in the clause
 _BY_NEXT = re.compile(r"\s+by\b", re.IGNORECASE)
+# "The Taliban, driven from X, …": an expulsion whose verb names nobody expelled is passive.
+_NOBODY_EXPELLED = re.compile(r"\w+ (?:out (?:of|from)|back from|from)", re.IGNORECASE)
 # "Kunduz, which the Taliban captured": a relative clause puts the object first.
 _RELATIVE = re.compile(r"\b(?:which|that|whom|what)\b|:", re.IGNORECASE)
 _RELATIVE_GAP = re.compile(
@@ -273,7 +279,10 @@ def _frame(
     passive = bool(  # 'X was "liberated"': quotation marks read as spaces; "X, seized by Y,"
         (
             _PASSIVE_BEFORE.search(clause_before.translate(QUOTES_AS_SPACES))
-            or (_REDUCED_RELATIVE.search(text, max(start, ts - 8), ts) and _BY_NEXT.match(text, te))
+            or (
+                _REDUCED_RELATIVE.search(text, max(start, ts - 8), ts)
+                and (_BY_NEXT.match(text, te) or _NOBODY_EXPELLED.fullmatch(m.text))
+            )
         )
         and _PARTICIPLE.match(m.text)
     )
@@ -361,15 +370,15 @@ def _frame(
         and PART_SUBJECT.search(clause_before)
     ):
         status_override = CONTESTED  # "some surrounding areas are occupied": a part of it
-    if not places and re.match(
-        r"\s*(?:control\s+(?:of|over)\s+)?(?:it|them|both|the\s+two)\b|^\s*$", text[te:hi], re.I
-    ):
-        if (
-            re.search(r"\b(?:it|they|both)\s+(?:\w+\s+){0,2}$", clause_before)
-            or text[te:hi].strip()
-        ):
-            places = earlier[-1].places if earlier else tuple(previous)
-            via = "pronoun"
+    if not places and (
+        _PRONOUN_OBJECT.match(text, te, hi)  # "retook it", "took control of them"
+        or (
+            (_CLAUSE_DONE.fullmatch(text, te, hi) or only_attribution(text, te, hi))
+            and _PRONOUN_SUBJECT.search(clause_before)
+        )
+    ):  # "it was retaken.", "officials said both remained in government hands."
+        places = earlier[-1].places if earlier else tuple(previous)
+        via = "pronoun"
     if (
         not places
         and m.trigger.action == "repel"

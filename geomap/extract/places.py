@@ -288,12 +288,21 @@ def _looks_like_person_or_word(
         r"([A-Z][\w'’-]*)(?<!['’]s) $", text[max(0, mention.start - 30) : mention.start]
     )
     after = re.match(r" ([A-Z][\w'’-]*)", text[mention.end : mention.end + 30])
+    if before and _opens_with_participle(text, mention.start - len(before.group(0))):
+        before = None  # "Seizing Almar, the insurgents …": a verb opening the sentence
     return any(
         neighbour
         and neighbour.group(1).lower().strip("'’") not in not_name_words
         and not _COMPOUND_MODIFIER.search(neighbour.group(1))  # "Russian-occupied Melitopol"
         for neighbour in (before, after)
     )
+
+
+def _opens_with_participle(text: str, at: int) -> bool:
+    """The word at ``at`` is an "-ing" form opening its sentence (no name ends so there)."""
+    word = re.match(r"[A-Z][a-z]+ing\b", text[at : at + 30])
+    opening = text[max(0, at - 3) : at].rstrip(" \"'“‘")
+    return word is not None and (not opening or opening[-1] in ".!?\n")
 
 
 HEADLINE_CHARS = 200

@@ -89,6 +89,23 @@ def _speech_verbs(sentence: str) -> tuple[re.Match[str], ...]:
     return tuple(SPEECH.finditer(sentence))
 
 
+_ATTRIBUTION_OPENS = re.compile(r"[\"”’]?\s*,[\"”’]?\s*(?:[\w'’.-]+\s+){0,6}?$")
+
+
+def only_attribution(text: str, lo: int, hi: int) -> bool:
+    """ "…, officials said." / "…, said the governor": nothing but a closing attribution
+    between ``lo`` and ``hi`` (the clause has no words of its own left)."""
+    verb = SPEECH.search(text, lo, hi)
+    return (
+        verb is not None
+        and _ATTRIBUTION_OPENS.match(text, lo, verb.start()) is not None
+        and (
+            _NOTHING_AFTER.fullmatch(text, verb.end(), hi) is not None
+            or _INVERTED.search(text, lo, verb.start()) is not None
+        )
+    )
+
+
 def _trailing(sentence: str, verb: re.Match[str]) -> bool:
     """ "…, said the governor" / "…, the governor said.": attribution closing the sentence,
     with no words of its own, vouches for every clause before it ("X attacked Y but were

@@ -244,3 +244,43 @@ def test_a_retreat_that_reaches_a_place_does_not_leave_it(claims_of):
     assert (
         claims_of("The troops made a tactical retreat and reached Tirin Kot last night.") == set()
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        # "drove X from Y": Y goes to whoever drove, or the opponent of those driven
+        ("Border police drove the insurgents from Nawur on Sunday.", "government"),
+        ("The militants chased the soldiers from Nawur.", "taliban"),
+        ("Commandos flushed the Taliban out of Nawur.", "government"),
+        ("The insurgents were driven from Nawur after a day of fighting.", "government"),
+        # a bracketed participle that names nobody expelled is passive
+        ("The insurgents, driven from Nawur, regrouped in the hills.", "government"),
+        ("The soldiers, pushed out of Nawur on Friday, regrouped in the hills.", "taliban"),
+        # with an agent named before the bracket, the verb is still active
+        ("The army, backed by air strikes, drove the insurgents from Nawur.", "government"),
+    ],
+)
+def test_driving_a_side_from_a_place(claims_of, sentence, status):
+    assert claims_of(sentence) == {("Nawur", status)}
+
+
+def test_a_journey_from_a_place_is_no_expulsion(claims_of):
+    assert claims_of("The delegation drove from Nawur to the provincial capital.") == set()
+    assert claims_of("The insurgents pushed on from Nawur towards the highway.") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The insurgents entered Chora on Friday, a day after taking Nawur.",
+        "Taking Nawur on Thursday, the insurgents entered Chora a day later.",
+    ],
+)
+def test_a_gerund_shares_its_subject(claims_of, sentence):
+    assert ("Nawur", "taliban") in claims_of(sentence)
+
+
+def test_taking_in_another_sense_is_no_capture(claims_of):
+    assert claims_of("Talks are taking place in Nawur this week.") == set()
+    assert claims_of("Elders are taking part in a council in Nawur.") == set()

@@ -216,3 +216,32 @@ def test_a_person_introduced_with_a_role_speaks_for_that_side_later(said):
     found = said(text)
     assert ("Sholgara", "government", "government") in found
     assert ("Chimtal", "taliban", "taliban") in found
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Officials said it remained in government hands.",
+        "But it is still under government control, officials said.",
+        "It remains in government hands, said the governor.",
+    ],
+)
+def test_a_pronoun_subject_of_a_holding_names_the_place_before(said, second):
+    claims = said(f"Insurgents claimed to have overrun Nawur. {second}")
+    assert ("Nawur", "government", "government") in claims
+
+
+def test_both_as_a_subject_names_the_two_places_before(said):
+    claims = said(
+        "Insurgents claimed to have overrun Nawur and Chora. Officials said both remained "
+        "in government hands."
+    )
+    assert {("Nawur", "government", "government"), ("Chora", "government", "government")} <= claims
+
+
+def test_a_subject_that_is_no_pronoun_names_no_place_before(claims_of):
+    claims = claims_of(
+        "Insurgents claimed to have overrun Nawur. Officials said the highway remained in "
+        "government hands."
+    )
+    assert ("Nawur", "government") not in claims
