@@ -63,6 +63,7 @@ _JOIN = re.compile(
     r"(?:\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:province\s+of\s+)?LOC"
     r"(?:\s+provinces?)?|\s*\(\s*LOC(?:\s+province)?\s*\)|\s*,\s*LOC\s+province)*"
     r"(?-i:\s*,\s*[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)*"  # a name the gazetteer lacks
+    r"(?:\s*,\s*(?:the|a|an)\s+[^,;()\"“”]{1,60}?(?=\s*,))?"  # "X, the main crossing, and Y"
     rf"(?:{TIME_SAID})?"  # "X on Monday and Y on Tuesday": a time said of one member
     r"\s*(?:,|;|,?\s+and|,?\s+or|,?\s+nor|,?\s+as\s+well\s+as|,?\s+and\s+also|,?\s+plus|/)\s*"
     r"(?:the\s+)?(?:districts?\s+of\s+)?(?:LOC['’]s\s+)?(?:neighbou?ring\s+|nearby\s+)?"
@@ -76,6 +77,13 @@ _GOVERNED_GAP = re.compile(
     r"\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
+# Between a place and the one locating it: "Panjwai district in ", "the Sarband area of ".
+_LOCATOR_GAP = re.compile(
+    r"(?:\s+(?:district|province|city|town|areas?|villages?|districts))?,?\s+"
+    r"(?:in|of|near|located\s+in|in\s+the\s+province\s+of|(?:the\s+)?"
+    r"(?:provincial\s+)?capital\s+of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}"
+)
+_POSSESSIVE_GAP = re.compile(r"(?:\s+province)?['’]s?\s+")  # "Herat's Kushk"
 _LAST_WORDS = re.compile(r"(?:[\w-]+\s+){1,2}$")
 _LIST_JOIN = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?$")
 
@@ -121,6 +129,8 @@ def chunk_places(
             bystanders.add(p.start)
             if _is_reference(text, start, p, lexicon, governed):
                 references.add(p.start)
+        elif i >= 2 and _located_by_possessor(text, places[i - 2], places[i - 1], p, bystanders):
+            bystanders.add(p.start)  # "Torghundi, in Herat's Kushk district": Kushk locates
         smaller_seen = smaller_seen or p.kind != "province"
     # A place joined in a list to a locator locates too: "in Ghazni and Parwan" (provinces),
     # "near Klishchiivka and Andriivka" (any place after a reference word).
@@ -140,6 +150,17 @@ def chunk_places(
         frozenset(bystanders),
         frozenset(references),
         tuple(places),
+    )
+
+
+def _located_by_possessor(
+    text: str, head: Place, owner: Place, p: Place, bystanders: set[int]
+) -> bool:
+    """``p`` is the possessed end of a locator after ``head``: "X, in P's D"."""
+    return (
+        owner.start in bystanders
+        and _POSSESSIVE_GAP.fullmatch(text, owner.end, p.start) is not None
+        and _LOCATOR_GAP.fullmatch(text, head.end, owner.start) is not None
     )
 
 
@@ -177,14 +198,7 @@ def _is_bystander(
         if len(gap) < 40 and (
             re.fullmatch(r"\s*(?:district|province|city|town|village)?\s*\(\s*", gap)
             or (_PAREN_OR_COMMA_LOCATOR.match(gap) and p.kind == "province")
-            or (
-                re.fullmatch(
-                    r"(?:\s+(?:district|province|city|town|areas?|villages?|districts))?,?\s+"
-                    r"(?:in|of|near|located\s+in|in\s+the\s+province\s+of|(?:the\s+)?"
-                    r"(?:provincial\s+)?capital\s+of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}",
-                    gap,
-                )
-            )
+            or _LOCATOR_GAP.fullmatch(gap)
         ):
             return True  # "Panjwai district in Kandahar", "Burka (Baghlan)", "Sarband area of Nili"
     if p.kind == "province" and _UNKNOWN_UNIT_BEFORE.search(before):

@@ -154,3 +154,13 @@ def test_provinces_that_locate_lost_districts_take_no_claim(claims_of):
         )
         == set()
     )
+
+
+def test_a_possessed_district_after_in_locates_the_place_before_it(claims_of):
+    # "X, in P's D district": D is where X is, the claim is X's
+    assert claims_of("Torghundi, in Herat's Kushk district, was still contested on Friday.") == {
+        ("Torghundi", "contested")
+    }
+    assert claims_of("Insurgents overran Torghundi in Herat's Kushk district.") == {
+        ("Torghundi", "taliban")
+    }

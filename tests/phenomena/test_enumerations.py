@@ -107,3 +107,14 @@ def test_a_verb_shared_across_a_list(claims_of, sentence, expected):
 )
 def test_a_member_named_after_its_description_is_still_a_member(claims_of, sentence):
     assert claims_of(sentence) == {("Sozma", "taliban"), ("Sar-e-Pul", "taliban")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Insurgents overran Nawur, the main town on the highway, and Chora.",
+        "Insurgents overran Nawur, a district long under pressure, as well as Chora.",
+    ],
+)
+def test_an_apposition_inside_a_list_does_not_end_it(claims_of, sentence):
+    assert claims_of(sentence) == {("Nawur", "taliban"), ("Chora", "taliban")}
