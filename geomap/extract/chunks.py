@@ -137,7 +137,11 @@ def chunk_places(
     for a, b in zip(places, places[1:], strict=False):
         if (
             a.start in bystanders
-            and (a.kind == b.kind == "province" or a.start in references)
+            and (
+                a.kind == b.kind == "province"
+                or a.start in references
+                or lexicon.route_before.search(text, max(start, a.start - 30), a.start)
+            )
             and _LIST_JOIN.match(text[a.end : b.start])
         ):
             bystanders.add(b.start)
@@ -187,7 +191,7 @@ def _is_bystander(
         return True  # "Kabul said"; but "residents of Taliban-held X said": X is held
     if _POSSESSIVE_AFTER.match(after) and not quoted and not _owns_a_part(p, after, lexicon):
         return True
-    if _is_reference(text, start, p, lexicon, governed):
+    if _is_reference(text, start, p, lexicon, governed) or lexicon.route_before.search(before):
         return True
     if p.kind == "province" and (_COUNT_NOUN.search(before) or _UNIT_OF_PROVINCE.search(before)):
         return True

@@ -330,6 +330,9 @@ def _claims(
     elif (
         status != CONTESTED
         and (denial := denier_of(sentence, lexicon))
+        # a side denies the other side's gains and its own losses, never its own hold: "X is
+        # ours and the enemy's claims are baseless" denies something else
+        and denial[0] != status
         # "The ministry rejected this, saying X held": that denial is of the last sentence,
         # and what follows is the denier's own word
         and not (denial[1] < frame.start - start and _denies_the_last(sentence, denial[1], lexicon))

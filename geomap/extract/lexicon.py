@@ -86,6 +86,7 @@ class Lexicon:
     reference_before: re.Pattern[str]
     reference_words: int  # the most words a reference_before match spans ("in the vicinity of X")
     landmark: GatedPattern  # the reference words that only say "nearby"
+    route_before: GatedPattern  # "between X and Y": X is a route's end
     failure: re.Pattern[str]  # after an attempt's place: it came to nothing
     reporting: GatedPattern  # a report whose content (and actor) follows
     members: re.Pattern[str]  # after an object: its members follow
@@ -228,6 +229,10 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
             for alternative in alternatives(entry)
         ),
         landmark=_rx(bystanders["landmarks"]),
+        route_before=_rx(
+            bystanders["routes"],
+            suffix=r"\s+(?:the\s+)?(?:(?:cities|towns|provinces|districts)\s+of\s+)?$",
+        ),
         failure=re.compile(
             rf"\s*,?\s*(?:[\w-]+\s+){{0,3}}?(?:(?:had|have|has)\s+)?(?:{_words(modality['failure'])})\b",
             re.IGNORECASE,

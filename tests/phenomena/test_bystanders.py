@@ -164,3 +164,12 @@ def test_a_possessed_district_after_in_locates_the_place_before_it(claims_of):
     assert claims_of("Insurgents overran Torghundi in Herat's Kushk district.") == {
         ("Torghundi", "taliban")
     }
+
+
+def test_the_ends_of_a_route_are_neither_scene_nor_antecedent(claims_of):
+    claims = claims_of(
+        "Insurgents have surrounded Ghazni city, on the highway between Kabul and Kandahar. "
+        "The city is under siege, residents said."
+    )
+    assert claims == {("Ghazni", "contested")}
+    assert claims_of("Insurgents cut the road linking Khulm and Dehdadi.") == set()

@@ -176,3 +176,15 @@ def test_an_effort_to_retake_a_place_a_few_words_on_is_still_an_effort(claims_of
     assert claims_of("Officials said reinforcements had been sent to retake Shortepa.") == {
         ("Shortepa", "contested")
     }
+
+
+def test_a_side_denying_claims_beside_its_own_hold_does_not_deny_the_hold(said):
+    # a side denies the other side's gains and its own losses, never its own hold
+    claims = said(
+        "\"Nawur is fully under the control of the mujahideen and the enemy's claims are "
+        "baseless,\" the group's spokesman said."
+    )
+    assert claims == {("Nawur", "taliban", "taliban")}
+    assert said("The ministry denied reports that Nawur had fallen to the insurgents.") >= {
+        ("Nawur", "government", "government")
+    }
