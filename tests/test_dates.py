@@ -59,3 +59,24 @@ def test_a_day_and_month_without_a_year_is_the_latest_before_publication():
         date(2020, 12, 28),
         "day",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The district fell two days ago.", (date(2021, 7, 25), "day")),
+        ("Three days ago, insurgents took the town.", (date(2021, 7, 24), "day")),
+        ("Troops left the base a week ago.", (date(2021, 7, 20), "week")),
+        ("Troops left the base 2 weeks ago.", (date(2021, 7, 13), "week")),
+        ("The district fell a month ago.", (date(2021, 6, 1), "month")),
+    ],
+)
+def test_so_long_ago_counts_back_from_publication(sentence, expected):
+    assert resolve_in_sentence(sentence, date(2021, 7, 27)) == expected
+
+
+def test_a_month_ago_in_january_is_last_december():
+    assert resolve_in_sentence("It fell a month ago.", date(2021, 1, 10)) == (
+        date(2020, 12, 1),
+        "month",
+    )

@@ -7,15 +7,9 @@ import re
 from datetime import date
 
 from geomap.extract.anchors import gated
+from geomap.extract.numerals import NUMBER_WORDS, number
 from geomap.records import AggregateClaim
 
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
 _FRACTIONS = {
     "a third": 1 / 3,
     "one-third": 1 / 3,
@@ -31,7 +25,7 @@ _FRACTIONS = {
     "three quarters": 0.75,
     "most": None,
 }
-_NUM = r"\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r"|dozens"
+_NUM = r"\d[\d,]*|" + "|".join(NUMBER_WORDS) + r"|dozens"
 _FRACTION = "|".join(re.escape(f) for f in _FRACTIONS)
 
 
@@ -105,7 +99,7 @@ _CONTROL = re.compile(
 # Every pattern needs an amount and a unit; most sentences lack one of them.
 _DIGIT = re.compile(r"\d")
 _AMOUNT_WORD = gated(  # with _DIGIT: every amount _NUM and _FRACTION can spell
-    rf"\b(?:{'|'.join(_NUMBER_WORDS)}|dozens|{_FRACTION}|thirds?|quarters?)\b", re.IGNORECASE
+    rf"\b(?:{'|'.join(NUMBER_WORDS)}|dozens|{_FRACTION}|thirds?|quarters?)\b", re.IGNORECASE
 )
 _UNIT = re.compile(r"district|countr|territor|border", re.IGNORECASE)
 
@@ -116,13 +110,6 @@ def may_count(sentence: str, country: str) -> bool:
         (_UNIT.search(sentence) or country in sentence)
         and (_DIGIT.search(sentence) or _AMOUNT_WORD.search(sentence))
     )
-
-
-def _number(text: str | None) -> int | None:
-    if not text:
-        return None
-    text = text.lower().replace(",", "")
-    return int(text) if text.isdigit() else _NUMBER_WORDS.get(text)
 
 
 def aggregates_in_sentence(
@@ -154,7 +141,7 @@ def aggregates_in_sentence(
                 if fraction
                 else None
             )
-            count, total = _number(groups.get("count")), _number(groups.get("total"))
+            count, total = number(groups.get("count")), number(groups.get("total"))
             if share is None and count is not None and total:
                 share = count / total
             found.append(

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from geomap.extract.anchors import gated
+from geomap.extract.numerals import NUMBER_WORDS, number
 
 MONTHS = (
     "january february march april may june july august september october november december"
@@ -35,9 +36,11 @@ MONTH_ONLY = gated(
 RELATIVE = gated(
     r"\b(?:(?:on|last|this|since|by|late|early)\s+)?(monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)\b|\b(today|tonight|yesterday|earlier this week|this week|last week|"
-    r"last month|this month|last year|earlier this month|(?:this|last) weekend)\b",
+    r"last month|this month|last year|earlier this month|(?:this|last) weekend|"
+    rf"(?:an?|\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+(?:days?|weeks?|months?)\s+ago)\b",
     re.IGNORECASE,
 )
+_AGO = re.compile(r"(\w+)\s+(days?|weeks?|months?)\s+ago")
 _PUBLISHED_LINE = re.compile(
     r"^\s*(?:published|date|dateline)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE
 )
@@ -170,4 +173,11 @@ def _relative_phrase(phrase: str, published: date) -> tuple[date, str]:
         return published.replace(day=1), "month"
     if phrase == "last year":
         return date(published.year - 1, 1, 1), "year"
+    ago = _AGO.fullmatch(phrase)
+    if ago and ago.group(2).startswith("month"):  # "a month ago": that month
+        months = published.year * 12 + published.month - 1 - (number(ago.group(1)) or 0)
+        return date(months // 12, months % 12 + 1, 1), "month"
+    if ago:  # "two days ago", "a week ago"
+        days = (number(ago.group(1)) or 0) * (7 if ago.group(2).startswith("week") else 1)
+        return published - timedelta(days=days), "day" if days < 7 else "week"
     return published, "day"
