@@ -312,3 +312,16 @@ def test_airports_of_provincial_capitals(gazetteer, text, district):
 )
 def test_a_verb_opening_the_sentence_is_not_part_of_a_name(gazetteer, text, present):
     assert any(p.mention == "Almar" for p in places_from_text(text, gazetteer)) is present
+
+
+def test_a_site_named_after_its_district_does_not_hide_the_district(gazetteer):
+    # the curated crossing is spelt "Ishkashim", the boundaries' district "Eshkashem"
+    assert found("Insurgents seized Ishkashim district.", gazetteer) >= {
+        ("Ishkashim district", "district", "AF", "AF1723", "AF17")
+    }
+    assert found("Insurgents seized Ishkashim and Khwahan districts.", gazetteer) >= {
+        ("Ishkashim", "district", "AF", "AF1723", "AF17")
+    }
+    assert found("Traders crossed at Ishkashim.", gazetteer) == {
+        ("Ishkashim", "border-crossing", "AF", "AF1723", "AF17")
+    }

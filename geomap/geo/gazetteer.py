@@ -71,11 +71,12 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Entry]:
         """Entries whose name matches exactly, else by transliteration skeleton.
 
-        A spelling that is exactly only a village's ("Chishti Sharif") also brings the
-        district it is a variant of, for the text's cue to choose between them.
+        A spelling that is exactly only a village's ("Chishti Sharif") or a site's (the
+        "Ishkashim" crossing) also brings the district it is a variant of ("Eshkashem"),
+        for the text's cue to choose between them; the exact meanings come first.
         """
         found = self.exact.get(exact_key(name), [])
-        if found and any(e.kind != "village" for e in found):
+        if found and any(e.kind not in _SPOTS for e in found):
             return found
         # Transliteration keys are only trusted for names long enough to carry one.
         key = match_key(name)
@@ -116,6 +117,7 @@ class Gazetteer:
         return self.exact.get(exact_key(name), [])
 
 
+_SPOTS = ("village", "border-crossing", "base", "site")  # named after a bigger place nearby
 _MIN_CLOSE_LENGTH = 6
 _CLOSE_CUTOFF = 0.84
 
