@@ -28,6 +28,7 @@ from geomap.extract.references import (
     PRONOUN,
     references,
 )
+from geomap.extract.scope import negated_before
 from geomap.extract.sentences import headline_end, is_navigation, sentences
 from geomap.extract.speakers import (
     SPEECH,
@@ -251,8 +252,8 @@ def _list_claims(
 def _rejection(sentence: str, previous: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
     """ "The Taliban rejected the claim": the other side's view of the last sentence's claims."""
     m = lexicon.rejection.search(sentence) if previous else None
-    if m is None:
-        return []
+    if m is None or negated_before(sentence[: m.start()], lexicon):
+        return []  # "officials have not denied the claim"
     denier = classify_speaker(sentence[: m.start()], lexicon) or REPORTER
     out = []
     for c in previous:

@@ -259,6 +259,18 @@ def _attach_inclusions(
     return frames
 
 
+def _nearest_before(
+    resolve: Callable[[int, int], list[Place]], text: str, lo: int, ts: int
+) -> list[Place]:
+    """The back-reference before a trigger nearest to it ("pulled back to the provincial
+    capital, in the first district the group has taken": the district)."""
+    for m in reversed(list(ANAPHOR.finditer(text, lo, ts))):
+        found = resolve(m.start(), ts)
+        if found:
+            return found
+    return resolve(lo, ts)
+
+
 def _frame(
     text: str,
     start: int,
@@ -341,7 +353,11 @@ def _frame(
     object_at = places[0].start if places and places is after else None
     object_end = places[0].end if object_at is not None else None
     if not places and not counts_units:  # a tally's units may be listed later ("including")
-        found = resolve(te, hi) or resolve(lo, ts)
+        went_to = _DESTINATION.search(text, te, hi) if leaves else None
+        # "pulled back to the provincial capital": where they went is not what they left
+        found = resolve(te, went_to.start() if went_to else hi) or _nearest_before(
+            resolve, text, lo, ts
+        )
         # "were near Kunduz but had not entered the city": a landmark may be what it means
         places = tuple(
             p
@@ -370,6 +386,10 @@ def _frame(
         and PART_SUBJECT.search(clause_before)
     ):
         status_override = CONTESTED  # "some surrounding areas are occupied": a part of it
+    if m.trigger.action in ("capture", "recapture", "hold") and lexicon.partly.search(
+        text, max(lo, ts - 16), ts
+    ):
+        status_override = CONTESTED  # "X is partly under Taliban control"
     if not places and (
         _PRONOUN_OBJECT.match(text, te, hi)  # "retook it", "took control of them"
         or (

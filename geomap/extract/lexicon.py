@@ -80,6 +80,7 @@ class Lexicon:
     remote_fire: GatedPattern  # just before a fighting word: shelling, not fighting
     seat: GatedPattern
     part: GatedPattern
+    partly: GatedPattern  # "partly under Taliban control": the place is fought over
     other: GatedPattern
     title_after: GatedPattern
     speaking_after: GatedPattern  # a speech verb right after a place: the place speaks
@@ -213,6 +214,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         history=_rx(modality["history"], suffix=r"\s+(?:early\s+|late\s+|mid-?)?((?:19|20)\d\d)\b"),
         seat=_rx(objects["seat"]),
         part=_rx(objects["part"]),
+        partly=_rx(objects["partly"], suffix=r"\s+$"),
         other=_rx(objects["other"]),
         title_after=_rx(bystanders["titles_after"], prefix=r"^\s*(?:'s\s+|’s\s+)?"),
         speaking_after=_rx(bystanders["speaking_after"], prefix=r"^\s*"),

@@ -11,7 +11,7 @@ from geomap.records import Place
 _MODIFIER = (
     r"(?:key|main|strategic|important|largest|biggest|major|provincial|border|northern|"
     r"southern|eastern|western|northeastern|northwestern|restive|embattled|besieged|"
-    r"former|same|second|third|\w+-largest|busy|lucrative|vital|nearby|surrounding|"
+    r"former|same|first|second|third|\w+-largest|busy|lucrative|vital|nearby|surrounding|"
     r"customs|trading|remote|mountainous|neighbou?ring|aforementioned|small|frontline|front-line)"
 )
 ANAPHOR = gated(

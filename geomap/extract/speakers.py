@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from geomap.extract.anchors import gated
 from geomap.extract.lexicon import Lexicon
+from geomap.extract.scope import negated_before
 from geomap.records import REPORTER, THIRD_PARTY
 
 SPEECH = gated(
@@ -211,8 +212,8 @@ def speaker_of(
 def denier_of(sentence: str, lexicon: Lexicon) -> tuple[str, int] | None:
     """Who denies what the sentence reports, and where the denial stands in it."""
     m = lexicon.denial.search(sentence)
-    if m is None:
-        return None
+    if m is None or negated_before(sentence[: m.start()], lexicon):
+        return None  # "officials have not denied the claim": no denial
     # "… denied by the ministry", "… were dismissed as propaganda by officials"
     after = re.match(r"\s*(?:as\s+[\w-]+\s+)?by\s+(?:the\s+)?([^,;.]{0,40})", sentence[m.end() :])
     if after:

@@ -284,3 +284,10 @@ def test_a_gerund_shares_its_subject(claims_of, sentence):
 def test_taking_in_another_sense_is_no_capture(claims_of):
     assert claims_of("Talks are taking place in Nawur this week.") == set()
     assert claims_of("Elders are taking part in a council in Nawur.") == set()
+
+
+def test_the_afghan_military_is_the_government(claims_of):
+    assert claims_of("The Afghan military captured Nawur and Chora.") == {
+        ("Nawur", "government"),
+        ("Chora", "government"),
+    }

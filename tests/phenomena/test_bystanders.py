@@ -173,3 +173,29 @@ def test_the_ends_of_a_route_are_neither_scene_nor_antecedent(claims_of):
     )
     assert claims == {("Ghazni", "contested")}
     assert claims_of("Insurgents cut the road linking Khulm and Dehdadi.") == set()
+
+
+def test_a_place_that_surrounds_or_borders_another_is_geography(claims_of):
+    assert claims_of("Chora, which surrounds the town of Nawur, was calm.") == set()
+    assert claims_of("Kahmard, a district that borders Baghlan, fell to the insurgents.") == {
+        ("Kahmard", "taliban")
+    }
+    assert claims_of("Insurgents surrounded Nawur on Monday.") == {("Nawur", "contested")}
+
+
+def test_a_withdrawal_to_a_place_named_by_a_reference_leaves_it_alone(claims_of):
+    claims = claims_of(
+        "Insurgents attacked Saighan, west of Bamyan city, on Monday. The police withdrew "
+        "overnight to the provincial capital."
+    )
+    assert claims == {("Saighan", "contested")}
+
+
+def test_the_reference_nearest_a_verb_is_its_object(claims_of):
+    # "the first district the group has taken" is Saighan, not the capital named before it
+    claims = claims_of(
+        "Insurgents near Bamyan city\n\nInsurgents entered Saighan district of Bamyan "
+        "province after the police pulled back to the provincial capital, in the first "
+        "district the group has taken this year."
+    )
+    assert claims == {("Saighan", "taliban")}

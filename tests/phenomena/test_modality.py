@@ -188,3 +188,23 @@ def test_a_side_denying_claims_beside_its_own_hold_does_not_deny_the_hold(said):
     assert said("The ministry denied reports that Nawur had fallen to the insurgents.") >= {
         ("Nawur", "government", "government")
     }
+
+
+def test_a_denial_that_did_not_happen_denies_nothing(said):
+    claims = said("Insurgents claimed to have taken Nawur. Officials have not denied the claim.")
+    assert claims == {("Nawur", "taliban", "taliban")}
+    assert ("Nawur", "government", "government") not in said(
+        "Officials did not deny that insurgents had captured Nawur."
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nawur was partly under insurgent control on Monday.",
+        "Nawur was partially retaken by commandos.",
+        "The insurgents partly captured Nawur.",
+    ],
+)
+def test_a_partial_capture_or_hold_is_contested(claims_of, sentence):
+    assert claims_of(sentence) == {("Nawur", "contested")}
