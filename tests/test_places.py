@@ -325,3 +325,16 @@ def test_a_site_named_after_its_district_does_not_hide_the_district(gazetteer):
     assert found("Traders crossed at Ishkashim.", gazetteer) == {
         ("Ishkashim", "border-crossing", "AF", "AF1723", "AF17")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insurgents hold most of Herat province's 16 districts, including Shindand and Adraskan.",
+        "Insurgents took several districts, including Shindand.",
+        "Insurgents took districts such as Shindand.",
+    ],
+)
+def test_names_after_districts_including_are_districts(gazetteer, text):
+    kinds = {p.mention: p.kind for p in places_from_text(text, gazetteer)}
+    assert kinds["Shindand"] == "district"

@@ -59,7 +59,8 @@ def shared_locators(
 
 
 _KINDS_BEFORE = re.compile(
-    r"\b(districts|provinces)\s+(?:of|including|like|such\s+as|namely)\s+(?:the\s+)?$",
+    r"\b(districts|provinces)(?:\s+(of)|,?\s+(?:including|like|such\s+as|namely|among\s+them))"
+    r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -142,10 +143,12 @@ def list_cues(
         )
         if joined_next and not _locates_previous(mentions, last, text, country):
             continue
+        lead = mentions[first].start
+        head = _KINDS_BEFORE.search(text, max(0, lead - 40), lead)
+        if last == first and head and not head.group(2) and not mentions[first].has_generic:
+            cues[first] = GENERIC_KIND[head.group(1).lower()]  # "districts, including X"
         if last > first:
             cue = _list_kind(mentions[first : last + 1], country)
-            lead = mentions[first].start
-            head = _KINDS_BEFORE.search(text, max(0, lead - 40), lead)
             members = mentions[first : last + 1]
             noun = head.group(1).lower() if head else None
             if noun == "provinces" or (
