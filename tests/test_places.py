@@ -338,3 +338,10 @@ def test_a_site_named_after_its_district_does_not_hide_the_district(gazetteer):
 def test_names_after_districts_including_are_districts(gazetteer, text):
     kinds = {p.mention: p.kind for p in places_from_text(text, gazetteer)}
     assert kinds["Shindand"] == "district"
+
+
+def test_a_site_named_by_the_place_that_owns_it_is_the_site(gazetteer):
+    places = places_from_text("Government forces still hold Kandahar's airport.", gazetteer)
+    assert [(p.mention, p.kind) for p in places] == [("Kandahar's airport", "base")]
+    places = places_from_text("Kandahar's governor said the city was calm.", gazetteer)
+    assert [p.kind for p in places] != ["base"]

@@ -55,6 +55,10 @@ _PASSIVE_BEFORE = re.compile(
 # "Kunduz, captured by the Taliban on Sunday, …": a participle right after a name's comma
 _REDUCED_RELATIVE = re.compile(r"\w,\s*$")
 _PRONOUN_OBJECT = re.compile(r"\s*(?:control\s+(?:of|over)\s+)?(?:it|them|both|the\s+two)\b", re.I)
+_THERE = re.compile(  # "there" as a place, not "there were"
+    r"(?:\s+[\w'’-]+){0,4}?\s+there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|seem)\b)",
+    re.I,
+)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|both)\s+(?:\w+\s+){0,2}$", re.I)
 _CLAUSE_DONE = re.compile(r"[\s.,;:!?\"'”’)]*")  # nothing but punctuation left in the clause
 _BY_NEXT = re.compile(r"\s+by\b", re.IGNORECASE)
@@ -392,6 +396,7 @@ def _frame(
         status_override = CONTESTED  # "X is partly under Taliban control"
     if not places and (
         _PRONOUN_OBJECT.match(text, te, hi)  # "retook it", "took control of them"
+        or _THERE.match(text, te, hi)  # "fighting was still going on there"
         or (
             (_CLAUSE_DONE.fullmatch(text, te, hi) or only_attribution(text, te, hi))
             and _PRONOUN_SUBJECT.search(clause_before)

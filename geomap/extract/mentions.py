@@ -131,6 +131,10 @@ _LABELS_BEFORE = re.compile(
 )
 
 
+# "Kandahar's airport", "Bagram's air base": a site named by the place that owns it.
+_POSSESSED_SITE = re.compile(r"['’]s\s+(airport|air\s?base|airfield)\b", re.IGNORECASE)
+
+
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Longest gazetteer names in runs of capitalised words, with the kind cue around each."""
     mentions: list[Mention] = []
@@ -173,6 +177,9 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 i = longer + 1  # "Dara-e-Kalan": an unknown name that only starts with "Dara"
                 continue
             end = words[j][1]
+            site = _POSSESSED_SITE.match(text, end)
+            if site and (as_site := gazetteer.lookup(f"{text[start:end]} {site.group(1)}")):
+                found, end = as_site, site.end()  # "Kandahar's airport": Kandahar airport
             if _LABELS_AFTER.match(text, end) or _LABELS_BEFORE.search(
                 text, max(0, start - 20), start
             ):

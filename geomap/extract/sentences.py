@@ -12,6 +12,7 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(
     r"(?<=[.!?…])[\"”’']?(?=\s+[\"“‘']?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])"
     r"|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])"  # run together: "overnight.A spokesman"
+    r"|\n(?=[ \t]*[-•*–—▪][ \t])"  # a list of bullet points: each its own sentence
 )
 
 

@@ -36,3 +36,32 @@ def test_a_shared_verb_shares_its_speaker(said):
 def test_a_link_to_another_story_is_not_this_storys_news(claims_of):
     text = "Insurgents overran Almar on Monday.\nRead more: Militants seize Shortepa\n"
     assert claims_of(text) == {("Almar", "taliban")}
+
+
+def test_each_bullet_point_is_its_own_sentence(gazetteer):
+    from datetime import date
+
+    from geomap.extract.articles import article_from_text
+    from geomap.pipeline import extract_article
+
+    text = (
+        "- Insurgents have captured Nawur, officials said.\n"
+        "- In the north, commandos retook Chora on Monday.\n"
+        "• Fighting goes on in Khulm."
+    )
+    claims = extract_article(article_from_text(text, published=date(2021, 7, 9)), gazetteer)
+    evidence = {c.place.mention: c.evidence for c in claims.claims}
+    assert evidence["Nawur"].startswith("- Insurgents have captured Nawur")
+    assert evidence["Chora"].startswith("- In the north, commandos retook Chora")
+    assert evidence["Khulm"].startswith("• Fighting goes on in Khulm")
+
+
+def test_there_after_a_verb_is_the_place_just_named(said):
+    claims = said(
+        "Insurgents claimed to have captured Nawur, but the ministry said fighting was still "
+        "going on there."
+    )
+    assert ("Nawur", "contested", "government") in claims
+    assert said("Insurgents attacked Nawur. Fighting went on and there were no casualties.") == {
+        ("Nawur", "contested", "reporter")
+    }
