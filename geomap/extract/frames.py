@@ -205,23 +205,26 @@ def _shared_subject(text: str, start: int, clause: int, ts: int, lexicon: Lexico
 
 def _unnamed_agent(
     text: str, start: int, clause: int, m: _Match, passive: bool, lexicon: Lexicon
-) -> tuple[str | None, bool]:
-    """The agent a clause leaves to the one before it, and whether the speaker's own side was
-    the one beaten back (then the place is the other side's, in the speaker's word)."""
+) -> tuple[str | None, str | None]:
+    """The agent a clause leaves to the one before it, and which side of the speaker's was
+    beaten back when only the speaker says whose it was: "own" ("its troops were pushed
+    out": the place is the other side's) or "enemy" ("the enemy's attack was repulsed": the
+    place is the speaker's side's)."""
     ts = start + m.start
     if not passive:
         # "Taliban fighters reached Kunduz but had not entered the city": one subject, two verbs
-        return _shared_subject(text, start, clause, ts, lexicon), False
+        return _shared_subject(text, start, clause, ts, lexicon), None
     if m.trigger.action not in ("repel", "expel"):
-        return None, False
+        return None, None
     # "Government forces attacked X but were beaten back": the side beaten back lost it
     lo = max(start, ts - SUBJECT_REACH)
     relative = _RELATIVE_PRONOUN.search(text, max(start, clause - 6), ts)
     beaten = None if relative else subject_before(text, lo, ts, lexicon)
     if beaten is not None and beaten in lexicon.parties:
-        return lexicon.opponent(beaten), False
-    # "Kyiv denied that its troops had been pushed out of X": the speaker's side lost it
-    return None, bool(OWN_FORCES.search(text, lo, ts))
+        return lexicon.opponent(beaten), None
+    if OWN_FORCES.search(text, lo, ts):  # "Kyiv denied that its troops had been pushed out"
+        return None, "own"
+    return None, "enemy" if lexicon.speaker_enemy.search(text, lo, ts) else None
 
 
 def _without_background(text: str, frames: list[Frame]) -> list[Frame]:
@@ -424,9 +427,9 @@ def _frame(
         # place just entered
         places, via = earlier[-1].places, "pronoun"
     agent, agent_is_speaker = agent_of(text, m.trigger, m.text, (ts, te), clause, passive, lexicon)
-    own_beaten = False
+    beaten: str | None = None  # the speaker's own side or its enemy, beaten back
     if agent is None and not (agent_is_speaker and not passive):
-        agent, own_beaten = _unnamed_agent(text, start, clause, m, passive, lexicon)
+        agent, beaten = _unnamed_agent(text, start, clause, m, passive, lexicon)
     action = lexicon.actions[m.trigger.action]
     if agent == NON_COMBATANT and action["status"] == CONTESTED:
         agent = None  # "civilians were killed in clashes in X": the clashes still count
@@ -466,6 +469,6 @@ def _frame(
         places,
         via,
         negated,
-        agent_is_speaker or own_beaten,
-        action["status"] == "opponent" or own_beaten,
+        agent_is_speaker or beaten is not None,
+        action["status"] == "opponent" or beaten == "own",
     )

@@ -68,6 +68,7 @@ class Lexicon:
     speakers: dict[str, GatedPattern]  # party or "third-party" → pattern
     observers: GatedPattern  # third parties whatever side their name carries
     speaker_possessive: GatedPattern
+    speaker_enemy: GatedPattern  # "the enemy": the speaker's opponent
     negation: GatedPattern
     hypothetical: GatedPattern
     unrealised: re.Pattern[str]  # a clause ending in "to" after no implicative verb
@@ -190,6 +191,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         speakers=speakers,
         observers=_rx(data["third_party"].get("observers", []) or ["(?!)"]),
         speaker_possessive=_rx(data["third_party"].get("speaker_possessives", ["our"])),
+        speaker_enemy=_rx(data["third_party"].get("speaker_enemies", ["enemy"])),
         negation=_rx(modality["negation"], suffix=r"(?:\b|(?<=n't))"),
         hypothetical=_rx(modality["hypothetical"]),
         unrealised=re.compile(

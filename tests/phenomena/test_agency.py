@@ -291,3 +291,20 @@ def test_the_afghan_military_is_the_government(claims_of):
         ("Nawur", "government"),
         ("Chora", "government"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "the enemy" is the speaker's opponent: its repulse leaves the place with the speaker
+        ("The enemy's attack on Nawur was repulsed, the Taliban spokesman said.", "taliban"),
+        ("The enemy's attack on Nawur was repulsed, the army said.", "government"),
+        ("The enemy was driven out of Nawur, the Taliban said.", "taliban"),
+        # an unnamed attacker's repulse: the side that reports it held the place
+        ("An attack on Nawur was repulsed, the Taliban said.", "taliban"),
+        ("An attack on Nawur was repulsed, the army said.", "government"),
+        ("An attack on Nawur was repulsed on Monday.", "government"),
+    ],
+)
+def test_the_enemy_is_the_speakers_opponent(said, sentence, expected):
+    assert {status for _p, status, _by in said(sentence)} == {expected}
