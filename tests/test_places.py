@@ -345,3 +345,16 @@ def test_a_site_named_by_the_place_that_owns_it_is_the_site(gazetteer):
     assert [(p.mention, p.kind) for p in places] == [("Kandahar's airport", "base")]
     places = places_from_text("Kandahar's governor said the city was calm.", gazetteer)
     assert [p.kind for p in places] != ["base"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Paktia, the insurgents hold Zurmat and Jani Khel.",
+        "In Paktia the insurgents hold three districts: Zurmat, Jani Khel and Shwak.",
+    ],
+)
+def test_a_named_province_outweighs_a_town_of_the_same_name_elsewhere(gazetteer, text):
+    # Jani Khel is a district of Paktia and of Paktika, and a town of Paktika
+    place = next(p for p in places_from_text(text, gazetteer) if p.mention == "Jani Khel")
+    assert (place.kind, place.province_pcode) == ("district", "AF13")

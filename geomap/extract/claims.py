@@ -28,7 +28,7 @@ from geomap.extract.references import (
     PRONOUN,
     references,
 )
-from geomap.extract.scope import negated_before
+from geomap.extract.scope import clause_marks, negated_before
 from geomap.extract.sentences import headline_end, is_navigation, sentences
 from geomap.extract.speakers import (
     SPEECH,
@@ -315,7 +315,10 @@ def _claims(
         side = speaker
         if side not in lexicon.parties:
             # the subject before the verb, not a bracket ("X, seized by the Taliban, was retaken")
-            subject = _BRACKET.sub(" ", sentence[: frame.start - start])
+            at = frame.start - start
+            opened = clause_marks(sentence)[1]  # the verb's own clause: "25 Taliban fighters
+            lo = max((e for e in opened if e <= at), default=0)  # were killed, and X was cleared"
+            subject = _BRACKET.sub(" ", sentence[lo:at])
             side = classify_speaker(subject, lexicon) or side
         if side not in lexicon.parties and SPEECH.search(sentence) and last_party:
             side = speaker = last_party  # the same side's "ministry" as the last sentence's

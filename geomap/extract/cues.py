@@ -59,8 +59,8 @@ def shared_locators(
 
 
 _KINDS_BEFORE = re.compile(
-    r"\b(districts|provinces)(?:\s+(of)|,?\s+(?:including|like|such\s+as|namely|among\s+them))"
-    r"\s+(?:the\s+)?$",
+    r"\b(districts|provinces)(?:\s+(of)\s+|,?\s+(?:including|like|such\s+as|namely|among\s+them)"
+    r"\s+|\s*:\s*)(?:the\s+)?$",  # "three districts: A, B and C"
     re.IGNORECASE,
 )
 

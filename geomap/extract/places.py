@@ -144,6 +144,17 @@ def choose_entry(
         return None
     if cue is None:
         entries = _province_or_city(entries)
+    named_here = [  # a town or district of a province the text names
+        e for e in entries if e.province_pcode in provinces_named and e.kind in ("city", "district")
+    ]
+    first = entries[0]
+    if (
+        named_here
+        and first.kind in ("city", "district")
+        and first.province_pcode not in provinces_named
+        and not located_in
+    ):
+        entries = named_here  # "In Paktia, … Jani Khel": Paktia's district, not Paktika's town
     best_kind = entries[0].kind
     same_kind = [e for e in entries if e.kind == best_kind]
     meant_before = [e for e in same_kind if e in earlier]

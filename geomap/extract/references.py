@@ -45,7 +45,8 @@ NOUN_KINDS = {
 }
 # "the crossings", "both districts": every such place named just before.
 PLURAL_ANAPHOR = gated(
-    r"\b(?:the|these|those|both|the\s+two)\s+(?:\w+\s+)?(?P<noun>crossings|districts|cities|"
+    r"\b(?:the|these|those|both|the\s+two)\s+"
+    r"(?!(?:remaining|other|rest)\b)(?:\w+\s+)?(?P<noun>crossings|districts|cities|"  # the others
     r"towns|capitals|bases|border\s+posts)\b(?!\s+(?:of|in)\s+[A-Z])",
     re.IGNORECASE,
 )

@@ -44,6 +44,8 @@ _QUOTED_AS = re.compile(r"\b(?:quoted|quoting|cited|citing)\s+(.{1,60}?)\s+as\s+
 _DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]+,[^()\n]{0,30}\([^)]{1,40}\)\s*[-—–]+\s*")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i)\s*$", re.IGNORECASE)
 _INVERTED = re.compile(r",\s*$")  # ", said the governor"
+_CITING = re.compile(r",?\s*(?:citing|quoting)\s", re.I)
+_SPEAKER_MAY_FOLLOW = re.compile(r"(?:^|[,\"”’'(:;—–-])\s*$")  # the verb opens an inversion
 _NOTHING_AFTER = re.compile(  # "…, the governor said on Monday."
     r"\s*(?:(?:on|late|early|last)\s+\w+|\w+day|overnight|earlier|later)?\s*[.!?]?[\"”’]?\s*"
 )
@@ -52,7 +54,9 @@ _NAME_ONLY = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s*){1,4}")  # a person's name, 
 _TITLE = re.compile(r"\s*(?:the|a|an)\s", re.IGNORECASE)  # "the governor's spokesman"
 # "rejected reports that …", "amid reports that …": reports as a noun, from unnamed sources
 _REPORTS_OBJECT = re.compile(
-    r"\b(?:rejected|denied|dismissed|refuted|amid|unconfirmed|earlier|there\s+were)\s+$", re.I
+    r"\b(?:rejected|denied|dismissed|refuted|amid|unconfirmed|earlier|separate|other|"
+    r"there\s+(?:were|are|have\s+been|had\s+been)(?:\s+also)?)\s+$",
+    re.I,
 )
 _NOUN_START = re.compile(r"\W*(?:(?:the|these|those|such|unconfirmed|earlier)\s+)?", re.I)
 _US = re.compile(r"\bU\.?S\.?\b")
@@ -199,8 +203,16 @@ def speaker_of(
             found = classify_speaker(subject, lexicon) or _named(subject, people)
             if found is None and _PRONOUN_SUBJECT.search(subject):
                 break  # "…, he said, although reports …": someone named before, side unknown
-            if found is None and not verb.startswith(("told", "tells", "quoted")):
-                # "..., said the governor" / "said Roz Gul, the deputy governor"
+            if (
+                found is None
+                and not verb.startswith(("told", "tells", "quoted"))
+                and (
+                    _SPEAKER_MAY_FOLLOW.search(sentence, 0, m.start())
+                    or _CITING.match(sentence, m.end())  # "TOLOnews reported, citing police"
+                )
+            ):
+                # "..., said the governor" / "said Roz Gul, the deputy governor" (not "the
+                # statement said 25 Taliban fighters were killed": what it said follows)
                 after = re.split(r"[.;]", sentence[m.end() : m.end() + 80])[0]
                 found = classify_speaker(after, lexicon) or _named(after, people)
         if found:

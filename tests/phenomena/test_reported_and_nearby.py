@@ -245,3 +245,24 @@ def test_a_subject_that_is_no_pronoun_names_no_place_before(claims_of):
         "government hands."
     )
     assert ("Nawur", "government") not in claims
+
+
+def test_what_a_statement_said_is_not_said_by_the_actors_in_it(said):
+    claims = said(
+        "Commandos retook Nawur on Friday, the army said. The statement said 25 insurgents "
+        "were killed and that the district's buildings had been cleared."
+    )
+    assert ("Nawur", "taliban", "taliban") not in claims
+    assert ("Nawur", "government", "government") in claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "by"),
+    [
+        ("There are also reports that insurgents have taken Nawur.", "third-party"),
+        ("Insurgents took Nawur on Sunday, a news agency reported, citing police.", "government"),
+        ('"Nawur has fallen," said the district governor.', "government"),
+    ],
+)
+def test_who_reports_or_is_cited(said, sentence, by):
+    assert {b for _p, _s, b in said(sentence)} == {by}
