@@ -271,6 +271,11 @@ def _denies_the_last(sentence: str, at: int, lexicon: Lexicon) -> bool:
     return m is not None and not _CONTENT_FOLLOWS.match(sentence, m.end())
 
 
+def _event_between(sentence: str, after: int, denial: int, lexicon: Lexicon) -> bool:
+    """Another trigger stands between a frame and the denial that follows it."""
+    return any(after <= m.start < denial for m in triggers_in(sentence, lexicon))
+
+
 def _counter(
     status: str, denier: str, confidence: float, lexicon: Lexicon
 ) -> tuple[str, str, float]:
@@ -340,6 +345,8 @@ def _claims(
         # "The ministry rejected this, saying X held": that denial is of the last sentence,
         # and what follows is the denier's own word
         and not (denial[1] < frame.start - start and _denies_the_last(sentence, denial[1], lexicon))
+        # "repelled attacks near X and took Y, a claim Kyiv denied": the later event's
+        and not _event_between(sentence, frame.end - start, denial[1], lexicon)
     ):
         denier, where = denial
         if denier != speaker and (

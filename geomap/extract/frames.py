@@ -79,6 +79,11 @@ _PLURAL_UNITS = gated(r"\b(?:districts|towns|cities|capitals|cent(?:re|er)s)\b",
 # A clause that opens on its verb after "but"/"and" shares the subject of the clause before.
 SUBJECT_REACH = 300  # characters back in which the shared subject's clause is looked for
 _CONJUNCTION_BEFORE = re.compile(r"\b(?:but|and|yet)\s*$", re.IGNORECASE)
+# A verb opening a conjunct inside a clause ("… and had retaken X"): it shares the subject.
+_VERB_CONJUNCT = re.compile(
+    rf"\b(?:and|but)\s+(?:(?:{AUXILIARIES}|then|later|also|quickly|subsequently|eventually)\s+)*$",
+    re.IGNORECASE,
+)
 _VERB_FIRST = re.compile(
     rf"\s*(?:(?:{AUXILIARIES}|did|do|does|not|never|then|later|quickly|soon|also|eventually|"
     r"finally|reportedly|still|yet|(?:forced|compelled|obliged|made)\s+to)\s+)*",
@@ -427,6 +432,12 @@ def _frame(
         # place just entered
         places, via = earlier[-1].places, "pronoun"
     agent, agent_is_speaker = agent_of(text, m.trigger, m.text, (ts, te), clause, passive, lexicon)
+    conjunct = _VERB_CONJUNCT.search(text, max(lo, ts - 40), ts)
+    if conjunct and not passive and m.trigger.theme in ("object", "after"):
+        # "its troops repelled insurgent attacks near X and had retaken Y": the subject acts
+        shared = subject_before(text, clause, conjunct.start(), lexicon)
+        if shared is not None:
+            agent, agent_is_speaker = shared, False
     beaten: str | None = None  # the speaker's own side or its enemy, beaten back
     if agent is None and not (agent_is_speaker and not passive):
         agent, beaten = _unnamed_agent(text, start, clause, m, passive, lexicon)

@@ -208,3 +208,28 @@ def test_a_denial_that_did_not_happen_denies_nothing(said):
 )
 def test_a_partial_capture_or_hold_is_contested(claims_of, sentence):
     assert claims_of(sentence) == {("Nawur", "contested")}
+
+
+def test_a_denial_in_apposition_denies_the_event_right_before_it(said):
+    claims = said(
+        "The army said its troops had repelled insurgent attacks near Nawur and had retaken "
+        "Chora, a claim the insurgents denied."
+    )
+    assert ("Nawur", "taliban", "taliban") not in claims
+    assert ("Chora", "taliban", "taliban") in claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('"Nawur is ours," the Taliban spokesman said.', {("Nawur", "taliban", "taliban")}),
+        ('"Nawur is still ours," the governor said.', {("Nawur", "government", "government")}),
+    ],
+)
+def test_ours_is_the_speakers(said, sentence, expected):
+    assert said(sentence) == expected
+
+
+def test_a_month_and_an_earlier_year_is_history(claims_of):
+    text = "The fall of Chora is their biggest gain since they took Nawur in May 2020."
+    assert ("Nawur", "taliban") not in claims_of(text)  # the fixture publishes in July 2021
