@@ -11,7 +11,7 @@ from geomap.records import Place
 _MODIFIER = (
     r"(?:key|main|strategic|important|largest|biggest|major|provincial|border|northern|"
     r"southern|eastern|western|northeastern|northwestern|restive|embattled|besieged|"
-    r"former|same|first|second|third|\w+-largest|busy|lucrative|vital|nearby|surrounding|"
+    r"former|same|only|regional|first|second|third|\w+-largest|busy|lucrative|vital|nearby|surrounding|"
     r"customs|trading|remote|mountainous|neighbou?ring|aforementioned|small|frontline|front-line)"
 )
 ANAPHOR = gated(
@@ -19,7 +19,7 @@ ANAPHOR = gated(
     r"post|point|checkpoint)|crossing(?:\s+point)?|checkpoint|border\s+post|site|provincial\s+"
     r"capital|capital|city|town|village|settlement|district|province|(?:air\s*)?base|airfield|dam|"
     r"port)\b"
-    r"(?!\s+(?:of|in)\s+[A-Z])(?!\s+(?:governor|police|chief|council|officials?|authorities|"
+    r"(?!\s+(?:of|in)\s+(?-i:[A-Z]))(?!\s+(?:governor|police|chief|council|officials?|authorities|"
     r"residents|spokes(?:man|person)|elders|administrator|commander|centres?|centers?)\b)",
     re.IGNORECASE,
 )
@@ -47,7 +47,7 @@ NOUN_KINDS = {
 PLURAL_ANAPHOR = gated(
     r"\b(?:the|these|those|both|the\s+two)\s+"
     r"(?!(?:remaining|other|rest)\b)(?:\w+\s+)?(?P<noun>crossings|districts|cities|"  # the others
-    r"towns|capitals|bases|border\s+posts)\b(?!\s+(?:of|in)\s+[A-Z])",
+    r"towns|capitals|bases|border\s+posts)\b(?!\s+(?:of|in)\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 PLURAL_KINDS = {

@@ -266,3 +266,15 @@ def test_what_a_statement_said_is_not_said_by_the_actors_in_it(said):
 )
 def test_who_reports_or_is_cited(said, sentence, by):
     assert {b for _p, _s, b in said(sentence)} == {by}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The insurgents finally withdrew from the only regional capital in the north.",
+        "The insurgents finally withdrew from the city in the evening.",
+    ],
+)
+def test_a_reference_followed_by_a_lower_case_phrase_still_refers(claims_of, second):
+    claims = claims_of(f"Fighting went on in Sheberghan. {second}")
+    assert ("Sheberghan", "government") in claims
