@@ -134,6 +134,7 @@ def test_spelling_variants_resolve_to_one_district(gazetteer):
         ("Marjah", "AF3002"),
         ("Zawol", "AF3214"),
         ("Takhta Pul", "AF2711"),
+        ("Delaram", "AF3405"),  # its town, in Khashrod, a village in the gazetteer
         # a district's other name
         ("Baghlan-e Markazi", "AF0905"),
     ],
@@ -358,3 +359,8 @@ def test_a_named_province_outweighs_a_town_of_the_same_name_elsewhere(gazetteer,
     # Jani Khel is a district of Paktia and of Paktika, and a town of Paktika
     place = next(p for p in places_from_text(text, gazetteer) if p.mention == "Jani Khel")
     assert (place.kind, place.province_pcode) == ("district", "AF13")
+
+
+def test_a_newer_districts_town_named_alone_is_its_parent_district(gazetteer):
+    places = places_from_text("Delaram remained under government control.", gazetteer)
+    assert [(p.kind, p.district_pcode) for p in places] == [("district", "AF3405")]
