@@ -61,7 +61,7 @@ _PLURAL_UNITS = gated(
 )
 _CONTINUES = gated(
     r"\b(?:they|these|those)\s+(?:include|includes|included|are|were)\b|\b(?:include|included|"
-    r"including|namely)\b|^[^.]{0,40}:",
+    r"including|namely|among\s+(?:them|those|these))\b|^[^.]{0,40}:",
     re.IGNORECASE,
 )
 _BRACKET = re.compile(r",[^,;]*,")

@@ -118,3 +118,15 @@ def test_a_member_named_after_its_description_is_still_a_member(claims_of, sente
 )
 def test_an_apposition_inside_a_list_does_not_end_it(claims_of, sentence):
     assert claims_of(sentence) == {("Nawur", "taliban"), ("Chora", "taliban")}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "They include Nawur, Chora and Khulm.",
+        "Among them were Nawur, Chora and Khulm.",
+    ],
+)
+def test_a_verbless_list_in_the_next_sentence_shares_the_event(claims_of, second):
+    claims = claims_of(f"Twelve districts fell to the insurgents overnight. {second}")
+    assert claims == {("Nawur", "taliban"), ("Chora", "taliban"), ("Khulm", "taliban")}
