@@ -364,3 +364,15 @@ def test_a_named_province_outweighs_a_town_of_the_same_name_elsewhere(gazetteer,
 def test_a_newer_districts_town_named_alone_is_its_parent_district(gazetteer):
     places = places_from_text("Delaram remained under government control.", gazetteer)
     assert [(p.kind, p.district_pcode) for p in places] == [("district", "AF3405")]
+
+
+def test_an_unknown_name_listed_between_districts_is_a_misspelt_district(gazetteer):
+    text = "Kohsan, Shindand, Adraskam and Pashtun Zarghun are among the districts that fell."
+    kinds = {p.mention: (p.kind, p.district_pcode) for p in places_from_text(text, gazetteer)}
+    adraskan = places_from_text("Adraskan district fell.", gazetteer)[0]
+    assert kinds["Adraskam"] == ("district", adraskan.district_pcode)
+    # a person's name in a list of districts is no district
+    assert [p.mention for p in places_from_text("Khulm, Ahmad and Dehdadi fell.", gazetteer)] == [
+        "Khulm",
+        "Dehdadi",
+    ]

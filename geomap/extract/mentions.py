@@ -194,7 +194,31 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             i = j + 1
             while has_generic and i < len(words) and words[i][0] < end:
                 i += 1
-    return mentions
+    return _misspelt_list_members(text, mentions, gazetteer)
+
+
+# One unknown name between two list members: ", Adraskam and "
+_LIST_GAP = re.compile(r"\s*,\s*([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)\s*(?:,|,?\s+and|,?\s+or)\s*")
+
+
+def _misspelt_list_members(
+    text: str, mentions: list[Mention], gazetteer: Gazetteer
+) -> list[Mention]:
+    """An unknown name listed between two districts is a district misspelt ("Shindand,
+    Adraskam and Pashtun Zarghun"): its one clearly nearest district spelling."""
+    out: list[Mention] = []
+    for before, after in zip(mentions, mentions[1:], strict=False):
+        out.append(before)
+        gap = _LIST_GAP.fullmatch(text, before.end, after.start)
+        if gap is None or not all(
+            any(e.kind == "district" for e in m.entries) for m in (before, after)
+        ):
+            continue
+        found = gazetteer.close_match(gap.group(1), "district")
+        if found:
+            start, end = gap.span(1)
+            out.append(Mention(start, end, gap.group(1), tuple(found), "district", False))
+    return out + mentions[-1:]
 
 
 def _compound_end(text: str, words: list[tuple[int, int, str]], j: int) -> int | None:
