@@ -66,9 +66,13 @@ _BY_NEXT = re.compile(r"\s+by\b", re.IGNORECASE)
 _NOBODY_EXPELLED = re.compile(r"\w+ (?:out (?:of|from)|back from|from)", re.IGNORECASE)
 # "Kunduz, which the Taliban captured": a relative clause puts the object first.
 _RELATIVE = re.compile(r"\b(?:which|that|whom|what)\b|:", re.IGNORECASE)
-_RELATIVE_GAP = re.compile(
-    r"(?:\s+(?:district|province|city|town))?,\s*(?:which|that)\s*", re.IGNORECASE
+_RELATIVE_GAP = re.compile(  # "X district, (located in northern P province,) which"
+    r"(?:\s+(?:district|province|city|town))?"
+    r"(?:,\s*(?:located\s+)?in\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w'’-]+(?:\s+province)?)?"
+    r",\s*(?:which|that)\s*",
+    re.IGNORECASE,
 )
+RELATIVE_REACH = 80  # characters from a relative clause back to the place it describes
 _RELATIVE_PRONOUN = gated(r"\b(?:which|that|who)\b", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|into)\b", re.IGNORECASE)
 _LEFT_FROM = re.compile(r"\s+(?:from|out\s+of)\s", re.IGNORECASE)
@@ -335,8 +339,21 @@ def _frame(
         # was besieged, fell": the antecedent of the relative clause is the object or the
         # subject
         antecedent = group_before(chunks, start, clause)
+        # a place only located or referred to may still be what the clause describes:
+        # "attacks from Guzara district, located in Herat province, which is under …"
+        named = next(
+            (
+                p
+                for p in chunks.places
+                if clause - RELATIVE_REACH <= p.end <= clause
+                and _RELATIVE_GAP.fullmatch(text, p.end, clause)
+            ),
+            None,
+        )
         if antecedent and _RELATIVE_GAP.fullmatch(text, antecedent[-1].end, clause):
             order = (*order, antecedent)
+        elif named is not None:
+            order = (*order, (named,))
         else:  # "Bakhmut, a symbolic prize that Russian forces seized"
             order = (*order, appositive(text, chunks, start, clause, APPOSITIVE_RELATIVE))
     if not after and not passive and names_a_reference(text, te):

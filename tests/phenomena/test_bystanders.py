@@ -199,3 +199,12 @@ def test_the_reference_nearest_a_verb_is_its_object(claims_of):
         "district the group has taken this year."
     )
     assert claims == {("Saighan", "taliban")}
+
+
+def test_a_relative_clause_describes_the_place_before_its_locator(claims_of):
+    # "from X" alone makes X a reference point; the relative clause still says who holds it
+    claims = claims_of(
+        "Insurgents fired rockets from Chora district, located in northern Uruzgan province, "
+        "which is under army control."
+    )
+    assert claims == {("Chora", "government")}
