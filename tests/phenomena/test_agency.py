@@ -259,6 +259,9 @@ def test_a_retreat_that_reaches_a_place_does_not_leave_it(claims_of):
         ("The soldiers, pushed out of Nawur on Friday, regrouped in the hills.", "taliban"),
         # with an agent named before the bracket, the verb is still active
         ("The army, backed by air strikes, drove the insurgents from Nawur.", "government"),
+        # driven to its outskirts: out of the place itself
+        ("The insurgents have since been driven to the outskirts of Nawur.", "government"),
+        ("The soldiers were forced back to the edge of Nawur.", "taliban"),
     ],
 )
 def test_driving_a_side_from_a_place(claims_of, sentence, status):
