@@ -311,3 +311,15 @@ def test_the_afghan_military_is_the_government(claims_of):
 )
 def test_the_enemy_is_the_speakers_opponent(said, sentence, expected):
     assert {status for _p, status, _by in said(sentence)} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Security forces managed to break the siege of Nawur district.", "government"),
+        ("Commandos lifted the months-long siege of Nawur on Monday.", "government"),
+        ("The siege of Nawur went on for a third week.", "contested"),
+    ],
+)
+def test_a_broken_siege_leaves_the_place_with_those_who_broke_it(claims_of, sentence, status):
+    assert claims_of(sentence) == {("Nawur", status)}
