@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -107,6 +107,7 @@ def claims_from_article(
     claims: list[Claim] = []
     aggregates: list[AggregateClaim] = []
     state = _State()
+    efforts: set[tuple[Any, ...]] = set()  # contested claims of an effort to retake
     people = people_named(text, lexicon)  # "Mujahid said": the side of whom the text introduced
     body = headline_end(text)
     for start, end in sentences(text):
@@ -185,15 +186,18 @@ def claims_from_article(
         ]
         made = []
         for frame in frames:
-            made += _claims(
+            said = _claims(
                 article, sentence, start, end, frame, lexicon, as_of, precision, state.party, people
             )
+            if frame.action == "attempt":  # "withdrew, but efforts are under way to retake it"
+                efforts.update(_identity(c) for c in said if c.status == CONTESTED)
+            made += said
         state.claims = tuple(made)
         state.party = next(
             (c.claimed_by for c in reversed(made) if c.claimed_by in lexicon.parties), state.party
         )
         claims += made
-    return _outcome_beats_process(claims), aggregates
+    return _outcome_beats_process(claims, efforts), aggregates
 
 
 def _foreground(sentence: str, events: Sequence[int]) -> str:
@@ -386,13 +390,17 @@ def _identity(claim: Claim) -> tuple[Any, ...]:
     )
 
 
-def _outcome_beats_process(claims: list[Claim]) -> list[Claim]:
-    """In one sentence, "attacked and toppled X" reports the outcome: drop the contested claim."""
+def _outcome_beats_process(
+    claims: list[Claim], efforts: Collection[tuple[Any, ...]] = ()
+) -> list[Claim]:
+    """In one sentence, "attacked and toppled X" reports the outcome: drop the contested claim
+    (not an effort to take it back, which follows the outcome: ``efforts``)."""
     decisive = {_identity(c) for c in claims if c.status != CONTESTED}
     kept, seen = [], set()
     for c in claims:
         key = (*_identity(c), c.status)
-        if (c.status == CONTESTED and _identity(c) in decisive) or key in seen:
+        outcome = _identity(c) in decisive and _identity(c) not in efforts
+        if (c.status == CONTESTED and outcome) or key in seen:
             continue
         seen.add(key)
         kept.append(c)

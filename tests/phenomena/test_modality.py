@@ -233,3 +233,11 @@ def test_ours_is_the_speakers(said, sentence, expected):
 def test_a_month_and_an_earlier_year_is_history(claims_of):
     text = "The fall of Chora is their biggest gain since they took Nawur in May 2020."
     assert ("Nawur", "taliban") not in claims_of(text)  # the fixture publishes in July 2021
+
+
+def test_an_effort_to_retake_after_the_loss_is_its_own_claim(claims_of):
+    assert claims_of(
+        "Troops withdrew from Nawur, but efforts were under way to retake the district."
+    ) == {("Nawur", "taliban"), ("Nawur", "contested")}
+    # fighting that led to the outcome gives way to it
+    assert claims_of("Insurgents attacked and overran Nawur.") == {("Nawur", "taliban")}
