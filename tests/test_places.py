@@ -376,3 +376,13 @@ def test_an_unknown_name_listed_between_districts_is_a_misspelt_district(gazette
         "Khulm",
         "Dehdadi",
     ]
+
+
+def test_the_provincial_capital_of_a_named_province_is_its_centre(gazetteer):
+    text = "Insurgents took a district in Kunduz province and encircled the provincial capital."
+    capital = [p for p in places_from_text(text, gazetteer) if p.mention.startswith("the ")]
+    kunduz = next(p for p in places_from_text("Kunduz city", gazetteer) if p.kind == "city")
+    assert [(p.kind, p.district_pcode) for p in capital] == [("city", kunduz.district_pcode)]
+    # named in the text, it is that name, not a second place
+    named = "Insurgents entered Helmand province and the provincial capital, Lashkar Gah."
+    assert not [p for p in places_from_text(named, gazetteer) if p.mention.startswith("the ")]

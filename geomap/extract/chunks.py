@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geomap.extract.lexicon import Lexicon
+from geomap.extract.references import named_by_phrase
 from geomap.records import Place
 
 _DATELINE_AFTER = re.compile(
@@ -125,7 +126,10 @@ def chunk_places(
     smaller_seen = False  # a district or town before this place in the sentence
     for i, p in enumerate(places):
         previous = places[i - 1] if i else None
-        if _is_bystander(text, start, p, previous, smaller_seen, lexicon, governed, has_smaller):
+        if named_by_phrase(p):  # "the provincial capital": a reference, resolved
+            bystanders.add(p.start)
+            references.add(p.start)
+        elif _is_bystander(text, start, p, previous, smaller_seen, lexicon, governed, has_smaller):
             bystanders.add(p.start)
             if _is_reference(text, start, p, lexicon, governed):
                 references.add(p.start)

@@ -19,7 +19,7 @@ from geomap.extract.agents import OWN_FORCES, agent_of, default_agent, subject_b
 from geomap.extract.anchors import gated
 from geomap.extract.chunks import Chunks, chunk_places
 from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
-from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PRONOUN
+from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PRONOUN, named_by_phrase
 from geomap.extract.scope import (
     AUXILIARIES,
     QUOTES_AS_SPACES,
@@ -83,6 +83,8 @@ _PLURAL_UNITS = gated(r"\b(?:districts|towns|cities|capitals|cent(?:re|er)s)\b",
 # A clause that opens on its verb after "but"/"and" shares the subject of the clause before.
 SUBJECT_REACH = 300  # characters back in which the shared subject's clause is looked for
 _CONJUNCTION_BEFORE = re.compile(r"\b(?:but|and|yet)\s*$", re.IGNORECASE)
+# A second predicate of the subject ("… and have been mounting pressure on"): it ends an object.
+_NEW_PREDICATE = re.compile(rf"\b(?:and|but)\s+(?:{AUXILIARIES})\b", re.IGNORECASE)
 # A verb opening a conjunct inside a clause ("… and had retaken X"): it shares the subject.
 _VERB_CONJUNCT = re.compile(
     rf"\b(?:and|but)\s+(?:(?:{AUXILIARIES}|then|later|also|quickly|subsequently|eventually)\s+)*$",
@@ -383,15 +385,20 @@ def _frame(
     object_end = places[0].end if object_at is not None else None
     if not places and not counts_units:  # a tally's units may be listed later ("including")
         went_to = _DESTINATION.search(text, te, hi) if leaves else None
-        # "pulled back to the provincial capital": where they went is not what they left
-        found = resolve(te, went_to.start() if went_to else hi) or _nearest_before(
-            resolve, text, lo, ts
-        )
+        # "pulled back to the provincial capital": where they went is not what they left;
+        # an active verb's object is near it ("overran districts … and have been mounting
+        # pressure on the provincial capital": not overrun)
+        reach = went_to.start() if went_to else hi
+        predicate = _NEW_PREDICATE.search(text, te, reach)
+        if predicate and m.trigger.theme == "object" and not passive:
+            reach = predicate.start()
+        found = resolve(te, reach) or _nearest_before(resolve, text, lo, ts)
         # "were near Kunduz but had not entered the city": a landmark may be what it means
         places = tuple(
             p
             for p in found
-            if p.start not in chunks.bystanders or (p.start in chunks.references and p.end <= ts)
+            if p.start not in chunks.bystanders
+            or (p.start in chunks.references and (p.end <= ts or named_by_phrase(p)))
         )
         via = "reference"
         phrase = ANAPHOR.search(text, te, hi) if places else None

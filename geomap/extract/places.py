@@ -79,12 +79,43 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
         chosen = resolve(frozenset(e for _m, e in chosen))
     # A district named like a town the article also names is that town's district: one place.
     towns = {(e.district_pcode, loose_key(e.name)): e for _m, e in chosen if e.kind == "city"}
-    return [
+    places = [
         _place(
             m, towns.get((e.district_pcode, loose_key(e.name)), e) if e.kind == "district" else e
         )
         for m, e in chosen
     ]
+    return _unnamed_capitals(text, places, gazetteer)
+
+
+# "the provincial capital" of a province named before it, whose capital the text never names
+_CAPITAL_PHRASE = re.compile(
+    r"\bthe\s+(?:provincial\s+(?:capital|cent(?:re|er))|capital\s+of\s+the\s+province)\b"
+    r"(?!\s*(?:,|of|\()\s*(?-i:[A-Z]))",  # not "the provincial capital(, | of) Lashkar Gah"
+    re.IGNORECASE,
+)
+
+
+def _unnamed_capitals(text: str, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """ "Kunduz province … encircled the provincial capital": the province's capital, a place
+    of its own when the text has not named it (a named one is what the phrase refers back to)."""
+    if "provincial" not in text and "capital of the province" not in text:
+        return places  # the common case, without a search
+    found = []
+    for phrase in _CAPITAL_PHRASE.finditer(text):
+        before = [p for p in places if p.end <= phrase.start()]
+        province = next((p for p in reversed(before) if p.kind == "province"), None)
+        if province is None or any(
+            p.kind == "city" and p.province_pcode == province.province_pcode for p in before
+        ):
+            continue
+        centre = gazetteer.provincial_centre(province.province_pcode)
+        if centre is not None and province.country == gazetteer.country:
+            start, end = phrase.span()
+            found.append(
+                _place(Mention(start, end, phrase.group(0), (centre,), "city", False), centre)
+            )
+    return sorted([*places, *found], key=lambda p: p.start) if found else places
 
 
 def places_from_article(article: Article, gazetteer: Gazetteer) -> list[Place]:

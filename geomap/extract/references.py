@@ -70,6 +70,11 @@ CATAPHORA_WINDOW = 600  # "a key district" early in an article may point forward
 NAMED_NEXT = 200  # elsewhere "a provincial capital … Qala-i-Naw" names it in the sentence
 
 
+def named_by_phrase(p: Place) -> bool:
+    """A place the text names with a common noun ("the provincial capital"), not a name."""
+    return p.mention[:4].lower() == "the "
+
+
 def references(
     text: str, lo: int, hi: int, places: Sequence[Place], bystanders: Collection[int]
 ) -> list[Place]:
@@ -83,12 +88,18 @@ def references(
         if m.group("det").lower() in ("a", "an"):
             # "a provincial capital" introduces a place: it may be named next, never before
             reach = len(text) if m.start() < CATAPHORA_WINDOW else m.end() + NAMED_NEXT
-            later = [p for p in antecedents if m.end() <= p.start < reach and p.kind in kinds]
+            later = [
+                p
+                for p in antecedents
+                if m.end() <= p.start < reach and p.kind in kinds and not named_by_phrase(p)
+            ]
             if later:
                 return [later[0]]
             continue
         for kind in kinds:  # the kinds in order of preference, each the most recent
-            earlier = [p for p in antecedents if p.end <= m.start() and p.kind == kind]
+            # (a place found at the phrase itself is what it names: "the provincial capital")
+            earlier = [p for p in antecedents if p.start <= m.start() < p.end or p.end <= m.start()]
+            earlier = [p for p in earlier if p.kind == kind]
             if earlier:
                 return [earlier[-1]]
     for m in PLURAL_ANAPHOR.finditer(text, lo, hi):

@@ -112,6 +112,25 @@ class Gazetteer:
             return []
         return [e for e in self.exact[near[0]] if e.kind == kind and e.country == self.country]
 
+    @functools.cached_property
+    def _centres(self) -> dict[str, Entry]:
+        """Each province's centre district (P-code ending "01" in the boundaries), as a town."""
+        centres: dict[str, Entry] = {}
+        for entries in self.exact.values():
+            for e in entries:
+                if (
+                    e.kind == "district"
+                    and e.country == self.country
+                    and e.province_pcode
+                    and e.district_pcode == f"{e.province_pcode}01"
+                ):
+                    centres.setdefault(e.province_pcode, replace(e, kind="city"))
+        return centres
+
+    def provincial_centre(self, province_pcode: str | None) -> Entry | None:
+        """The capital of a province ("the provincial capital"), where the boundaries say."""
+        return self._centres.get(province_pcode or "")
+
     def lookup_exact(self, name: str) -> list[Entry]:
         """Entries whose spelling-exact key matches."""
         return self.exact.get(exact_key(name), [])

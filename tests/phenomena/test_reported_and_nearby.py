@@ -278,3 +278,18 @@ def test_who_reports_or_is_cited(said, sentence, by):
 def test_a_reference_followed_by_a_lower_case_phrase_still_refers(claims_of, second):
     claims = claims_of(f"Fighting went on in Sheberghan. {second}")
     assert ("Sheberghan", "government") in claims
+
+
+def test_the_provincial_capital_of_the_province_named_before(claims_of):
+    claims = claims_of(
+        "Insurgents took a key district in Kunduz province and encircled the provincial capital."
+    )
+    assert ("the", "contested") in claims
+    # a second predicate ends the first verb's object: the capital was not overrun
+    assert (
+        claims_of(
+            "Insurgents have overrun several districts in Takhar and have been mounting pressure "
+            "on the provincial capital."
+        )
+        == set()
+    )
