@@ -289,6 +289,36 @@ def _nearest_before(
     return resolve(lo, ts)
 
 
+def _referred(
+    text: str,
+    span: tuple[int, int],
+    bounds: tuple[int, int],
+    active_object: bool,
+    leaves: bool,
+    chunks: Chunks,
+    resolve: Callable[[int, int], list[Place]],
+) -> tuple[Place, ...]:
+    """What a trigger naming no place refers to ("recaptured the district"): a back-reference
+    after it (``span``) in its clause (``bounds``), else the nearest one before it."""
+    (ts, te), (lo, hi) = span, bounds
+    # "pulled back to the provincial capital": where they went is not what they left; an
+    # active verb's object is near it ("overran districts … and have been mounting pressure
+    # on the provincial capital": not overrun)
+    went_to = _DESTINATION.search(text, te, hi) if leaves else None
+    reach = went_to.start() if went_to else hi
+    predicate = _NEW_PREDICATE.search(text, te, reach)
+    if predicate and active_object:
+        reach = predicate.start()
+    found = resolve(te, reach) or _nearest_before(resolve, text, lo, ts)
+    # "were near Kunduz but had not entered the city": a landmark may be what it means
+    return tuple(
+        p
+        for p in found
+        if p.start not in chunks.bystanders
+        or (p.start in chunks.references and (p.end <= ts or named_by_phrase(p)))
+    )
+
+
 def _frame(
     text: str,
     start: int,
@@ -384,22 +414,8 @@ def _frame(
     object_at = places[0].start if places and places is after else None
     object_end = places[0].end if object_at is not None else None
     if not places and not counts_units:  # a tally's units may be listed later ("including")
-        went_to = _DESTINATION.search(text, te, hi) if leaves else None
-        # "pulled back to the provincial capital": where they went is not what they left;
-        # an active verb's object is near it ("overran districts … and have been mounting
-        # pressure on the provincial capital": not overrun)
-        reach = went_to.start() if went_to else hi
-        predicate = _NEW_PREDICATE.search(text, te, reach)
-        if predicate and m.trigger.theme == "object" and not passive:
-            reach = predicate.start()
-        found = resolve(te, reach) or _nearest_before(resolve, text, lo, ts)
-        # "were near Kunduz but had not entered the city": a landmark may be what it means
-        places = tuple(
-            p
-            for p in found
-            if p.start not in chunks.bystanders
-            or (p.start in chunks.references and (p.end <= ts or named_by_phrase(p)))
-        )
+        active_object = m.trigger.theme == "object" and not passive
+        places = _referred(text, (ts, te), (lo, hi), active_object, bool(leaves), chunks, resolve)
         via = "reference"
         phrase = ANAPHOR.search(text, te, hi) if places else None
         if phrase is not None and phrase.start() - te <= MAX_OBJECT_GAP:

@@ -99,7 +99,7 @@ _CAPITAL_PHRASE = re.compile(
 def _unnamed_capitals(text: str, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
     """ "Kunduz province … encircled the provincial capital": the province's capital, a place
     of its own when the text has not named it (a named one is what the phrase refers back to)."""
-    if "provincial" not in text and "capital of the province" not in text:
+    if "rovincial" not in text and "capital of the province" not in text:
         return places  # the common case, without a search
     found = []
     for phrase in _CAPITAL_PHRASE.finditer(text):
