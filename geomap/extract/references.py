@@ -6,6 +6,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from geomap.extract.anchors import gated
+from geomap.geo.names import loose_key
 from geomap.records import Place
 
 _MODIFIER = (
@@ -70,6 +71,19 @@ CATAPHORA_WINDOW = 600  # "a key district" early in an article may point forward
 NAMED_NEXT = 200  # elsewhere "a provincial capital … Qala-i-Naw" names it in the sentence
 
 
+def _stands_for_district(p: Place) -> bool:
+    """A district, or a town that bears its district's name and is no provincial capital
+    ("Chimtal" for Chimtal district; Maymana is "the city")."""
+    if p.kind == "district":
+        return True
+    return (
+        p.kind == "city"
+        and p.district is not None
+        and loose_key(p.name) == loose_key(p.district)
+        and not (p.district_pcode or "").endswith("01")
+    )
+
+
 def named_by_phrase(p: Place) -> bool:
     """A place the text names with a common noun ("the provincial capital"), not a name."""
     return p.mention[:4].lower() == "the "
@@ -96,6 +110,10 @@ def references(
             if later:
                 return [later[0]]
             continue
+        if noun == "district":  # the most recent district, or town named as its district is
+            seats = [p for p in antecedents if p.end <= m.start() and _stands_for_district(p)]
+            if seats:
+                return [seats[-1]]
         for kind in kinds:  # the kinds in order of preference, each the most recent
             # (a place found at the phrase itself is what it names: "the provincial capital")
             earlier = [p for p in antecedents if p.start <= m.start() < p.end or p.end <= m.start()]
