@@ -29,7 +29,7 @@ from geomap.extract.scope import (
     hypothetical,
     negated_before,
 )
-from geomap.extract.speakers import only_attribution
+from geomap.extract.speakers import SPEECH, only_attribution
 from geomap.extract.themes import (
     APPOSITIVE_RELATIVE,
     BRACKET_REACH,
@@ -475,7 +475,8 @@ def _frame(
     conjunct = _VERB_CONJUNCT.search(text, max(lo, ts - 40), ts)
     if conjunct and not passive and m.trigger.theme in ("object", "after"):
         # "its troops repelled insurgent attacks near X and had retaken Y": the subject acts
-        shared = subject_before(text, clause, conjunct.start(), lexicon)
+        said = [v.end() for v in SPEECH.finditer(text, clause, conjunct.start())]
+        shared = subject_before(text, said[-1] if said else clause, conjunct.start(), lexicon)
         if shared is not None:
             agent, agent_is_speaker = shared, False
     beaten: str | None = None  # the speaker's own side or its enemy, beaten back

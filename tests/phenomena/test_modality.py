@@ -217,6 +217,10 @@ def test_a_denial_in_apposition_denies_the_event_right_before_it(said):
     )
     assert ("Nawur", "taliban", "taliban") not in claims
     assert ("Chora", "taliban", "taliban") in claims
+    # the conjunct's subject is the reported clause's, not the speaker
+    assert said("The army said the insurgents attacked its posts and had captured Chora.") == {
+        ("Chora", "taliban", "government")
+    }
 
 
 @pytest.mark.parametrize(
