@@ -21,7 +21,7 @@ from geomap.extract.cues import (
     shared_locators,
 )
 from geomap.extract.mentions import NOT_NAME_WORDS, Mention, find_mentions, not_name_words
-from geomap.geo.entry import Entry
+from geomap.geo.entry import Entry, is_centre_district
 from geomap.geo.gazetteer import Gazetteer
 from geomap.geo.names import loose_key
 from geomap.records import Article, Place
@@ -281,7 +281,7 @@ def _capital_of(province: Entry, entries: list[Entry]) -> Entry | None:
                 and e.province_pcode == province.province_pcode
                 and (
                     e.source.startswith("geomap")  # a curated town: Kherson, Luhansk
-                    or (e.source.startswith("geonames") and _is_centre_district(e))
+                    or (e.source.startswith("geonames") and is_centre_district(e.district_pcode))
                 )
             ),
             None,
@@ -289,10 +289,6 @@ def _capital_of(province: Entry, entries: list[Entry]) -> Entry | None:
     if capital is not None and loose_key(capital.name) == loose_key(province.name):
         return capital
     return None
-
-
-def _is_centre_district(entry: Entry) -> bool:
-    return bool(entry.district_pcode and entry.district_pcode.endswith("01"))
 
 
 @functools.lru_cache(maxsize=1 << 16)

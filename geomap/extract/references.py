@@ -6,14 +6,16 @@ import re
 from collections.abc import Collection, Sequence
 
 from geomap.extract.anchors import gated
+from geomap.geo.entry import is_centre_district
 from geomap.geo.names import loose_key
 from geomap.records import Place
 
 _MODIFIER = (
     r"(?:key|main|strategic|important|largest|biggest|major|provincial|border|northern|"
     r"southern|eastern|western|northeastern|northwestern|restive|embattled|besieged|"
-    r"former|same|only|regional|first|second|third|\w+-largest|busy|lucrative|vital|nearby|surrounding|"
-    r"customs|trading|remote|mountainous|neighbou?ring|aforementioned|small|frontline|front-line)"
+    r"former|same|only|regional|first|second|third|\w+-largest|busy|lucrative|vital|nearby|"
+    r"surrounding|customs|trading|remote|mountainous|neighbou?ring|aforementioned|small|"
+    r"frontline|front-line)"
 )
 ANAPHOR = gated(
     rf"\b(?P<det>the|this|that|a|an|its)\s+(?:{_MODIFIER}\s+)*(?P<noun>border\s+(?:town|crossing|"
@@ -80,7 +82,7 @@ def _stands_for_district(p: Place) -> bool:
         p.kind == "city"
         and p.district is not None
         and loose_key(p.name) == loose_key(p.district)
-        and not (p.district_pcode or "").endswith("01")
+        and not is_centre_district(p.district_pcode)
     )
 
 
@@ -116,8 +118,11 @@ def references(
                 return [seats[-1]]
         for kind in kinds:  # the kinds in order of preference, each the most recent
             # (a place found at the phrase itself is what it names: "the provincial capital")
-            earlier = [p for p in antecedents if p.start <= m.start() < p.end or p.end <= m.start()]
-            earlier = [p for p in earlier if p.kind == kind]
+            earlier = [
+                p
+                for p in antecedents
+                if p.kind == kind and (p.end <= m.start() or p.start == m.start())
+            ]
             if earlier:
                 return [earlier[-1]]
     for m in PLURAL_ANAPHOR.finditer(text, lo, hi):

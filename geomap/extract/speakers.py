@@ -45,7 +45,7 @@ _DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]+,[^()\n]{0,30}\([^)]{1,40}\)\s*[-
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i)\s*$", re.IGNORECASE)
 _INVERTED = re.compile(r",\s*$")  # ", said the governor"
 _CITING = re.compile(r",?\s*(?:citing|quoting)\s", re.I)
-_SPEAKER_MAY_FOLLOW = re.compile(r"(?:^|[,\"”’'(:;—–-])\s*$")  # the verb opens an inversion
+_INVERSION_MARK = re.compile(r"[,\"”’'(:;—–-]\s*$")  # before a verb that opens an inversion
 _NOTHING_AFTER = re.compile(  # "…, the governor said on Monday."
     r"\s*(?:(?:on|late|early|last)\s+\w+|\w+day|overnight|earlier|later)?\s*[.!?]?[\"”’]?\s*"
 )
@@ -207,7 +207,8 @@ def speaker_of(
                 found is None
                 and not verb.startswith(("told", "tells", "quoted"))
                 and (
-                    _SPEAKER_MAY_FOLLOW.search(sentence, 0, m.start())
+                    m.start() == 0  # a sentence opening "Said the governor: …"
+                    or _INVERSION_MARK.search(sentence, max(0, m.start() - 4), m.start())
                     or _CITING.match(sentence, m.end())  # "TOLOnews reported, citing police"
                 )
             ):

@@ -20,6 +20,11 @@ KIND_RANK = {
 }
 
 
+def is_centre_district(district_pcode: str | None) -> bool:
+    """The boundaries number a province's centre district 01 (AF3101: Qala-e-Naw)."""
+    return bool(district_pcode and district_pcode.endswith("01"))
+
+
 @dataclass(frozen=True, slots=True)
 class Entry(Location):
     """One meaning of a name: a location, and how many live there (to rank namesakes)."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from geomap.geo.data import get_manifest
-from geomap.geo.entry import Entry
+from geomap.geo.entry import Entry, is_centre_district
 from geomap.geo.names import exact_key, fold, joined_key, loose_key, match_key
 from geomap.settings import Settings, default_settings
 
@@ -114,7 +114,7 @@ class Gazetteer:
 
     @functools.cached_property
     def _centres(self) -> dict[str, Entry]:
-        """Each province's centre district (P-code ending "01" in the boundaries), as a town."""
+        """Each province's centre district, as a town."""
         centres: dict[str, Entry] = {}
         for entries in self.exact.values():
             for e in entries:
@@ -122,7 +122,7 @@ class Gazetteer:
                     e.kind == "district"
                     and e.country == self.country
                     and e.province_pcode
-                    and e.district_pcode == f"{e.province_pcode}01"
+                    and is_centre_district(e.district_pcode)
                 ):
                     centres.setdefault(e.province_pcode, replace(e, kind="city"))
         return centres

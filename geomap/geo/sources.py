@@ -15,7 +15,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from geomap.geo.data import dataset_dir, get_manifest
-from geomap.geo.entry import Entry
+from geomap.geo.entry import Entry, is_centre_district
 from geomap.geo.names import exact_key, loose_key, name_variants, without_province_word
 from geomap.geo.readers import READERS, csv_points, geonames_points, split_aliases
 from geomap.settings import Settings
@@ -155,7 +155,7 @@ def admin_entries(bounds: Boundaries, theatre: Theatre) -> list[tuple[str, Entry
         names = [v for n in [row.name, *alts] for v in name_variants(n)]
         names += curated[("district", exact_key(row.name))]
         out += [(n, entry) for n in names]
-        if "Centre" in row.alt_names or "Center" in row.alt_names or row.pcode.endswith("01"):
+        if "Centre" in row.alt_names or "Center" in row.alt_names or is_centre_district(row.pcode):
             city = replace(entry, kind="city", source=f"{source} (provincial centre)")
             out += [(n, city) for n in [row.name, *curated[("city", exact_key(row.name))]]]
     return out
