@@ -229,6 +229,8 @@ def _unnamed_agent(
         return None, None
     # "Government forces attacked X but were beaten back": the side beaten back lost it
     lo = max(start, ts - SUBJECT_REACH)
+    said = [v.end() for v in SPEECH.finditer(text, lo, ts)]
+    lo = said[-1] if said else lo  # "the police chief said the attacks were repulsed"
     relative = _RELATIVE_PRONOUN.search(text, max(start, clause - 6), ts)
     beaten = None if relative else subject_before(text, lo, ts, lexicon)
     if beaten is not None and beaten in lexicon.parties:

@@ -307,10 +307,19 @@ def test_the_afghan_military_is_the_government(claims_of):
         ("An attack on Nawur was repulsed, the Taliban said.", "taliban"),
         ("An attack on Nawur was repulsed, the army said.", "government"),
         ("An attack on Nawur was repulsed on Monday.", "government"),
+        # the speaker's title is not the subject of what is said ("police chief")
+        (
+            "Clashes broke out in Nawur. The police chief said the attacks were repulsed.",
+            "government",
+        ),
+        (
+            "Clashes broke out in Nawur. A Taliban commander said the attacks were repulsed.",
+            "taliban",
+        ),
     ],
 )
 def test_the_enemy_is_the_speakers_opponent(said, sentence, expected):
-    assert {status for _p, status, _by in said(sentence)} == {expected}
+    assert {status for _p, status, _by in said(sentence) if status != "contested"} == {expected}
 
 
 @pytest.mark.parametrize(
