@@ -12,6 +12,8 @@ import pytest
         ("The militants retreated from Dehdadi after heavy losses.", "government"),
         ("Almar falls to insurgents; clashes go on elsewhere.", "taliban"),
         ("Border police beat back an attack on the outskirts of Zaranj.", "government"),
+        ("Local militias turned back a Taliban assault on Zaranj overnight.", "government"),
+        ("Insurgents turned back an army offensive against Zaranj.", "taliban"),
         ("Commandos pushed back a Taliban offensive against Mehtarlam.", "government"),
         ("Fighters seized the district building in Sholgara.", "taliban"),
     ],
@@ -271,6 +273,7 @@ def test_driving_a_side_from_a_place(claims_of, sentence, status):
 def test_a_journey_from_a_place_is_no_expulsion(claims_of):
     assert claims_of("The delegation drove from Nawur to the provincial capital.") == set()
     assert claims_of("The insurgents pushed on from Nawur towards the highway.") == set()
+    assert claims_of("The army convoy turned back near Nawur after the road was mined.") == set()
 
 
 @pytest.mark.parametrize(
