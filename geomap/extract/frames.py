@@ -42,6 +42,7 @@ from geomap.extract.themes import (
     group_after,
     group_before,
     names_a_reference,
+    object_head,
     object_status,
     possessed_head,
     shares_predicate,
@@ -321,6 +322,20 @@ def _referred(
     )
 
 
+def _part_or_other(words: str, lexicon: Lexicon) -> str | None:
+    """An object's status from its first noun alone: a part is fought over, a person or
+    thing ("evacuated civilians") says nothing of the place."""
+    head = object_head(words, lexicon)
+    return CONTESTED if head == "part" else "drop" if head == "other" else None
+
+
+_OBJECT_WORDS = re.compile(r"[^,;:.()—–]*")  # the words after a verb, up to a clause mark
+
+
+# Actions whose verb takes an object that may be only a part of the place ("two outposts")
+_TAKES_OBJECT = ("capture", "recapture", "lose", "hold", "withdraw")
+
+
 def _frame(
     text: str,
     start: int,
@@ -423,17 +438,32 @@ def _frame(
         if phrase is not None and phrase.start() - te <= MAX_OBJECT_GAP:
             object_at, object_end = phrase.start(), phrase.end()
     status_override = None
-    if object_at is not None and m.trigger.action in ("capture", "recapture", "lose", "hold"):
+    if object_at is not None and m.trigger.action in _TAKES_OBJECT:
         # The object's head noun decides: "captured Kunduz" / "the city's entrance" /
         # "took captive four members ... of the province"
-        head_status = object_status(text[te:object_at], lexicon) or possessed_head(
-            text, object_end or object_at, lexicon
-        )
+        head_status = (
+            _part_or_other(text[te:object_at], lexicon)
+            if m.trigger.action == "withdraw"  # "withdrew from the west bank, including from X"
+            else object_status(text[te:object_at], lexicon)
+        ) or possessed_head(text, object_end or object_at, lexicon)
         if head_status == "drop":
             return None
         if head_status == CONTESTED and all(p.kind == "province" for p in places):
             return None  # "control a larger part of the province": no claim on a province
         status_override = head_status
+    elif (
+        places
+        and via == "named"
+        and not passive
+        and m.trigger.action in _TAKES_OBJECT
+        and (m.trigger.theme == "object" or m.trigger.action == "withdraw")
+        and "-" not in m.text  # "a Russian-occupied rail hub": the place itself
+    ):
+        # "In X, the army abandoned two outposts": the scene's part, not the scene, changed
+        words = _OBJECT_WORDS.match(text, te, min(hi, te + MAX_OBJECT_GAP))
+        status_override = _part_or_other(words.group(0) if words else "", lexicon)
+        if status_override == "drop":
+            return None
     elif (
         passive
         and m.trigger.action in ("capture", "recapture")

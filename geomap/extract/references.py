@@ -23,7 +23,7 @@ ANAPHOR = gated(
     r"capital|capital|city|town|village|settlement|district|province|(?:air\s*)?base|airfield|dam|"
     r"port)\b"
     r"(?!\s+(?:of|in)\s+(?-i:[A-Z]))(?!\s+(?:governor|police|chief|council|officials?|authorities|"
-    r"residents|spokes(?:man|person)|elders|administrator|commander|centres?|centers?)\b)",
+    r"residents|spokes(?:man|person)|elders|administrator|commander|centres|centers)\b)",
     re.IGNORECASE,
 )
 NOUN_KINDS = {

@@ -130,10 +130,8 @@ _UNIT_INSIDE = re.compile(
 )
 
 
-def object_status(gap: str, lexicon: Lexicon) -> str | None:
-    """What the words between a capture verb and its place say about the place."""
-    if len(gap) > MAX_OBJECT_GAP:
-        return "drop"
+def object_head(words: str, lexicon: Lexicon) -> str | None:
+    """The kind of the first noun of an object: "seat", "part", "other" or None (unknown)."""
     heads = [
         (m.start(), -len(m.group(0)), kind)
         for kind, pattern in (
@@ -141,9 +139,16 @@ def object_status(gap: str, lexicon: Lexicon) -> str | None:
             ("part", lexicon.part),
             ("other", lexicon.other),
         )
-        if (m := pattern.search(gap))
+        if (m := pattern.search(words))
     ]
-    head = min(heads)[2] if heads else None  # the object's first noun decides
+    return min(heads)[2] if heads else None
+
+
+def object_status(gap: str, lexicon: Lexicon) -> str | None:
+    """What the words between a capture verb and its place say about the place."""
+    if len(gap) > MAX_OBJECT_GAP:
+        return "drop"
+    head = object_head(gap, lexicon)  # the object's first noun decides
     if head == "seat" and _UNIT_INSIDE.search(gap):
         return "drop"  # "recaptured their first village in Kherson": the place only locates
     if head == "seat":

@@ -335,3 +335,22 @@ def test_the_enemy_is_the_speakers_opponent(said, sentence, expected):
 )
 def test_a_broken_siege_leaves_the_place_with_those_who_broke_it(claims_of, sentence, status):
     assert claims_of(sentence) == {("Nawur", status)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a fronted scene ("In X,") and an object that is only a part of it: fought over
+        ("In Sholgara, the insurgents overran three checkpoints on Monday.", {"contested"}),
+        ("In Sholgara, soldiers abandoned two outposts overnight.", {"contested"}),
+        ("Soldiers pulled back from several positions in Sholgara.", {"contested"}),
+        # the seat, or a back-reference to the scene, is the place itself
+        ("In Sholgara, the insurgents overran the district centre.", {"taliban"}),
+        ("In Sholgara, the army still holds the district centre.", {"government"}),
+        ("Police evacuated all government offices in Sholgara.", {"taliban"}),
+        # people moved out say nothing of who holds it
+        ("In Sholgara, soldiers evacuated wounded civilians on Monday.", set()),
+    ],
+)
+def test_the_object_may_be_part_of_the_scene(claims_of, sentence, expected):
+    assert {status for _place, status in claims_of(sentence)} == expected
