@@ -442,10 +442,13 @@ def _frame(
         # The object's head noun decides: "captured Kunduz" / "the city's entrance" /
         # "took captive four members ... of the province"
         head_status = (
-            _part_or_other(text[te:object_at], lexicon)
-            if m.trigger.action == "withdraw"  # "withdrew from the west bank, including from X"
-            else object_status(text[te:object_at], lexicon)
-        ) or possessed_head(text, object_end or object_at, lexicon)
+            (
+                _part_or_other(text[te:object_at], lexicon)
+                if m.trigger.action == "withdraw"  # "withdrew from the west bank, including from X"
+                else object_status(text[te:object_at], lexicon)
+            )
+            or possessed_head(text, object_end or object_at, lexicon)
+        )
         if head_status == "drop":
             return None
         if head_status == CONTESTED and all(p.kind == "province" for p in places):
