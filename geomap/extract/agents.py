@@ -13,6 +13,11 @@ _BY_OR_TO = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(by|to)\s+(?:its\s+|their\s+)?",
 OWN_FORCES = re.compile(
     r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|soldiers|units|fighters|army|men)\b", re.I
 )
+# "in western Kabul": a capital or country named as a place, not as the side it stands for
+_LOCATED = re.compile(
+    r"\b(?:in|at|from|to|into|near|outside|around|across)\s+(?:[a-z]+ern\s+|central\s+)?$",
+    re.IGNORECASE,
+)
 _THEIR = re.compile(r"\b(?:their|its)\b", re.IGNORECASE)
 # Between a subject and its verb: a few words, no new phrase ("families have reportedly left").
 _SUBJECT_GAP = re.compile(r"\s+(?:[a-z'-]+\s+){0,3}", re.IGNORECASE)
@@ -68,7 +73,11 @@ def _actor_before(text: str, lo: int, ts: int, lexicon: Lexicon) -> str | None:
     """The party of the last actor before the verb, after any report of it ("Russia denied
     a Ukrainian claim to have recaptured X": not Russia)."""
     reports = [r.end() for r in lexicon.reporting.finditer(text, lo, ts)]
-    actors = list(lexicon.actor.finditer(text, reports[-1] if reports else lo, ts))
+    actors = [
+        a
+        for a in lexicon.actor.finditer(text, reports[-1] if reports else lo, ts)
+        if not _LOCATED.search(text, max(0, a.start() - 20), a.start()) or " " in a.group(0)
+    ]
     if not actors:
         return None
     last = lexicon.actor_party[actors[-1].lastgroup or ""]

@@ -16,7 +16,8 @@ from geomap.extract.references import ANAPHOR, PLURAL_ANAPHOR
 from geomap.records import CONTESTED, Place
 
 _PREPOSITION_END = re.compile(
-    r"\b(?:in|at|near|inside|around|across|on|from|for|with|into|outside)\s+(?:the\s+)?"
+    r"\b(?:in|at|near|inside|around|across|on|from|for|with|into|outside|to|towards?)\s+"
+    r"(?:the\s+)?"
     r"(?:[\w'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -157,10 +158,8 @@ def object_status(gap: str, lexicon: Lexicon) -> str | None:
         return "drop"  # "captured a facilitator in Kunar", "took part in"
     if head == "part":
         return CONTESTED  # "recaptured buildings in X": X is still fought over
-    if _PREPOSITION_END.search(gap) and re.search(
-        r"[a-z]{3,}", gap.split()[0] if gap.split() else ""
-    ):
-        return "drop"
+    if _PREPOSITION_END.search(gap) and re.search(r"[a-z]", gap.split()[0] if gap.split() else ""):
+        return "drop"  # "took a bus to X": the object is something else
     return None
 
 

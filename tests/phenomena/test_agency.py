@@ -34,6 +34,18 @@ def test_foreign_forces_leaving_a_base_is_no_claim(claims_of):
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Her family fled their home in Sholgara when the shooting began.",
+        # a capital named as a place does not stand for its government there
+        "Speaking in western Kabul, a farmer described how neighbours fled Sholgara.",
+    ],
+)
+def test_people_fleeing_are_no_side(claims_of, sentence):
+    assert claims_of(sentence) == set()
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         # An active verb's object follows it: a place before it is only the scene.
@@ -233,6 +245,9 @@ def test_driven_out_of_the_place_just_entered(claims_of, sentence, status):
     ("sentence", "status"),
     [
         ("The Taliban flag now flies over Sholgara.", "taliban"),
+        # the photograph of a capture
+        ("A video shows commandos holding their flag in the centre of Sholgara.", "government"),
+        ("Pictures showed insurgents waving a white flag over Sholgara.", "taliban"),
         ("Sholgara has changed hands several times this month.", "contested"),
         # a participle's by-phrase in brackets is background, not the retaking's agent
         ("Sholgara, seized by the Taliban in June, was retaken on Monday.", "government"),
@@ -274,6 +289,9 @@ def test_a_journey_from_a_place_is_no_expulsion(claims_of):
     assert claims_of("The delegation drove from Nawur to the provincial capital.") == set()
     assert claims_of("The insurgents pushed on from Nawur towards the highway.") == set()
     assert claims_of("The army convoy turned back near Nawur after the road was mined.") == set()
+    # an object that is not the place: "took a bus to X" takes the bus
+    text = "They reached Pul-e-Khumri before taking a bus to the city."
+    assert claims_of(text) == set()
 
 
 @pytest.mark.parametrize(
