@@ -86,6 +86,11 @@ _LOCATOR_GAP = re.compile(
 )
 _POSSESSIVE_GAP = re.compile(r"(?:\s+province)?['’]s?\s+")  # "Herat's Kushk"
 _LAST_WORDS = re.compile(r"(?:[\w-]+\s+){1,2}$")
+# "civilians from A and B districts, where fighting goes on": the scene of the next clause
+_WHERE_AFTER = re.compile(
+    r"(?:\s*(?:,|,?\s+and|,?\s+or)\s+[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*){0,2})*"
+    r"(?:\s+(?:districts?|provinces?|villages?|areas?|towns?|city))?\s*,\s*where\b"
+)
 _LIST_JOIN = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?$")
 
 
@@ -236,7 +241,7 @@ def _is_reference(
     """ "south of X", "near X", "from X": a reference point, unless a trigger governs it."""
     before = text[max(start, p.start - 60) : p.start]
     m = reference_word_before(before, lexicon)
-    if m is None or any(
+    if m is None or _WHERE_AFTER.match(text, p.end) or any(
         s <= p.start and (p.start - e < 12 or _GOVERNED_GAP.fullmatch(text, e, p.start))
         for s, e in governed
     ):

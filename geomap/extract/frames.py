@@ -74,6 +74,9 @@ _RELATIVE_GAP = re.compile(  # "X district, (located in northern P province,) wh
     re.IGNORECASE,
 )
 RELATIVE_REACH = 80  # characters from a relative clause back to the place it describes
+_WHERE_GAP = re.compile(
+    r"(?:\s+(?:districts?|provinces?|villages?|areas?|towns?|city))?\s*,\s*where\s*", re.I
+)
 _RELATIVE_PRONOUN = gated(r"\b(?:which|that|who)\b", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|into)\b", re.IGNORECASE)
 _LEFT_FROM = re.compile(r"\s+(?:from|out\s+of)\s", re.IGNORECASE)
@@ -420,6 +423,11 @@ def _frame(
         places = appositive(text, chunks, lo, ts) or appositive(
             text, chunks, start, ts, APPOSITIVE_RELATIVE
         )
+    if not places and clause > start and not counts_units:
+        # "civilians from A and B districts, where the two sides fight for the road"
+        antecedent = group_before(chunks, start, clause)
+        if antecedent and _WHERE_GAP.fullmatch(text, antecedent[-1].end, clause):
+            places = antecedent
     if (
         passive
         and m.trigger.action == "capture"
@@ -465,8 +473,10 @@ def _frame(
         # "In X, the army abandoned two outposts": the scene's part, not the scene, changed
         words = _OBJECT_WORDS.match(text, te, min(hi, te + MAX_OBJECT_GAP))
         status_override = _part_or_other(words.group(0) if words else "", lexicon)
-        if status_override == "drop":
-            return None
+        if status_override == "drop" or (
+            status_override == CONTESTED and all(p.kind == "province" for p in places)
+        ):
+            return None  # "where Ukraine controls much territory": no claim on a province
     elif (
         passive
         and m.trigger.action in ("capture", "recapture")

@@ -208,3 +208,26 @@ def test_a_relative_clause_describes_the_place_before_its_locator(claims_of):
         "which is under army control."
     )
     assert claims == {("Chora", "government")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a reference point followed by ", where": the scene of the clause after it
+        (
+            "Wounded farmers came from Chimtal and Sholgara districts, where the two sides "
+            "are fighting for the main road.",
+            {("Chimtal", "contested"), ("Sholgara", "contested")},
+        ),
+        (
+            "Aid convoys headed towards Khulm, where clashes went on overnight.",
+            {("Khulm", "contested")},
+        ),
+        # the clause says nothing of control: the reference point stays one
+        ("Aid convoys headed towards Khulm, where they unloaded flour.", set()),
+        # a tally in the clause is no claim on the province before it
+        ("The outlook is bleak in Takhar, where the Taliban control 14 of 17 districts.", set()),
+    ],
+)
+def test_a_where_clause_names_its_scene(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
