@@ -86,6 +86,9 @@ def test_fighting_that_did_not_happen_is_no_claim(claims_of, sentence):
         # said of the clause itself, it is still a habit
         ("Insurgents have long controlled Almar.", None),
         ("Over the years, militants seized Shortepa again and again.", None),
+        # the state before the news: "previously", "formerly"
+        ("Almar and Shortepa were previously under government control.", None),
+        ("Almar, previously held by the army, fell to insurgents on Friday.", "taliban"),
     ],
 )
 def test_a_habit_is_read_in_its_own_clause(claims_of, sentence, expected):
