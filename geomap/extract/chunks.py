@@ -241,9 +241,13 @@ def _is_reference(
     """ "south of X", "near X", "from X": a reference point, unless a trigger governs it."""
     before = text[max(start, p.start - 60) : p.start]
     m = reference_word_before(before, lexicon)
-    if m is None or _WHERE_AFTER.match(text, p.end) or any(
-        s <= p.start and (p.start - e < 12 or _GOVERNED_GAP.fullmatch(text, e, p.start))
-        for s, e in governed
+    if (
+        m is None
+        or _WHERE_AFTER.match(text, p.end)
+        or any(
+            s <= p.start and (p.start - e < 12 or _GOVERNED_GAP.fullmatch(text, e, p.start))
+            for s, e in governed
+        )
     ):
         return False
     # "checkpoints around X", "villages near X": X's own ground, not a landmark

@@ -50,7 +50,8 @@ from geomap.extract.themes import (
 from geomap.records import CONTESTED, THIRD_PARTY, Place
 
 _PASSIVE_BEFORE = re.compile(
-    r"\b(?:was|were|been|being|is|are|be|got|gets|get)\s+(?:\w+ly\s+|also\s+|now\s+|reportedly\s+)?$",
+    r"\b(?:was|were|been|being|is|are|be|got|gets|get)\s+"
+    r"(?:(?:\w+ly|also|now|then|later|again|soon|since|not|never)\s+){0,2}$",
     re.IGNORECASE,
 )
 # "Kunduz, captured by the Taliban on Sunday, …": a participle right after a name's comma
@@ -216,6 +217,30 @@ def _shared_subject(text: str, start: int, clause: int, ts: int, lexicon: Lexico
     lo = max(start, clause - SUBJECT_REACH)  # a bounded look back: linear in a run-on text
     marks = clause_marks(text[lo:clause])[1]
     return subject_before(text, lo + (marks[-2] if len(marks) > 1 else 0), clause, lexicon)
+
+
+def _lost_just_before(places: Sequence[Place], earlier: Sequence[Frame]) -> bool:
+    """The sentence's last event gave these places to a side ("X fell to Y and …")."""
+    return bool(
+        places
+        and earlier
+        and earlier[-1].status != CONTESTED
+        and set(places) <= set(earlier[-1].places)
+    )
+
+
+def _subject_conjunct(text: str, start: int, clause: int, ts: int, before: Frame) -> bool:
+    """A passive verb opening a conjunct whose subject is the place the clause before
+    began with ("X fell in June but was retaken in July")."""
+    if before.places[-1].end > before.start:
+        return False  # the place was the object: "the army took X but was forced out"
+    if _VERB_CONJUNCT.search(text, max(before.end, ts - 40), ts):
+        return True  # "… and was retaken"
+    return (
+        clause > start
+        and bool(_CONJUNCTION_BEFORE.search(text, max(start, clause - 6), clause))
+        and bool(_VERB_FIRST.fullmatch(text, clause, ts))
+    )
 
 
 def _unnamed_agent(
@@ -511,6 +536,7 @@ def _frame(
         and (
             (passive and m.trigger.action == "expel")
             or (m.trigger.action == "withdraw" and _VERB_FIRST.fullmatch(text, clause, ts))
+            or (passive and _subject_conjunct(text, start, clause, ts, earlier[-1]))
         )
     ):
         # "Insurgents entered X overnight but were driven out / forced to retreat": out of the
@@ -524,6 +550,9 @@ def _frame(
         shared = subject_before(text, said[-1] if said else clause, conjunct.start(), lexicon)
         if shared is not None:
             agent, agent_is_speaker = shared, False
+    if agent is None and m.trigger.action == "recapture" and _lost_just_before(places, earlier):
+        # "X fell to the insurgents and was later recaptured": by the side that lost it
+        agent, agent_is_speaker = lexicon.opponent(earlier[-1].status), False
     beaten: str | None = None  # the speaker's own side or its enemy, beaten back
     if agent is None and not (agent_is_speaker and not passive):
         agent, beaten = _unnamed_agent(text, start, clause, m, passive, lexicon)

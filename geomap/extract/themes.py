@@ -92,7 +92,9 @@ _PARTICIPLE_CLAUSE = (
     r"late|for|after|before|months|weeks|days|years)"
 )
 # ", which …", ", a stronghold …", ", long held …", and participle clauses
-_OPENS_APPOSITION = rf",\s+(?:which|who|that|the|a|an|long|once|previously|formerly|{_PARTICIPLE_CLAUSE})\b"
+_OPENS_APPOSITION = (
+    rf",\s+(?:which|who|that|the|a|an|long|once|previously|formerly|{_PARTICIPLE_CLAUSE})\b"
+)
 APPOSITION = re.compile(_OPENS_APPOSITION, re.IGNORECASE)  # ", a stronghold …", ", which …"
 # A closed bracket of background: "X, lost in July, was retaken on Monday" (its date is not
 # the sentence's main event's; an appositive "the …" may be a list's member, and stays)

@@ -65,3 +65,20 @@ def test_there_after_a_verb_is_the_place_just_named(said):
     assert said("Insurgents attacked Nawur. Fighting went on and there were no casualties.") == {
         ("Nawur", "contested", "reporter")
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kushk fell in June but was retaken by commandos weeks later.",
+        "Kushk was captured in June and was then retaken by commandos.",
+        "Kushk fell to the insurgents and was later recaptured.",
+    ],
+)
+def test_a_passive_conjunct_shares_the_place_its_clause_began_with(claims_of, sentence):
+    assert claims_of(sentence) == {("Kushk", "taliban"), ("Kushk", "government")}
+
+
+def test_a_place_taken_as_an_object_is_not_the_next_passive_subject(claims_of):
+    text = "Commandos retook Kushk in June but were forced out in July."
+    assert ("Kushk", "government") in claims_of(text)
