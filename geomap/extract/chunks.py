@@ -59,13 +59,19 @@ _UNIT_OF_PROVINCE = re.compile(
 )
 # A short time adverbial after a name: "on Monday", "last week", "overnight".
 TIME_SAID = r"\s+(?:on|last|this|early|late)\s+[\w-]+(?:\s+\d{1,2})?|\s+(?:overnight|earlier|later)"
+# A short place adverbial said of one member: "X on the Turkmen border and Y", "X in the north".
+_PLACE_SAID = (
+    r"\s*,?\s*(?:on|near|along|at|in|by|close\s+to)\s+the\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:border|frontier|north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+    r"cent(?:re|er)|outskirts|highway|road|river|coast)(?:\s+with\s+[A-Z][\w'’-]+)?"
+)
 _JOIN = re.compile(
     r"^(?:\s*(?:districts?|provinces?|cities|city|towns?|villages?|areas?))?"
     r"(?:\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:province\s+of\s+)?LOC"
     r"(?:\s+provinces?)?|\s*\(\s*LOC(?:\s+province)?\s*\)|\s*,\s*LOC\s+province)*"
     r"(?-i:\s*,\s*[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)*"  # a name the gazetteer lacks
     r"(?:\s*,\s*(?:the|a|an)\s+[^,;()\"“”]{1,60}?(?=\s*,))?"  # "X, the main crossing, and Y"
-    rf"(?:{TIME_SAID})?"  # "X on Monday and Y on Tuesday": a time said of one member
+    rf"(?:{_PLACE_SAID})?(?:{TIME_SAID})?"  # "X on Monday and Y on Tuesday": said of one
     r"\s*(?:,|;|,?\s+and|,?\s+or|,?\s+nor|,?\s+as\s+well\s+as|,?\s+and\s+also|,?\s+plus|/)\s*"
     r"(?:the\s+)?(?:districts?\s+of\s+)?(?:LOC['’]s\s+)?(?:neighbou?ring\s+|nearby\s+)?"
     # "X and the provincial capital, Y"; "X and the city of Y"
@@ -82,7 +88,7 @@ _GOVERNED_GAP = re.compile(
 _LOCATOR_GAP = re.compile(
     r"(?:\s+(?:district|province|city|town|areas?|villages?|districts))?,?\s+"
     r"(?:in|of|near|located\s+in|in\s+the\s+province\s+of|(?:the\s+)?"
-    r"(?:provincial\s+)?capital\s+of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}"
+    r"(?:provincial\s+)?capital\s+of)\s+(?:the\s+)?(?:(?!and\s|or\s)[a-z-]+\s+){0,2}"
 )
 _POSSESSIVE_GAP = re.compile(r"(?:\s+province)?['’]s?\s+")  # "Herat's Kushk"
 _LAST_WORDS = re.compile(r"(?:[\w-]+\s+){1,2}$")

@@ -114,6 +114,10 @@ def test_a_member_named_after_its_description_is_still_a_member(claims_of, sente
     [
         "Insurgents overran Nawur, the main town on the highway, and Chora.",
         "Insurgents overran Nawur, a district long under pressure, as well as Chora.",
+        # a place adverbial said of one member
+        "Insurgents overran Nawur on the main highway and Chora near the river.",
+        "Insurgents overran Nawur in the north and Chora in the south.",
+        "Insurgents overran Nawur, on the border with Iran, and Chora.",
     ],
 )
 def test_an_apposition_inside_a_list_does_not_end_it(claims_of, sentence):
