@@ -63,7 +63,11 @@ _THERE = re.compile(  # "there" as a place, not "there were"
 )
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|both)\s+(?:\w+\s+){0,2}$", re.I)
 _CLAUSE_DONE = re.compile(r"[\s.,;:!?\"'”’)]*")  # nothing but punctuation left in the clause
-_BY_NEXT = re.compile(r"\s+by\b", re.IGNORECASE)
+_NO_OBJECT_NEXT = re.compile(
+    # "X, seized by Y"; "X, seized on Wednesday"; "X, taken last week,": no object follows
+    r"\s+(?:by|on|last|earlier|overnight|yesterday|this|early|late)\b|\s*[,.;]|\s*$",
+    re.IGNORECASE,
+)
 # "The Taliban, driven from X, …": an expulsion whose verb names nobody expelled is passive.
 _NOBODY_EXPELLED = re.compile(r"\w+ (?:out (?:of|from)|back from|from)", re.IGNORECASE)
 # "Kunduz, which the Taliban captured": a relative clause puts the object first.
@@ -386,7 +390,7 @@ def _frame(
             _PASSIVE_BEFORE.search(clause_before.translate(QUOTES_AS_SPACES))
             or (
                 _REDUCED_RELATIVE.search(text, max(start, ts - 8), ts)
-                and (_BY_NEXT.match(text, te) or _NOBODY_EXPELLED.fullmatch(m.text))
+                and (_NO_OBJECT_NEXT.match(text, te) or _NOBODY_EXPELLED.fullmatch(m.text))
             )
         )
         and _PARTICIPLE.match(m.text)

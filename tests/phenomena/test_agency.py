@@ -251,6 +251,8 @@ def test_driven_out_of_the_place_just_entered(claims_of, sentence, status):
         ("Sholgara has changed hands several times this month.", "contested"),
         # a participle's by-phrase in brackets is background, not the retaking's agent
         ("Sholgara, seized by the Taliban in June, was retaken on Monday.", "government"),
+        # a participle with no object after it is passive: its place is before it
+        ("Among the gains is Sholgara, a key town, seized on Wednesday.", "taliban"),
     ],
 )
 def test_more_ways_to_say_who_holds_a_place(claims_of, sentence, status):
