@@ -162,8 +162,10 @@ def choose_entry(
         cue = None if any(e.kind != "village" for e in entries) else "village"
     if cue:
         wanted = [e for e in entries if e.kind == cue]
-        if not wanted and cue == "city":
-            wanted = [e for e in entries if e.kind == "district"]
+        if not wanted and cue == "city":  # "the border town of X": the crossing's town
+            wanted = [e for e in entries if e.kind == "border-crossing"] or [
+                e for e in entries if e.kind == "district"
+            ]
         if not wanted and cue == "district":
             wanted = [e for e in entries if e.kind == "city"]
         entries = wanted or entries

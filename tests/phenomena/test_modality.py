@@ -248,3 +248,14 @@ def test_an_effort_to_retake_after_the_loss_is_its_own_claim(claims_of):
     ) == {("Nawur", "taliban"), ("Nawur", "contested")}
     # fighting that led to the outcome gives way to it
     assert claims_of("Insurgents attacked and overran Nawur.") == {("Nawur", "taliban")}
+
+
+def test_a_denial_may_name_the_border_town_as_the_crossing(said):
+    text = (
+        "Insurgents captured the border town of Spin Boldak on Wednesday.\n\n"
+        "Officials in Kabul denied the crossing had fallen."
+    )
+    assert said(text) == {
+        ("Spin", "taliban", "reporter"),
+        ("Spin", "government", "government"),
+    }
