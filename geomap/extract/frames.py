@@ -23,6 +23,7 @@ from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PRONOUN, named_by_
 from geomap.extract.scope import (
     AUXILIARIES,
     QUOTES_AS_SPACES,
+    RANK,
     clause_end,
     clause_marks,
     habitual,
@@ -206,10 +207,32 @@ def frames_in_sentence(
             continue  # "the Taliban have long controlled X"; "Over the years, … clashed in X"
         frame = _frame(text, start, m, lo, hi, clause, chunks, lexicon, resolve, frames, previous)
         if frame is not None and frame.places:
-            frames.append(frame)
+            frames.append(_with_predecessors(text, start, end, frame, chunks))
         elif frame is not None and frame.status != CONTESTED:
             unplaced.append(frame)
     return _attach_inclusions(text, _without_background(text, frames), unplaced, chunks), chunks
+
+
+# "Kunduz is the third provincial capital to fall, after Zaranj and Sheberghan": the places
+# a rank counts went the same way before it
+_RANKED = re.compile(
+    rf"\bthe\s+{RANK}\s+(?:[\w'’-]+\s+){{0,4}}?to\s+(?:be\s+|have\s+been\s+)?$",
+    re.IGNORECASE,
+)
+_PREDECESSORS = re.compile(r"[^.;:]{0,60}?,?\s+(?:after|following)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _with_predecessors(text: str, start: int, end: int, frame: Frame, chunks: Chunks) -> Frame:
+    """A ranked outcome's frame with the places it follows ("the third to fall, after A
+    and B"): they share its status."""
+    if not _RANKED.search(text, max(start, frame.start - 80), frame.start):
+        return frame
+    after = _PREDECESSORS.match(text, frame.end, end)
+    first = after and next((p for p in chunks.candidates if p.start == after.end()), None)
+    if not first:
+        return frame
+    extra = tuple(p for p in chunks.group_of(first) if p not in frame.places)
+    return replace(frame, places=frame.places + extra)
 
 
 def _shared_subject(text: str, start: int, clause: int, ts: int, lexicon: Lexicon) -> str | None:

@@ -27,6 +27,7 @@ _MONTH_MAY = re.compile(
     r"|^(?-i:May)(?=\s*[,;)]|\s+\d|\s*$)",  # a clause cut after "since": "since May, …"
     re.IGNORECASE,
 )
+RANK_REACH = 11  # words before a trigger a rank reaches: "is the third district in P to"
 HYPOTHETICAL_REACH = 7  # words before a trigger a modal reaches: "would be the first capital lost"
 # Words a verb's negation reaches the trigger across: auxiliaries, adverbs, determiners.
 _VERBAL_NEGATION = re.compile(r"not|n't|never", re.IGNORECASE)
@@ -42,9 +43,13 @@ _APPOSITION_REACH = 120  # characters: an appositive's opening comma, a fronted 
 # "to retake X" is an aim unless an implicative verb precedes it (the lexicon's
 # ``implicative``: "managed to retake") or a rank does: "Zaranj was the first to fall",
 # "became the latest district to fall": it did fall
+RANK = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|last|"
+    r"\d+(?:st|nd|rd|th))"
+)
 _RANKED_OUTCOME = re.compile(
-    r"\b(?:was|were|became|is|has\s+become|had\s+become)\s+the\s+(?:first|second|third|"
-    r"fourth|fifth|latest|last|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}?to\s*$",
+    r"(?:\b(?:was|were|became|becomes|is|has\s+become|had\s+become|makes?\s+it|made\s+it|"
+    rf"making\s+it)|,)\s+the\s+{RANK}\s+(?:[\w-]+\s+){{0,4}}?to\s*$",
     re.I,
 )
 
@@ -56,7 +61,10 @@ def hypothetical(clause_before: str, lexicon: Lexicon) -> bool:
     window = _MONTH_MAY.sub(" ", window)  # "In May, insurgents captured": the month
     if lexicon.hypothetical.search(window):
         return True
-    return bool(lexicon.unrealised.search(window)) and not _RANKED_OUTCOME.search(window)
+    if not lexicon.unrealised.search(window):
+        return False
+    wide = " ".join(clause_before.rsplit(None, RANK_REACH)[-RANK_REACH:])
+    return not _RANKED_OUTCOME.search(wide)  # "makes it the fourth district in P to fall"
 
 
 def habitual(text: str, start: int, lo: int, hi: int, ts: int, lexicon: Lexicon) -> bool:

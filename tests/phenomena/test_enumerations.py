@@ -134,3 +134,28 @@ def test_an_apposition_inside_a_list_does_not_end_it(claims_of, sentence):
 def test_a_verbless_list_in_the_next_sentence_shares_the_event(claims_of, second):
     claims = claims_of(f"Twelve districts fell to the insurgents overnight. {second}")
     assert claims == {("Nawur", "taliban"), ("Chora", "taliban"), ("Khulm", "taliban")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Kunduz became the third provincial capital to fall, after Zaranj and Sheberghan.",
+            {("Kunduz", "taliban"), ("Zaranj", "taliban"), ("Sheberghan", "taliban")},
+        ),
+        (
+            "Losing Khulm makes it the fourth district in Balkh province to be captured "
+            "since June, after Chimtal and Dehdadi.",
+            {("Khulm", "taliban"), ("Chimtal", "taliban"), ("Dehdadi", "taliban")},
+        ),
+        # "after" an event, not a list of earlier outcomes
+        (
+            "Kunduz was the third city to fall, after the insurgents attacked Khan Abad.",
+            {("Kunduz", "taliban"), ("Khan", "contested")},
+        ),
+        # an aim to be first is no outcome
+        ("The insurgents hope to be the first to capture Kunduz.", set()),
+    ],
+)
+def test_a_ranked_outcome_counts_the_places_before_it(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
