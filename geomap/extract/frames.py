@@ -539,6 +539,13 @@ def _frame(
         text, max(lo, ts - 16), ts
     ):
         status_override = CONTESTED  # "X is partly under Taliban control"
+    there = _THERE.match(text, te, hi) if not places else None
+    named_before = [p for p in chunks.candidates if start <= p.start and p.end <= ts]
+    if there and named_before:  # "inside Kandahar city after taking the prison there"
+        places, via = (named_before[-1],), "pronoun"
+        status_override = _part_or_other(text[te : there.end()], lexicon) or status_override
+        if status_override == "drop":
+            return None
     if not places and (
         _PRONOUN_OBJECT.match(text, te, hi)  # "retook it", "took control of them"
         or _THERE.match(text, te, hi)  # "fighting was still going on there"

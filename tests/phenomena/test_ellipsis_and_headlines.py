@@ -65,6 +65,9 @@ def test_there_after_a_verb_is_the_place_just_named(said):
     assert said("Insurgents attacked Nawur. Fighting went on and there were no casualties.") == {
         ("Nawur", "contested", "reporter")
     }
+    # the place named nearest before "there", and what was taken there only a part of it
+    text = "Clashes hit Nawur, while insurgents were inside Chora after taking the prison there."
+    assert {(p, s) for p, s, _by in said(text)} == {("Nawur", "contested"), ("Chora", "contested")}
 
 
 @pytest.mark.parametrize(
