@@ -231,3 +231,18 @@ def test_an_event_in_a_bracket_is_background_to_the_main_verb(gazetteer, sentenc
     article = article_from_text(sentence, published=date(2021, 8, 12))
     found = [(c.place.name, c.status, c.as_of) for c in extract_article(article, gazetteer).claims]
     assert found == expected
+
+
+def test_each_clause_is_dated_by_its_own_words(gazetteer):
+    text = (
+        "Officials said Kunduz fell to the Taliban on Sunday night, while Sar-e-Pul was "
+        "captured on Monday morning."
+    )
+    article = article_from_text(text, published=date(2021, 8, 12))  # a Thursday
+    found = {(c.place.name, c.as_of) for c in extract_article(article, gazetteer).claims}
+    assert found == {("Kunduz", date(2021, 8, 8)), ("Sar-e Pul", date(2021, 8, 9))}
+    # a clause without a time of its own keeps the sentence's ("…, officials said on Monday")
+    text = "Kunduz fell and Sar-e-Pul was captured, officials said on Monday."
+    article = article_from_text(text, published=date(2021, 8, 12))
+    dates = {c.as_of for c in extract_article(article, gazetteer).claims}
+    assert dates == {date(2021, 8, 9)}

@@ -18,7 +18,7 @@ from typing import Any
 
 from geomap.extract.aggregates import aggregates_in_sentence, may_count
 from geomap.extract.anchors import gated
-from geomap.extract.dates import resolve_in_sentence
+from geomap.extract.dates import mentions_date, resolve_in_sentence
 from geomap.extract.frames import Frame, frames_in_sentence, triggers_in
 from geomap.extract.lexicon import Lexicon, load_lexicon
 from geomap.extract.references import (
@@ -186,8 +186,11 @@ def claims_from_article(
         ]
         made = []
         for frame in frames:
+            when = _clause_date(
+                sentence, frame.start - start, (as_of, precision), article.published, year
+            )
             said = _claims(
-                article, sentence, start, end, frame, lexicon, as_of, precision, state.party, people
+                article, sentence, start, end, frame, lexicon, *when, state.party, people
             )
             if frame.action == "attempt":  # "withdrew, but efforts are under way to retake it"
                 efforts.update(_identity(c) for c in said if c.status == CONTESTED)
@@ -198,6 +201,26 @@ def claims_from_article(
         )
         claims += made
     return _outcome_beats_process(claims, efforts), aggregates
+
+
+def _clause_date(
+    sentence: str,
+    at: int,
+    sentence_date: tuple[date | None, str],
+    published: date | None,
+    year: int | None,
+) -> tuple[date | None, str]:
+    """The date of the clause holding the event at ``at``: "X fell on Friday, while Y was
+    captured on Saturday" dates each by its own words; a clause without one takes the
+    sentence's (a closing "…, officials said on Tuesday" speaks for every clause)."""
+    if published is None:
+        return sentence_date
+    starts, ends = clause_marks(sentence)
+    i = bisect_right(ends, at)
+    lo = ends[i - 1] if i else 0
+    hi = starts[i] if i < len(starts) else len(sentence)
+    own = _foreground(_SINCE.sub(" ", sentence[lo:hi]), [at - lo])
+    return resolve_in_sentence(own, published, year) if mentions_date(own) else sentence_date
 
 
 def _foreground(sentence: str, events: Sequence[int]) -> str:

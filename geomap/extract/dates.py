@@ -113,6 +113,11 @@ def published_from_text(text: str) -> date | None:
     return None
 
 
+def mentions_date(text: str) -> bool:
+    """Whether ``text`` names a time of its own (a date, a month, "last week", "Monday")."""
+    return bool(EXPLICIT_DATE.search(text) or MONTH_ONLY.search(text) or RELATIVE.search(text))
+
+
 def resolve_in_sentence(
     sentence: str, published: date | None, year: int | None = None
 ) -> tuple[date | None, str]:
