@@ -13,6 +13,8 @@ import pytest
         ("Almar falls to insurgents; clashes go on elsewhere.", "taliban"),
         ("Border police beat back an attack on the outskirts of Zaranj.", "government"),
         ("Local militias turned back a Taliban assault on Zaranj overnight.", "government"),
+        ("Afghan forces clawed back Zaranj on Thursday.", "government"),
+        ("Insurgents were seen patrolling the streets of Zaranj on Friday.", "taliban"),
         ("Insurgents turned back an army offensive against Zaranj.", "taliban"),
         ("Commandos pushed back a Taliban offensive against Mehtarlam.", "government"),
         ("Fighters seized the district building in Sholgara.", "taliban"),
