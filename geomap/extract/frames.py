@@ -210,7 +210,44 @@ def frames_in_sentence(
             frames.append(_with_predecessors(text, start, end, frame, chunks))
         elif frame is not None and frame.status != CONTESTED:
             unplaced.append(frame)
-    return _attach_inclusions(text, _without_background(text, frames), unplaced, chunks), chunks
+    frames = _without_background(text, frames)
+    frames += _exceptions(text, start, end, frames, chunks, lexicon)
+    return _attach_inclusions(text, frames, unplaced, chunks), chunks
+
+
+# "all of P is in Taliban hands, apart from X": X is the other side's
+_TOTALITY = re.compile(r"\b(?:all|every|entire|whole|rest\s+of)\b", re.IGNORECASE)
+_EXCEPTION_BEFORE = re.compile(
+    r"\b(?:except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|with\s+the\s+exception\s+of)"
+    r"\s+(?:the\s+)?(?:(?:provincial\s+)?capital,?\s+|(?:city|town)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_EXCEPTION_JOIN = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?$")
+
+
+def _exceptions(
+    text: str, start: int, end: int, frames: Sequence[Frame], chunks: Chunks, lexicon: Lexicon
+) -> list[Frame]:
+    """The places a whole's outcome excepts ("all of P except X and Y") held by the other
+    side."""
+    out = []
+    for f in frames:
+        lo = max(f.end, f.places[-1].end)
+        if f.status not in lexicon.parties or not _TOTALITY.search(text, start, lo):
+            continue
+        hi = start + clause_end(text[start:end], lo - start)
+        excepted: list[Place] = []
+        for p in chunks.places:
+            if not lo <= p.start < hi:
+                continue
+            if excepted and _EXCEPTION_JOIN.fullmatch(text, excepted[-1].end, p.start):
+                excepted.append(p)
+            elif not excepted and _EXCEPTION_BEFORE.search(text, max(start, p.start - 45), p.start):
+                excepted.append(p)
+        if excepted:
+            holder = lexicon.opponent(f.status)
+            out.append(Frame("hold", holder, f.start, f.end, tuple(excepted), "named"))
+    return out
 
 
 # "Kunduz is the third provincial capital to fall, after Zaranj and Sheberghan": the places

@@ -231,3 +231,23 @@ def test_a_relative_clause_describes_the_place_before_its_locator(claims_of):
 )
 def test_a_where_clause_names_its_scene(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a place excepted from a whole's outcome is the other side's
+        (
+            "Nearly all of Uruzgan is now in insurgent hands, apart from Tarinkot.",
+            {("Uruzgan", "taliban"), ("Tarinkot", "government")},
+        ),
+        (
+            "Militants control all of Uruzgan except the provincial capital, Tarinkot, and Chora.",
+            {("Uruzgan", "taliban"), ("Tarinkot", "government"), ("Chora", "government")},
+        ),
+        # without a whole, "except" only sets a landmark aside
+        ("Clashes were reported in Uruzgan, except near Tarinkot.", {("Uruzgan", "contested")}),
+    ],
+)
+def test_an_exception_to_a_whole_is_held_by_the_other_side(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
