@@ -76,7 +76,10 @@ _RELATIVE = re.compile(r"\b(?:which|that|whom|what)\b|:", re.IGNORECASE)
 _RELATIVE_GAP = re.compile(  # "X district, (located in northern P province,) which"
     r"(?:\s+(?:district|province|city|town))?"
     r"(?:,\s*(?:located\s+)?in\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w'’-]+(?:\s+province)?)?"
-    r",\s*(?:which|that)\s*",
+    # "A and B, two districts that …"
+    r"(?:,\s*(?:two|three|four|five|several|both|the)\s+(?:[a-z-]+\s+)?"
+    r"(?:districts|towns|cities|villages|capitals)(?=\s+(?:which|that)))?"
+    r"(?:,|\s)\s*(?:which|that)\s*",
     re.IGNORECASE,
 )
 RELATIVE_REACH = 80  # characters from a relative clause back to the place it describes
@@ -283,6 +286,19 @@ def _shared_subject(text: str, start: int, clause: int, ts: int, lexicon: Lexico
     return subject_before(text, lo + (marks[-2] if len(marks) > 1 else 0), clause, lexicon)
 
 
+_LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
+
+
+def _listed_with(text: str, places: Sequence[Place], last: Place) -> tuple[Place, ...]:
+    """``last`` with the places listed right before it ("Almar and Pashtun Kot")."""
+    group = [last]
+    for p in reversed(places[: places.index(last)]):
+        if not _LISTED.fullmatch(text, p.end, group[0].start):
+            break
+        group.insert(0, p)
+    return tuple(group)
+
+
 def _lost_just_before(places: Sequence[Place], earlier: Sequence[Frame]) -> bool:
     """The sentence's last event gave these places to a side ("X fell to Y and …")."""
     return bool(
@@ -466,6 +482,11 @@ def _frame(
         before = ()  # "fled from occupied villages": what they left is not a place before
     if not before and (m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive)):
         before = bracketed_subject(chunks, text, start, ts)  # "X, which …, was retaken"
+        named = next(
+            (p for p in reversed(chunks.places) if ts - RELATIVE_REACH <= p.end <= ts), None
+        )
+        if not before and named and _RELATIVE_GAP.fullmatch(text, named.end, ts):
+            before = _listed_with(text, chunks.places, named)  # "from A and B, two … that fell"
     order: tuple[tuple[Place, ...], ...]
     if m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive):
         order = (before, after)
@@ -494,7 +515,7 @@ def _frame(
         if antecedent and _RELATIVE_GAP.fullmatch(text, antecedent[-1].end, clause):
             order = (*order, antecedent)
         elif named is not None:
-            order = (*order, (named,))
+            order = (*order, _listed_with(text, chunks.places, named))
         else:  # "Bakhmut, a symbolic prize that Russian forces seized"
             order = (*order, appositive(text, chunks, start, clause, APPOSITIVE_RELATIVE))
     if not after and not passive and names_a_reference(text, te):

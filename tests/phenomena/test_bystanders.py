@@ -251,3 +251,11 @@ def test_a_where_clause_names_its_scene(claims_of, sentence, expected):
 )
 def test_an_exception_to_a_whole_is_held_by_the_other_side(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+def test_a_relative_clause_after_an_apposition_describes_the_listed_places(claims_of):
+    text = (
+        "The attack came from the direction of Almar and Qaisar, two districts that fell to "
+        "the insurgents last week."
+    )
+    assert claims_of(text) == {("Almar", "taliban"), ("Qaisar", "taliban")}
