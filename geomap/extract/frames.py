@@ -649,11 +649,19 @@ def _frame(
     if agent is None and not (agent_is_speaker and not passive):
         agent, beaten = _unnamed_agent(text, start, clause, m, passive, lexicon)
     action = lexicon.actions[m.trigger.action]
+    # "the enemy has fled X", said by one side: X is the speaker's; "the enemy took X": not
+    enemy_acted = (
+        agent is None
+        and beaten is None
+        and not passive
+        and action["status"] != CONTESTED
+        and lexicon.speaker_enemy.search(text, max(clause, ts - 30), ts) is not None
+    )
     if agent == NON_COMBATANT and action["status"] == CONTESTED:
         agent = None  # "civilians were killed in clashes in X": the clashes still count
     if agent in (THIRD_PARTY, NON_COMBATANT):
         return None  # foreign troops or families leaving X say nothing about who holds it
-    if agent is None and action.get("default_agent") == "none":
+    if agent is None and not enemy_acted and action.get("default_agent") == "none":
         return None  # "many fled X": only a named side's flight says who holds it
     if agent is None and action.get("default_agent") == "speaker":
         agent_is_speaker = True  # "the troops were withdrawn from X", said by one side
@@ -687,6 +695,6 @@ def _frame(
         places,
         via,
         negated,
-        agent_is_speaker or beaten is not None,
-        action["status"] == "opponent" or beaten == "own",
+        agent_is_speaker or beaten is not None or enemy_acted,
+        (action["status"] == "opponent" or beaten == "own") != enemy_acted,
     )

@@ -328,6 +328,9 @@ def test_the_afghan_military_is_the_government(claims_of):
         ("The enemy's attack on Nawur was repulsed, the Taliban spokesman said.", "taliban"),
         ("The enemy's attack on Nawur was repulsed, the army said.", "government"),
         ("The enemy was driven out of Nawur, the Taliban said.", "taliban"),
+        # the enemy leaving or fleeing leaves the place with the speaker's side
+        ('"The enemy has fled Nawur," a Taliban commander said.', "taliban"),
+        ("The enemy withdrew from Nawur, the army said.", "government"),
         # an unnamed attacker's repulse: the side that reports it held the place
         ("An attack on Nawur was repulsed, the Taliban said.", "taliban"),
         ("An attack on Nawur was repulsed, the army said.", "government"),
