@@ -23,6 +23,8 @@ SPEECH = gated(
     r"according\s+to|quoted)\b",
     re.IGNORECASE,
 )
+_PASSIVE_SPEECH = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", re.I)
+_SAID_BY = re.compile(r"\s+by\s+(?:the\s+)?([^,;.]{1,40})", re.I)
 _CLAIM_OWNER = re.compile(r"\b(?:a|an|the|its|their)\s+([\w'’-]+(?:\s+[\w'’-]+)?)\s+$", re.I)
 # A new clause has its own speaker; ", and Y too" only adds a subject to the clause before.
 _NEW_CLAUSE = re.compile(r";|, and\b(?![^,;]{0,40}\b(?:too|as\s+well)\b)|\bbut\b|, while\b")
@@ -192,7 +194,11 @@ def speaker_of(
         if verb.startswith("claim") and not owner:
             if _CLAIM_IN_APPOSITION.search(sentence, max(0, m.start() - 12), m.start()):
                 continue  # the noun, denied or doubted by whoever follows: nobody says it
-        if owner:  # "denied a Ukrainian claim to have recaptured X": the claim is Ukraine's
+        if _PASSIVE_SPEECH.search(sentence, max(0, m.start() - 16), m.start()):
+            # "the Taliban were reported to be inside X": said of them, by someone unnamed
+            by = _SAID_BY.match(sentence, m.end())
+            found = (classify_speaker(by.group(1), lexicon) if by else None) or THIRD_PARTY
+        elif owner:  # "denied a Ukrainian claim to have recaptured X": the claim is Ukraine's
             found = classify_speaker(owner.group(1), lexicon)
         elif verb.startswith("according"):
             found = classify_speaker(sentence[m.end() : m.end() + 60].split(",")[0], lexicon)

@@ -264,6 +264,9 @@ def test_what_a_statement_said_is_not_said_by_the_actors_in_it(said):
         ("There are also reports that insurgents have taken Nawur.", "third-party"),
         ("Insurgents took Nawur on Sunday, a news agency reported, citing police.", "government"),
         ('"Nawur has fallen," said the district governor.', "government"),
+        # said of the subject, not by it: an unnamed source, or the by-phrase
+        ("The insurgents were reported to have captured Nawur.", "third-party"),
+        ("Nawur was said by the army to have been retaken.", "government"),
     ],
 )
 def test_who_reports_or_is_cited(said, sentence, by):
