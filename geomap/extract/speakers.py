@@ -197,7 +197,9 @@ def speaker_of(
         if _PASSIVE_SPEECH.search(sentence, max(0, m.start() - 16), m.start()):
             # "the Taliban were reported to be inside X": said of them, by someone unnamed
             by = _SAID_BY.match(sentence, m.end())
-            found = (classify_speaker(by.group(1), lexicon) if by else None) or THIRD_PARTY
+            found: str | None = (
+                classify_speaker(by.group(1), lexicon) if by else None
+            ) or THIRD_PARTY
         elif owner:  # "denied a Ukrainian claim to have recaptured X": the claim is Ukraine's
             found = classify_speaker(owner.group(1), lexicon)
         elif verb.startswith("according"):
