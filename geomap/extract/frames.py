@@ -19,11 +19,11 @@ from geomap.extract.agents import OWN_FORCES, agent_of, default_agent, subject_b
 from geomap.extract.anchors import gated
 from geomap.extract.chunks import Chunks, chunk_places
 from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
+from geomap.extract.reach import excepted_places, listed_with, predecessors
 from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PRONOUN, named_by_phrase
 from geomap.extract.scope import (
     AUXILIARIES,
     QUOTES_AS_SPACES,
-    RANK,
     clause_end,
     clause_marks,
     habitual,
@@ -210,69 +210,18 @@ def frames_in_sentence(
             continue  # "the Taliban have long controlled X"; "Over the years, … clashed in X"
         frame = _frame(text, start, m, lo, hi, clause, chunks, lexicon, resolve, frames, previous)
         if frame is not None and frame.places:
-            frames.append(_with_predecessors(text, start, end, frame, chunks))
+            extra = predecessors(text, start, end, (frame.start, frame.end), chunks)
+            extra = tuple(p for p in extra if p not in frame.places)  # "the third to fall,
+            frames.append(replace(frame, places=frame.places + extra))  # after A and B"
         elif frame is not None and frame.status != CONTESTED:
             unplaced.append(frame)
     frames = _without_background(text, frames)
-    frames += _exceptions(text, start, end, frames, chunks, lexicon)
-    return _attach_inclusions(text, frames, unplaced, chunks), chunks
-
-
-# "all of P is in Taliban hands, apart from X": X is the other side's
-_TOTALITY = re.compile(r"\b(?:all|every|entire|whole|rest\s+of)\b", re.IGNORECASE)
-_EXCEPTION_BEFORE = re.compile(
-    r"\b(?:except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|with\s+the\s+exception\s+of)"
-    r"\s+(?:the\s+)?(?:(?:provincial\s+)?capital,?\s+|(?:city|town)\s+of\s+)?$",
-    re.IGNORECASE,
-)
-_EXCEPTION_JOIN = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?$")
-
-
-def _exceptions(
-    text: str, start: int, end: int, frames: Sequence[Frame], chunks: Chunks, lexicon: Lexicon
-) -> list[Frame]:
-    """The places a whole's outcome excepts ("all of P except X and Y") held by the other
-    side."""
-    out = []
-    for f in frames:
-        lo = max(f.end, f.places[-1].end)
-        if f.status not in lexicon.parties or not _TOTALITY.search(text, start, lo):
-            continue
-        hi = start + clause_end(text[start:end], lo - start)
-        excepted: list[Place] = []
-        for p in chunks.places:
-            if not lo <= p.start < hi:
-                continue
-            if excepted and _EXCEPTION_JOIN.fullmatch(text, excepted[-1].end, p.start):
-                excepted.append(p)
-            elif not excepted and _EXCEPTION_BEFORE.search(text, max(start, p.start - 45), p.start):
-                excepted.append(p)
-        if excepted:
+    for f in list(frames):
+        excepted = excepted_places(text, start, end, (f.start, f.end), f.places, chunks)
+        if excepted and f.status in lexicon.parties:  # "all of P except X": X is the other's
             holder = lexicon.opponent(f.status)
-            out.append(Frame("hold", holder, f.start, f.end, tuple(excepted), "named"))
-    return out
-
-
-# "Kunduz is the third provincial capital to fall, after Zaranj and Sheberghan": the places
-# a rank counts went the same way before it
-_RANKED = re.compile(
-    rf"\bthe\s+{RANK}\s+(?:[\w'’-]+\s+){{0,4}}?to\s+(?:be\s+|have\s+been\s+)?$",
-    re.IGNORECASE,
-)
-_PREDECESSORS = re.compile(r"[^.;:]{0,60}?,?\s+(?:after|following)\s+(?:the\s+)?", re.IGNORECASE)
-
-
-def _with_predecessors(text: str, start: int, end: int, frame: Frame, chunks: Chunks) -> Frame:
-    """A ranked outcome's frame with the places it follows ("the third to fall, after A
-    and B"): they share its status."""
-    if not _RANKED.search(text, max(start, frame.start - 80), frame.start):
-        return frame
-    after = _PREDECESSORS.match(text, frame.end, end)
-    first = after and next((p for p in chunks.candidates if p.start == after.end()), None)
-    if not first:
-        return frame
-    extra = tuple(p for p in chunks.group_of(first) if p not in frame.places)
-    return replace(frame, places=frame.places + extra)
+            frames.append(Frame("hold", holder, f.start, f.end, excepted, "named"))
+    return _attach_inclusions(text, frames, unplaced, chunks), chunks
 
 
 def _shared_subject(text: str, start: int, clause: int, ts: int, lexicon: Lexicon) -> str | None:
@@ -284,19 +233,6 @@ def _shared_subject(text: str, start: int, clause: int, ts: int, lexicon: Lexico
     lo = max(start, clause - SUBJECT_REACH)  # a bounded look back: linear in a run-on text
     marks = clause_marks(text[lo:clause])[1]
     return subject_before(text, lo + (marks[-2] if len(marks) > 1 else 0), clause, lexicon)
-
-
-_LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
-
-
-def _listed_with(text: str, places: Sequence[Place], last: Place) -> tuple[Place, ...]:
-    """``last`` with the places listed right before it ("Almar and Pashtun Kot")."""
-    group = [last]
-    for p in reversed(places[: places.index(last)]):
-        if not _LISTED.fullmatch(text, p.end, group[0].start):
-            break
-        group.insert(0, p)
-    return tuple(group)
 
 
 def _lost_just_before(places: Sequence[Place], earlier: Sequence[Frame]) -> bool:
@@ -482,11 +418,11 @@ def _frame(
         before = ()  # "fled from occupied villages": what they left is not a place before
     if not before and (m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive)):
         before = bracketed_subject(chunks, text, start, ts)  # "X, which …, was retaken"
-        named = next(
+        nearest = next(
             (p for p in reversed(chunks.places) if ts - RELATIVE_REACH <= p.end <= ts), None
         )
-        if not before and named and _RELATIVE_GAP.fullmatch(text, named.end, ts):
-            before = _listed_with(text, chunks.places, named)  # "from A and B, two … that fell"
+        if not before and nearest and _RELATIVE_GAP.fullmatch(text, nearest.end, ts):
+            before = listed_with(text, chunks.places, nearest)  # "from A and B, two … that fell"
     order: tuple[tuple[Place, ...], ...]
     if m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive):
         order = (before, after)
@@ -515,7 +451,7 @@ def _frame(
         if antecedent and _RELATIVE_GAP.fullmatch(text, antecedent[-1].end, clause):
             order = (*order, antecedent)
         elif named is not None:
-            order = (*order, _listed_with(text, chunks.places, named))
+            order = (*order, listed_with(text, chunks.places, named))
         else:  # "Bakhmut, a symbolic prize that Russian forces seized"
             order = (*order, appositive(text, chunks, start, clause, APPOSITIVE_RELATIVE))
     if not after and not passive and names_a_reference(text, te):
@@ -597,8 +533,10 @@ def _frame(
         text, max(lo, ts - 16), ts
     ):
         status_override = CONTESTED  # "X is partly under Taliban control"
-    there = _THERE.match(text, te, hi) if not places else None
-    named_before = [p for p in chunks.candidates if start <= p.start and p.end <= ts]
+    there = None if places else _THERE.match(text, te, hi)
+    named_before = (
+        [p for p in chunks.candidates if start <= p.start and p.end <= ts] if there else []
+    )
     if there and named_before:  # "inside Kandahar city after taking the prison there"
         places, via = (named_before[-1],), "pronoun"
         status_override = _part_or_other(text[te : there.end()], lexicon) or status_override
@@ -606,7 +544,7 @@ def _frame(
             return None
     if not places and (
         _PRONOUN_OBJECT.match(text, te, hi)  # "retook it", "took control of them"
-        or _THERE.match(text, te, hi)  # "fighting was still going on there"
+        or there  # "fighting was still going on there"
         or (
             (_CLAUSE_DONE.fullmatch(text, te, hi) or only_attribution(text, te, hi))
             and _PRONOUN_SUBJECT.search(clause_before)

@@ -1,0 +1,80 @@
+"""Places an outcome reaches beyond its own theme.
+
+"Kunduz is the third provincial capital to fall, after Zaranj and Sheberghan": the places a
+rank counts went the same way. "All of P is in Taliban hands, apart from X": X, excepted
+from the whole, is the other side's. "From A and B, two districts that fell": the relative
+clause describes the listed places. Each function returns places; ``frames`` makes frames.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from geomap.extract.chunks import Chunks
+from geomap.extract.scope import RANK, clause_end
+from geomap.records import Place
+
+_RANKED = re.compile(
+    rf"\bthe\s+{RANK}\s+(?:[\w'’-]+\s+){{0,4}}?to\s+(?:be\s+|have\s+been\s+)?$",
+    re.IGNORECASE,
+)
+_PREDECESSORS = re.compile(r"[^.;:]{0,60}?,?\s+(?:after|following)\s+(?:the\s+)?", re.IGNORECASE)
+_RANK_REACH = 80  # characters from a rank ("the third … to") to its verb
+_TOTALITY = re.compile(r"\b(?:all|every|entire|whole|rest\s+of)\b", re.IGNORECASE)
+_EXCEPTION_BEFORE = re.compile(
+    r"\b(?:except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|with\s+the\s+exception\s+of)"
+    r"\s+(?:the\s+)?(?:(?:provincial\s+)?capital,?\s+|(?:city|town)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_EXCEPTION_REACH = 45  # characters from "except" to the place it names
+_EXCEPTION_JOIN = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?$")
+_LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
+
+
+def predecessors(
+    text: str, start: int, end: int, trigger: tuple[int, int], chunks: Chunks
+) -> tuple[Place, ...]:
+    """The list after a ranked outcome's ", after" ("the third to fall, after A and B")."""
+    ts, te = trigger
+    if not _RANKED.search(text, max(start, ts - _RANK_REACH), ts):
+        return ()
+    after = _PREDECESSORS.match(text, te, end)
+    first = after and next((p for p in chunks.candidates if p.start == after.end()), None)
+    return chunks.group_of(first) if first else ()
+
+
+def excepted_places(
+    text: str,
+    start: int,
+    end: int,
+    trigger: tuple[int, int],
+    places: Sequence[Place],
+    chunks: Chunks,
+) -> tuple[Place, ...]:
+    """The places a whole's outcome excepts in its clause ("all of P except X and Y")."""
+    lo = max(trigger[1], places[-1].end)
+    if not _TOTALITY.search(text, start, lo):
+        return ()
+    hi = start + clause_end(text[start:end], lo - start)
+    excepted: list[Place] = []
+    for p in chunks.places:
+        if not lo <= p.start < hi:
+            continue
+        if excepted and _EXCEPTION_JOIN.fullmatch(text, excepted[-1].end, p.start):
+            excepted.append(p)
+        elif not excepted and _EXCEPTION_BEFORE.search(
+            text, max(start, p.start - _EXCEPTION_REACH), p.start
+        ):
+            excepted.append(p)
+    return tuple(excepted)
+
+
+def listed_with(text: str, places: Sequence[Place], last: Place) -> tuple[Place, ...]:
+    """``last`` with the places listed right before it ("Almar and Pashtun Kot")."""
+    group = [last]
+    for p in reversed(places[: places.index(last)]):
+        if not _LISTED.fullmatch(text, p.end, group[0].start):
+            break
+        group.insert(0, p)
+    return tuple(group)
