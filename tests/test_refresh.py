@@ -120,3 +120,34 @@ def test_an_edited_article_writes_the_claims_export_whole(articles, settings, tm
     text = (out / "claims.csv").read_text(encoding="utf-8")
     assert "Afghan forces recaptured Panjwai" in text
     assert "The Taliban captured Panjwai" not in text
+
+
+def test_an_article_stored_in_the_same_second_as_the_last_sorts_after_it(
+    tmp_path, gazetteer, monkeypatch
+):
+    from datetime import UTC, datetime
+
+    from geomap.extract.articles import article_from_text
+    from geomap.pipeline import extract_article
+    from geomap.store import database
+    from geomap.store.database import open_store
+
+    first = article_from_text(PANJWAI)
+    second = article_from_text(RETAKEN)
+    if first.sha256 < second.sha256:  # so that hash order and storing order disagree
+        first, second = second, first
+    clock = iter(
+        [datetime(2021, 7, 6, 12, 0, 0, 100, UTC), datetime(2021, 7, 6, 12, 0, 0, 900, UTC)]
+    )
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return next(clock)
+
+    monkeypatch.setattr(database, "datetime", Clock)
+    with open_store(tmp_path / "geomap.sqlite") as store:
+        for article in (first, second):
+            store.save(extract_article(article, gazetteer), "test")
+        stored = [e.article.sha256 for e in store.extractions()]
+    assert stored == [first.sha256, second.sha256]
