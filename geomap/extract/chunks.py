@@ -93,11 +93,11 @@ _LOCATOR_GAP = re.compile(
 _POSSESSIVE_GAP = re.compile(r"(?:\s+province)?['’]s?\s+")  # "Herat's Kushk"
 _LAST_WORDS = re.compile(r"(?:[\w-]+\s+){1,2}$")
 # "civilians from A and B districts, where fighting goes on": the scene of the next clause
+WHERE_NEXT = r"(?:\s+(?:districts?|provinces?|villages?|areas?|towns?|city))?\s*,\s*where\b"
 _WHERE_AFTER = re.compile(
-    r"(?:\s*(?:,|,?\s+and|,?\s+or)\s+[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*){0,2})*"
-    r"(?:\s+(?:districts?|provinces?|villages?|areas?|towns?|city))?\s*,\s*where\b"
+    rf"(?:\s*(?:,|,?\s+and|,?\s+or)\s+[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*){{0,2}})*{WHERE_NEXT}"
 )
-_LIST_JOIN = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?$")
+LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?")  # "A, B and the C"
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,7 @@ def chunk_places(
                 or a.start in references
                 or lexicon.route_before.search(text, max(start, a.start - 30), a.start)
             )
-            and _LIST_JOIN.match(text[a.end : b.start])
+            and LIST_JOIN.fullmatch(text, a.end, b.start)
         ):
             bystanders.add(b.start)
             if a.start in references:

@@ -17,12 +17,13 @@ from dataclasses import dataclass, replace
 
 from geomap.extract.agents import OWN_FORCES, agent_of, default_agent, subject_before
 from geomap.extract.anchors import gated
-from geomap.extract.chunks import Chunks, chunk_places
+from geomap.extract.chunks import WHERE_NEXT, Chunks, chunk_places
 from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
 from geomap.extract.reach import excepted_places, listed_with, predecessors
 from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PRONOUN, named_by_phrase
 from geomap.extract.scope import (
     AUXILIARIES,
+    PASSIVE_BEFORE,
     QUOTES_AS_SPACES,
     clause_end,
     clause_marks,
@@ -30,7 +31,7 @@ from geomap.extract.scope import (
     hypothetical,
     negated_before,
 )
-from geomap.extract.speakers import SPEECH, only_attribution
+from geomap.extract.speakers import after_speech, only_attribution
 from geomap.extract.themes import (
     APPOSITIVE_RELATIVE,
     BRACKET_REACH,
@@ -50,11 +51,6 @@ from geomap.extract.themes import (
 )
 from geomap.records import CONTESTED, THIRD_PARTY, Place
 
-_PASSIVE_BEFORE = re.compile(
-    r"\b(?:was|were|been|being|is|are|be|got|gets|get)\s+"
-    r"(?:(?:\w+ly|also|now|then|later|again|soon|since|not|never)\s+){0,2}$",
-    re.IGNORECASE,
-)
 # "Kunduz, captured by the Taliban on Sunday, …": a participle right after a name's comma
 _REDUCED_RELATIVE = re.compile(r"\w,\s*$")
 _PRONOUN_OBJECT = re.compile(r"\s*(?:control\s+(?:of|over)\s+)?(?:it|them|both|the\s+two)\b", re.I)
@@ -83,9 +79,7 @@ _RELATIVE_GAP = re.compile(  # "X district, (located in northern P province,) wh
     re.IGNORECASE,
 )
 RELATIVE_REACH = 80  # characters from a relative clause back to the place it describes
-_WHERE_GAP = re.compile(
-    r"(?:\s+(?:districts?|provinces?|villages?|areas?|towns?|city))?\s*,\s*where\s*", re.I
-)
+_WHERE_GAP = re.compile(rf"{WHERE_NEXT}\s*", re.IGNORECASE)
 _RELATIVE_PRONOUN = gated(r"\b(?:which|that|who)\b", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|into)\b", re.IGNORECASE)
 _LEFT_FROM = re.compile(r"\s+(?:from|out\s+of)\s", re.IGNORECASE)
@@ -210,9 +204,10 @@ def frames_in_sentence(
             continue  # "the Taliban have long controlled X"; "Over the years, … clashed in X"
         frame = _frame(text, start, m, lo, hi, clause, chunks, lexicon, resolve, frames, previous)
         if frame is not None and frame.places:
-            extra = predecessors(text, start, end, (frame.start, frame.end), chunks)
-            extra = tuple(p for p in extra if p not in frame.places)  # "the third to fall,
-            frames.append(replace(frame, places=frame.places + extra))  # after A and B"
+            # "the third capital to fall, after A and B": A and B went the same way
+            ranked = predecessors(text, start, end, (frame.start, frame.end), chunks)
+            extra = tuple(p for p in ranked if p not in frame.places)
+            frames.append(replace(frame, places=frame.places + extra))
         elif frame is not None and frame.status != CONTESTED:
             unplaced.append(frame)
     frames = _without_background(text, frames)
@@ -233,6 +228,15 @@ def _shared_subject(text: str, start: int, clause: int, ts: int, lexicon: Lexico
     lo = max(start, clause - SUBJECT_REACH)  # a bounded look back: linear in a run-on text
     marks = clause_marks(text[lo:clause])[1]
     return subject_before(text, lo + (marks[-2] if len(marks) > 1 else 0), clause, lexicon)
+
+
+def _relative_antecedent(text: str, chunks: Chunks, ts: int) -> tuple[Place, ...]:
+    """The places a relative clause right before the verb describes, reference points or
+    not ("from the direction of A and B, two districts that fell")."""
+    nearest = next((p for p in reversed(chunks.places) if ts - RELATIVE_REACH <= p.end <= ts), None)
+    if nearest is None or not _RELATIVE_GAP.fullmatch(text, nearest.end, ts):
+        return ()
+    return listed_with(text, chunks.places, nearest)
 
 
 def _lost_just_before(places: Sequence[Place], earlier: Sequence[Frame]) -> bool:
@@ -274,8 +278,7 @@ def _unnamed_agent(
         return None, None
     # "Government forces attacked X but were beaten back": the side beaten back lost it
     lo = max(start, ts - SUBJECT_REACH)
-    said = [v.end() for v in SPEECH.finditer(text, lo, ts)]
-    lo = said[-1] if said else lo  # "the police chief said the attacks were repulsed"
+    lo = after_speech(text, lo, ts)  # "the police chief said the attacks were repulsed"
     relative = _RELATIVE_PRONOUN.search(text, max(start, clause - 6), ts)
     beaten = None if relative else subject_before(text, lo, ts, lexicon)
     if beaten is not None and beaten in lexicon.parties:
@@ -373,6 +376,11 @@ def _part_or_other(words: str, lexicon: Lexicon) -> str | None:
     return CONTESTED if head == "part" else "drop" if head == "other" else None
 
 
+def _no_claim(judged: str | None, places: Sequence[Place]) -> bool:
+    """An object judged to name no place here, or only a part of a province."""
+    return judged == "drop" or (judged == CONTESTED and all(p.kind == "province" for p in places))
+
+
 _OBJECT_WORDS = re.compile(r"[^,;:.()—–]*")  # the words after a verb, up to a clause mark
 
 
@@ -399,7 +407,7 @@ def _frame(
         return None
     passive = bool(  # 'X was "liberated"': quotation marks read as spaces; "X, seized by Y,"
         (
-            _PASSIVE_BEFORE.search(clause_before.translate(QUOTES_AS_SPACES))
+            PASSIVE_BEFORE.search(clause_before.translate(QUOTES_AS_SPACES))
             or (
                 _REDUCED_RELATIVE.search(text, max(start, ts - 8), ts)
                 and (_NO_OBJECT_NEXT.match(text, te) or _NOBODY_EXPELLED.fullmatch(m.text))
@@ -416,15 +424,13 @@ def _frame(
     before = group_before(chunks, lo, ts)
     if leaves and not after and _LEFT_FROM.match(text, te):
         before = ()  # "fled from occupied villages": what they left is not a place before
-    if not before and (m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive)):
-        before = bracketed_subject(chunks, text, start, ts)  # "X, which …, was retaken"
-        nearest = next(
-            (p for p in reversed(chunks.places) if ts - RELATIVE_REACH <= p.end <= ts), None
+    subject_theme = m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive)
+    if not before and subject_theme:  # "X, which …, was retaken"; "A and B, two … that fell"
+        before = bracketed_subject(chunks, text, start, ts) or _relative_antecedent(
+            text, chunks, ts
         )
-        if not before and nearest and _RELATIVE_GAP.fullmatch(text, nearest.end, ts):
-            before = listed_with(text, chunks.places, nearest)  # "from A and B, two … that fell"
     order: tuple[tuple[Place, ...], ...]
-    if m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive):
+    if subject_theme:
         order = (before, after)
     elif m.trigger.theme == "object" and before and not _RELATIVE.search(text[before[-1].end : ts]):
         order = (after,)  # an active verb's object follows it; a place before is its scene
@@ -495,19 +501,13 @@ def _frame(
     if object_at is not None and m.trigger.action in _TAKES_OBJECT:
         # The object's head noun decides: "captured Kunduz" / "the city's entrance" /
         # "took captive four members ... of the province"
-        head_status = (
-            (
-                _part_or_other(text[te:object_at], lexicon)
-                if m.trigger.action == "withdraw"  # "withdrew from the west bank, including from X"
-                else object_status(text[te:object_at], lexicon)
-            )
-            or possessed_head(text, object_end or object_at, lexicon)
+        # a withdrawal's gap only names what was left: "from the west bank, including from X"
+        judge = _part_or_other if m.trigger.action == "withdraw" else object_status
+        status_override = judge(text[te:object_at], lexicon) or possessed_head(
+            text, object_end or object_at, lexicon
         )
-        if head_status == "drop":
-            return None
-        if head_status == CONTESTED and all(p.kind == "province" for p in places):
+        if _no_claim(status_override, places):
             return None  # "control a larger part of the province": no claim on a province
-        status_override = head_status
     elif (
         places
         and via == "named"
@@ -519,9 +519,7 @@ def _frame(
         # "In X, the army abandoned two outposts": the scene's part, not the scene, changed
         words = _OBJECT_WORDS.match(text, te, min(hi, te + MAX_OBJECT_GAP))
         status_override = _part_or_other(words.group(0) if words else "", lexicon)
-        if status_override == "drop" or (
-            status_override == CONTESTED and all(p.kind == "province" for p in places)
-        ):
+        if _no_claim(status_override, places):
             return None  # "where Ukraine controls much territory": no claim on a province
     elif (
         passive
@@ -576,8 +574,8 @@ def _frame(
     conjunct = _VERB_CONJUNCT.search(text, max(lo, ts - 40), ts)
     if conjunct and not passive and m.trigger.theme in ("object", "after"):
         # "its troops repelled insurgent attacks near X and had retaken Y": the subject acts
-        said = [v.end() for v in SPEECH.finditer(text, clause, conjunct.start())]
-        shared = subject_before(text, said[-1] if said else clause, conjunct.start(), lexicon)
+        said = after_speech(text, clause, conjunct.start())
+        shared = subject_before(text, said, conjunct.start(), lexicon)
         if shared is not None:
             agent, agent_is_speaker = shared, False
     if agent is None and m.trigger.action == "recapture" and _lost_just_before(places, earlier):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from geomap.extract.chunks import Chunks
+from geomap.extract.chunks import LIST_JOIN, Chunks
 from geomap.extract.scope import RANK, clause_end
 from geomap.records import Place
 
@@ -28,8 +28,6 @@ _EXCEPTION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EXCEPTION_REACH = 45  # characters from "except" to the place it names
-_EXCEPTION_JOIN = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?$")
-_LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
 
 
 def predecessors(
@@ -61,7 +59,7 @@ def excepted_places(
     for p in chunks.places:
         if not lo <= p.start < hi:
             continue
-        if excepted and _EXCEPTION_JOIN.fullmatch(text, excepted[-1].end, p.start):
+        if excepted and LIST_JOIN.fullmatch(text, excepted[-1].end, p.start):
             excepted.append(p)
         elif not excepted and _EXCEPTION_BEFORE.search(
             text, max(start, p.start - _EXCEPTION_REACH), p.start
@@ -74,7 +72,7 @@ def listed_with(text: str, places: Sequence[Place], last: Place) -> tuple[Place,
     """``last`` with the places listed right before it ("Almar and Pashtun Kot")."""
     group = [last]
     for p in reversed(places[: places.index(last)]):
-        if not _LISTED.fullmatch(text, p.end, group[0].start):
+        if not LIST_JOIN.fullmatch(text, p.end, group[0].start):
             break
         group.insert(0, p)
     return tuple(group)

@@ -27,6 +27,13 @@ _MONTH_MAY = re.compile(
     r"|^(?-i:May)(?=\s*[,;)]|\s+\d|\s*$)",  # a clause cut after "since": "since May, …"
     re.IGNORECASE,
 )
+# An auxiliary (and adverbs) right before a participle: "was captured", "were then retaken",
+# "was not captured", "were reported to": a passive
+PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|got|gets|get)\s+"
+    r"(?:(?:\w+ly|also|now|then|later|again|soon|since|not|never)\s+){0,2}$",
+    re.IGNORECASE,
+)
 RANK_REACH = 11  # words before a trigger a rank reaches: "is the third district in P to"
 HYPOTHETICAL_REACH = 7  # words before a trigger a modal reaches: "would be the first capital lost"
 # Words a verb's negation reaches the trigger across: auxiliaries, adverbs, determiners.

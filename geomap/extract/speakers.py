@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from geomap.extract.anchors import gated
 from geomap.extract.lexicon import Lexicon
-from geomap.extract.scope import negated_before
+from geomap.extract.scope import PASSIVE_BEFORE, negated_before
 from geomap.records import REPORTER, THIRD_PARTY
 
 SPEECH = gated(
@@ -23,7 +23,6 @@ SPEECH = gated(
     r"according\s+to|quoted)\b",
     re.IGNORECASE,
 )
-_PASSIVE_SPEECH = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _SAID_BY = re.compile(r"\s+by\s+(?:the\s+)?([^,;.]{1,40})", re.I)
 _CLAIM_OWNER = re.compile(r"\b(?:a|an|the|its|their)\s+([\w'’-]+(?:\s+[\w'’-]+)?)\s+$", re.I)
 # A new clause has its own speaker; ", and Y too" only adds a subject to the clause before.
@@ -88,6 +87,13 @@ def classify_speaker(phrase: str, lexicon: Lexicon) -> str | None:
 
 
 _REACH = 400  # characters around a claim within which its speaker is looked for
+
+
+def after_speech(text: str, lo: int, hi: int) -> int:
+    """Where what is said starts: after the last speech verb in ``lo:hi`` ("the police chief
+    said the attacks …"), else ``lo``."""
+    said = [v.end() for v in SPEECH.finditer(text, lo, hi)]
+    return said[-1] if said else lo
 
 
 @functools.lru_cache(maxsize=32)
@@ -194,7 +200,7 @@ def speaker_of(
         if verb.startswith("claim") and not owner:
             if _CLAIM_IN_APPOSITION.search(sentence, max(0, m.start() - 12), m.start()):
                 continue  # the noun, denied or doubted by whoever follows: nobody says it
-        if _PASSIVE_SPEECH.search(sentence, max(0, m.start() - 16), m.start()):
+        if PASSIVE_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
             # "the Taliban were reported to be inside X": said of them, by someone unnamed
             by = _SAID_BY.match(sentence, m.end())
             found: str | None = (
