@@ -18,6 +18,7 @@ _LOCATED = re.compile(
     r"\b(?:in|at|from|to|into|near|outside|around|across)\s+(?:[a-z]+ern\s+|central\s+)?$",
     re.IGNORECASE,
 )
+_TO_SOMEONE = re.compile(r"[^,;.]*?\bto\b", re.IGNORECASE)  # "handed X over to elders"
 _THEIR = re.compile(r"\b(?:their|its)\b", re.IGNORECASE)
 # Between a subject and its verb: a few words, no new phrase ("families have reportedly left").
 _SUBJECT_GAP = re.compile(r"\s+(?:[a-z'-]+\s+){0,3}", re.IGNORECASE)
@@ -47,9 +48,12 @@ def agent_of(
     party = lexicon.party_of(words)
     if party:
         return party, False
-    recipient = lexicon.actions[trigger.action].get("agent") == "recipient"
+    action = lexicon.actions[trigger.action]
+    recipient = action.get("agent") == "recipient"
     if passive or recipient:  # "was retaken by commandos"; "handed X over to the Taliban"
         named = _named_after(text, te, "to" if recipient else "by", lexicon)
+        if named is None and recipient and not passive and action.get("giver") == "opponent":
+            named = _giver_gave_to(text, lo, span, lexicon)
         if named or recipient:
             return named, False
     if trigger.theme in ("object", "after") and not passive:
@@ -67,6 +71,20 @@ def _named_after(text: str, te: int, preposition: str, lexicon: Lexicon) -> str 
     if by is None or by.group(1).lower() != preposition or not lexicon.actor.match(text, by.end()):
         return None
     return lexicon.party_of(text[by.end() : by.end() + 50])
+
+
+def _giver_gave_to(text: str, lo: int, span: tuple[int, int], lexicon: Lexicon) -> str | None:
+    """The opponent of a side that handed a place over to no one named ("Afghan forces
+    handed over X"): only the verb's own subject gives (not "… to the Taliban, handing over
+    X"), and a recipient who is no side ("to elders") says nothing."""
+    ts, te = span
+    if _TO_SOMEONE.match(text, te, te + 100):
+        return None
+    subject = next(reversed(list(lexicon.actor.finditer(text, max(lo, ts - 60), ts))), None)
+    if subject is None or not _SUBJECT_GAP.fullmatch(text, subject.end(), ts):
+        return None
+    giver = lexicon.actor_party[subject.lastgroup or ""]
+    return lexicon.opponent(giver) if giver in lexicon.parties else None
 
 
 def _actor_before(text: str, lo: int, ts: int, lexicon: Lexicon) -> str | None:

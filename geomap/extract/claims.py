@@ -48,7 +48,7 @@ from geomap.records import (
     Place,
 )
 
-RULES_VERSION = 21  # bump when a rule changes: stored articles are then extracted again
+RULES_VERSION = 22  # bump when a rule changes: stored articles are then extracted again
 CLAIMABLE_KINDS = frozenset(
     {"district", "province", "city", "village", "border-crossing", "base", "site"}
 )

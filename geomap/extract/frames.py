@@ -385,7 +385,7 @@ _OBJECT_WORDS = re.compile(r"[^,;:.()—–]*")  # the words after a verb, up to
 
 
 # Actions whose verb takes an object that may be only a part of the place ("two outposts")
-_TAKES_OBJECT = ("capture", "recapture", "lose", "hold", "withdraw")
+_TAKES_OBJECT = ("capture", "recapture", "lose", "hold", "withdraw", "handover")
 
 
 def _frame(

@@ -100,7 +100,10 @@ APPOSITION = re.compile(_OPENS_APPOSITION, re.IGNORECASE)  # ", a stronghold …
 # the sentence's main event's; an appositive "the …" may be a list's member, and stays)
 BACKGROUND = re.compile(rf",\s+{_PARTICIPLE_CLAUSE}\b[^,;]*,", re.IGNORECASE)
 BRACKETED = re.compile(
-    rf"(?:\s+(?:district|province|city|town))?{_OPENS_APPOSITION}[^,;]*,\s+(?:[\w'’-]+\s+){{0,2}}",
+    rf"(?:\s+(?:district|province|city|town))?{_OPENS_APPOSITION}[^,;]*,\s+"
+    # "X, the capital, and a handful of districts remain": unnamed units joined to X
+    r"(?:and\s+(?:[\w'’-]+\s+){0,4}?(?:districts|towns|cities|villages|areas|others)\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}",
     re.IGNORECASE,
 )
 

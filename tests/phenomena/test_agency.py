@@ -156,6 +156,25 @@ def test_flight_handover_and_a_by_phrase_name_the_side(claims_of, sentence, stat
     assert {s for _p, s in claims_of(sentence)} == {status}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a side that hands a place over to no one named hands it to its opponent
+        ("Government troops handed over Almar without a fight.", {("Almar", "taliban")}),
+        ("Afghan soldiers gave up Qaysar after a week of fighting.", {("Qaysar", "taliban")}),
+        ("The insurgents handed back Sholgara after talks.", {("Sholgara", "government")}),
+        # foreign troops, a recipient who is no side, or a thing handed over: no claim
+        ("US troops handed over Bagram air base on Friday.", set()),
+        ("Government soldiers handed over Almar to tribal elders.", set()),
+        ("The militants handed over the bodies of six soldiers in Almar.", set()),
+        # only the verb's own subject gives: the Taliban here are the recipient
+        ("The district chief surrendered to the Taliban on Monday, handing over Almar.", set()),
+    ],
+)
+def test_a_handover_without_a_recipient_goes_to_the_givers_opponent(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
+
+
 def test_fighting_that_kills_civilians_is_still_fighting(claims_of):
     assert claims_of("Two civilians died in clashes in Almar on Monday.") == {
         ("Almar", "contested")

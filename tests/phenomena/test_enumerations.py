@@ -159,3 +159,14 @@ def test_a_verbless_list_in_the_next_sentence_shares_the_event(claims_of, second
 )
 def test_a_ranked_outcome_counts_the_places_before_it(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Only Sheberghan, the provincial capital, and two other districts remain in army hands.",
+        "Sheberghan, the provincial capital, and a few districts are still held by the army.",
+    ],
+)
+def test_a_subject_joined_to_unnamed_units_across_an_apposition(claims_of, sentence):
+    assert claims_of(sentence) == {("Sheberghan", "government")}
