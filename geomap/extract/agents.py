@@ -19,7 +19,7 @@ _LOCATED = re.compile(
     re.IGNORECASE,
 )
 _TO_SOMEONE = re.compile(r"[^,;.]*?\bto\b", re.IGNORECASE)  # "handed X over to elders"
-_THEIR = re.compile(r"\b(?:their|its)\b", re.IGNORECASE)
+_THEIR = re.compile(r"\b(?:their|its|they)\b", re.IGNORECASE)
 # Between a subject and its verb: a few words, no new phrase ("families have reportedly left").
 _SUBJECT_GAP = re.compile(r"\s+(?:[a-z'-]+\s+){0,3}", re.IGNORECASE)
 
@@ -42,7 +42,7 @@ def agent_of(
         return _expeller(text, words, ts, lo, passive, lexicon), False
     if lexicon.speaker_possessive.search(words):
         return None, True
-    if _THEIR.search(words):  # "X is under their control": the side named before, or speaking
+    if _THEIR.search(words):  # "under their control", "they hold X": the side named before
         party = _actor_before(text, lo, ts, lexicon)
         return (party, False) if party else (None, True)
     party = lexicon.party_of(words)

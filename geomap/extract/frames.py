@@ -369,6 +369,30 @@ def _referred(
     )
 
 
+_FRONTED_SCENE = re.compile(r"\s*(?:In|Inside|Across)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+_AFTER_FRONTED = re.compile(r"(?:\s+(?:province|district|city))?\s*,\s+")
+
+
+def _subject_beside_scene(
+    text: str,
+    start: int,
+    bounds: tuple[int, int, int],
+    places: Sequence[Place],
+    after: Sequence[Place],
+) -> str | None:
+    """The subject of an intransitive verb whose places only say where it happened ("soldiers
+    surrendered in X", "In X, soldiers surrendered"), else None."""
+    lo, ts, te = bounds
+    if not places:
+        return None
+    if places is after:
+        return text[lo:ts] if _LOCATION_GAP.match(text[te : places[0].start]) else None
+    fronted = _AFTER_FRONTED.match(text, places[-1].end, ts)
+    if fronted and _FRONTED_SCENE.fullmatch(text, start, places[0].start):
+        return text[fronted.end() : ts]
+    return None
+
+
 def _part_or_other(words: str, lexicon: Lexicon) -> str | None:
     """An object's status from its first noun alone: a part is fought over, a person or
     thing ("evacuated civilians") says nothing of the place."""
@@ -488,6 +512,21 @@ def _frame(
         and _LOCATION_GAP.match(text[te : places[0].start])
     ):
         return None  # "a facilitator was captured in Kunar": the place is only the scene
+    scene = None
+    subject = (
+        _subject_beside_scene(text, start, (lo, ts, te), places, after)
+        if m.trigger.theme == "subject"
+        else None
+    )
+    if subject is not None:
+        # "soldiers surrendered in X", "In X, two posts fell": the place is only the scene
+        scene = _part_or_other(subject, lexicon)
+        if scene is None and lexicon.actor.search(subject):
+            scene = "drop"
+        elif scene is None and _PLURAL_UNITS.search(subject):
+            scene = CONTESTED  # "several districts fell in X": some of X's units
+        if _no_claim(scene, places):
+            return None
     object_at = places[0].start if places and places is after else None
     object_end = places[0].end if object_at is not None else None
     if not places and not counts_units:  # a tally's units may be listed later ("including")
@@ -497,14 +536,16 @@ def _frame(
         phrase = ANAPHOR.search(text, te, hi) if places else None
         if phrase is not None and phrase.start() - te <= MAX_OBJECT_GAP:
             object_at, object_end = phrase.start(), phrase.end()
-    status_override = None
+    status_override = scene
     if object_at is not None and m.trigger.action in _TAKES_OBJECT:
         # The object's head noun decides: "captured Kunduz" / "the city's entrance" /
         # "took captive four members ... of the province"
         # a withdrawal's gap only names what was left: "from the west bank, including from X"
         judge = _part_or_other if m.trigger.action == "withdraw" else object_status
-        status_override = judge(text[te:object_at], lexicon) or possessed_head(
-            text, object_end or object_at, lexicon
+        status_override = (
+            judge(text[te:object_at], lexicon)
+            or possessed_head(text, object_end or object_at, lexicon)
+            or scene
         )
         if _no_claim(status_override, places):
             return None  # "control a larger part of the province": no claim on a province

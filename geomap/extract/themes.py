@@ -191,7 +191,11 @@ _ELLIPSIS_BEFORE = re.compile(
 )
 
 
-_ELLIPSIS_AFTER = re.compile(r"\s*(?:too|as\s+well|also)\b", re.IGNORECASE)
+# "…, and Y too"; "X fell on Monday, and Y followed (suit) a day later"
+_ELLIPSIS_AFTER = re.compile(
+    r"\s*(?:too|as\s+well|also|(?:soon\s+)?follow(?:ed|s)(?:\s+suit)?|did\s+(?:the\s+)?same)\b",
+    re.IGNORECASE,
+)
 
 
 # "X fell on Monday, Y on Tuesday": the verb is left out, each subject keeps its own time

@@ -262,3 +262,20 @@ def test_a_relative_clause_after_an_apposition_describes_the_listed_places(claim
         "the insurgents last week."
     )
     assert claims_of(text) == {("Almar", "taliban"), ("Qaisar", "taliban")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # people who gave up or fell somewhere: the place is only where it happened
+        ("Dozens of army soldiers surrendered to the Taliban in Khulm.", set()),
+        ("In Khulm, scores of soldiers surrendered on Sunday.", set()),
+        # a part of the place fell: fought over
+        ("Three police checkpoints fell in Khulm on Monday.", {("Khulm", "contested")}),
+        # the place itself, whatever the order
+        ("In Balkh province, Khulm fell on Monday.", {("Khulm", "taliban")}),
+        ("Khulm fell to the Taliban in Balkh province.", {("Khulm", "taliban")}),
+    ],
+)
+def test_what_fell_in_a_place_is_not_always_the_place(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected

@@ -92,6 +92,14 @@ def test_pushing_them_back_holds_the_place_they_attacked(claims_of):
             "Neither Almar nor Shortepa has fallen.",
             {("Almar", "government"), ("Shortepa", "government")},
         ),
+        (
+            "Almar fell on Monday, and Shortepa followed two days later.",
+            {("Almar", "taliban"), ("Shortepa", "taliban")},
+        ),
+        (
+            "Sholgara collapsed overnight, and Dehdadi soon followed suit.",
+            {("Sholgara", "taliban"), ("Dehdadi", "taliban")},
+        ),
     ],
 )
 def test_a_verb_shared_across_a_list(claims_of, sentence, expected):

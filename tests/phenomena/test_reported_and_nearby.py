@@ -298,3 +298,15 @@ def test_the_provincial_capital_of_the_province_named_before(claims_of):
         )
         == set()
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The insurgents say they now control Almar.", {("Almar", "taliban", "taliban")}),
+        ("The army says it still holds Almar.", {("Almar", "government", "government")}),
+        ("We control Almar, a militant spokesman said.", {("Almar", "taliban", "taliban")}),
+    ],
+)
+def test_a_pronoun_subject_holds_for_the_side_named_or_speaking(said, sentence, expected):
+    assert said(sentence) == expected
