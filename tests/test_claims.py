@@ -246,3 +246,23 @@ def test_each_clause_is_dated_by_its_own_words(gazetteer):
     article = article_from_text(text, published=date(2021, 8, 12))
     dates = {c.as_of for c in extract_article(article, gazetteer).claims}
     assert dates == {date(2021, 8, 9)}
+
+
+def test_a_time_kept_inside_another_events_clause_does_not_date_this_one(gazetteer):
+    # "which fell last week" dates the fall only; the retaking takes the attribution's day
+    text = (
+        "Commandos have retaken Kushk district, which fell to the Taliban last week, "
+        "the army said on Tuesday."
+    )
+    article = article_from_text(text, published=date(2021, 8, 12))  # a Thursday
+    found = {(c.status, c.as_of) for c in extract_article(article, gazetteer).claims}
+    assert found == {("government", date(2021, 8, 10)), ("taliban", date(2021, 8, 5))}
+    # a contrast clause's own day is not the day of the clause before it
+    text = "Khulm and Aybak fell, while Taloqan was captured on Monday."
+    article = article_from_text(text, published=date(2021, 8, 12))
+    found = {(c.place.name, c.as_of) for c in extract_article(article, gazetteer).claims}
+    assert found == {
+        ("Khulm", date(2021, 8, 12)),
+        ("Aibak", date(2021, 8, 12)),
+        ("Taloqan", date(2021, 8, 9)),
+    }

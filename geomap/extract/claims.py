@@ -187,7 +187,11 @@ def claims_from_article(
         made = []
         for frame in frames:
             when = _clause_date(
-                sentence, frame.start - start, (as_of, precision), article.published, year
+                sentence,
+                (frame.start - start, [f.start - start for f in frames]),
+                (as_of, precision),
+                article.published,
+                year,
             )
             said = _claims(
                 article, sentence, start, end, frame, lexicon, *when, state.party, people
@@ -203,24 +207,53 @@ def claims_from_article(
     return _outcome_beats_process(claims, efforts), aggregates
 
 
+# The openings of a clause whose event keeps its own time ("X was retaken, which fell last
+# week"; "…, while Y fell on Friday"), unlike "…, and" or a participle, which share it.
+_OWN_TIME = re.compile(r"\b(?:which|who|where|while|whereas|after|before|when|since)\b|;")
+
+
 def _clause_date(
     sentence: str,
-    at: int,
+    events: tuple[int, Sequence[int]],
     sentence_date: tuple[date | None, str],
     published: date | None,
     year: int | None,
 ) -> tuple[date | None, str]:
-    """The date of the clause holding the event at ``at``: "X fell on Friday, while Y was
-    captured on Saturday" dates each by its own words; a clause without one takes the
-    sentence's (a closing "…, officials said on Tuesday" speaks for every clause)."""
+    """The date of the clause holding the event at ``events[0]`` (among all the sentence's
+    events, ``events[1]``): "X fell on Friday, while Y was captured on Saturday" dates each
+    by its own words; a clause without one takes the sentence's (a closing "…, officials
+    said on Tuesday" speaks for every clause) less the dates other events keep to their own
+    clauses ("X was retaken, which fell last week, officials said on Sunday": Sunday)."""
     if published is None:
         return sentence_date
+    at, every = events
     starts, ends = clause_marks(sentence)
-    i = bisect_right(ends, at)
-    lo = ends[i - 1] if i else 0
-    hi = starts[i] if i < len(starts) else len(sentence)
+
+    def clause(offset: int) -> tuple[int, int, str]:
+        i = bisect_right(ends, offset)
+        opening = sentence[starts[i - 1] : ends[i - 1]] if i else ""
+        return (ends[i - 1] if i else 0, starts[i] if i < len(starts) else len(sentence), opening)
+
+    lo, hi, _opening = clause(at)
     own = _foreground(_SINCE.sub(" ", sentence[lo:hi]), [at - lo])
-    return resolve_in_sentence(own, published, year) if mentions_date(own) else sentence_date
+    if mentions_date(own):
+        return resolve_in_sentence(own, published, year)
+    kept = {
+        (a, b)
+        for a, b, opening in map(clause, every)
+        if (a, b) != (lo, hi) and _OWN_TIME.search(opening) and mentions_date(sentence[a:b])
+    }
+    if not kept:
+        return sentence_date
+    pieces, last = [], 0
+    for a, b in sorted(kept):
+        said = SPEECH.search(sentence, a, b)  # "…, which fell last week, officials said on Sunday"
+        comma = sentence.rfind(",", a, said.start()) if said else -1
+        b = comma if comma > a else b
+        pieces += [sentence[last:a], " " * (b - a)]
+        last = b
+    rest = "".join(pieces) + sentence[last:]
+    return resolve_in_sentence(_foreground(_SINCE.sub(" ", rest), [at]), published, year)
 
 
 def _foreground(sentence: str, events: Sequence[int]) -> str:
