@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from geomap.errors import DataNotInstalledError
 from geomap.geo import data
@@ -20,6 +21,11 @@ MIRROR = Path(os.environ.get("GEOMAP_MIRROR", ROOT.parent / "shared" / "data"))
 CORPUS = ROOT.parent / "shared" / "corpus"
 SEEDS = ROOT / "seeds"
 MINI = Path(__file__).resolve().parent / "data" / "mini"
+
+# Property tests check behaviour, not speed (a first call that warms a cache is slow on a
+# busy machine): timings live in benchmarks/.
+hypothesis_settings.register_profile("geomap", deadline=None)
+hypothesis_settings.load_profile("geomap")
 
 
 @pytest.fixture(scope="session")
