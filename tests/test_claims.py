@@ -266,3 +266,26 @@ def test_a_time_kept_inside_another_events_clause_does_not_date_this_one(gazette
         ("Aibak", date(2021, 8, 12)),
         ("Taloqan", date(2021, 8, 9)),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation running on into the next sentence: its speaker speaks it all
+        "An army spokesman told reporters: “That is a lie. Our forces still hold Khulm.”",
+        # the next sentence of quotation, with no speaker of its own
+        '"The attack was beaten off," an army spokesman said. "Khulm remains in our hands."',
+    ],
+)
+def test_quotation_without_an_attribution_is_its_speakers(gazetteer, text):
+    assert set(claims(text, gazetteer)) == {("Khulm", "government", "government")}
+
+
+def test_a_quotation_closed_before_a_narrated_sentence_speaks_no_more(gazetteer):
+    text = (
+        '"We hold Khulm," a Taliban spokesman said. The army denied this. '
+        "Government forces retook Khulm on Monday."
+    )
+    found = set(claims(text, gazetteer))
+    assert ("Khulm", "government", "reporter") in found
+    assert ("Khulm", "taliban", "taliban") in found

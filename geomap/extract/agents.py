@@ -20,6 +20,8 @@ _LOCATED = re.compile(
 )
 _TO_SOMEONE = re.compile(r"[^,;.]*?\bto\b", re.IGNORECASE)  # "handed X over to elders"
 _THEIR = re.compile(r"\b(?:their|its|they)\b", re.IGNORECASE)
+_THEY = re.compile(r"\bthey\b", re.IGNORECASE)
+THEY_REACH = 200  # characters back, past the sentence start, in which "they" finds its actor
 # Between a subject and its verb: a few words, no new phrase ("families have reportedly left").
 _SUBJECT_GAP = re.compile(r"\s+(?:[a-z'-]+\s+){0,3}", re.IGNORECASE)
 
@@ -43,7 +45,8 @@ def agent_of(
     if lexicon.speaker_possessive.search(words):
         return None, True
     if _THEIR.search(words):  # "under their control", "they hold X": the side named before
-        party = _actor_before(text, lo, ts, lexicon)
+        they = _THEY.search(words)  # a subject pronoun may stand for the last sentence's actor
+        party = _actor_before(text, max(0, lo - THEY_REACH) if they else lo, ts, lexicon)
         return (party, False) if party else (None, True)
     party = lexicon.party_of(words)
     if party:

@@ -369,6 +369,7 @@ def _referred(
     )
 
 
+_LOCATED_SUBJECT = re.compile(r"[^,;]*?\b(?:in|of|at|inside)\s+(?:the\s+)?", re.IGNORECASE)
 _FRONTED_SCENE = re.compile(r"\s*(?:In|Inside|Across)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 _AFTER_FRONTED = re.compile(r"(?:\s+(?:province|district|city))?\s*,\s+")
 
@@ -525,6 +526,15 @@ def _frame(
             scene = "drop"
         elif scene is None and _PLURAL_UNITS.search(subject):
             scene = CONTESTED  # "several districts fell in X": some of X's units
+        if _no_claim(scene, places):
+            return None
+    elif places and places is before and subject_theme:
+        # "nine of X's ten police districts are in Taliban hands", "the police headquarters
+        # in X was captured": a part of X, fought over; "soldiers in X surrendered": no claim
+        located = _LOCATED_SUBJECT.fullmatch(text, lo, places[0].start)
+        scene = possessed_head(text, places[-1].end, lexicon) or (
+            _part_or_other(located.group(0), lexicon) if located else None
+        )
         if _no_claim(scene, places):
             return None
     object_at = places[0].start if places and places is after else None

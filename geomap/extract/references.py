@@ -15,7 +15,7 @@ _MODIFIER = (
     r"southern|eastern|western|northeastern|northwestern|restive|embattled|besieged|"
     r"former|same|only|regional|first|second|third|\w+-largest|busy|lucrative|vital|nearby|"
     r"surrounding|customs|trading|remote|mountainous|neighbou?ring|aforementioned|small|"
-    r"frontline|front-line)"
+    r"frontline|front-line|entire|whole|ancient|historic)"
 )
 ANAPHOR = gated(
     rf"\b(?P<det>the|this|that|a|an|its)\s+(?:{_MODIFIER}\s+)*(?P<noun>border\s+(?:town|crossing|"

@@ -272,8 +272,12 @@ def test_a_relative_clause_after_an_apposition_describes_the_listed_places(claim
         ("In Khulm, scores of soldiers surrendered on Sunday.", set()),
         # a part of the place fell: fought over
         ("Three police checkpoints fell in Khulm on Monday.", {("Khulm", "contested")}),
+        ("The police headquarters in Khulm was overrun on Monday.", {("Khulm", "contested")}),
+        ("Seven of Khulm's nine police districts are in Taliban hands.", {("Khulm", "contested")}),
+        ("Dozens of soldiers in Khulm surrendered on Monday.", set()),
         # the place itself, whatever the order
         ("In Balkh province, Khulm fell on Monday.", {("Khulm", "taliban")}),
+        ("The district centre of Khulm fell on Monday.", {("Khulm", "taliban")}),
         ("Khulm fell to the Taliban in Balkh province.", {("Khulm", "taliban")}),
     ],
 )

@@ -71,6 +71,11 @@ def test_a_list_split_by_dates_shares_the_verb(claims_of):
     assert claims_of(text) == {("Almar", "taliban"), ("Shortepa", "taliban")}
 
 
+def test_the_entire_city_is_the_city_named_before(claims_of):
+    text = "Insurgents entered Khulm on Sunday. By Monday they controlled the entire town."
+    assert claims_of(text) == {("Khulm", "contested"), ("Khulm", "taliban")}
+
+
 def test_it_in_the_next_sentence_is_the_place_just_claimed(claims_of):
     text = "Almar fell to insurgents on Monday.\n\nThe army retook it on Wednesday."
     assert claims_of(text) == {("Almar", "taliban"), ("Almar", "government")}
