@@ -73,7 +73,7 @@ _JOIN = re.compile(
     r"(?:\s*,\s*(?:the|a|an)\s+[^,;()\"“”]{1,60}?(?=\s*,))?"  # "X, the main crossing, and Y"
     rf"(?:{_PLACE_SAID})?(?:{TIME_SAID})?"  # "X on Monday and Y on Tuesday": said of one
     r"\s*(?:,|;|,?\s+and|,?\s+or|,?\s+nor|,?\s+as\s+well\s+as|,?\s+and\s+also|,?\s+plus|/)\s*"
-    r"(?:the\s+)?(?:districts?\s+of\s+)?(?:LOC['’]s\s+)?(?:neighbou?ring\s+|nearby\s+)?"
+    r"(?:in\s+)?(?:the\s+)?(?:districts?\s+of\s+)?(?:LOC['’]s\s+)?(?:neighbou?ring\s+|nearby\s+)?"
     # "X and the provincial capital, Y"; "X and the city of Y"
     r"(?:(?:provincial\s+)?(?:capital|cent(?:re|er)|city|town)(?:\s*,|\s+of)\s*(?:the\s+)?)?$",
     re.I,

@@ -18,6 +18,10 @@ import pytest
             "Several districts in Kunduz have fallen, including Imam Sahib and Khan Abad.",
             {("Imam", "taliban"), ("Khan", "taliban")},
         ),
+        (  # the preposition said again before the last member
+            "Clashes were reported in Almar, the district next to Maimana, and in Gurziwan.",
+            {("Almar", "contested"), ("Gurziwan", "contested")},
+        ),
     ],
 )
 def test_list_members_share_the_claim(claims_of, sentence, expected):

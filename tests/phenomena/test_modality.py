@@ -22,6 +22,13 @@ def test_negation_turns_the_outcome_round(claims_of):
     assert claims_of("Khulm has not fallen, the governor said.") == {("Khulm", "government")}
 
 
+def test_a_place_said_to_be_secure_is_held_by_the_side_saying_so(said):
+    assert said("Sharana remains secure, the army corps spokesman said.") == {
+        ("Sharana", "government", "government")
+    }
+    assert said("Sharana is not secure, the governor warned.") == set()
+
+
 def test_our_control_belongs_to_the_speaker(claims_of):
     assert claims_of("Sharana is under our control, the army corps spokesman insisted.") == {
         ("Sharana", "government")
