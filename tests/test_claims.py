@@ -200,6 +200,20 @@ def test_a_rejection_in_the_next_sentence_answers_the_claim_before(gazetteer):
     }
 
 
+def test_a_confirmation_in_the_next_sentence_says_the_claim_again(gazetteer):
+    text = (
+        "Residents said the Taliban had taken over the district centre of Muqur in Badghis. "
+        "Local officials confirmed the report."
+    )
+    assert set(claims(text, gazetteer)) == {
+        ("Muqur", "taliban", "third-party"),
+        ("Muqur", "taliban", "government"),
+    }
+    # a confirmation of something else, or one denied, adds nothing
+    text = "Government forces retook Khulm. Officials have not confirmed the report."
+    assert set(claims(text, gazetteer)) == {("Khulm", "government", "reporter")}
+
+
 def test_an_office_title_is_not_a_back_reference(gazetteer):
     text = (
         "Fighters entered Kunduz city. The district governor of Khanabad said the district "

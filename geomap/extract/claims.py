@@ -2,8 +2,8 @@
 
 Per sentence the grammar in ``frames.py`` reads events (action × agent × places); this
 module adds what the whole article knows: who says it (``speakers.py``), when (``dates.py``),
-denials by the other side, rejections in the next sentence, lists continued in a verbless
-sentence, and back-references to places named earlier.
+denials by the other side, rejections and confirmations in the next sentence, lists continued
+in a verbless sentence, and back-references to places named earlier.
 """
 
 from __future__ import annotations
@@ -174,12 +174,12 @@ def claims_from_article(
                 state.claims = tuple(made)
                 continue
         counts = may_count(sentence, lexicon.country_name)
-        rejected = _rejection(sentence, state.claims, lexicon)
+        answered = _answer(sentence, state.claims, lexicon)
         state.pending = _pending(sentence, frames, lexicon, people) or (
             state.pending if not inside else None
         )
         same_day = _SAME_DAY.search(sentence)
-        if not (frames or rejected or counts or article.published is None or same_day):
+        if not (frames or answered or counts or article.published is None or same_day):
             state.claims = ()
             continue  # nothing to date: skip the date work
         as_of, precision = resolve_in_sentence(
@@ -209,7 +209,7 @@ def claims_from_article(
             replace(
                 c, evidence=evidence_text(sentence), start=start, end=end, as_of=as_of or c.as_of
             )
-            for c in rejected
+            for c in answered
         ]
         made = []
         for frame in frames:
@@ -336,18 +336,27 @@ def _list_claims(
     ]
 
 
-def _rejection(sentence: str, previous: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
-    """ "The Taliban rejected the claim": the other side's view of the last sentence's claims."""
-    m = lexicon.rejection.search(sentence) if previous else None
+def _answer(sentence: str, previous: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
+    """ "The Taliban rejected the claim", "Officials confirmed the report": another speaker's
+    view of the last sentence's claims, the opposite or the same."""
+    if not previous:
+        return []
+    m = lexicon.rejection.search(sentence)
+    confirmed = None if m else lexicon.endorsement.search(sentence)
+    m = m or confirmed
     if m is None or negated_before(sentence[: m.start()], lexicon):
         return []  # "officials have not denied the claim"
-    denier = classify_speaker(sentence[: m.start()], lexicon) or REPORTER
+    speaker = classify_speaker(sentence[: m.start()], lexicon) or REPORTER
     out = []
     for c in previous:
-        if c.status == CONTESTED or c.claimed_by == denier:
+        if c.claimed_by == speaker or (c.status == CONTESTED and not confirmed):
             continue
-        status, _denier, value = _counter(c.status, denier, c.confidence, lexicon)
-        out.append(replace(c, status=status, claimed_by=denier, confidence=round(value, 2)))
+        status, _by, value = (
+            (c.status, speaker, c.confidence)
+            if confirmed
+            else _counter(c.status, speaker, c.confidence, lexicon)
+        )
+        out.append(replace(c, status=status, claimed_by=speaker, confidence=round(value, 2)))
     return out
 
 

@@ -661,6 +661,13 @@ def _frame(
         status = CONTESTED
     if action["status"] == CONTESTED and lexicon.remote_fire.search(text, max(lo, ts - 25), ts):
         return None  # "mortar attacks on X": shelling, like airstrikes, says nothing of control
+    if (
+        action["status"] == CONTESTED
+        and places
+        and places is after
+        and lexicon.civilian_targets.search(text, te, places[0].start)
+    ):
+        return None  # "an attack on a mosque in X": terror, not a fight for X
     negated = negated_before(text[max(lo, ts - 40) : ts], lexicon)
     failed = places and lexicon.failure.match(text, places[-1].end)
     if m.trigger.action == "attempt" and places and (negated or failed):

@@ -76,6 +76,7 @@ class Lexicon:
     denial: GatedPattern
     falsehood: GatedPattern  # what a denied report is said to be: "untrue", "baseless"
     rejection: GatedPattern  # a denial of the last sentence's claims
+    endorsement: GatedPattern  # a confirmation of the last sentence's claims
     habitual: GatedPattern
     history: GatedPattern  # group 1: the year
     remote_fire: GatedPattern  # just before a fighting word: shelling, not fighting
@@ -83,6 +84,7 @@ class Lexicon:
     part: GatedPattern
     partly: GatedPattern  # "partly under Taliban control": the place is fought over
     other: GatedPattern
+    civilian_targets: GatedPattern  # an attack on them is terror, not a fight for ground
     title_after: GatedPattern
     speaking_after: GatedPattern  # a speech verb right after a place: the place speaks
     reference_before: re.Pattern[str]
@@ -211,6 +213,12 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
             rf"(?:{_words(modality['falsehood'])})\b",
             re.IGNORECASE,
         ),
+        endorsement=gated(
+            rf"\b(?:{_words(modality['confirmation'])})\s+(?:the|this|that|these|those|such)\s+"
+            rf"(?:[\w-]+\s+)?(?:{_words(modality['denied_objects'])})\b(?!\s+(?:that|of)\b)"
+            rf"|\b(?:{_words(modality['confirmation'])})\s+(?:this|that|it)\b(?=\s*[,.;]|\s+as\b)",
+            re.IGNORECASE,
+        ),
         habitual=_rx(modality["habitual"]),
         remote_fire=_rx(modality.get("remote_fire", []) or ["(?!)"], suffix=r"\s+$"),
         history=_rx(  # "in 2015", "in early 2015", "in May 2015"
@@ -222,6 +230,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         part=_rx(objects["part"]),
         partly=_rx(objects["partly"], suffix=r"\s+$"),
         other=_rx(objects["other"]),
+        civilian_targets=_rx(objects.get("civilian_targets", []) or ["(?!)"]),
         title_after=_rx(bystanders["titles_after"], prefix=r"^\s*(?:'s\s+|’s\s+)?"),
         speaking_after=_rx(bystanders["speaking_after"], prefix=r"^\s*"),
         reference_before=re.compile(

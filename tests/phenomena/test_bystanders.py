@@ -283,3 +283,16 @@ def test_a_relative_clause_after_an_apposition_describes_the_listed_places(claim
 )
 def test_what_fell_in_a_place_is_not_always_the_place(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen attacked a wedding party in Khulm on Friday.",
+        "The militants denied any role in the attack on a mosque in Khulm.",
+        # a count of units: where they are counted is no claim
+        "In May the insurgents held only a handful of districts, mostly in Faryab and Ghor.",
+    ],
+)
+def test_a_terror_attack_or_a_tally_is_no_fight_for_the_place(claims_of, sentence):
+    assert claims_of(sentence) == set()
