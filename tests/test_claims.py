@@ -303,3 +303,13 @@ def test_a_quotation_closed_before_a_narrated_sentence_speaks_no_more(gazetteer)
     found = set(claims(text, gazetteer))
     assert ("Khulm", "government", "reporter") in found
     assert ("Khulm", "taliban", "taliban") in found
+
+
+def test_a_series_of_participles_shares_the_subject_each_with_its_own_time(gazetteer):
+    text = "Khulm was captured on Sunday, retaken by commandos on Tuesday."
+    article = article_from_text(text, published=date(2021, 8, 12))  # a Thursday
+    found = {(c.place.name, c.status, c.as_of) for c in extract_article(article, gazetteer).claims}
+    assert found == {
+        ("Khulm", "taliban", date(2021, 8, 8)),
+        ("Khulm", "government", date(2021, 8, 10)),
+    }

@@ -262,6 +262,14 @@ def _clause_date(
         return (ends[i - 1] if i else 0, starts[i] if i < len(starts) else len(sentence), opening)
 
     lo, hi, _opening = clause(at)
+    # a series in one clause ("was captured on Monday, retaken on Wednesday"): a comma
+    # between two events divides their times
+    before = max((e for e in every if lo <= e < at), default=None)
+    after = min((e for e in every if at < e < hi), default=None)
+    if before is not None and (comma := sentence.rfind(",", before, at)) > 0:
+        lo = comma
+    if after is not None and (comma := sentence.rfind(",", at, after)) > 0:
+        hi = comma
     own = _foreground(_SINCE.sub(" ", sentence[lo:hi]), [at - lo])
     if mentions_date(own):
         return resolve_in_sentence(own, published, year)

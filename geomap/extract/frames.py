@@ -81,7 +81,7 @@ _RELATIVE_GAP = re.compile(  # "X district, (located in northern P province,) wh
 RELATIVE_REACH = 80  # characters from a relative clause back to the place it describes
 _WHERE_GAP = re.compile(rf"{WHERE_NEXT}\s*", re.IGNORECASE)
 _RELATIVE_PRONOUN = gated(r"\b(?:which|that|who)\b", re.IGNORECASE)
-_DESTINATION = re.compile(r"\b(?:to|towards?|into)\b", re.IGNORECASE)
+_DESTINATION = re.compile(r"\b(?:to|towards?|into|across|through|via)\b", re.IGNORECASE)
 _LEFT_FROM = re.compile(r"\s+(?:from|out\s+of)\s", re.IGNORECASE)
 REPEL_REACH = 40  # "repelled a large Taliban attack on": the attack belongs to the repel
 _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.IGNORECASE)
@@ -97,6 +97,9 @@ _VERB_CONJUNCT = re.compile(
     rf"\b(?:and|but)\s+(?:(?:{AUXILIARIES}|then|later|also|quickly|subsequently|eventually)\s+)*$",
     re.IGNORECASE,
 )
+# "was captured in early July, retaken …": a participle after a comma, one clause on
+SERIES_REACH = 60
+_SERIES_COMMA = re.compile(r"[^,;:]*,\s*")
 _VERB_FIRST = re.compile(
     rf"\s*(?:(?:{AUXILIARIES}|did|do|does|not|never|then|later|quickly|soon|also|eventually|"
     r"finally|reportedly|still|yet|(?:forced|compelled|obliged|made)\s+to)\s+)*",
@@ -256,6 +259,8 @@ def _subject_conjunct(text: str, start: int, clause: int, ts: int, before: Frame
         return False  # the place was the object: "the army took X but was forced out"
     if _VERB_CONJUNCT.search(text, max(before.end, ts - 40), ts):
         return True  # "… and was retaken"
+    if ts - before.end < SERIES_REACH and _SERIES_COMMA.fullmatch(text, before.end, ts):
+        return True  # "X was captured in July, retaken a week later": one subject, a series
     return (
         clause > start
         and bool(_CONJUNCTION_BEFORE.search(text, max(start, clause - 6), clause))

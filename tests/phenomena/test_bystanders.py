@@ -21,6 +21,10 @@ def test_bystanders_take_no_claim(claims_of, sentence, expected):
 def test_a_withdrawal_destination_is_not_the_place_lost(claims_of):
     found = claims_of("The garrison retreated from Khulm to Mazar-i-Sharif overnight.")
     assert found == {("Khulm", "taliban")}
+    # nor is the route they took
+    assert claims_of("Army units fled across the Hairatan bridge into Uzbekistan.") == set()
+    found = claims_of("Soldiers withdrew from Khulm through the Tashqurghan pass.")
+    assert found == {("Khulm", "taliban")}
 
 
 @pytest.mark.parametrize(
