@@ -19,7 +19,7 @@ from geomap.extract.agents import OWN_FORCES, agent_of, default_agent, subject_b
 from geomap.extract.anchors import gated
 from geomap.extract.chunks import WHERE_NEXT, Chunks, chunk_places
 from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
-from geomap.extract.reach import excepted_places, listed_with, predecessors
+from geomap.extract.reach import excepted_places, listed_with, predecessors, ranked_before
 from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PRONOUN, named_by_phrase
 from geomap.extract.scope import (
     AUXILIARIES,
@@ -206,12 +206,15 @@ def frames_in_sentence(
         if habitual(text, start, lo, hi, start + m.start, lexicon):
             continue  # "the Taliban have long controlled X"; "Over the years, … clashed in X"
         frame = _frame(text, start, m, lo, hi, clause, chunks, lexicon, resolve, frames, previous)
-        if frame is not None and frame.places:
-            # "the third capital to fall, after A and B": A and B went the same way
-            ranked = predecessors(text, start, end, (frame.start, frame.end), chunks)
-            extra = tuple(p for p in ranked if p not in frame.places)
+        if frame is None:
+            continue
+        # "the third capital to fall, after A and B": A and B went the same way (also when
+        # the ranked one is unnamed: "It is the third district to fall, after A and B")
+        ranked = predecessors(text, start, end, (frame.start, frame.end), chunks)
+        extra = tuple(p for p in ranked if p not in frame.places)
+        if frame.places or extra:
             frames.append(replace(frame, places=frame.places + extra))
-        elif frame is not None and frame.status != CONTESTED:
+        elif frame.status != CONTESTED:
             unplaced.append(frame)
     frames = _without_background(text, frames)
     for f in list(frames):
@@ -374,6 +377,9 @@ def _referred(
     )
 
 
+_MODAL_NEXT = re.compile(
+    r"(?:\s+(?:district|province|city|town))?\s+(?:would|could|might|will|may|should)\b", re.I
+)
 _LOCATED_SUBJECT = re.compile(r"[^,;]*?\b(?:in|of|at|inside)\s+(?:the\s+)?", re.IGNORECASE)
 _FRONTED_SCENE = re.compile(r"\s*(?:In|Inside|Across)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 _AFTER_FRONTED = re.compile(r"(?:\s+(?:province|district|city))?\s*,\s+")
@@ -518,6 +524,9 @@ def _frame(
         and _LOCATION_GAP.match(text[te : places[0].start])
     ):
         return None  # "a facilitator was captured in Kunar": the place is only the scene
+    if places and places is after and m.text.lower().endswith(" of"):
+        if _MODAL_NEXT.match(text, places[-1].end):
+            return None  # "the fall of X would be a blow": what it would mean, not what was
     scene = None
     subject = (
         _subject_beside_scene(text, start, (lo, ts, te), places, after)
@@ -684,8 +693,12 @@ def _frame(
             # "the Taliban had not entered the city": it is still the other side's
             return Frame("hold", lexicon.opponent(agent), ts, te, places, via)
         return None  # "without any clashes": no fighting, no claim
-    if not places and not _PLURAL_UNITS.search(text, clause, min(hi, te + MAX_OBJECT_GAP)):
-        return None  # keep "captured 15 districts": a list ("including …") may name them
+    if not (
+        places
+        or _PLURAL_UNITS.search(text, clause, min(hi, te + MAX_OBJECT_GAP))
+        or ranked_before(text, start, ts)
+    ):
+        return None  # keep "captured 15 districts", "the third … to fall": a list may follow
     return Frame(
         m.trigger.action,
         status,

@@ -30,12 +30,17 @@ _EXCEPTION_BEFORE = re.compile(
 _EXCEPTION_REACH = 45  # characters from "except" to the place it names
 
 
+def ranked_before(text: str, start: int, ts: int) -> bool:
+    """A rank opens the outcome at ``ts``: "the third provincial capital to (fall)"."""
+    return bool(_RANKED.search(text, max(start, ts - _RANK_REACH), ts))
+
+
 def predecessors(
     text: str, start: int, end: int, trigger: tuple[int, int], chunks: Chunks
 ) -> tuple[Place, ...]:
     """The list after a ranked outcome's ", after" ("the third to fall, after A and B")."""
     ts, te = trigger
-    if not _RANKED.search(text, max(start, ts - _RANK_REACH), ts):
+    if not ranked_before(text, start, ts):
         return ()
     after = _PREDECESSORS.match(text, te, end)
     first = after and next((p for p in chunks.candidates if p.start == after.end()), None)

@@ -15,6 +15,7 @@ import pytest
         ("Local militias turned back a Taliban assault on Zaranj overnight.", "government"),
         ("Afghan forces clawed back Zaranj on Thursday.", "government"),
         ("Insurgents were seen patrolling the streets of Zaranj on Friday.", "taliban"),
+        ("Insurgents pushed deep into Zaranj on Friday.", "contested"),
         ("Insurgents turned back an army offensive against Zaranj.", "taliban"),
         ("Commandos pushed back a Taliban offensive against Mehtarlam.", "government"),
         ("Fighters seized the district building in Sholgara.", "taliban"),

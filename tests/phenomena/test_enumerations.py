@@ -170,6 +170,11 @@ def test_a_verbless_list_in_the_next_sentence_shares_the_event(claims_of, second
             "Kunduz was the third city to fall, after the insurgents attacked Khan Abad.",
             {("Kunduz", "taliban"), ("Khan", "contested")},
         ),
+        # the ranked one unnamed: the ones before it are named
+        (
+            "It is the third district in Balkh to fall this week, after Chimtal and Dehdadi.",
+            {("Chimtal", "taliban"), ("Dehdadi", "taliban")},
+        ),
         # an aim to be first is no outcome
         ("The insurgents hope to be the first to capture Kunduz.", set()),
     ],

@@ -11,6 +11,8 @@ import pytest
         "A militant weapons facilitator was captured in Kunar province.",
         "The district was handed over without a fight to the garrison in Farah.",
         "Officials warned the Taliban could soon overrun Khulm.",
+        "The fall of Khulm would open the road to Mazar-i-Sharif.",
+        "The capture of Asadabad could take the insurgents weeks.",
     ],
 )
 def test_no_claim_for_what_did_not_happen(claims_of, sentence):
