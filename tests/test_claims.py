@@ -313,3 +313,17 @@ def test_a_series_of_participles_shares_the_subject_each_with_its_own_time(gazet
         ("Khulm", "taliban", date(2021, 8, 8)),
         ("Khulm", "government", date(2021, 8, 10)),
     }
+
+
+def test_the_next_day_is_the_day_after_the_last_dated_event(gazetteer):
+    text = (
+        "On 4 July, government forces retook Panjwayi district in Kandahar province. "
+        "The next day, the Taliban recaptured it."
+    )
+    article = article_from_text(text, published=date(2021, 8, 1))
+    found = {(c.place.name, c.status, c.as_of) for c in extract_article(article, gazetteer).claims}
+    # "it" is one place: the district, not the province that locates it
+    assert found == {
+        ("Panjwayi", "government", date(2021, 7, 4)),
+        ("Panjwayi", "taliban", date(2021, 7, 5)),
+    }

@@ -37,7 +37,8 @@ _IN_BEFORE = re.compile(
 # A named unit the gazetteer does not know, located in the province that follows.
 _UNKNOWN_UNIT_BEFORE = re.compile(
     r"(?:\b(?:district|village|town|area)\s+of\s+(?-i:[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,3})"
-    r"|(?-i:[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,3})\s+(?:district|village|area))"
+    r"|(?-i:[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,3})\s+"
+    r"(?:district|village|area|(?:border\s+)?crossing|border\s+post|(?:air\s*)?base|airport|dam))"
     r"\s*,?\s+in\s+(?:the\s+)?(?:[a-z-]+\s+)?$",
     re.IGNORECASE,
 )

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from geomap.extract.aggregates import aggregates_in_sentence, may_count
@@ -54,6 +54,7 @@ CLAIMABLE_KINDS = frozenset(
 )
 CONFIDENCE = {"named": 0.85, "reference": 0.7, "pronoun": 0.7, "list": 0.75}
 _SAME_DAY = gated(r"\b(?:the|that)\s+same\s+day\b|\bthat\s+day\b", re.IGNORECASE)
+_NEXT_DAY = gated(r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later)\b", re.IGNORECASE)
 DENIAL_DISCOUNT = 0.7  # a denial's counter-claim, and a negated outcome, weigh less
 # "Nine districts fell. They include A, B and C": a verbless list continues the last event.
 _PLURAL_UNITS = gated(
@@ -179,6 +180,7 @@ def claims_from_article(
             state.pending if not inside else None
         )
         same_day = _SAME_DAY.search(sentence)
+        next_day = _NEXT_DAY.search(sentence) if state.last_date[1] == "day" else None
         if not (frames or answered or counts or article.published is None or same_day):
             state.claims = ()
             continue  # nothing to date: skip the date work
@@ -195,6 +197,8 @@ def claims_from_article(
             as_of, precision = (
                 state.last_date
             )  # narrative order: "On the same day", the next sentence
+        elif next_day and state.last_date[0] is not None:
+            as_of, precision = state.last_date[0] + timedelta(days=1), "day"  # "The next day"
         state.last_date, state.last_end = (as_of, precision), end
         if counts:
             aggregates += aggregates_in_sentence(

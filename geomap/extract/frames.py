@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from geomap.extract.agents import OWN_FORCES, agent_of, default_agent, subject_before
 from geomap.extract.anchors import gated
-from geomap.extract.chunks import WHERE_NEXT, Chunks, chunk_places
+from geomap.extract.chunks import TIME_SAID, WHERE_NEXT, Chunks, chunk_places
 from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
 from geomap.extract.reach import excepted_places, listed_with, predecessors, ranked_before
 from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PRONOUN, named_by_phrase
@@ -58,8 +58,14 @@ _THERE = re.compile(  # "there" as a place, not "there were"
     r"(?:\s+[\w'’-]+){0,4}?\s+there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|seem)\b)",
     re.I,
 )
+_IT = re.compile(r"\s*(?:control\s+(?:of|over)\s+)?it\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|both)\s+(?:\w+\s+){0,2}$", re.I)
-_CLAUSE_DONE = re.compile(r"[\s.,;:!?\"'”’)]*")  # nothing but punctuation left in the clause
+# nothing but punctuation, and adverbs of time, left in the clause ("it was lost again on Monday.")
+_CLAUSE_DONE = re.compile(
+    rf"(?:\s+(?:again|too|also|back|soon|later|quickly|briefly)\b|{TIME_SAID}"
+    r"|\s+on\s+\d{1,2}\s+[A-Z][a-z]+|\s+in\s+(?:early\s+|late\s+|mid-?)?[A-Z][a-z]+\b)*"
+    r"[\s.,;:!?\"'”’)]*"
+)
 _NO_OBJECT_NEXT = re.compile(
     # "X, seized by Y"; "X, seized on Wednesday"; "X, taken last week,": no object follows
     r"\s+(?:by|on|last|earlier|overnight|yesterday|this|early|late)\b|\s*[,.;]|\s*$",
@@ -605,16 +611,20 @@ def _frame(
         status_override = _part_or_other(text[te : there.end()], lexicon) or status_override
         if status_override == "drop":
             return None
-    if not places and (
-        _PRONOUN_OBJECT.match(text, te, hi)  # "retook it", "took control of them"
-        or there  # "fighting was still going on there"
-        or (
-            (_CLAUSE_DONE.fullmatch(text, te, hi) or only_attribution(text, te, hi))
-            and _PRONOUN_SUBJECT.search(clause_before)
-        )
-    ):  # "it was retaken.", "officials said both remained in government hands."
+    pronoun = None if places else _PRONOUN_OBJECT.match(text, te, hi)  # "retook it", "them"
+    if not places and not pronoun and not there:
+        pronoun = (
+            _PRONOUN_SUBJECT.search(clause_before)
+            if _CLAUSE_DONE.fullmatch(text, te, hi) or only_attribution(text, te, hi)
+            else None
+        )  # "it was retaken.", "officials said both remained in government hands."
+    if not places and (pronoun or there):  # "fighting was still going on there"
         places = earlier[-1].places if earlier else tuple(previous)
         via = "pronoun"
+        if pronoun and _IT.match(pronoun.group(0)) and len(places) > 1:
+            # "it": one place, the last named (a district before the province locating it)
+            places = ([p for p in places if p.kind != "province"] or list(places))[-1:]
+            places = tuple(places)
     if (
         not places
         and m.trigger.action == "repel"
@@ -683,7 +693,10 @@ def _frame(
     ):
         return None  # "an attack on a mosque in X": terror, not a fight for X
     negated = negated_before(text[max(lo, ts - 40) : ts], lexicon)
-    failed = places and lexicon.failure.match(text, places[-1].end)
+    # after the place, or after the phrase that refers to it ("tried to retake the town but failed")
+    failed = places and lexicon.failure.match(
+        text, object_end if via == "reference" and object_end else places[-1].end
+    )
     if m.trigger.action == "attempt" and places and (negated or failed):
         # "failed to retake X", "attempts to storm X had failed": X stays with the other side
         holder = lexicon.opponent(agent) if agent in lexicon.parties else lexicon.defender

@@ -251,7 +251,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
             suffix=r"\s+(?:the\s+)?(?:(?:cities|towns|provinces|districts)\s+of\s+)?$",
         ),
         failure=re.compile(
-            rf"\s*,?\s*(?:[\w-]+\s+){{0,3}}?(?:(?:had|have|has)\s+)?(?:{_words(modality['failure'])})\b",
+            rf"\s*,?\s*(?:[\w-]+\s+){{0,4}}?(?:(?:had|have|has)\s+)?(?:{_words(modality['failure'])})\b",
             re.IGNORECASE,
         ),
         reporting=_rx(modality["reporting"], suffix=r"\s+"),

@@ -46,6 +46,7 @@ NOUN_KINDS = {
     "airfield": ("base",),
     "dam": ("site",),
 }
+_NEAREST_OF_ANY_KIND = frozenset({"town"})
 # "the crossings", "both districts": every such place named just before.
 PLURAL_ANAPHOR = gated(
     r"\b(?:the|these|those|both|the\s+two)\s+"
@@ -99,7 +100,8 @@ def references(
     for m in ANAPHOR.finditer(text, lo, hi):
         noun = m.group("noun").lower().split()[0]
         kinds = NOUN_KINDS.get(noun, ("city",))
-        if "border" in m.group(0).lower():  # "the border town": a crossing before any town
+        border = "border" in m.group(0).lower()
+        if border:  # "the border town": a crossing before any town
             kinds = ("border-crossing", *kinds)
         if m.group("det").lower() in ("a", "an"):
             # "a provincial capital" introduces a place: it may be named next, never before
@@ -116,12 +118,16 @@ def references(
             seats = [p for p in antecedents if p.end <= m.start() and _stands_for_district(p)]
             if seats:
                 return [seats[-1]]
-        for kind in kinds:  # the kinds in order of preference, each the most recent
+        # the kinds in order of preference, each the most recent; "the town" is the most
+        # recent of any of its kinds (a crossing town such as Spin Boldak, or a city)
+        nearest = noun in _NEAREST_OF_ANY_KIND and not border
+        order = (kinds,) if nearest else tuple((k,) for k in kinds)
+        for group in order:
             # (a place found at the phrase itself is what it names: "the provincial capital")
             earlier = [
                 p
                 for p in antecedents
-                if p.kind == kind and (p.end <= m.start() or p.start == m.start())
+                if p.kind in group and (p.end <= m.start() or p.start == m.start())
             ]
             if earlier:
                 return [earlier[-1]]

@@ -154,6 +154,13 @@ def test_a_unit_taken_inside_a_place_is_not_the_place(claims_of, sentence, expec
     assert claims_of(sentence) == expected
 
 
+def test_a_province_locating_a_crossing_the_gazetteer_lacks_takes_no_claim(claims_of):
+    assert claims_of("Insurgents seized the Dogharoun Pass crossing in Herat province.") == set()
+    assert claims_of("Insurgents seized the Islam Qala crossing in Herat province.") == {
+        ("Islam", "taliban")
+    }
+
+
 def test_provinces_that_locate_lost_districts_take_no_claim(claims_of):
     assert (
         claims_of(

@@ -80,6 +80,26 @@ def test_the_entire_city_is_the_city_named_before(claims_of):
     assert claims_of(text) == {("Khulm", "contested"), ("Khulm", "taliban")}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the town" is the latest town, a crossing town too
+        (
+            "Insurgents took Khulm on Monday and Spin Boldak on Tuesday. "
+            "Commandos tried to retake the town on Wednesday but failed.",
+            {("Khulm", "taliban"), ("Spin", "taliban")},
+        ),
+        # "it", with time adverbs after the verb, is the place just claimed
+        (
+            "Government forces retook Khulm in Balkh province. It was lost again on Monday.",
+            {("Khulm", "government"), ("Khulm", "taliban")},
+        ),
+    ],
+)
+def test_a_back_reference_finds_the_latest_place_of_its_kind(claims_of, text, expected):
+    assert claims_of(text) == expected
+
+
 def test_it_in_the_next_sentence_is_the_place_just_claimed(claims_of):
     text = "Almar fell to insurgents on Monday.\n\nThe army retook it on Wednesday."
     assert claims_of(text) == {("Almar", "taliban"), ("Almar", "government")}
