@@ -623,8 +623,7 @@ def _frame(
         via = "pronoun"
         if pronoun and _IT.match(pronoun.group(0)) and len(places) > 1:
             # "it": one place, the last named (a district before the province locating it)
-            places = ([p for p in places if p.kind != "province"] or list(places))[-1:]
-            places = tuple(places)
+            places = tuple([p for p in places if p.kind != "province"] or places)[-1:]
     if (
         not places
         and m.trigger.action == "repel"
