@@ -186,7 +186,8 @@ def names_a_reference(text: str, te: int) -> bool:
 
 # "…, and Y too", "…, as has Y": a second subject that shares the verb before it.
 _ELLIPSIS_BEFORE = re.compile(
-    r"(?:\s+[\w-]+){0,4}?,?\s+(?:and|as\s+(?:was|were|has|have|had|is|are|did))\s+(?:the\s+)?",
+    r"(?:\s+[\w-]+){0,4}?,?\s+(?:and|(?:and\s+)?(?:as|so)\s+(?:was|were|has|have|had|is|are|did))"
+    r"\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 
@@ -213,7 +214,8 @@ def shares_predicate(text: str, te: int, after: tuple[Place, ...]) -> bool:
     gap = _ELLIPSIS_BEFORE.fullmatch(text, te, after[0].start)
     if gap is None:
         return False
-    return " as " in gap.group(0).lower() or bool(_ELLIPSIS_AFTER.match(text, after[-1].end))
+    said_again = re.search(r"\b(?:as|so)\s", gap.group(0), re.IGNORECASE)  # "as has Y", "so has Y"
+    return bool(said_again) or bool(_ELLIPSIS_AFTER.match(text, after[-1].end))
 
 
 def _counts_provinces(tally: str) -> bool:

@@ -122,6 +122,10 @@ def test_pushing_them_back_holds_the_place_they_attacked(claims_of):
             {("Almar", "government"), ("Shortepa", "government")},
         ),
         (
+            "Almar has been captured, and so has Shortepa.",
+            {("Almar", "taliban"), ("Shortepa", "taliban")},
+        ),
+        (
             "Almar fell on Monday, and Shortepa followed two days later.",
             {("Almar", "taliban"), ("Shortepa", "taliban")},
         ),
