@@ -277,6 +277,19 @@ def _at_paragraph_start(text: str, p: Place) -> bool:
     return not text[line_start : p.start].strip()
 
 
+_BARE_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
+# A phrase fronted before the subject: "Despite the fall of A, …", "After taking A, …"
+_FRONTED_PHRASE = re.compile(
+    r"(?:^|[.!?\n]\s*)[\"“‘]?(?:Despite|In\s+spite\s+of|After|Following|Since|Before|Amid|With|"
+    r"Unlike|Like|Besides|Apart\s+from|Beyond|Until)\b[^,.;!?\n]*$"
+)
+
+
+def _closes_fronted_phrase(text: str, at: int) -> bool:
+    """The place at ``at`` ends a phrase fronted at its sentence's start."""
+    return bool(_FRONTED_PHRASE.search(text, max(0, at - 120), at))
+
+
 def _groups(
     text: str, candidates: Sequence[Place], places: Sequence[Place], bystanders: set[int]
 ) -> tuple[tuple[Place, ...], ...]:
@@ -301,6 +314,8 @@ def _joined(
     if b.start - a.end > 120:
         return False
     gap = text[a.end : b.start]
+    if _BARE_COMMA.fullmatch(gap) and _closes_fronted_phrase(text, a.start):
+        return False  # "Despite the fall of A, B remains …": the comma ends a fronted phrase
     between = places[bisect_left(starts, a.end) : bisect_left(starts, b.start)]
     for q in reversed(between):
         if q.start in bystanders and q.end <= b.start:

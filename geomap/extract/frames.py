@@ -242,6 +242,27 @@ def _shared_subject(text: str, start: int, clause: int, ts: int, lexicon: Lexico
     return subject_before(text, lo + (marks[-2] if len(marks) > 1 else 0), clause, lexicon)
 
 
+_NO_SUBJECT = re.compile(r"\s*(?:no|none\s+of|not\s+a\s+single|not\s+one)\b", re.IGNORECASE)
+_SUBJECT_OPENS = re.compile(r"[\s\"“‘]*(?:the\s+)?(?:[a-z-]+\s+){0,2}")
+_TIME_ADJUNCT = re.compile(r"\b(?:before|after|since|when|while)\s*$", re.IGNORECASE)
+
+
+def _adjunct_subject(
+    text: str, start: int, clause: int, m: _Match, chunks: Chunks
+) -> tuple[Place, ...]:
+    """The main clause's subject, for an -ing verb opening a time adjunct ("X held out for
+    three days before falling to the Taliban")."""
+    ts = start + m.start
+    if not m.text.lower().endswith("ing") or clause <= start:
+        return ()
+    mark = _TIME_ADJUNCT.search(text, max(start, clause - 10), clause)
+    if mark is None or not _VERB_FIRST.fullmatch(text, clause, ts):
+        return ()
+    subject = group_before(chunks, start, mark.start())
+    # the subject opens the sentence: "X held out …", not "the army retook X before …"
+    return subject if subject and _SUBJECT_OPENS.fullmatch(text, start, subject[0].start) else ()
+
+
 def _relative_antecedent(text: str, chunks: Chunks, ts: int) -> tuple[Place, ...]:
     """The places a relative clause right before the verb describes, reference points or
     not ("from the direction of A and B, two districts that fell")."""
@@ -468,8 +489,10 @@ def _frame(
         before = ()  # "fled from occupied villages": what they left is not a place before
     subject_theme = m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive)
     if not before and subject_theme:  # "X, which …, was retaken"; "A and B, two … that fell"
-        before = bracketed_subject(chunks, text, start, ts) or _relative_antecedent(
-            text, chunks, ts
+        before = (
+            bracketed_subject(chunks, text, start, ts)
+            or _relative_antecedent(text, chunks, ts)
+            or _adjunct_subject(text, start, clause, m, chunks)
         )
     order: tuple[tuple[Place, ...], ...]
     if subject_theme:
@@ -546,12 +569,16 @@ def _frame(
             scene = "drop"
         elif scene is None and _PLURAL_UNITS.search(subject):
             scene = CONTESTED  # "several districts fell in X": some of X's units
+        if _NO_SUBJECT.match(subject):
+            return None  # "no district has fallen in X", "none of the posts fell in X"
         if _no_claim(scene, places):
             return None
     elif places and places is before and subject_theme:
         # "nine of X's ten police districts are in Taliban hands", "the police headquarters
         # in X was captured": a part of X, fought over; "soldiers in X surrendered": no claim
         located = _LOCATED_SUBJECT.fullmatch(text, lo, places[0].start)
+        if located and _NO_SUBJECT.match(located.group(0)):
+            return None  # "none of the posts in X fell"
         scene = possessed_head(text, places[-1].end, lexicon) or (
             _part_or_other(located.group(0), lexicon) if located else None
         )

@@ -28,6 +28,7 @@ _EXCEPTION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EXCEPTION_REACH = 45  # characters from "except" to the place it names
+_TOTALITY_REACH = 120  # characters from "all of" to the verb (a bounded look back: linear)
 
 
 def ranked_before(text: str, start: int, ts: int) -> bool:
@@ -57,7 +58,7 @@ def excepted_places(
 ) -> tuple[Place, ...]:
     """The places a whole's outcome excepts in its clause ("all of P except X and Y")."""
     lo = max(trigger[1], places[-1].end)
-    if not _TOTALITY.search(text, start, lo):
+    if not _TOTALITY.search(text, max(start, trigger[0] - _TOTALITY_REACH), lo):
         return ()
     hi = start + clause_end(text[start:end], lo - start)
     excepted: list[Place] = []

@@ -286,6 +286,9 @@ def test_a_relative_clause_after_an_apposition_describes_the_listed_places(claim
         ("The police headquarters in Khulm was overrun on Monday.", {("Khulm", "contested")}),
         ("Seven of Khulm's nine police districts are in Taliban hands.", {("Khulm", "contested")}),
         ("Dozens of soldiers in Khulm surrendered on Monday.", set()),
+        # nothing fell
+        ("No district has fallen in Balkh so far.", set()),
+        ("None of the checkpoints in Khulm fell.", set()),
         # the place itself, whatever the order
         ("In Balkh province, Khulm fell on Monday.", {("Khulm", "taliban")}),
         ("The district centre of Khulm fell on Monday.", {("Khulm", "taliban")}),

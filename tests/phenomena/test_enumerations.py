@@ -216,3 +216,37 @@ def test_a_ranked_outcome_counts_the_places_before_it(claims_of, sentence, expec
 )
 def test_a_subject_joined_to_unnamed_units_across_an_apposition(claims_of, sentence):
     assert claims_of(sentence) == {("Sheberghan", "government")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a fronted phrase's comma ends it: no list with the subject after it
+        (
+            "Despite the fall of Kunduz, Khan Abad remains under government control.",
+            {("Kunduz", "taliban"), ("Khan", "government")},
+        ),
+        (
+            "After the fall of Kunduz, Khan Abad, Imam Sahib and Chahar Dara were captured.",
+            {
+                ("Kunduz", "taliban"),
+                ("Khan", "taliban"),
+                ("Imam", "taliban"),
+                ("Chahar", "taliban"),
+            },
+        ),
+    ],
+)
+def test_a_fronted_phrase_is_no_list_with_the_subject(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sheberghan held out for three days before falling to the Taliban.",
+        "Sheberghan was besieged for a month before surrendering on Friday.",
+    ],
+)
+def test_a_time_adjunct_verb_shares_the_main_subject(claims_of, sentence):
+    assert ("Sheberghan", "taliban") in claims_of(sentence)
