@@ -147,6 +147,8 @@ def chunk_places(
                 references.add(p.start)
         elif i >= 2 and _located_by_possessor(text, places[i - 2], places[i - 1], p, bystanders):
             bystanders.add(p.start)  # "Torghundi, in Herat's Kushk district": Kushk locates
+        elif i + 1 < len(places) and _locates_the_apposition(text, start, p, places[i + 1]):
+            bystanders.add(p.start)  # "the last stronghold in P, X, fell": P locates X
         smaller_seen = smaller_seen or p.kind != "province"
     # A place joined in a list to a locator locates too: "in Ghazni and Parwan" (provinces),
     # "near Klishchiivka and Andriivka" (any place after a reference word).
@@ -171,6 +173,23 @@ def chunk_places(
         frozenset(references),
         tuple(places),
     )
+
+
+def _locates_the_apposition(text: str, start: int, p: Place, nxt: Place) -> bool:
+    """A province after "in" with one of its own places in apposition right after it ("the
+    last government stronghold in Badakhshan, Faizabad, fell"): no list of equals."""
+    return (
+        p.kind == "province"
+        and nxt.kind != "province"
+        and nxt.province_pcode == p.province_pcode
+        and bool(_IN_BEFORE.search(text, max(start, p.start - 40), p.start))
+        and bool(_APPOSED.fullmatch(text, p.end, nxt.start))
+        and bool(_APPOSITION_CLOSES.match(text, nxt.end))
+    )
+
+
+_APPOSED = re.compile(r"(?:\s+province)?\s*,\s*")
+_APPOSITION_CLOSES = re.compile(r"(?:\s+(?:city|district|town))?\s*,(?!\s*(?:and|or)\b)")
 
 
 def _located_by_possessor(

@@ -16,6 +16,7 @@ import pytest
         ("Afghan forces clawed back Zaranj on Thursday.", "government"),
         ("Insurgents were seen patrolling the streets of Zaranj on Friday.", "taliban"),
         ("Insurgents pushed deep into Zaranj on Friday.", "contested"),
+        ("Border police withdrew to Farah after losing Zaranj.", "taliban"),
         ("Insurgents turned back an army offensive against Zaranj.", "taliban"),
         ("Commandos pushed back a Taliban offensive against Mehtarlam.", "government"),
         ("Fighters seized the district building in Sholgara.", "taliban"),

@@ -161,6 +161,17 @@ def test_a_province_locating_a_crossing_the_gazetteer_lacks_takes_no_claim(claim
     }
 
 
+def test_a_province_locating_its_place_in_apposition_takes_no_claim(claims_of):
+    text = "The last government stronghold in Jawzjan, Sheberghan, fell on Sunday."
+    assert claims_of(text) == {("Sheberghan", "taliban")}
+    # a list of provinces is still a list
+    assert claims_of("Fighting raged in Jawzjan, Balkh and Kunduz.") == {
+        ("Jawzjan", "contested"),
+        ("Balkh", "contested"),
+        ("Kunduz", "contested"),
+    }
+
+
 def test_provinces_that_locate_lost_districts_take_no_claim(claims_of):
     assert (
         claims_of(
