@@ -80,31 +80,39 @@ class _State:
     pending: tuple[str, str] | None = None  # (status, claimed_by) of a list still to come
     party: str | None = None  # the side that made the last claims ("the ministry" is its)
     quotes_open: int = 0  # quotation marks the sentences so far opened and did not close
-    quoted: str | None = None  # who speaks in the last sentence's quotation
+    quoted: tuple[str, ...] = ()  # the sentences of the quotation under way, latest last
 
 
+QUOTE_REACH = 5  # sentences of a quotation back in which its speaker is looked for
 _OPENS_QUOTE = re.compile(r"\s*[“\"]")
 
 
-def _quoted_by(
-    sentence: str, state: _State, lexicon: Lexicon, people: Mapping[str, str]
-) -> str | None:
-    """Who speaks a sentence that is all quotation, when it names no speaker itself: a quote
-    running on ('… told Reuters: "This is not true. Our units hold X."') or the next quote
-    ('"X was taken," he said. "We took the whole city."'). Carries the quotation on."""
+def _quotation(sentence: str, state: _State) -> tuple[str, ...]:
+    """The quotation a sentence continues when it opens inside one or opens with a quote
+    mark ('… told Reuters: "This is not true. Our units hold X."'; '"X was taken," he
+    said. "We took the whole city."'): its sentences so far. Carries the quotation on."""
     inside = state.quotes_open > 0 or bool(_OPENS_QUOTE.match(sentence))
-    speaker = state.quoted if inside else None
+    quotation = state.quoted if inside else ()
     straight = sentence.count('"')
     if straight or "“" in sentence or "”" in sentence:
-        own = speaker_of(sentence, lexicon, people=people)
-        state.quoted = own if own != REPORTER else speaker
+        state.quoted = (*quotation, sentence)[-QUOTE_REACH:]
         opened = sentence.count("“") - sentence.count("”")
         if straight % 2:  # a straight mark opens what is closed and closes what is open
             opened = -1 if state.quotes_open else 1
         state.quotes_open = max(0, state.quotes_open + opened)
     elif not state.quotes_open:
-        state.quoted = None
-    return speaker
+        state.quoted = ()
+    return quotation
+
+
+def _quote_speaker(
+    quotation: Sequence[str], lexicon: Lexicon, people: Mapping[str, str] | None
+) -> str:
+    """Who speaks a quotation: the latest of its sentences that names a speaker."""
+    for said in reversed(quotation):
+        if (speaker := speaker_of(said, lexicon, people=people)) != REPORTER:
+            return speaker
+    return REPORTER
 
 
 HISTORY_REACH = 80  # characters between an event and the year that dates it
@@ -143,7 +151,7 @@ def claims_from_article(
         sentence = text[start:end]
         if is_navigation(sentence):
             continue  # "Related: Taliban take X": another story's headline
-        quoted_by = _quoted_by(sentence, state, lexicon, people)
+        quotation = _quotation(sentence, state)
         inside = local[bisect_left(starts, start) : bisect_left(starts, end)]
         frames: list[Frame] = []
         refers = (
@@ -225,7 +233,7 @@ def claims_from_article(
                 year,
             )
             said = _claims(
-                article, sentence, start, end, frame, lexicon, *when, state.party, people, quoted_by
+                article, sentence, start, end, frame, lexicon, *when, state.party, people, quotation
             )
             if frame.action == "attempt":  # "withdrew, but efforts are under way to retake it"
                 efforts.update(_identity(c) for c in said if c.status == CONTESTED)
@@ -414,17 +422,17 @@ def _claims(
     precision: str,
     last_party: str | None = None,
     people: Mapping[str, str] | None = None,
-    quoted_by: str | None = None,
+    quotation: Sequence[str] = (),
 ) -> list[Claim]:
     """The claims a frame makes; with a denial by another party, both sides' claims.
 
     ``last_party`` stands in for a speaker no word ties to a side ("the defence ministry
-    announced") when the frame's agent is the speaker's side; ``quoted_by`` speaks a
-    sentence of quotation that names no speaker.
+    announced") when the frame's agent is the speaker's side; the speaker of a ``quotation``
+    the sentence continues speaks it when it names no speaker itself.
     """
     speaker = speaker_of(sentence, lexicon, frame.start - start, people)
-    if speaker == REPORTER and quoted_by is not None:
-        speaker = quoted_by
+    if speaker == REPORTER and quotation:
+        speaker = _quote_speaker(quotation, lexicon, people)
     status = frame.status
     if frame.agent_is_speaker and status != CONTESTED:
         # "under our control", said by a government spokesman; "we withdrew from X";
