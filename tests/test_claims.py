@@ -327,3 +327,15 @@ def test_the_next_day_is_the_day_after_the_last_dated_event(gazetteer):
         ("Panjwayi", "government", date(2021, 7, 4)),
         ("Panjwayi", "taliban", date(2021, 7, 5)),
     }
+
+
+def test_a_relative_clause_keeps_its_time_and_the_main_verb_its_own(gazetteer):
+    text = "Almar and Qaisar, which fell last week, remain under Taliban control, officials said."
+    article = article_from_text(text, published=date(2021, 6, 25))
+    found = {(c.place.name, c.status, c.as_of) for c in extract_article(article, gazetteer).claims}
+    assert found == {
+        ("Almar", "taliban", date(2021, 6, 18)),
+        ("Qaysar", "taliban", date(2021, 6, 18)),
+        ("Almar", "taliban", date(2021, 6, 25)),
+        ("Qaysar", "taliban", date(2021, 6, 25)),
+    }

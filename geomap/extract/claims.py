@@ -248,6 +248,7 @@ def claims_from_article(
 
 # The openings of a clause whose event keeps its own time ("X was retaken, which fell last
 # week"; "…, while Y fell on Friday"), unlike "…, and" or a participle, which share it.
+_RELATIVE_OPENING = re.compile(r",\s*(?:which|who)\b")
 _OWN_TIME = re.compile(r"\b(?:which|who|where|while|whereas|after|before|when|since)\b|;")
 
 
@@ -273,7 +274,9 @@ def _clause_date(
         opening = sentence[starts[i - 1] : ends[i - 1]] if i else ""
         return (ends[i - 1] if i else 0, starts[i] if i < len(starts) else len(sentence), opening)
 
-    lo, hi, _opening = clause(at)
+    lo, hi, opening = clause(at)
+    if _RELATIVE_OPENING.search(opening) and (comma := sentence.find(",", lo, at)) >= 0:
+        lo = comma  # "A and B, which fell last week, remain …": the relative clause closed
     # a series in one clause ("was captured on Monday, retaken on Wednesday"): a comma
     # between two events divides their times
     before = max((e for e in every if lo <= e < at), default=None)
@@ -514,7 +517,7 @@ def _outcome_beats_process(
     decisive = {_identity(c) for c in claims if c.status != CONTESTED}
     kept, seen = [], set()
     for c in claims:
-        key = (*_identity(c), c.status)
+        key = (*_identity(c), c.status, c.as_of)  # "A, which fell last week, remain …": both
         outcome = _identity(c) in decisive and _identity(c) not in efforts
         if (c.status == CONTESTED and outcome) or key in seen:
             continue

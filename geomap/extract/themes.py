@@ -98,7 +98,10 @@ _OPENS_APPOSITION = (
 APPOSITION = re.compile(_OPENS_APPOSITION, re.IGNORECASE)  # ", a stronghold …", ", which …"
 # A closed bracket of background: "X, lost in July, was retaken on Monday" (its date is not
 # the sentence's main event's; an appositive "the …" may be a list's member, and stays)
-BACKGROUND = re.compile(rf",\s+{_PARTICIPLE_CLAUSE}\b[^,;]*,", re.IGNORECASE)
+BACKGROUND = re.compile(
+    rf",\s+(?:{_PARTICIPLE_CLAUSE}|(?:which|who)\s+[a-z]+)\b[^,;]*,",
+    re.IGNORECASE,
+)
 BRACKETED = re.compile(
     rf"(?:\s+(?:district|province|city|town))?{_OPENS_APPOSITION}[^,;]*,\s+"
     # "X, the capital, and a handful of districts remain": unnamed units joined to X
