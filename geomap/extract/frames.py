@@ -21,6 +21,14 @@ from geomap.extract.chunks import TIME_SAID, WHERE_NEXT, Chunks, chunk_places
 from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
 from geomap.extract.reach import excepted_places, listed_with, predecessors, ranked_before
 from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PRONOUN, named_by_phrase
+from geomap.extract.scenes import (
+    DROP,
+    LOCATION_GAP,
+    PLURAL_UNITS,
+    no_claim,
+    part_or_other,
+    scene_status,
+)
 from geomap.extract.scope import (
     AUXILIARIES,
     PASSIVE_BEFORE,
@@ -32,6 +40,17 @@ from geomap.extract.scope import (
     negated_before,
 )
 from geomap.extract.speakers import after_speech, only_attribution
+from geomap.extract.subjects import (
+    RELATIVE_GAP,
+    RELATIVE_REACH,
+    SUBJECT_REACH,
+    VERB_CONJUNCT,
+    VERB_FIRST,
+    adjunct_subject,
+    continues_subject,
+    relative_antecedent,
+    shared_subject,
+)
 from geomap.extract.themes import (
     APPOSITIVE_RELATIVE,
     BRACKET_REACH,
@@ -44,7 +63,6 @@ from geomap.extract.themes import (
     group_after,
     group_before,
     names_a_reference,
-    object_head,
     object_status,
     possessed_head,
     shares_predicate,
@@ -75,16 +93,6 @@ _NO_OBJECT_NEXT = re.compile(
 _NOBODY_EXPELLED = re.compile(r"\w+ (?:out (?:of|from)|back from|from)", re.IGNORECASE)
 # "Kunduz, which the Taliban captured": a relative clause puts the object first.
 _RELATIVE = re.compile(r"\b(?:which|that|whom|what)\b|:", re.IGNORECASE)
-_RELATIVE_GAP = re.compile(  # "X district, (located in northern P province,) which"
-    r"(?:\s+(?:district|province|city|town))?"
-    r"(?:,\s*(?:located\s+)?in\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w'’-]+(?:\s+province)?)?"
-    # "A and B, two districts that …"
-    r"(?:,\s*(?:two|three|four|five|several|both|the)\s+(?:[a-z-]+\s+)?"
-    r"(?:districts|towns|cities|villages|capitals)(?=\s+(?:which|that)))?"
-    r"(?:,|\s)\s*(?:which|that)\s*",
-    re.IGNORECASE,
-)
-RELATIVE_REACH = 80  # characters from a relative clause back to the place it describes
 _WHERE_GAP = re.compile(rf"{WHERE_NEXT}\s*", re.IGNORECASE)
 _RELATIVE_PRONOUN = gated(r"\b(?:which|that|who)\b", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|into|across|through|via)\b", re.IGNORECASE)
@@ -92,26 +100,8 @@ _LEFT_FROM = re.compile(r"\s+(?:from|out\s+of)\s", re.IGNORECASE)
 REPEL_REACH = 40  # "repelled a large Taliban attack on": the attack belongs to the repel
 _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?$", re.I)
-_PLURAL_UNITS = gated(r"\b(?:districts|towns|cities|capitals|cent(?:re|er)s)\b", re.I)
-# A clause that opens on its verb after "but"/"and" shares the subject of the clause before.
-SUBJECT_REACH = 300  # characters back in which the shared subject's clause is looked for
-_CONJUNCTION_BEFORE = re.compile(r"\b(?:but|and|yet)\s*$", re.IGNORECASE)
 # A second predicate of the subject ("… and have been mounting pressure on"): it ends an object.
 _NEW_PREDICATE = re.compile(rf"\b(?:and|but)\s+(?:{AUXILIARIES})\b", re.IGNORECASE)
-# A verb opening a conjunct inside a clause ("… and had retaken X"): it shares the subject.
-_VERB_CONJUNCT = re.compile(
-    rf"\b(?:and|but)\s+(?:(?:{AUXILIARIES}|then|later|also|quickly|subsequently|eventually)\s+)*$",
-    re.IGNORECASE,
-)
-# "was captured in early July, retaken …": a participle after a comma, one clause on
-SERIES_REACH = 60
-_SERIES_COMMA = re.compile(r"[^,;:]*,\s*")
-_VERB_FIRST = re.compile(
-    rf"\s*(?:(?:{AUXILIARIES}|did|do|does|not|never|then|later|quickly|soon|also|eventually|"
-    r"finally|reportedly|still|yet|(?:forced|compelled|obliged|made)\s+to)\s+)*",
-    re.IGNORECASE,
-)
-_LOCATION_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|inside)\s", re.I)
 
 
 @dataclass(frozen=True)
@@ -231,47 +221,6 @@ def frames_in_sentence(
     return _attach_inclusions(text, frames, unplaced, chunks), chunks
 
 
-def _shared_subject(text: str, start: int, clause: int, ts: int, lexicon: Lexicon) -> str | None:
-    """The subject of the clause before a verb-first clause ("X … but had not entered")."""
-    if clause <= start or not _CONJUNCTION_BEFORE.search(text, max(start, clause - 6), clause):
-        return None
-    if not _VERB_FIRST.fullmatch(text, clause, ts):
-        return None
-    lo = max(start, clause - SUBJECT_REACH)  # a bounded look back: linear in a run-on text
-    marks = clause_marks(text[lo:clause])[1]
-    return subject_before(text, lo + (marks[-2] if len(marks) > 1 else 0), clause, lexicon)
-
-
-_NO_SUBJECT = re.compile(r"\s*(?:no|none\s+of|not\s+a\s+single|not\s+one)\b", re.IGNORECASE)
-_SUBJECT_OPENS = re.compile(r"[\s\"“‘]*(?:the\s+)?(?:[a-z-]+\s+){0,2}")
-_TIME_ADJUNCT = re.compile(r"\b(?:before|after|since|when|while)\s*$", re.IGNORECASE)
-
-
-def _adjunct_subject(
-    text: str, start: int, clause: int, m: _Match, chunks: Chunks
-) -> tuple[Place, ...]:
-    """The main clause's subject, for an -ing verb opening a time adjunct ("X held out for
-    three days before falling to the Taliban")."""
-    ts = start + m.start
-    if not m.text.lower().endswith("ing") or clause <= start:
-        return ()
-    mark = _TIME_ADJUNCT.search(text, max(start, clause - 10), clause)
-    if mark is None or not _VERB_FIRST.fullmatch(text, clause, ts):
-        return ()
-    subject = group_before(chunks, start, mark.start())
-    # the subject opens the sentence: "X held out …", not "the army retook X before …"
-    return subject if subject and _SUBJECT_OPENS.fullmatch(text, start, subject[0].start) else ()
-
-
-def _relative_antecedent(text: str, chunks: Chunks, ts: int) -> tuple[Place, ...]:
-    """The places a relative clause right before the verb describes, reference points or
-    not ("from the direction of A and B, two districts that fell")."""
-    nearest = next((p for p in reversed(chunks.places) if ts - RELATIVE_REACH <= p.end <= ts), None)
-    if nearest is None or not _RELATIVE_GAP.fullmatch(text, nearest.end, ts):
-        return ()
-    return listed_with(text, chunks.places, nearest)
-
-
 def _lost_just_before(places: Sequence[Place], earlier: Sequence[Frame]) -> bool:
     """The sentence's last event gave these places to a side ("X fell to Y and …")."""
     return bool(
@@ -282,20 +231,8 @@ def _lost_just_before(places: Sequence[Place], earlier: Sequence[Frame]) -> bool
     )
 
 
-def _subject_conjunct(text: str, start: int, clause: int, ts: int, before: Frame) -> bool:
-    """A passive verb opening a conjunct whose subject is the place the clause before
-    began with ("X fell in June but was retaken in July")."""
-    if before.places[-1].end > before.start:
-        return False  # the place was the object: "the army took X but was forced out"
-    if _VERB_CONJUNCT.search(text, max(before.end, ts - 40), ts):
-        return True  # "… and was retaken"
-    if ts - before.end < SERIES_REACH and _SERIES_COMMA.fullmatch(text, before.end, ts):
-        return True  # "X was captured in July, retaken a week later": one subject, a series
-    return (
-        clause > start
-        and bool(_CONJUNCTION_BEFORE.search(text, max(start, clause - 6), clause))
-        and bool(_VERB_FIRST.fullmatch(text, clause, ts))
-    )
+def _span_of(frame: Frame) -> tuple[Sequence[Place], int, int]:
+    return frame.places, frame.start, frame.end
 
 
 def _unnamed_agent(
@@ -308,7 +245,7 @@ def _unnamed_agent(
     ts = start + m.start
     if not passive:
         # "Taliban fighters reached Kunduz but had not entered the city": one subject, two verbs
-        return _shared_subject(text, start, clause, ts, lexicon), None
+        return shared_subject(text, start, clause, ts, lexicon), None
     if m.trigger.action not in ("repel", "expel"):
         return None, None
     # "Government forces attacked X but were beaten back": the side beaten back lost it
@@ -407,43 +344,6 @@ def _referred(
 _MODAL_NEXT = re.compile(
     r"(?:\s+(?:district|province|city|town))?\s+(?:would|could|might|will|may|should)\b", re.I
 )
-_LOCATED_SUBJECT = re.compile(r"[^,;]*?\b(?:in|of|at|inside)\s+(?:the\s+)?", re.IGNORECASE)
-_FRONTED_SCENE = re.compile(r"\s*(?:In|Inside|Across)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
-_AFTER_FRONTED = re.compile(r"(?:\s+(?:province|district|city))?\s*,\s+")
-
-
-def _subject_beside_scene(
-    text: str,
-    start: int,
-    bounds: tuple[int, int, int],
-    places: Sequence[Place],
-    after: Sequence[Place],
-) -> str | None:
-    """The subject of an intransitive verb whose places only say where it happened ("soldiers
-    surrendered in X", "In X, soldiers surrendered"), else None."""
-    lo, ts, te = bounds
-    if not places:
-        return None
-    if places is after:
-        return text[lo:ts] if _LOCATION_GAP.match(text[te : places[0].start]) else None
-    fronted = _AFTER_FRONTED.match(text, places[-1].end, ts)
-    if fronted and _FRONTED_SCENE.fullmatch(text, start, places[0].start):
-        return text[fronted.end() : ts]
-    return None
-
-
-def _part_or_other(words: str, lexicon: Lexicon) -> str | None:
-    """An object's status from its first noun alone: a part is fought over, a person or
-    thing ("evacuated civilians") says nothing of the place."""
-    head = object_head(words, lexicon)
-    return CONTESTED if head == "part" else "drop" if head == "other" else None
-
-
-def _no_claim(judged: str | None, places: Sequence[Place]) -> bool:
-    """An object judged to name no place here, or only a part of a province."""
-    return judged == "drop" or (judged == CONTESTED and all(p.kind == "province" for p in places))
-
-
 _OBJECT_WORDS = re.compile(r"[^,;:.()—–]*")  # the words after a verb, up to a clause mark
 
 
@@ -451,26 +351,47 @@ _OBJECT_WORDS = re.compile(r"[^,;:.()—–]*")  # the words after a verb, up to
 _TAKES_OBJECT = ("capture", "recapture", "lose", "hold", "withdraw", "handover")
 
 
-def _frame(
-    text: str,
-    start: int,
-    m: _Match,
-    lo: int,
-    hi: int,
-    clause: int,
-    chunks: Chunks,
-    lexicon: Lexicon,
-    resolve: Callable[[int, int], list[Place]],
-    earlier: Sequence[Frame],
-    previous: Sequence[Place],
-) -> Frame | None:
+@dataclass(frozen=True)
+class _Site:
+    """One trigger in its sentence: what each step of reading its frame looks at."""
+
+    text: str
+    start: int  # the sentence's start
+    m: _Match
+    lo: int  # where the trigger's theme may start: its clause, or the trigger before it
+    hi: int  # where it ends
+    clause: int  # where the trigger's clause starts
+    chunks: Chunks
+    lexicon: Lexicon
+    passive: bool
+    clause_before: str  # the clause's words before the trigger
+
+    @property
+    def ts(self) -> int:
+        return self.start + self.m.start
+
+    @property
+    def te(self) -> int:
+        return self.start + self.m.end
+
+
+@dataclass(frozen=True)
+class _Theme:
+    """The places a trigger governs, found in the sentence, and where they were found."""
+
+    places: tuple[Place, ...]
+    before: tuple[Place, ...]  # the places before the verb (a subject) …
+    after: tuple[Place, ...]  # … and after it (an object, or what follows a noun)
+    counts_units: bool  # the object is a tally of units ("controls 14 of 17 districts")
+    subject_first: bool  # the theme is the subject: a passive verb, or one such as "fell"
+
+
+def _is_passive(text: str, start: int, m: _Match, lo: int) -> bool:
+    """'X was "liberated"' (quotation marks read as spaces), "X, seized by Y,"."""
     ts, te = start + m.start, start + m.end
-    clause_before = text[lo:ts]
-    if hypothetical(clause_before, lexicon):
-        return None
-    passive = bool(  # 'X was "liberated"': quotation marks read as spaces; "X, seized by Y,"
+    return bool(
         (
-            PASSIVE_BEFORE.search(clause_before.translate(QUOTES_AS_SPACES))
+            PASSIVE_BEFORE.search(text[lo:ts].translate(QUOTES_AS_SPACES))
             or (
                 _REDUCED_RELATIVE.search(text, max(start, ts - 8), ts)
                 and (_NO_OBJECT_NEXT.match(text, te) or _NOBODY_EXPELLED.fullmatch(m.text))
@@ -478,8 +399,22 @@ def _frame(
         )
         and _PARTICIPLE.match(m.text)
     )
-    if passive and m.trigger.action == "repel":
-        lo = start  # "X attacked Y but were beaten back": the attack was on Y
+
+
+def _theme(site: _Site) -> _Theme | None:
+    """The places named as the trigger's theme (before or after it, a relative clause's
+    antecedent, an appositive), or None where they are only its scene."""
+    text, start, m, lo, hi, clause, chunks, lexicon = (
+        site.text,
+        site.start,
+        site.m,
+        site.lo,
+        site.hi,
+        site.clause,
+        site.chunks,
+        site.lexicon,
+    )
+    ts, te, passive = site.ts, site.te, site.passive
     after = group_after(chunks, te, hi, text, lexicon)
     leaves = lexicon.actions[m.trigger.action].get("leaves")
     if after and leaves and _DESTINATION.search(text, te, after[0].start):
@@ -491,8 +426,8 @@ def _frame(
     if not before and subject_theme:  # "X, which …, was retaken"; "A and B, two … that fell"
         before = (
             bracketed_subject(chunks, text, start, ts)
-            or _relative_antecedent(text, chunks, ts)
-            or _adjunct_subject(text, start, clause, m, chunks)
+            or relative_antecedent(text, chunks, ts)
+            or adjunct_subject(text, start, clause, (ts, m.text), chunks)
         )
     order: tuple[tuple[Place, ...], ...]
     if subject_theme:
@@ -504,33 +439,13 @@ def _frame(
     if m.trigger.theme in ("subject", "object") and re.search(
         r"\b(?:which|that)\s*$", text[max(start, clause - 8) : clause], re.I
     ):
-        # "Khulm, which insurgents captured" / "Khulm, which was captured" / "Khulm, which
-        # was besieged, fell": the antecedent of the relative clause is the object or the
-        # subject
-        antecedent = group_before(chunks, start, clause)
-        # a place only located or referred to may still be what the clause describes:
-        # "attacks from Guzara district, located in Herat province, which is under …"
-        named = next(
-            (
-                p
-                for p in chunks.places
-                if clause - RELATIVE_REACH <= p.end <= clause
-                and _RELATIVE_GAP.fullmatch(text, p.end, clause)
-            ),
-            None,
-        )
-        if antecedent and _RELATIVE_GAP.fullmatch(text, antecedent[-1].end, clause):
-            order = (*order, antecedent)
-        elif named is not None:
-            order = (*order, listed_with(text, chunks.places, named))
-        else:  # "Bakhmut, a symbolic prize that Russian forces seized"
-            order = (*order, appositive(text, chunks, start, clause, APPOSITIVE_RELATIVE))
+        order = (*order, _antecedent(text, start, clause, chunks))
     if not after and not passive and names_a_reference(text, te):
         order = (after,)  # "efforts to recapture the crossings": the object refers back
     counts_units = not passive and counts_not_names(text, te, after, lexicon)
     if counts_units:
         order = ()  # "Takhar (the Taliban control 14 of 17 districts)": a tally, not Takhar
-    places, via = next(((g, "named") for g in order if g), ((), "named"))
+    places = next((g for g in order if g), ())
     if places and places is before:  # "X has been taken, and Y too" / "…, as has Y"
         second = after or group_after(chunks, te, te + MAX_OBJECT_GAP, text, lexicon)
         if second and shares_predicate(text, te, second):
@@ -550,61 +465,87 @@ def _frame(
         and m.trigger.action == "capture"
         and places
         and places is after
-        and _LOCATION_GAP.match(text[te : places[0].start])
+        and LOCATION_GAP.match(text[te : places[0].start])
     ):
         return None  # "a facilitator was captured in Kunar": the place is only the scene
     if places and places is after and m.text.lower().endswith(" of"):
         if _MODAL_NEXT.match(text, places[-1].end):
             return None  # "the fall of X would be a blow": what it would mean, not what was
-    scene = None
-    subject = (
-        _subject_beside_scene(text, start, (lo, ts, te), places, after)
-        if m.trigger.theme == "subject"
-        else None
+    return _Theme(places, before, after, counts_units, subject_theme)
+
+
+def _antecedent(text: str, start: int, clause: int, chunks: Chunks) -> tuple[Place, ...]:
+    """What a relative clause describes: "Khulm, which insurgents captured" / "Khulm, which
+    was captured" / "Khulm, which was besieged, fell": the object or the subject."""
+    antecedent = group_before(chunks, start, clause)
+    if antecedent and RELATIVE_GAP.fullmatch(text, antecedent[-1].end, clause):
+        return antecedent
+    # a place only located or referred to may still be what the clause describes:
+    # "attacks from Guzara district, located in Herat province, which is under …"
+    named = next(
+        (
+            p
+            for p in chunks.places
+            if clause - RELATIVE_REACH <= p.end <= clause
+            and RELATIVE_GAP.fullmatch(text, p.end, clause)
+        ),
+        None,
     )
-    if subject is not None:
-        # "soldiers surrendered in X", "In X, two posts fell": the place is only the scene
-        scene = _part_or_other(subject, lexicon)
-        if scene is None and lexicon.actor.search(subject):
-            scene = "drop"
-        elif scene is None and _PLURAL_UNITS.search(subject):
-            scene = CONTESTED  # "several districts fell in X": some of X's units
-        if _NO_SUBJECT.match(subject):
-            return None  # "no district has fallen in X", "none of the posts fell in X"
-        if _no_claim(scene, places):
-            return None
-    elif places and places is before and subject_theme:
-        # "nine of X's ten police districts are in Taliban hands", "the police headquarters
-        # in X was captured": a part of X, fought over; "soldiers in X surrendered": no claim
-        located = _LOCATED_SUBJECT.fullmatch(text, lo, places[0].start)
-        if located and _NO_SUBJECT.match(located.group(0)):
-            return None  # "none of the posts in X fell"
-        scene = possessed_head(text, places[-1].end, lexicon) or (
-            _part_or_other(located.group(0), lexicon) if located else None
-        )
-        if _no_claim(scene, places):
-            return None
-    object_at = places[0].start if places and places is after else None
+    if named is not None:
+        return listed_with(text, chunks.places, named)
+    # "Bakhmut, a symbolic prize that Russian forces seized"
+    return appositive(text, chunks, start, clause, APPOSITIVE_RELATIVE)
+
+
+def _judged(
+    site: _Site, theme: _Theme, resolve: Callable[[int, int], list[Place]]
+) -> tuple[tuple[Place, ...], str, str | None, int | None] | None:
+    """The theme's places (or a back-reference's), how they were found, what the object's
+    words say of them (contested: a part; None: the place itself) and where a referring
+    object ends; None when the object names no place here."""
+    text, start, m, lo, hi, chunks, lexicon = (
+        site.text,
+        site.start,
+        site.m,
+        site.lo,
+        site.hi,
+        site.chunks,
+        site.lexicon,
+    )
+    ts, te, passive = site.ts, site.te, site.passive
+    places, via = theme.places, "named"
+    scene = scene_status(
+        text,
+        start,
+        (lo, ts, te),
+        (places, theme.before, theme.after),
+        (m.trigger.theme == "subject", theme.subject_first),
+        lexicon,
+    )
+    if scene == DROP:
+        return None
+    object_at = places[0].start if places and places is theme.after else None
     object_end = places[0].end if object_at is not None else None
-    if not places and not counts_units:  # a tally's units may be listed later ("including")
+    if not places and not theme.counts_units:  # a tally's units may be listed ("including")
         active_object = m.trigger.theme == "object" and not passive
-        places = _referred(text, (ts, te), (lo, hi), active_object, bool(leaves), chunks, resolve)
+        leaves = bool(lexicon.actions[m.trigger.action].get("leaves"))
+        places = _referred(text, (ts, te), (lo, hi), active_object, leaves, chunks, resolve)
         via = "reference"
         phrase = ANAPHOR.search(text, te, hi) if places else None
         if phrase is not None and phrase.start() - te <= MAX_OBJECT_GAP:
             object_at, object_end = phrase.start(), phrase.end()
-    status_override = scene
+    judged = scene
     if object_at is not None and m.trigger.action in _TAKES_OBJECT:
         # The object's head noun decides: "captured Kunduz" / "the city's entrance" /
         # "took captive four members ... of the province"
         # a withdrawal's gap only names what was left: "from the west bank, including from X"
-        judge = _part_or_other if m.trigger.action == "withdraw" else object_status
-        status_override = (
+        judge = part_or_other if m.trigger.action == "withdraw" else object_status
+        judged = (
             judge(text[te:object_at], lexicon)
             or possessed_head(text, object_end or object_at, lexicon)
             or scene
         )
-        if _no_claim(status_override, places):
+        if no_claim(judged, places):
             return None  # "control a larger part of the province": no claim on a province
     elif (
         places
@@ -616,27 +557,43 @@ def _frame(
     ):
         # "In X, the army abandoned two outposts": the scene's part, not the scene, changed
         words = _OBJECT_WORDS.match(text, te, min(hi, te + MAX_OBJECT_GAP))
-        status_override = _part_or_other(words.group(0) if words else "", lexicon)
-        if _no_claim(status_override, places):
+        judged = part_or_other(words.group(0) if words else "", lexicon)
+        if no_claim(judged, places):
             return None  # "where Ukraine controls much territory": no claim on a province
     elif (
         passive
         and m.trigger.action in ("capture", "recapture")
-        and PART_SUBJECT.search(clause_before)
+        and PART_SUBJECT.search(site.clause_before)
     ):
-        status_override = CONTESTED  # "some surrounding areas are occupied": a part of it
+        judged = CONTESTED  # "some surrounding areas are occupied": a part of it
     if m.trigger.action in ("capture", "recapture", "hold") and lexicon.partly.search(
         text, max(lo, ts - 16), ts
     ):
-        status_override = CONTESTED  # "X is partly under Taliban control"
+        judged = CONTESTED  # "X is partly under Taliban control"
+    return places, via, judged, object_end
+
+
+def _pronoun_places(
+    site: _Site,
+    judged: tuple[tuple[Place, ...], str, str | None],
+    earlier: Sequence[Frame],
+    previous: Sequence[Place],
+) -> tuple[tuple[Place, ...], str, str | None] | None:
+    """A trigger that names no place may mean one by "there", "it", "them", an event named
+    before ("the assault was beaten off") or a subject it shares with the clause before;
+    ``judged`` and the result are (places, via, what the object says of them)."""
+    text, start, m, hi, clause = site.text, site.start, site.m, site.hi, site.clause
+    ts, te, passive = site.ts, site.te, site.passive
+    places, via, status = judged
+    clause_before = site.clause_before
     there = None if places else _THERE.match(text, te, hi)
     named_before = (
-        [p for p in chunks.candidates if start <= p.start and p.end <= ts] if there else []
+        [p for p in site.chunks.candidates if start <= p.start and p.end <= ts] if there else []
     )
     if there and named_before:  # "inside Kandahar city after taking the prison there"
         places, via = (named_before[-1],), "pronoun"
-        status_override = _part_or_other(text[te : there.end()], lexicon) or status_override
-        if status_override == "drop":
+        status = part_or_other(text[te : there.end()], site.lexicon) or status
+        if status == DROP:
             return None
     pronoun = None if places else _PRONOUN_OBJECT.match(text, te, hi)  # "retook it", "them"
     if not places and not pronoun and not there:
@@ -664,15 +621,25 @@ def _frame(
         and earlier
         and (
             (passive and m.trigger.action == "expel")
-            or (m.trigger.action == "withdraw" and _VERB_FIRST.fullmatch(text, clause, ts))
-            or (passive and _subject_conjunct(text, start, clause, ts, earlier[-1]))
+            or (m.trigger.action == "withdraw" and VERB_FIRST.fullmatch(text, clause, ts))
+            or (passive and continues_subject(text, start, clause, ts, _span_of(earlier[-1])))
         )
     ):
         # "Insurgents entered X overnight but were driven out / forced to retreat": out of the
         # place just entered
         places, via = earlier[-1].places, "pronoun"
+    return places, via, status
+
+
+def _agent(
+    site: _Site, places: Sequence[Place], earlier: Sequence[Frame]
+) -> tuple[str | None, bool, str | None]:
+    """The side that acted, whether it is the speaker's own, and which side of the speaker's
+    was beaten back when only the speaker says whose it was ("own" or "enemy")."""
+    text, start, m, clause, lexicon = site.text, site.start, site.m, site.clause, site.lexicon
+    ts, te, passive = site.ts, site.te, site.passive
     agent, agent_is_speaker = agent_of(text, m.trigger, m.text, (ts, te), clause, passive, lexicon)
-    conjunct = _VERB_CONJUNCT.search(text, max(lo, ts - 40), ts)
+    conjunct = VERB_CONJUNCT.search(text, max(site.lo, ts - 40), ts)
     if conjunct and not passive and m.trigger.theme in ("object", "after"):
         # "its troops repelled insurgent attacks near X and had retaken Y": the subject acts
         said = after_speech(text, clause, conjunct.start())
@@ -685,6 +652,43 @@ def _frame(
     beaten: str | None = None  # the speaker's own side or its enemy, beaten back
     if agent is None and not (agent_is_speaker and not passive):
         agent, beaten = _unnamed_agent(text, start, clause, m, passive, lexicon)
+    return agent, agent_is_speaker, beaten
+
+
+def _frame(
+    text: str,
+    start: int,
+    m: _Match,
+    lo: int,
+    hi: int,
+    clause: int,
+    chunks: Chunks,
+    lexicon: Lexicon,
+    resolve: Callable[[int, int], list[Place]],
+    earlier: Sequence[Frame],
+    previous: Sequence[Place],
+) -> Frame | None:
+    """The frame of the trigger ``m`` whose theme lies in ``lo:hi``, or None: its places
+    (``_theme``, ``_judged``, ``_pronoun_places``), its agent (``_agent``), then the status
+    they give and what the words around the trigger do to it."""
+    ts, te = start + m.start, start + m.end
+    clause_before = text[lo:ts]
+    if hypothetical(clause_before, lexicon):
+        return None
+    passive = _is_passive(text, start, m, lo)
+    if passive and m.trigger.action == "repel":
+        lo = start  # "X attacked Y but were beaten back": the attack was on Y
+    site = _Site(text, start, m, lo, hi, clause, chunks, lexicon, passive, clause_before)
+    theme = _theme(site)
+    judged = _judged(site, theme, resolve) if theme is not None else None
+    if theme is None or judged is None:
+        return None
+    referred = _pronoun_places(site, judged[:3], earlier, previous)
+    if referred is None:
+        return None
+    places, via, status_override = referred
+    object_end = judged[3]
+    agent, agent_is_speaker, beaten = _agent(site, places, earlier)
     action = lexicon.actions[m.trigger.action]
     # "the enemy has fled X", said by one side: X is the speaker's; "the enemy took X": not
     enemy_acted = (
@@ -714,12 +718,12 @@ def _frame(
     if (
         action["status"] == CONTESTED
         and places
-        and places is after
+        and places is theme.after
         and lexicon.civilian_targets.search(text, te, places[0].start)
     ):
         return None  # "an attack on a mosque in X": terror, not a fight for X
     negated = negated_before(text[max(lo, ts - 40) : ts], lexicon)
-    # after the place, or after the phrase that refers to it ("tried to retake the town but failed")
+    # after the place, or after the phrase referring to it ("tried to retake the town but failed")
     failed = places and lexicon.failure.match(
         text, object_end if via == "reference" and object_end else places[-1].end
     )
@@ -734,7 +738,7 @@ def _frame(
         return None  # "without any clashes": no fighting, no claim
     if not (
         places
-        or _PLURAL_UNITS.search(text, clause, min(hi, te + MAX_OBJECT_GAP))
+        or PLURAL_UNITS.search(text, clause, min(hi, te + MAX_OBJECT_GAP))
         or ranked_before(text, start, ts)
     ):
         return None  # keep "captured 15 districts", "the third … to fall": a list may follow
