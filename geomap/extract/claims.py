@@ -19,7 +19,8 @@ from typing import Any
 from geomap.extract.aggregates import aggregates_in_sentence, may_count
 from geomap.extract.anchors import gated
 from geomap.extract.dates import mentions_date, resolve_in_sentence
-from geomap.extract.frames import Frame, frames_in_sentence, triggers_in
+from geomap.extract.frames import frames_in_sentence, triggers_in
+from geomap.extract.grammar import Frame
 from geomap.extract.lexicon import Lexicon, load_lexicon
 from geomap.extract.references import (
     ANAPHOR,

@@ -1,10 +1,9 @@
 """Frames: who did what to which places, read from one sentence.
 
-Per sentence: trigger words (``lexicon.toml``) → clause → the trigger's places (its theme:
-object, subject or what follows, as a whole list) → its agent (an actor in the trigger, a
-"by"/"to" phrase, or the clause's subject) → status from action × agent → modality
-(negation, hypothetical, habit: ``scope.py``). Attribution and dates are added by
-``claims.py``.
+Per sentence: trigger words (``lexicon.toml``) → clause → for each trigger, its frame
+(``grammar.py``: the places of its theme, as a whole list → its agent → status from action ×
+agent → modality) → what the frames reach beyond their own places (ranked outcomes,
+exceptions, a list after "including"). Attribution and dates are added by ``claims.py``.
 """
 
 from __future__ import annotations
@@ -13,122 +12,30 @@ import functools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from geomap.extract.agents import OWN_FORCES, agent_of, default_agent, subject_before
-from geomap.extract.anchors import gated
-from geomap.extract.chunks import TIME_SAID, WHERE_NEXT, Chunks, chunk_places
-from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
-from geomap.extract.reach import excepted_places, listed_with, predecessors, ranked_before
-from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PRONOUN, named_by_phrase
-from geomap.extract.scenes import (
-    DROP,
-    LOCATION_GAP,
-    PLURAL_UNITS,
-    no_claim,
-    part_or_other,
-    scene_status,
-)
+from geomap.extract.chunks import Chunks, chunk_places
+from geomap.extract.grammar import RELATIVE_PRONOUN, Frame, TriggerMatch, read_frame
+from geomap.extract.lexicon import Lexicon
+from geomap.extract.reach import excepted_places, predecessors
 from geomap.extract.scope import (
-    AUXILIARIES,
-    PASSIVE_BEFORE,
     QUOTES_AS_SPACES,
     clause_end,
     clause_marks,
     habitual,
-    hypothetical,
-    negated_before,
-)
-from geomap.extract.speakers import after_speech, only_attribution
-from geomap.extract.subjects import (
-    RELATIVE_GAP,
-    RELATIVE_REACH,
-    SUBJECT_REACH,
-    VERB_CONJUNCT,
-    VERB_FIRST,
-    adjunct_subject,
-    continues_subject,
-    relative_antecedent,
-    shared_subject,
 )
 from geomap.extract.themes import (
-    APPOSITIVE_RELATIVE,
     BRACKET_REACH,
     BRACKETED,
-    MAX_OBJECT_GAP,
-    PART_SUBJECT,
-    appositive,
-    bracketed_subject,
-    counts_not_names,
-    group_after,
-    group_before,
-    names_a_reference,
-    object_status,
-    possessed_head,
-    shares_predicate,
 )
-from geomap.records import CONTESTED, THIRD_PARTY, Place
+from geomap.records import CONTESTED, Place
 
-# "Kunduz, captured by the Taliban on Sunday, …": a participle right after a name's comma
-_REDUCED_RELATIVE = re.compile(r"\w,\s*$")
-_PRONOUN_OBJECT = re.compile(r"\s*(?:control\s+(?:of|over)\s+)?(?:it|them|both|the\s+two)\b", re.I)
-_THERE = re.compile(  # "there" as a place, not "there were"
-    r"(?:\s+[\w'’-]+){0,4}?\s+there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|seem)\b)",
-    re.I,
-)
-_IT = re.compile(r"\s*(?:control\s+(?:of|over)\s+)?it\b", re.IGNORECASE)
-_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|both)\s+(?:\w+\s+){0,2}$", re.I)
-# nothing but punctuation, and adverbs of time, left in the clause ("it was lost again on Monday.")
-_CLAUSE_DONE = re.compile(
-    rf"(?:\s+(?:again|too|also|back|soon|later|quickly|briefly)\b|{TIME_SAID}"
-    r"|\s+on\s+\d{1,2}\s+[A-Z][a-z]+|\s+in\s+(?:early\s+|late\s+|mid-?)?[A-Z][a-z]+\b)*"
-    r"[\s.,;:!?\"'”’)]*"
-)
-_NO_OBJECT_NEXT = re.compile(
-    # "X, seized by Y"; "X, seized on Wednesday"; "X, taken last week,": no object follows
-    r"\s+(?:by|on|last|earlier|overnight|yesterday|this|early|late)\b|\s*[,.;]|\s*$",
-    re.IGNORECASE,
-)
-# "The Taliban, driven from X, …": an expulsion whose verb names nobody expelled is passive.
-_NOBODY_EXPELLED = re.compile(r"\w+ (?:out (?:of|from)|back from|from)", re.IGNORECASE)
-# "Kunduz, which the Taliban captured": a relative clause puts the object first.
-_RELATIVE = re.compile(r"\b(?:which|that|whom|what)\b|:", re.IGNORECASE)
-_WHERE_GAP = re.compile(rf"{WHERE_NEXT}\s*", re.IGNORECASE)
-_RELATIVE_PRONOUN = gated(r"\b(?:which|that|who)\b", re.IGNORECASE)
-_DESTINATION = re.compile(r"\b(?:to|towards?|into|across|through|via)\b", re.IGNORECASE)
-_LEFT_FROM = re.compile(r"\s+(?:from|out\s+of)\s", re.IGNORECASE)
 REPEL_REACH = 40  # "repelled a large Taliban attack on": the attack belongs to the repel
-_PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?$", re.I)
-# A second predicate of the subject ("… and have been mounting pressure on"): it ends an object.
-_NEW_PREDICATE = re.compile(rf"\b(?:and|but)\s+(?:{AUXILIARIES})\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Frame:
-    """One event in a sentence: an action, its status for the places, and the places."""
-
-    action: str
-    status: str
-    start: int  # trigger offsets in the text
-    end: int
-    places: tuple[Place, ...]
-    via: str  # named | reference | pronoun
-    negated: bool = False
-    agent_is_speaker: bool = False  # "under our control"; "X was liberated", said by a side
-    against_agent: bool = False  # the status is the agent's opponent's (a withdrawal)
-
-
-@dataclass(frozen=True)
-class _Match:
-    trigger: Trigger
-    start: int
-    end: int
-    text: str
 
 
 @functools.lru_cache(maxsize=16)  # asked by the grammar and by the pending-list check
-def triggers_in(sentence: str, lexicon: Lexicon) -> tuple[_Match, ...]:
+def triggers_in(sentence: str, lexicon: Lexicon) -> tuple[TriggerMatch, ...]:
     """Trigger words, left to right; where two overlap the earlier, longer one wins.
 
     Quotation marks are read as spaces (offsets unchanged): 'efforts to "retake the
@@ -137,12 +44,12 @@ def triggers_in(sentence: str, lexicon: Lexicon) -> tuple[_Match, ...]:
     sentence = sentence.translate(QUOTES_AS_SPACES)
     phrases = lexicon.trigger_phrases
     found = [
-        _Match(phrases[i][0], m.start(), m.end(), m.group(0))
+        TriggerMatch(phrases[i][0], m.start(), m.end(), m.group(0))
         for i in sorted(lexicon.trigger_filter.candidates(sentence))
         for m in phrases[i][1].finditer(sentence)
     ]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[_Match] = []
+    kept: list[TriggerMatch] = []
     for m in found:
         if kept and m.start < kept[-1].end:
             continue
@@ -194,14 +101,16 @@ def frames_in_sentence(
         if (
             i
             and m.trigger.theme == "subject"
-            and _RELATIVE_PRONOUN.search(text, clause, start + matches[i - 1].start)
+            and RELATIVE_PRONOUN.search(text, clause, start + matches[i - 1].start)
         ):
             lo = clause  # "The district, which was besieged for weeks, fell": its subject
         hi = start + clause_end(sentence, m.end)
         hi = min(hi, start + matches[i + 1].start) if i + 1 < len(matches) else hi
         if habitual(text, start, lo, hi, start + m.start, lexicon):
             continue  # "the Taliban have long controlled X"; "Over the years, … clashed in X"
-        frame = _frame(text, start, m, lo, hi, clause, chunks, lexicon, resolve, frames, previous)
+        frame = read_frame(
+            text, start, m, lo, hi, clause, chunks, lexicon, resolve, frames, previous
+        )
         if frame is None:
             continue
         # "the third capital to fall, after A and B": A and B went the same way (also when
@@ -219,45 +128,6 @@ def frames_in_sentence(
             holder = lexicon.opponent(f.status)
             frames.append(Frame("hold", holder, f.start, f.end, excepted, "named"))
     return _attach_inclusions(text, frames, unplaced, chunks), chunks
-
-
-def _lost_just_before(places: Sequence[Place], earlier: Sequence[Frame]) -> bool:
-    """The sentence's last event gave these places to a side ("X fell to Y and …")."""
-    return bool(
-        places
-        and earlier
-        and earlier[-1].status != CONTESTED
-        and set(places) <= set(earlier[-1].places)
-    )
-
-
-def _span_of(frame: Frame) -> tuple[Sequence[Place], int, int]:
-    return frame.places, frame.start, frame.end
-
-
-def _unnamed_agent(
-    text: str, start: int, clause: int, m: _Match, passive: bool, lexicon: Lexicon
-) -> tuple[str | None, str | None]:
-    """The agent a clause leaves to the one before it, and which side of the speaker's was
-    beaten back when only the speaker says whose it was: "own" ("its troops were pushed
-    out": the place is the other side's) or "enemy" ("the enemy's attack was repulsed": the
-    place is the speaker's side's)."""
-    ts = start + m.start
-    if not passive:
-        # "Taliban fighters reached Kunduz but had not entered the city": one subject, two verbs
-        return shared_subject(text, start, clause, ts, lexicon), None
-    if m.trigger.action not in ("repel", "expel"):
-        return None, None
-    # "Government forces attacked X but were beaten back": the side beaten back lost it
-    lo = max(start, ts - SUBJECT_REACH)
-    lo = after_speech(text, lo, ts)  # "the police chief said the attacks were repulsed"
-    relative = _RELATIVE_PRONOUN.search(text, max(start, clause - 6), ts)
-    beaten = None if relative else subject_before(text, lo, ts, lexicon)
-    if beaten is not None and beaten in lexicon.parties:
-        return lexicon.opponent(beaten), None
-    if OWN_FORCES.search(text, lo, ts):  # "Kyiv denied that its troops had been pushed out"
-        return None, "own"
-    return None, "enemy" if lexicon.speaker_enemy.search(text, lo, ts) else None
 
 
 def _without_background(text: str, frames: list[Frame]) -> list[Frame]:
@@ -297,459 +167,3 @@ def _attach_inclusions(
         frames = [f for f in frames if not set(f.places) & set(group)]
         frames.append(replace(event, places=tuple(group), via="named"))
     return frames
-
-
-def _nearest_before(
-    resolve: Callable[[int, int], list[Place]], text: str, lo: int, ts: int
-) -> list[Place]:
-    """The back-reference before a trigger nearest to it ("pulled back to the provincial
-    capital, in the first district the group has taken": the district)."""
-    for m in reversed(list(ANAPHOR.finditer(text, lo, ts))):
-        found = resolve(m.start(), ts)
-        if found:
-            return found
-    return resolve(lo, ts)
-
-
-def _referred(
-    text: str,
-    span: tuple[int, int],
-    bounds: tuple[int, int],
-    active_object: bool,
-    leaves: bool,
-    chunks: Chunks,
-    resolve: Callable[[int, int], list[Place]],
-) -> tuple[Place, ...]:
-    """What a trigger naming no place refers to ("recaptured the district"): a back-reference
-    after it (``span``) in its clause (``bounds``), else the nearest one before it."""
-    (ts, te), (lo, hi) = span, bounds
-    # "pulled back to the provincial capital": where they went is not what they left; an
-    # active verb's object is near it ("overran districts … and have been mounting pressure
-    # on the provincial capital": not overrun)
-    went_to = _DESTINATION.search(text, te, hi) if leaves else None
-    reach = went_to.start() if went_to else hi
-    predicate = _NEW_PREDICATE.search(text, te, reach)
-    if predicate and active_object:
-        reach = predicate.start()
-    found = resolve(te, reach) or _nearest_before(resolve, text, lo, ts)
-    # "were near Kunduz but had not entered the city": a landmark may be what it means
-    return tuple(
-        p
-        for p in found
-        if p.start not in chunks.bystanders
-        or (p.start in chunks.references and (p.end <= ts or named_by_phrase(p)))
-    )
-
-
-_MODAL_NEXT = re.compile(
-    r"(?:\s+(?:district|province|city|town))?\s+(?:would|could|might|will|may|should)\b", re.I
-)
-_OBJECT_WORDS = re.compile(r"[^,;:.()—–]*")  # the words after a verb, up to a clause mark
-
-
-# Actions whose verb takes an object that may be only a part of the place ("two outposts")
-_TAKES_OBJECT = ("capture", "recapture", "lose", "hold", "withdraw", "handover")
-
-
-@dataclass(frozen=True)
-class _Site:
-    """One trigger in its sentence: what each step of reading its frame looks at."""
-
-    text: str
-    start: int  # the sentence's start
-    m: _Match
-    lo: int  # where the trigger's theme may start: its clause, or the trigger before it
-    hi: int  # where it ends
-    clause: int  # where the trigger's clause starts
-    chunks: Chunks
-    lexicon: Lexicon
-    passive: bool
-    clause_before: str  # the clause's words before the trigger
-
-    @property
-    def ts(self) -> int:
-        return self.start + self.m.start
-
-    @property
-    def te(self) -> int:
-        return self.start + self.m.end
-
-
-@dataclass(frozen=True)
-class _Theme:
-    """The places a trigger governs, found in the sentence, and where they were found."""
-
-    places: tuple[Place, ...]
-    before: tuple[Place, ...]  # the places before the verb (a subject) …
-    after: tuple[Place, ...]  # … and after it (an object, or what follows a noun)
-    counts_units: bool  # the object is a tally of units ("controls 14 of 17 districts")
-    subject_first: bool  # the theme is the subject: a passive verb, or one such as "fell"
-
-
-def _is_passive(text: str, start: int, m: _Match, lo: int) -> bool:
-    """'X was "liberated"' (quotation marks read as spaces), "X, seized by Y,"."""
-    ts, te = start + m.start, start + m.end
-    return bool(
-        (
-            PASSIVE_BEFORE.search(text[lo:ts].translate(QUOTES_AS_SPACES))
-            or (
-                _REDUCED_RELATIVE.search(text, max(start, ts - 8), ts)
-                and (_NO_OBJECT_NEXT.match(text, te) or _NOBODY_EXPELLED.fullmatch(m.text))
-            )
-        )
-        and _PARTICIPLE.match(m.text)
-    )
-
-
-def _theme(site: _Site) -> _Theme | None:
-    """The places named as the trigger's theme (before or after it, a relative clause's
-    antecedent, an appositive), or None where they are only its scene."""
-    text, start, m, lo, hi, clause, chunks, lexicon = (
-        site.text,
-        site.start,
-        site.m,
-        site.lo,
-        site.hi,
-        site.clause,
-        site.chunks,
-        site.lexicon,
-    )
-    ts, te, passive = site.ts, site.te, site.passive
-    after = group_after(chunks, te, hi, text, lexicon)
-    leaves = lexicon.actions[m.trigger.action].get("leaves")
-    if after and leaves and _DESTINATION.search(text, te, after[0].start):
-        after = ()  # "retreated from its base to the post at X": X is where they went
-    before = group_before(chunks, lo, ts)
-    if leaves and not after and _LEFT_FROM.match(text, te):
-        before = ()  # "fled from occupied villages": what they left is not a place before
-    subject_theme = m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive)
-    if not before and subject_theme:  # "X, which …, was retaken"; "A and B, two … that fell"
-        before = (
-            bracketed_subject(chunks, text, start, ts)
-            or relative_antecedent(text, chunks, ts)
-            or adjunct_subject(text, start, clause, (ts, m.text), chunks)
-        )
-    order: tuple[tuple[Place, ...], ...]
-    if subject_theme:
-        order = (before, after)
-    elif m.trigger.theme == "object" and before and not _RELATIVE.search(text[before[-1].end : ts]):
-        order = (after,)  # an active verb's object follows it; a place before is its scene
-    else:
-        order = (after, before)
-    if m.trigger.theme in ("subject", "object") and re.search(
-        r"\b(?:which|that)\s*$", text[max(start, clause - 8) : clause], re.I
-    ):
-        order = (*order, _antecedent(text, start, clause, chunks))
-    if not after and not passive and names_a_reference(text, te):
-        order = (after,)  # "efforts to recapture the crossings": the object refers back
-    counts_units = not passive and counts_not_names(text, te, after, lexicon)
-    if counts_units:
-        order = ()  # "Takhar (the Taliban control 14 of 17 districts)": a tally, not Takhar
-    places = next((g for g in order if g), ())
-    if places and places is before:  # "X has been taken, and Y too" / "…, as has Y"
-        second = after or group_after(chunks, te, te + MAX_OBJECT_GAP, text, lexicon)
-        if second and shares_predicate(text, te, second):
-            places += second
-    if not places and m.trigger.theme == "object":
-        # "Tokmak, a Russian-occupied hub"; "Andriivka, a village near Bakhmut which … liberated"
-        places = appositive(text, chunks, lo, ts) or appositive(
-            text, chunks, start, ts, APPOSITIVE_RELATIVE
-        )
-    if not places and clause > start and not counts_units:
-        # "civilians from A and B districts, where the two sides fight for the road"
-        antecedent = group_before(chunks, start, clause)
-        if antecedent and _WHERE_GAP.fullmatch(text, antecedent[-1].end, clause):
-            places = antecedent
-    if (
-        passive
-        and m.trigger.action == "capture"
-        and places
-        and places is after
-        and LOCATION_GAP.match(text[te : places[0].start])
-    ):
-        return None  # "a facilitator was captured in Kunar": the place is only the scene
-    if places and places is after and m.text.lower().endswith(" of"):
-        if _MODAL_NEXT.match(text, places[-1].end):
-            return None  # "the fall of X would be a blow": what it would mean, not what was
-    return _Theme(places, before, after, counts_units, subject_theme)
-
-
-def _antecedent(text: str, start: int, clause: int, chunks: Chunks) -> tuple[Place, ...]:
-    """What a relative clause describes: "Khulm, which insurgents captured" / "Khulm, which
-    was captured" / "Khulm, which was besieged, fell": the object or the subject."""
-    antecedent = group_before(chunks, start, clause)
-    if antecedent and RELATIVE_GAP.fullmatch(text, antecedent[-1].end, clause):
-        return antecedent
-    # a place only located or referred to may still be what the clause describes:
-    # "attacks from Guzara district, located in Herat province, which is under …"
-    named = next(
-        (
-            p
-            for p in chunks.places
-            if clause - RELATIVE_REACH <= p.end <= clause
-            and RELATIVE_GAP.fullmatch(text, p.end, clause)
-        ),
-        None,
-    )
-    if named is not None:
-        return listed_with(text, chunks.places, named)
-    # "Bakhmut, a symbolic prize that Russian forces seized"
-    return appositive(text, chunks, start, clause, APPOSITIVE_RELATIVE)
-
-
-def _judged(
-    site: _Site, theme: _Theme, resolve: Callable[[int, int], list[Place]]
-) -> tuple[tuple[Place, ...], str, str | None, int | None] | None:
-    """The theme's places (or a back-reference's), how they were found, what the object's
-    words say of them (contested: a part; None: the place itself) and where a referring
-    object ends; None when the object names no place here."""
-    text, start, m, lo, hi, chunks, lexicon = (
-        site.text,
-        site.start,
-        site.m,
-        site.lo,
-        site.hi,
-        site.chunks,
-        site.lexicon,
-    )
-    ts, te, passive = site.ts, site.te, site.passive
-    places, via = theme.places, "named"
-    scene = scene_status(
-        text,
-        start,
-        (lo, ts, te),
-        (places, theme.before, theme.after),
-        (m.trigger.theme == "subject", theme.subject_first),
-        lexicon,
-    )
-    if scene == DROP:
-        return None
-    object_at = places[0].start if places and places is theme.after else None
-    object_end = places[0].end if object_at is not None else None
-    if not places and not theme.counts_units:  # a tally's units may be listed ("including")
-        active_object = m.trigger.theme == "object" and not passive
-        leaves = bool(lexicon.actions[m.trigger.action].get("leaves"))
-        places = _referred(text, (ts, te), (lo, hi), active_object, leaves, chunks, resolve)
-        via = "reference"
-        phrase = ANAPHOR.search(text, te, hi) if places else None
-        if phrase is not None and phrase.start() - te <= MAX_OBJECT_GAP:
-            object_at, object_end = phrase.start(), phrase.end()
-    judged = scene
-    if object_at is not None and m.trigger.action in _TAKES_OBJECT:
-        # The object's head noun decides: "captured Kunduz" / "the city's entrance" /
-        # "took captive four members ... of the province"
-        # a withdrawal's gap only names what was left: "from the west bank, including from X"
-        judge = part_or_other if m.trigger.action == "withdraw" else object_status
-        judged = (
-            judge(text[te:object_at], lexicon)
-            or possessed_head(text, object_end or object_at, lexicon)
-            or scene
-        )
-        if no_claim(judged, places):
-            return None  # "control a larger part of the province": no claim on a province
-    elif (
-        places
-        and via == "named"
-        and not passive
-        and m.trigger.action in _TAKES_OBJECT
-        and (m.trigger.theme == "object" or m.trigger.action == "withdraw")
-        and "-" not in m.text  # "a Russian-occupied rail hub": the place itself
-    ):
-        # "In X, the army abandoned two outposts": the scene's part, not the scene, changed
-        words = _OBJECT_WORDS.match(text, te, min(hi, te + MAX_OBJECT_GAP))
-        judged = part_or_other(words.group(0) if words else "", lexicon)
-        if no_claim(judged, places):
-            return None  # "where Ukraine controls much territory": no claim on a province
-    elif (
-        passive
-        and m.trigger.action in ("capture", "recapture")
-        and PART_SUBJECT.search(site.clause_before)
-    ):
-        judged = CONTESTED  # "some surrounding areas are occupied": a part of it
-    if m.trigger.action in ("capture", "recapture", "hold") and lexicon.partly.search(
-        text, max(lo, ts - 16), ts
-    ):
-        judged = CONTESTED  # "X is partly under Taliban control"
-    return places, via, judged, object_end
-
-
-def _pronoun_places(
-    site: _Site,
-    judged: tuple[tuple[Place, ...], str, str | None],
-    earlier: Sequence[Frame],
-    previous: Sequence[Place],
-) -> tuple[tuple[Place, ...], str, str | None] | None:
-    """A trigger that names no place may mean one by "there", "it", "them", an event named
-    before ("the assault was beaten off") or a subject it shares with the clause before;
-    ``judged`` and the result are (places, via, what the object says of them)."""
-    text, start, m, hi, clause = site.text, site.start, site.m, site.hi, site.clause
-    ts, te, passive = site.ts, site.te, site.passive
-    places, via, status = judged
-    clause_before = site.clause_before
-    there = None if places else _THERE.match(text, te, hi)
-    named_before = (
-        [p for p in site.chunks.candidates if start <= p.start and p.end <= ts] if there else []
-    )
-    if there and named_before:  # "inside Kandahar city after taking the prison there"
-        places, via = (named_before[-1],), "pronoun"
-        status = part_or_other(text[te : there.end()], site.lexicon) or status
-        if status == DROP:
-            return None
-    pronoun = None if places else _PRONOUN_OBJECT.match(text, te, hi)  # "retook it", "them"
-    if not places and not pronoun and not there:
-        pronoun = (
-            _PRONOUN_SUBJECT.search(clause_before)
-            if _CLAUSE_DONE.fullmatch(text, te, hi) or only_attribution(text, te, hi)
-            else None
-        )  # "it was retaken.", "officials said both remained in government hands."
-    if not places and (pronoun or there):  # "fighting was still going on there"
-        places = earlier[-1].places if earlier else tuple(previous)
-        via = "pronoun"
-        if pronoun and _IT.match(pronoun.group(0)) and len(places) > 1:
-            # "it": one place, the last named (a district before the province locating it)
-            places = tuple([p for p in places if p.kind != "province"] or places)[-1:]
-    if (
-        not places
-        and m.trigger.action == "repel"
-        and (EVENT_ANAPHOR.search(clause_before) or PRONOUN.search(m.text))
-    ):
-        # "Insurgents stormed X. The assault was beaten off": the attack named before
-        places = earlier[-1].places if earlier else tuple(previous)
-        via = "pronoun"
-    elif (
-        not places
-        and earlier
-        and (
-            (passive and m.trigger.action == "expel")
-            or (m.trigger.action == "withdraw" and VERB_FIRST.fullmatch(text, clause, ts))
-            or (passive and continues_subject(text, start, clause, ts, _span_of(earlier[-1])))
-        )
-    ):
-        # "Insurgents entered X overnight but were driven out / forced to retreat": out of the
-        # place just entered
-        places, via = earlier[-1].places, "pronoun"
-    return places, via, status
-
-
-def _agent(
-    site: _Site, places: Sequence[Place], earlier: Sequence[Frame]
-) -> tuple[str | None, bool, str | None]:
-    """The side that acted, whether it is the speaker's own, and which side of the speaker's
-    was beaten back when only the speaker says whose it was ("own" or "enemy")."""
-    text, start, m, clause, lexicon = site.text, site.start, site.m, site.clause, site.lexicon
-    ts, te, passive = site.ts, site.te, site.passive
-    agent, agent_is_speaker = agent_of(text, m.trigger, m.text, (ts, te), clause, passive, lexicon)
-    conjunct = VERB_CONJUNCT.search(text, max(site.lo, ts - 40), ts)
-    if conjunct and not passive and m.trigger.theme in ("object", "after"):
-        # "its troops repelled insurgent attacks near X and had retaken Y": the subject acts
-        said = after_speech(text, clause, conjunct.start())
-        shared = subject_before(text, said, conjunct.start(), lexicon)
-        if shared is not None:
-            agent, agent_is_speaker = shared, False
-    if agent is None and m.trigger.action == "recapture" and _lost_just_before(places, earlier):
-        # "X fell to the insurgents and was later recaptured": by the side that lost it
-        agent, agent_is_speaker = lexicon.opponent(earlier[-1].status), False
-    beaten: str | None = None  # the speaker's own side or its enemy, beaten back
-    if agent is None and not (agent_is_speaker and not passive):
-        agent, beaten = _unnamed_agent(text, start, clause, m, passive, lexicon)
-    return agent, agent_is_speaker, beaten
-
-
-def _frame(
-    text: str,
-    start: int,
-    m: _Match,
-    lo: int,
-    hi: int,
-    clause: int,
-    chunks: Chunks,
-    lexicon: Lexicon,
-    resolve: Callable[[int, int], list[Place]],
-    earlier: Sequence[Frame],
-    previous: Sequence[Place],
-) -> Frame | None:
-    """The frame of the trigger ``m`` whose theme lies in ``lo:hi``, or None: its places
-    (``_theme``, ``_judged``, ``_pronoun_places``), its agent (``_agent``), then the status
-    they give and what the words around the trigger do to it."""
-    ts, te = start + m.start, start + m.end
-    clause_before = text[lo:ts]
-    if hypothetical(clause_before, lexicon):
-        return None
-    passive = _is_passive(text, start, m, lo)
-    if passive and m.trigger.action == "repel":
-        lo = start  # "X attacked Y but were beaten back": the attack was on Y
-    site = _Site(text, start, m, lo, hi, clause, chunks, lexicon, passive, clause_before)
-    theme = _theme(site)
-    judged = _judged(site, theme, resolve) if theme is not None else None
-    if theme is None or judged is None:
-        return None
-    referred = _pronoun_places(site, judged[:3], earlier, previous)
-    if referred is None:
-        return None
-    places, via, status_override = referred
-    object_end = judged[3]
-    agent, agent_is_speaker, beaten = _agent(site, places, earlier)
-    action = lexicon.actions[m.trigger.action]
-    # "the enemy has fled X", said by one side: X is the speaker's; "the enemy took X": not
-    enemy_acted = (
-        agent is None
-        and beaten is None
-        and not passive
-        and action["status"] != CONTESTED
-        and lexicon.speaker_enemy.search(text, max(clause, ts - 30), ts) is not None
-    )
-    if agent == NON_COMBATANT and action["status"] == CONTESTED:
-        agent = None  # "civilians were killed in clashes in X": the clashes still count
-    if agent in (THIRD_PARTY, NON_COMBATANT):
-        return None  # foreign troops or families leaving X say nothing about who holds it
-    if agent is None and not enemy_acted and action.get("default_agent") == "none":
-        return None  # "many fled X": only a named side's flight says who holds it
-    if agent is None and action.get("default_agent") == "speaker":
-        agent_is_speaker = True  # "the troops were withdrawn from X", said by one side
-    if action["status"] == CONTESTED:
-        status = CONTESTED
-    else:
-        party = agent or default_agent(action.get("default_agent", "attacker"), lexicon)
-        status = lexicon.opponent(party) if action["status"] == "opponent" else party
-    if status_override == CONTESTED:
-        status = CONTESTED
-    if action["status"] == CONTESTED and lexicon.remote_fire.search(text, max(lo, ts - 25), ts):
-        return None  # "mortar attacks on X": shelling, like airstrikes, says nothing of control
-    if (
-        action["status"] == CONTESTED
-        and places
-        and places is theme.after
-        and lexicon.civilian_targets.search(text, te, places[0].start)
-    ):
-        return None  # "an attack on a mosque in X": terror, not a fight for X
-    negated = negated_before(text[max(lo, ts - 40) : ts], lexicon)
-    # after the place, or after the phrase referring to it ("tried to retake the town but failed")
-    failed = places and lexicon.failure.match(
-        text, object_end if via == "reference" and object_end else places[-1].end
-    )
-    if m.trigger.action == "attempt" and places and (negated or failed):
-        # "failed to retake X", "attempts to storm X had failed": X stays with the other side
-        holder = lexicon.opponent(agent) if agent in lexicon.parties else lexicon.defender
-        return Frame("hold", holder, ts, te, places, via, False, agent is None)
-    if negated and status == CONTESTED:
-        if action.get("negated") == "opponent" and agent in lexicon.parties and places:
-            # "the Taliban had not entered the city": it is still the other side's
-            return Frame("hold", lexicon.opponent(agent), ts, te, places, via)
-        return None  # "without any clashes": no fighting, no claim
-    if not (
-        places
-        or PLURAL_UNITS.search(text, clause, min(hi, te + MAX_OBJECT_GAP))
-        or ranked_before(text, start, ts)
-    ):
-        return None  # keep "captured 15 districts", "the third … to fall": a list may follow
-    return Frame(
-        m.trigger.action,
-        status,
-        ts,
-        te,
-        places,
-        via,
-        negated,
-        agent_is_speaker or beaten is not None or enemy_acted,
-        (action["status"] == "opponent" or beaten == "own") != enemy_acted,
-    )
