@@ -17,6 +17,8 @@ import pytest
         ("Insurgents were seen patrolling the streets of Zaranj on Friday.", "taliban"),
         ("Insurgents pushed deep into Zaranj on Friday.", "contested"),
         ("Border police withdrew to Farah after losing Zaranj.", "taliban"),
+        ("Security forces temporarily relocated from Qaisar district.", "taliban"),
+        ("Zaranj remains under a month-long insurgent attack.", "contested"),
         ("Insurgents turned back an army offensive against Zaranj.", "taliban"),
         ("Commandos pushed back a Taliban offensive against Mehtarlam.", "government"),
         ("Fighters seized the district building in Sholgara.", "taliban"),

@@ -145,9 +145,10 @@ def test_a_province_after_a_tally_of_districts_is_not_one_of_them(claims_of):
         # the place's own seat is the place
         ("The Taliban captured the district headquarters in Khulm.", {("Khulm", "taliban")}),
         ("The Taliban captured the village of Chahar Bolak.", {("Chahar", "taliban")}),
-        # the governor's seat is the capital's
+        # the governor's seat is a part of the capital: taking it is no fall of the city
         ("Insurgents stormed the governor's compound in Khulm.", {("Khulm", "contested")}),
-        ("Insurgents seized the governor's office in Khulm.", {("Khulm", "taliban")}),
+        ("Insurgents seized the governor's office in Khulm.", {("Khulm", "contested")}),
+        ("Insurgents seized control of the governor's office in Khulm.", {("Khulm", "contested")}),
     ],
 )
 def test_a_unit_taken_inside_a_place_is_not_the_place(claims_of, sentence, expected):
