@@ -111,13 +111,23 @@ BRACKETED = re.compile(
 )
 
 
+# "Four districts — A, B and C — have fallen": a list between dashes names the subject
+_DASH_CLOSES = re.compile(r"\s*[—–]\s*(?:[\w'’-]+\s+){0,2}")
+_DASH_OPENS = re.compile(r"[—–]\s*$")
+
+
 def bracketed_subject(chunks: Chunks, text: str, lo: int, ts: int) -> tuple[Place, ...]:
-    """The subject a bracketed clause separates from its verb at ``ts`` (see ``BRACKETED``)."""
+    """The subject a bracketed clause separates from its verb at ``ts`` (see ``BRACKETED``),
+    or a list between dashes right before it."""
     lo = max(lo, ts - BRACKET_REACH)
     inside = [p for p in chunks.candidates if lo <= p.start and p.end <= ts]
     for place in reversed(inside):
         if BRACKETED.fullmatch(text, place.end, ts):
             return chunks.group_of(place)
+    if inside and _DASH_CLOSES.fullmatch(text, inside[-1].end, ts):
+        group = chunks.group_of(inside[-1])
+        if _DASH_OPENS.search(text, max(0, group[0].start - 4), group[0].start):
+            return group
     return ()
 
 

@@ -250,3 +250,8 @@ def test_a_fronted_phrase_is_no_list_with_the_subject(claims_of, sentence, expec
 )
 def test_a_time_adjunct_verb_shares_the_main_subject(claims_of, sentence):
     assert ("Sheberghan", "taliban") in claims_of(sentence)
+
+
+def test_a_list_between_dashes_is_the_subject(claims_of):
+    text = "Three districts of Faryab — Almar, Qaisar and Gurziwan — have fallen to the militants."
+    assert claims_of(text) == {("Almar", "taliban"), ("Qaisar", "taliban"), ("Gurziwan", "taliban")}
