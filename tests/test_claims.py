@@ -339,3 +339,19 @@ def test_a_relative_clause_keeps_its_time_and_the_main_verb_its_own(gazetteer):
         ("Almar", "taliban", date(2021, 6, 25)),
         ("Qaysar", "taliban", date(2021, 6, 25)),
     }
+
+
+@pytest.mark.parametrize("dash", ["—", "--", ":"])
+def test_a_dateline_is_no_antecedent_of_the_districts(gazetteer, dash):
+    text = (
+        f"KABUL (Agency) {dash} Afghan forces have regained control of Almar and Qaisar "
+        "districts in Faryab province, the ministry said. The Taliban overran the districts "
+        "last month."
+    )
+    found = {(name, status) for name, status, _by in claims(text, gazetteer)}
+    assert found == {
+        ("Almar", "government"),
+        ("Qaysar", "government"),
+        ("Almar", "taliban"),
+        ("Qaysar", "taliban"),
+    }

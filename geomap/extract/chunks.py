@@ -19,7 +19,7 @@ from geomap.records import Place
 
 _DATELINE_AFTER = re.compile(
     r"^\s*(?:,\s*[A-Z][A-Za-z]+)?(?:\s*\([A-Za-z ]+\))?"  # "KABUL, Afghanistan (AP)"
-    r"\s*(?::|—|–|\s-\s|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d))"
+    r"\s*(?::|—|–|-{2}|\s-\s|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d))"
 )
 _POSSESSIVE_AFTER = re.compile(r"^(?:\s+(?:province|city|district))?['’](?:s\b|(?=\s))")
 # "'s district centre", " city's third police district": what a possessive names (group 1).
