@@ -293,9 +293,9 @@ def _theme(site: _Site) -> _Theme | None:
         order = (after,)  # an active verb's object follows it; a place before is its scene
     else:
         order = (after, before)
-    if m.trigger.theme in ("subject", "object") and re.search(
+    if (m.trigger.theme in ("subject", "object") or not after) and re.search(
         r"\b(?:which|that)\s*$", text[max(start, clause - 8) : clause], re.I
-    ):
+    ):  # "X, which remains contested": an adjective's place too
         order = (*order, _antecedent(text, start, clause, chunks))
     if not after and not passive and names_a_reference(text, te):
         order = (after,)  # "efforts to recapture the crossings": the object refers back

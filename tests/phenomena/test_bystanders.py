@@ -273,6 +273,11 @@ def test_a_where_clause_names_its_scene(claims_of, sentence, expected):
         ),
         # without a whole, "except" only sets a landmark aside
         ("Clashes were reported in Uruzgan, except near Tarinkot.", {("Uruzgan", "contested")}),
+        # an excepted place a relative clause then describes
+        (
+            "In Uruzgan militants hold every district except Tarinkot, which remains contested.",
+            {("Tarinkot", "contested")},
+        ),
     ],
 )
 def test_an_exception_to_a_whole_is_held_by_the_other_side(claims_of, sentence, expected):
