@@ -136,6 +136,7 @@ def test_a_passive_hold_by_the_army(claims_of):
         "Aid workers were evacuated from Dehdadi on Monday.",
         "Villagers who fled Almar described empty streets.",
         "Many fled Shortepa overnight.",
+        "He drove the 40 kilometres from Almar to Maimana with his family.",
     ],
 )
 def test_people_who_leave_without_fighting_make_no_claim(claims_of, sentence):
