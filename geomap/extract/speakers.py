@@ -44,6 +44,7 @@ _CAPITALISED = re.compile(r"[A-Z][a-z'’-]+")
 _QUOTED_AS = re.compile(r"\b(?:quoted|quoting|cited|citing)\s+(.{1,60}?)\s+as\s+$", re.I)
 _DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]+,[^()\n]{0,30}\([^)]{1,40}\)\s*[-—–]+\s*")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i)\s*$", re.IGNORECASE)
+_THEY = re.compile(r"\bthey\s*$", re.IGNORECASE)
 _INVERTED = re.compile(r",\s*$")  # ", said the governor"
 _CITING = re.compile(r",?\s*(?:citing|quoting)\s", re.I)
 _INVERSION_MARK = re.compile(r"[,\"”’'(:;—–-]\s*$")  # before a verb that opens an inversion
@@ -216,7 +217,12 @@ def speaker_of(
             subject = _before(sentence, m.start())
             found = classify_speaker(subject, lexicon) or _named(subject, people)
             if found is None and _PRONOUN_SUBJECT.search(subject):
-                break  # "…, he said, although reports …": someone named before, side unknown
+                # "Officials dismissed the claim, though they acknowledged …": the subject
+                # of the sentence's first statement; else ("…, he said, although …")
+                # someone named before, side unknown
+                found = _earlier_speaker(sentence, m.start(), subject, lexicon)
+                if found is None:
+                    break
             if (
                 found is None
                 and not verb.startswith(("told", "tells", "quoted"))
@@ -253,6 +259,15 @@ def denier_of(sentence: str, lexicon: Lexicon) -> tuple[str, int] | None:
         return said_after, m.start()
     found = classify_speaker(_before(sentence, m.start()), lexicon)
     return found or speaker_of(sentence, lexicon), m.start()
+
+
+def _earlier_speaker(sentence: str, at: int, pronoun: str, lexicon: Lexicon) -> str | None:
+    """The side of "they" speaking at ``at``: the speakers of a statement or denial earlier
+    in the same sentence ("Afghan officials dismissed the claim, though they said …")."""
+    if not _THEY.search(pronoun):
+        return None  # "he", "she": one person, not the officials or fighters named before
+    said = SPEECH.search(sentence, 0, at) or lexicon.denial.search(sentence, 0, at)
+    return classify_speaker(_before(sentence, said.start()), lexicon) if said else None
 
 
 def _before(sentence: str, index: int) -> str:

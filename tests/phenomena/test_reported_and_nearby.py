@@ -199,6 +199,13 @@ def test_a_pronoun_speaker_is_nobody_named_later_in_the_sentence(said):
     ) == {("Kunduz", "government", "reporter")}
 
 
+def test_they_speak_for_the_speakers_earlier_in_the_sentence(said):
+    assert said(
+        "Afghan officials dismissed the claim as propaganda, though they admitted that "
+        "insurgents had captured Almar."
+    ) == {("Almar", "taliban", "government")}
+
+
 def test_quoted_as_saying_names_the_one_quoted(said):
     assert said(
         "Insurgents were pushed out of Kaldar district, a news agency quoted the defence "
