@@ -92,6 +92,25 @@ def named_by_phrase(p: Place) -> bool:
     return p.mention[:4].lower() == "the "
 
 
+SALIENCE_REACH = 400  # characters back in which a rival antecedent still competes
+
+
+def _most_salient(earlier: Sequence[Place], places: Sequence[Place], at: int) -> Place:
+    """The antecedent the article speaks most of, among those named lately; else the latest
+    ("captured Sheberghan …, a day after seizing Zaranj. The city has been taken": the story
+    is Sheberghan's, named in the headline and the dateline too)."""
+    latest = earlier[-1]
+    rivals = {p.name: p for p in earlier if p.end >= at - SALIENCE_REACH}
+    if len(rivals) < 2:
+        return latest
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.start < at and p.name in rivals:
+            counts[p.name] = counts.get(p.name, 0) + 1
+    best = max(rivals, key=lambda name: (counts.get(name, 0), rivals[name].start))
+    return rivals[best]
+
+
 def references(
     text: str, lo: int, hi: int, places: Sequence[Place], bystanders: Collection[int]
 ) -> list[Place]:
@@ -130,7 +149,7 @@ def references(
                 if p.kind in group and (p.end <= m.start() or p.start == m.start())
             ]
             if earlier:
-                return [earlier[-1]]
+                return [_most_salient(earlier, places, m.start())]
     for m in PLURAL_ANAPHOR.finditer(text, lo, hi):
         kinds = PLURAL_KINDS[m.group("noun").lower().split()[0]]
         named = [

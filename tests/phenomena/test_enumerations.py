@@ -100,6 +100,16 @@ def test_a_back_reference_finds_the_latest_place_of_its_kind(claims_of, text, ex
     assert claims_of(text) == expected
 
 
+def test_the_city_is_the_one_the_story_is_about(said):
+    text = (
+        "Insurgents capture Sheberghan\n\nSHEBERGHAN — Insurgents captured Sheberghan on "
+        "Saturday, a day after seizing Zaranj. The deputy governor said the city had been "
+        "completely taken."
+    )
+    assert ("Sheberghan", "taliban", "government") in said(text)
+    assert ("Zaranj", "taliban", "government") not in said(text)
+
+
 def test_it_in_the_next_sentence_is_the_place_just_claimed(claims_of):
     text = "Almar fell to insurgents on Monday.\n\nThe army retook it on Wednesday."
     assert claims_of(text) == {("Almar", "taliban"), ("Almar", "government")}
