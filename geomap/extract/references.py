@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Collection, Sequence
 
 from geomap.extract.anchors import gated
@@ -93,6 +94,11 @@ def named_by_phrase(p: Place) -> bool:
 
 
 SALIENCE_REACH = 400  # characters back in which a rival antecedent still competes
+LEAD = 600  # characters of headline, dateline and first paragraph that say what a story is about
+
+
+def _start(p: Place) -> int:
+    return p.start
 
 
 def _most_salient(earlier: Sequence[Place], places: Sequence[Place], at: int) -> Place:
@@ -103,9 +109,17 @@ def _most_salient(earlier: Sequence[Place], places: Sequence[Place], at: int) ->
     rivals = {p.name: p for p in earlier if p.end >= at - SALIENCE_REACH}
     if len(rivals) < 2:
         return latest
+
+    # counted in the article's lead (headline, dateline, first paragraph) and lately: a
+    # bounded count, so that a run-on text stays linear
+    def index(offset: int) -> int:
+        return bisect_left(places, offset, key=_start)
+
+    lead = places[: index(min(at, LEAD))]
+    recent = places[index(max(LEAD, at - SALIENCE_REACH)) : index(at)]
     counts: dict[str, int] = {}
-    for p in places:
-        if p.start < at and p.name in rivals:
+    for p in (*lead, *recent):
+        if p.name in rivals:
             counts[p.name] = counts.get(p.name, 0) + 1
     best = max(rivals, key=lambda name: (counts.get(name, 0), rivals[name].start))
     return rivals[best]
