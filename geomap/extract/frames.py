@@ -31,7 +31,11 @@ from geomap.extract.themes import (
 from geomap.records import CONTESTED, Place
 
 REPEL_REACH = 40  # "repelled a large Taliban attack on": the attack belongs to the repel
-_INCLUDING = re.compile(r"\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?$", re.I)
+_INCLUDING = re.compile(  # "…, including (the districts of) A and B"
+    r"\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?"
+    r"(?:(?:districts?|provinces?|cities|towns)\s+of\s+)?$",
+    re.I,
+)
 
 
 @functools.lru_cache(maxsize=16)  # asked by the grammar and by the pending-list check

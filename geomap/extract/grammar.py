@@ -201,6 +201,7 @@ def _referred(
 _MODAL_NEXT = re.compile(
     r"(?:\s+(?:district|province|city|town))?\s+(?:would|could|might|will|may|should)\b", re.I
 )
+_INCLUDING_NEXT = re.compile(r",\s*(?:including|such\s+as|among\s+them)\b", re.IGNORECASE)
 _OBJECT_WORDS = re.compile(r"[^,;:.()—–]*")  # the words after a verb, up to a clause mark
 
 
@@ -402,6 +403,13 @@ def _judged(
             or possessed_head(text, object_end or object_at, lexicon)
             or scene
         )
+        if (
+            judged == CONTESTED
+            and no_claim(judged, places)
+            and _INCLUDING_NEXT.search(text, places[-1].end, hi)
+        ):
+            # "control much of P, including A and B": no claim on P, but the list takes one
+            return (), via, None, None
         if no_claim(judged, places):
             return None  # "control a larger part of the province": no claim on a province
     elif (

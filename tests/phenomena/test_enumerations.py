@@ -18,6 +18,11 @@ import pytest
             "Several districts in Kunduz have fallen, including Imam Sahib and Khan Abad.",
             {("Imam", "taliban"), ("Khan", "taliban")},
         ),
+        (  # a part of a province is no claim on it; the places it includes take one
+            "Militants hold much of Faryab outside Maimana, including the districts of Almar "
+            "and Qaisar.",
+            {("Almar", "taliban"), ("Qaisar", "taliban")},
+        ),
         (  # the preposition said again before the last member
             "Clashes were reported in Almar, the district next to Maimana, and in Gurziwan.",
             {("Almar", "contested"), ("Gurziwan", "contested")},
