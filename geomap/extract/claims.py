@@ -236,7 +236,9 @@ def claims_from_article(
             said = _claims(
                 article, sentence, start, end, frame, lexicon, *when, state.party, people, quotation
             )
-            if frame.action == "attempt":  # "withdrew, but efforts are under way to retake it"
+            if frame.action == "attempt" or frame.goes_on:
+                # "withdrew, but efforts are under way to retake it"; "took it, but clashes
+                # go on": the fight that follows the outcome is no step towards it
                 efforts.update(_identity(c) for c in said if c.status == CONTESTED)
             made += said
         state.claims = tuple(made)

@@ -105,6 +105,7 @@ class Frame:
     negated: bool = False
     agent_is_speaker: bool = False  # "under our control"; "X was liberated", said by a side
     against_agent: bool = False  # the status is the agent's opponent's (a withdrawal)
+    goes_on: bool = False  # fighting after the outcome before it ("took X, but fighting goes on")
 
 
 @dataclass(frozen=True)
@@ -481,6 +482,9 @@ def _pronoun_places(
         # "Insurgents stormed X. The assault was beaten off": the attack named before
         places = earlier[-1].places if earlier else tuple(previous)
         via = "pronoun"
+    elif not places and earlier and _goes_on(site):
+        # "raised the flag in X, but mopping-up operations go on": X is still fought over
+        places, via = earlier[-1].places, "pronoun"
     elif (
         not places
         and earlier
@@ -494,6 +498,16 @@ def _pronoun_places(
         # place just entered
         places, via = earlier[-1].places, "pronoun"
     return places, via, status
+
+
+_CONTRAST_BEFORE = re.compile(r"\b(?:but|though|although|yet)\s*$", re.IGNORECASE)
+
+
+def _goes_on(site: _Site) -> bool:
+    """Fighting in a clause that contrasts with the one before ("…, but clashes go on")."""
+    return site.m.trigger.action == "contest" and bool(
+        _CONTRAST_BEFORE.search(site.text, max(site.start, site.clause - 10), site.clause)
+    )
 
 
 def _agent(
@@ -617,4 +631,5 @@ def read_frame(
         negated,
         agent_is_speaker or beaten is not None or enemy_acted,
         (action["status"] == "opponent" or beaten == "own") != enemy_acted,
+        via == "pronoun" and _goes_on(site),
     )

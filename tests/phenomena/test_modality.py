@@ -268,3 +268,24 @@ def test_a_denial_may_name_the_border_town_as_the_crossing(said):
         ("Spin", "taliban", "reporter"),
         ("Spin", "government", "government"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # fighting that goes on after the outcome keeps the place fought over
+        (
+            "Insurgents captured Khulm on Monday, but fighting continues on its outskirts.",
+            {("Khulm", "taliban"), ("Khulm", "contested")},
+        ),
+        (
+            "Commandos raised the flag over Khulm, but were still carrying out mopping-up "
+            "operations.",
+            {("Khulm", "government"), ("Khulm", "contested")},
+        ),
+        # fighting that led to the outcome is only its way there
+        ("Insurgents attacked and captured Khulm.", {("Khulm", "taliban")}),
+    ],
+)
+def test_fighting_that_goes_on_after_an_outcome_is_kept(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
