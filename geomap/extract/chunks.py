@@ -224,7 +224,12 @@ def _is_bystander(
         s <= p.start and not text[e : p.start].strip() for s, e in governed
     ):
         return True  # "Kabul said"; but "residents of Taliban-held X said": X is held
-    if _POSSESSIVE_AFTER.match(after) and not quoted and not _owns_a_part(p, after, lexicon):
+    if (
+        _POSSESSIVE_AFTER.match(after)
+        and not quoted
+        and not _owns_a_part(p, after, lexicon)
+        and not _POSSESSED_EVENT.match(after)
+    ):
         return True
     if _is_reference(text, start, p, lexicon, governed) or lexicon.route_before.search(before):
         return True
@@ -280,6 +285,14 @@ def _is_reference(
     head = _LAST_WORDS.search(before, 0, m.start())
     owned = head is not None and lexicon.part.search(head.group(0)) is not None
     return not (owned and lexicon.landmark.match(before, m.start()))
+
+
+# "Khulm's fall", "Kunduz's recapture by commandos": the possessor is what the event is about
+_POSSESSED_EVENT = re.compile(
+    r"(?:\s+(?:province|city|district))?['’]s?\s+(?:fall|capture|recapture|surrender|collapse|"
+    r"loss|liberation|takeover|seizure|retaking|encirclement|siege)\b",
+    re.IGNORECASE,
+)
 
 
 def _owns_a_part(p: Place, after: str, lexicon: Lexicon) -> bool:

@@ -304,6 +304,9 @@ def _theme(site: _Site) -> _Theme | None:
     counts_units = not passive and counts_not_names(text, te, after, lexicon)
     if counts_units:
         order = ()  # "Takhar (the Taliban control 14 of 17 districts)": a tally, not Takhar
+    possessor = _possessor(text, start, ts, chunks)
+    if possessor:
+        order = (possessor,)  # "Khulm's fall", "Khulm's capture by the Taliban"
     places = next((g for g in order if g), ())
     if places and places is before:  # "X has been taken, and Y too" / "…, as has Y"
         second = after or group_after(chunks, te, te + MAX_OBJECT_GAP, text, lexicon)
@@ -331,6 +334,17 @@ def _theme(site: _Site) -> _Theme | None:
         if _MODAL_NEXT.match(text, places[-1].end):
             return None  # "the fall of X would be a blow": what it would mean, not what was
     return _Theme(places, before, after, counts_units, subject_theme)
+
+
+_POSSESSIVE_END = re.compile(r"(?:\s+(?:province|city|district))?['’]s?\s+$")
+
+
+def _possessor(text: str, start: int, ts: int, chunks: Chunks) -> tuple[Place, ...]:
+    """The place whose event a noun trigger names ("Khulm's fall"), else ()."""
+    for p in reversed(chunks.candidates):
+        if p.end <= ts and p.start >= start:
+            return (p,) if _POSSESSIVE_END.fullmatch(text, p.end, ts) else ()
+    return ()
 
 
 def _antecedent(text: str, start: int, clause: int, chunks: Chunks) -> tuple[Place, ...]:

@@ -403,3 +403,16 @@ def test_a_broken_siege_leaves_the_place_with_those_who_broke_it(claims_of, sent
 )
 def test_the_object_may_be_part_of_the_scene(claims_of, sentence, expected):
     assert {status for _place, status in claims_of(sentence)} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        # an event noun after a possessive is the possessor's event
+        ("Almar's fall on Monday opened the road to Maimana.", "taliban"),
+        ("Almar's recapture by commandos was celebrated in Maimana.", "government"),
+        ("The retreat of army units from Almar left the road open.", "taliban"),
+    ],
+)
+def test_an_event_noun_names_its_place_before_or_after_it(claims_of, sentence, status):
+    assert claims_of(sentence) == {("Almar", status)}
