@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from geomap.extract.lexicon import Lexicon
 from geomap.extract.references import named_by_phrase
+from geomap.geo.names import loose_key
 from geomap.records import Place
 
 _DATELINE_AFTER = re.compile(
@@ -179,7 +180,7 @@ def _locates_the_apposition(text: str, start: int, p: Place, nxt: Place) -> bool
     """A province after "in" with one of its own places in apposition right after it ("the
     last government stronghold in Badakhshan, Faizabad, fell"): no list of equals."""
     return (
-        p.kind == "province"
+        _names_its_province(p)
         and nxt.kind != "province"
         and nxt.province_pcode == p.province_pcode
         and bool(_IN_BEFORE.search(text, max(start, p.start - 40), p.start))
@@ -188,8 +189,16 @@ def _locates_the_apposition(text: str, start: int, p: Place, nxt: Place) -> bool
     )
 
 
+def _names_its_province(p: Place) -> bool:
+    """A province, or the capital that bears its name ("in Luhansk": either)."""
+    return p.kind == "province" or (
+        p.province is not None and loose_key(p.name) == loose_key(p.province)
+    )
+
+
 _APPOSED = re.compile(r"(?:\s+province)?\s*,\s*")
-_APPOSITION_CLOSES = re.compile(r"(?:\s+(?:city|district|town))?\s*,(?!\s*(?:and|or)\b)")
+# "…, X, fell": the apposition closes before the verb (not "…, X, Y and Z": a list)
+_APPOSITION_CLOSES = re.compile(r"(?:\s+(?:city|district|town))?\s*,(?!\s*(?:and|or)\b)\s*[a-z]")
 
 
 def _located_by_possessor(

@@ -165,6 +165,9 @@ def test_a_province_locating_a_crossing_the_gazetteer_lacks_takes_no_claim(claim
 def test_a_province_locating_its_place_in_apposition_takes_no_claim(claims_of):
     text = "The last government stronghold in Jawzjan, Sheberghan, fell on Sunday."
     assert claims_of(text) == {("Sheberghan", "taliban")}
+    # the capital that bears the province's name locates as well
+    text = "The last government stronghold in Kunduz, Khan Abad, fell on Sunday."
+    assert claims_of(text) == {("Khan", "taliban")}
     # a list of provinces is still a list
     assert claims_of("Fighting raged in Jawzjan, Balkh and Kunduz.") == {
         ("Jawzjan", "contested"),
