@@ -32,6 +32,7 @@ _SEAT_OF_DISTRICT = re.compile(
     r"headquarters|administrative\s+cent(?:re|er))",
     re.IGNORECASE,
 )
+_CENTRE_AFTER = re.compile(r"(?:\s+district)?['’]s?\s+(?:administrative\s+)?cent(?:re|er)\b", re.I)
 _IN_BEFORE = re.compile(
     r"\b(?:in|of|across)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:province\s+of\s+)?$", re.I
 )
@@ -310,7 +311,15 @@ def _owns_a_part(p: Place, after: str, lexicon: Lexicon) -> bool:
     m = POSSESSED.match(after)
     if p.kind == "province" or m is None or re.search(r"[A-Z]", m.group(1)):
         return False
-    return bool(lexicon.part.search(m.group(1)) or _SEAT_OF_DISTRICT.match(m.group(1)))
+    return bool(
+        lexicon.part.search(m.group(1))
+        or _SEAT_OF_DISTRICT.match(m.group(1))
+        # "Kohistanat district's center": a district's centre is its seat
+        or (
+            _CENTRE_AFTER.match(after)
+            and (p.kind == "district" or p.mention.lower().endswith("district"))
+        )
+    )
 
 
 def _at_paragraph_start(text: str, p: Place) -> bool:

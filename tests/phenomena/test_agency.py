@@ -412,6 +412,9 @@ def test_the_object_may_be_part_of_the_scene(claims_of, sentence, expected):
         ("Almar's fall on Monday opened the road to Maimana.", "taliban"),
         ("Almar's recapture by commandos was celebrated in Maimana.", "government"),
         ("The retreat of army units from Almar left the road open.", "taliban"),
+        # what was cleared, and a district's centre as its seat
+        ("Commandos cleared Almar district from the militants on Monday.", "government"),
+        ("The militants captured the Almar district's center after heavy clashes.", "taliban"),
     ],
 )
 def test_an_event_noun_names_its_place_before_or_after_it(claims_of, sentence, status):
