@@ -417,5 +417,5 @@ def test_the_object_may_be_part_of_the_scene(claims_of, sentence, expected):
         ("The militants captured the Almar district's center after heavy clashes.", "taliban"),
     ],
 )
-def test_an_event_noun_names_its_place_before_or_after_it(claims_of, sentence, status):
+def test_the_place_an_event_word_is_about(claims_of, sentence, status):
     assert claims_of(sentence) == {("Almar", status)}
