@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Collection, Sequence
 
 from geomap.extract.anchors import gated
+from geomap.extract.numerals import number
 from geomap.geo.entry import is_centre_district
 from geomap.geo.names import loose_key
 from geomap.records import Place
@@ -50,9 +51,11 @@ NOUN_KINDS = {
 _NEAREST_OF_ANY_KIND = frozenset({"town"})
 # "the crossings", "both districts": every such place named just before.
 PLURAL_ANAPHOR = gated(
-    r"\b(?:the|these|those|both|the\s+two)\s+"
-    r"(?!(?:remaining|other|rest)\b)(?:\w+\s+)?(?P<noun>crossings|districts|cities|"  # the others
-    r"towns|capitals|bases|border\s+posts)\b(?!\s+(?:of|in)\s+(?-i:[A-Z]))",
+    r"\b(?:the|these|those|both|the\s+two|all(?:\s+the)?)\s+"
+    r"(?!(?:remaining|other|rest)\b)"  # the others
+    r"(?:(?P<count>two|three|four|five|six|\d)\s+|\w+\s+)?"  # "all three cities"
+    r"(?P<noun>crossings|districts|cities|towns|capitals|bases|border\s+posts)\b"
+    r"(?!\s+(?:of|in)\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 PLURAL_KINDS = {
@@ -65,6 +68,7 @@ PLURAL_KINDS = {
     "border": ("border-crossing",),
 }
 PLURAL_REACH = 300  # characters back within which the places a plural noun gathers are named
+COUNTED_REACH = 1500  # the same for a counted one ("all three cities"): the count bounds it
 # "The assault was beaten off": an event named before, whose places the outcome concerns.
 EVENT_ANAPHOR = gated(
     r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:assault|attack|attacks|offensive|push|advance|raid)\b",
@@ -166,11 +170,17 @@ def references(
                 return [_most_salient(earlier, places, m.start())]
     for m in PLURAL_ANAPHOR.finditer(text, lo, hi):
         kinds = PLURAL_KINDS[m.group("noun").lower().split()[0]]
+        # "all three cities": the last three named, however far back; else those named lately
+        counted = number(m.group("count"))
+        reach = COUNTED_REACH if counted else PLURAL_REACH
         named = [
             p
             for p in antecedents
-            if m.start() - PLURAL_REACH <= p.start and p.end <= m.start() and p.kind in kinds
+            if m.start() - reach <= p.start and p.end <= m.start() and p.kind in kinds
         ]
-        if len(named) >= 2:
+        distinct = list({p.name: p for p in named}.values())
+        if counted and len(distinct) >= counted >= 2:
+            return distinct[-counted:]
+        if not counted and len(named) >= 2:
             return named
     return []

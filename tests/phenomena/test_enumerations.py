@@ -105,6 +105,20 @@ def test_a_back_reference_finds_the_latest_place_of_its_kind(claims_of, text, ex
     assert claims_of(text) == expected
 
 
+def test_all_three_cities_are_the_last_three_named(claims_of):
+    text = (
+        "Insurgents seized Kunduz on Sunday. By evening they had also overrun Taloqan, the "
+        "capital of Takhar, where government forces surrendered after a short battle, and "
+        "they were pushing into Sar-e Pul, witnesses said. Officials, who declined to give "
+        "figures, said fighting was still going on in all three cities."
+    )
+    contested = {place for place, status in claims_of(text) if status == "contested"}
+    assert contested == {"Kunduz", "Taloqan", "Sar-e"}
+    # a count names no more places than it counts
+    text = "Insurgents seized Khulm and Aybak. Fighting continued in all three cities."
+    assert {status for _place, status in claims_of(text)} == {"taliban"}
+
+
 def test_the_city_is_the_one_the_story_is_about(said):
     text = (
         "Insurgents capture Sheberghan\n\nSHEBERGHAN — Insurgents captured Sheberghan on "
