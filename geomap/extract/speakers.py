@@ -44,6 +44,7 @@ _CAPITALISED = re.compile(r"[A-Z][a-z'’-]+")
 _QUOTED_AS = re.compile(r"\b(?:quoted|quoting|cited|citing)\s+(.{1,60}?)\s+as\s+$", re.I)
 _DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]+,[^()\n]{0,30}\([^)]{1,40}\)\s*[-—–]+\s*")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i)\s*$", re.IGNORECASE)
+_UNNAMED_SOURCE = re.compile(r"\bsources?\b", re.IGNORECASE)
 _THEY = re.compile(r"\bthey\s*$", re.IGNORECASE)
 _INVERTED = re.compile(r",\s*$")  # ", said the governor"
 _CITING = re.compile(r",?\s*(?:citing|quoting)\s", re.I)
@@ -79,6 +80,8 @@ def classify_speaker(phrase: str, lexicon: Lexicon) -> str | None:
         return THIRD_PARTY
     if lexicon.speakers[lexicon.attacker].search(phrase):
         return lexicon.attacker
+    if _UNNAMED_SOURCE.search(phrase):  # "government sources": the side named, else nobody's
+        return next((p for p in lexicon.parties if lexicon.speakers[p].search(phrase)), THIRD_PARTY)
     if lexicon.speakers[THIRD_PARTY].search(phrase) or _US.search(phrase):
         return THIRD_PARTY
     for party in lexicon.parties:

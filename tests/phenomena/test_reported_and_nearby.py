@@ -317,3 +317,17 @@ def test_the_provincial_capital_of_the_province_named_before(claims_of):
 )
 def test_a_pronoun_subject_holds_for_the_side_named_or_speaking(said, sentence, expected):
     assert said(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("speaker", "side"),
+    [
+        ("Government sources", "government"),
+        ("Security sources", "government"),
+        ("Taliban sources", "taliban"),
+        ("Local sources", "third-party"),
+        ("Sources close to the Taliban", "taliban"),  # "close to" is no "close to falling"
+    ],
+)
+def test_sources_speak_for_the_side_they_name(said, speaker, side):
+    assert said(f"{speaker} said Almar had fallen.") == {("Almar", "taliban", side)}
