@@ -1,7 +1,8 @@
 """Claims: who says which status holds at which place, and when.
 
-Per sentence the grammar in ``frames.py`` reads events (action × agent × places); this
-module adds what the whole article knows: who says it (``speakers.py``), when (``dates.py``),
+Per sentence the grammar (``frames.py``, ``grammar.py``) reads events (action × agent ×
+places); this module adds what the whole article knows: who says it (``speakers.py``), when
+(``clause_dates.py``),
 denials by the other side, rejections and confirmations in the next sentence, lists continued
 in a verbless sentence, and back-references to places named earlier.
 """
@@ -10,15 +11,16 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
 from geomap.extract.aggregates import aggregates_in_sentence, may_count
 from geomap.extract.anchors import gated
-from geomap.extract.dates import mentions_date, resolve_in_sentence
+from geomap.extract.clause_dates import SINCE, clause_date, foreground
+from geomap.extract.dates import resolve_in_sentence
 from geomap.extract.frames import frames_in_sentence, triggers_in
 from geomap.extract.grammar import Frame
 from geomap.extract.lexicon import Lexicon, load_lexicon
@@ -33,12 +35,13 @@ from geomap.extract.scope import clause_marks, negated_before
 from geomap.extract.sentences import headline_end, is_navigation, sentences
 from geomap.extract.speakers import (
     SPEECH,
+    Quotations,
     classify_speaker,
     denier_of,
     people_named,
+    quote_speaker,
     speaker_of,
 )
-from geomap.extract.themes import BACKGROUND
 from geomap.records import (
     CONTESTED,
     REPORTER,
@@ -68,7 +71,6 @@ _CONTINUES = gated(
 )
 _BRACKET = re.compile(r",[^,;]*,")
 _CONTENT_FOLLOWS = re.compile(r"\s+(?:that|by|of|to|about)\b", re.IGNORECASE)
-_SINCE = gated(r"\bsince\s+(?:the\s+start\s+of\s+)?[^,;.]{0,40}", re.IGNORECASE)
 
 
 @dataclass
@@ -80,40 +82,7 @@ class _State:
     claims: tuple[Claim, ...] = ()  # the last sentence's claims ("X rejected the claim", "it")
     pending: tuple[str, str] | None = None  # (status, claimed_by) of a list still to come
     party: str | None = None  # the side that made the last claims ("the ministry" is its)
-    quotes_open: int = 0  # quotation marks the sentences so far opened and did not close
-    quoted: tuple[str, ...] = ()  # the sentences of the quotation under way, latest last
-
-
-QUOTE_REACH = 5  # sentences of a quotation back in which its speaker is looked for
-_OPENS_QUOTE = re.compile(r"\s*[“\"]")
-
-
-def _quotation(sentence: str, state: _State) -> tuple[str, ...]:
-    """The quotation a sentence continues when it opens inside one or opens with a quote
-    mark ('… told Reuters: "This is not true. Our units hold X."'; '"X was taken," he
-    said. "We took the whole city."'): its sentences so far. Carries the quotation on."""
-    inside = state.quotes_open > 0 or bool(_OPENS_QUOTE.match(sentence))
-    quotation = state.quoted if inside else ()
-    straight = sentence.count('"')
-    if straight or "“" in sentence or "”" in sentence:
-        state.quoted = (*quotation, sentence)[-QUOTE_REACH:]
-        opened = sentence.count("“") - sentence.count("”")
-        if straight % 2:  # a straight mark opens what is closed and closes what is open
-            opened = -1 if state.quotes_open else 1
-        state.quotes_open = max(0, state.quotes_open + opened)
-    elif not state.quotes_open:
-        state.quoted = ()
-    return quotation
-
-
-def _quote_speaker(
-    quotation: Sequence[str], lexicon: Lexicon, people: Mapping[str, str] | None
-) -> str:
-    """Who speaks a quotation: the latest of its sentences that names a speaker."""
-    for said in reversed(quotation):
-        if (speaker := speaker_of(said, lexicon, people=people)) != REPORTER:
-            return speaker
-    return REPORTER
+    quotes: Quotations = field(default_factory=Quotations)  # a quotation under way
 
 
 HISTORY_REACH = 80  # characters between an event and the year that dates it
@@ -152,7 +121,7 @@ def claims_from_article(
         sentence = text[start:end]
         if is_navigation(sentence):
             continue  # "Related: Taliban take X": another story's headline
-        quotation = _quotation(sentence, state)
+        quotation = state.quotes.read(sentence)
         inside = local[bisect_left(starts, start) : bisect_left(starts, end)]
         frames: list[Frame] = []
         refers = (
@@ -194,7 +163,7 @@ def claims_from_article(
             state.claims = ()
             continue  # nothing to date: skip the date work
         as_of, precision = resolve_in_sentence(
-            _foreground(_SINCE.sub(" ", sentence), [f.start - start for f in frames]),
+            foreground(SINCE.sub(" ", sentence), [f.start - start for f in frames]),
             article.published,
             year,
         )
@@ -226,7 +195,7 @@ def claims_from_article(
         ]
         made = []
         for frame in frames:
-            when = _clause_date(
+            when = clause_date(
                 sentence,
                 (frame.start - start, [f.start - start for f in frames]),
                 (as_of, precision),
@@ -247,79 +216,6 @@ def claims_from_article(
         )
         claims += made
     return _outcome_beats_process(claims, efforts), aggregates
-
-
-# The openings of a clause whose event keeps its own time ("X was retaken, which fell last
-# week"; "…, while Y fell on Friday"), unlike "…, and" or a participle, which share it.
-_RELATIVE_OPENING = re.compile(r",\s*(?:which|who)\b")
-_OWN_TIME = re.compile(r"\b(?:which|who|where|while|whereas|after|before|when|since)\b|;")
-
-
-def _clause_date(
-    sentence: str,
-    events: tuple[int, Sequence[int]],
-    sentence_date: tuple[date | None, str],
-    published: date | None,
-    year: int | None,
-) -> tuple[date | None, str]:
-    """The date of the clause holding the event at ``events[0]`` (among all the sentence's
-    events, ``events[1]``): "X fell on Friday, while Y was captured on Saturday" dates each
-    by its own words; a clause without one takes the sentence's (a closing "…, officials
-    said on Tuesday" speaks for every clause) less the dates other events keep to their own
-    clauses ("X was retaken, which fell last week, officials said on Sunday": Sunday)."""
-    if published is None:
-        return sentence_date
-    at, every = events
-    starts, ends = clause_marks(sentence)
-
-    def clause(offset: int) -> tuple[int, int, str]:
-        i = bisect_right(ends, offset)
-        opening = sentence[starts[i - 1] : ends[i - 1]] if i else ""
-        return (ends[i - 1] if i else 0, starts[i] if i < len(starts) else len(sentence), opening)
-
-    lo, hi, opening = clause(at)
-    if _RELATIVE_OPENING.search(opening) and (comma := sentence.find(",", lo, at)) >= 0:
-        lo = comma  # "A and B, which fell last week, remain …": the relative clause closed
-    # a series in one clause ("was captured on Monday, retaken on Wednesday"): a comma
-    # between two events divides their times
-    before = max((e for e in every if lo <= e < at), default=None)
-    after = min((e for e in every if at < e < hi), default=None)
-    if before is not None and (comma := sentence.rfind(",", before, at)) > 0:
-        lo = comma
-    if after is not None and (comma := sentence.rfind(",", at, after)) > 0:
-        hi = comma
-    own = _foreground(_SINCE.sub(" ", sentence[lo:hi]), [at - lo])
-    if mentions_date(own):
-        return resolve_in_sentence(own, published, year)
-    kept = {
-        (a, b)
-        for a, b, opening in map(clause, every)
-        if (a, b) != (lo, hi) and _OWN_TIME.search(opening) and mentions_date(sentence[a:b])
-    }
-    if not kept:
-        return sentence_date
-    pieces, last = [], 0
-    for a, b in sorted(kept):
-        said = SPEECH.search(sentence, a, b)  # "…, which fell last week, officials said on Sunday"
-        comma = sentence.rfind(",", a, said.start()) if said else -1
-        b = comma if comma > a else b
-        pieces += [sentence[last:a], " " * (b - a)]
-        last = b
-    rest = "".join(pieces) + sentence[last:]
-    return resolve_in_sentence(_foreground(_SINCE.sub(" ", rest), [at]), published, year)
-
-
-def _foreground(sentence: str, events: Sequence[int]) -> str:
-    """The sentence without its background brackets ("X, lost in July, was retaken on
-    Monday": dated Monday), unless every event is inside one."""
-    spans = [m.span() for m in BACKGROUND.finditer(sentence)]
-    ends = [b for _a, b in spans]
-
-    def inside(event: int) -> bool:
-        i = bisect_right(ends, event)  # the first bracket that ends after the event
-        return i < len(spans) and spans[i][0] <= event
-
-    return sentence if not spans or all(map(inside, events)) else BACKGROUND.sub(" ", sentence)
 
 
 def _pending(
@@ -438,7 +334,7 @@ def _claims(
     """
     speaker = speaker_of(sentence, lexicon, frame.start - start, people)
     if speaker == REPORTER and quotation:
-        speaker = _quote_speaker(quotation, lexicon, people)
+        speaker = quote_speaker(quotation, lexicon, people)
     status = frame.status
     if frame.agent_is_speaker and status != CONTESTED:
         # "under our control", said by a government spokesman; "we withdrew from X";

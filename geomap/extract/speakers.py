@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from geomap.extract.anchors import gated
 from geomap.extract.lexicon import Lexicon
@@ -287,3 +288,42 @@ def _before(sentence: str, index: int) -> str:
     if len(chunks) > 1 and _NAME_ONLY.fullmatch(chunks[-1]) and _TITLE.match(chunks[-2]):
         chunks[-2:] = [chunks[-2] + chunks[-1]]  # "the governor's spokesman, Munir Farhad, said"
     return " ".join((chunks[-1] if chunks else "").split()[-8:])
+
+
+QUOTE_REACH = 5  # sentences of a quotation back in which its speaker is looked for
+_OPENS_QUOTE = re.compile(r"\s*[“\"]")
+
+
+@dataclass
+class Quotations:
+    """The quotation running through an article's sentences, read one sentence at a time."""
+
+    open_marks: int = 0  # quotation marks the sentences so far opened and did not close
+    sentences: tuple[str, ...] = ()  # the quotation under way, its latest sentence last
+
+    def read(self, sentence: str) -> tuple[str, ...]:
+        """The quotation ``sentence`` continues, when it opens inside one or with a quote
+        mark ('… told Reuters: "This is not true. Our units hold X."'; '"X was taken," he
+        said. "We took the whole city."'): its sentences so far. Carries it on."""
+        inside = self.open_marks > 0 or bool(_OPENS_QUOTE.match(sentence))
+        quotation = self.sentences if inside else ()
+        straight = sentence.count('"')
+        if straight or "“" in sentence or "”" in sentence:
+            self.sentences = (*quotation, sentence)[-QUOTE_REACH:]
+            opened = sentence.count("“") - sentence.count("”")
+            if straight % 2:  # a straight mark opens what is closed and closes what is open
+                opened = -1 if self.open_marks else 1
+            self.open_marks = max(0, self.open_marks + opened)
+        elif not self.open_marks:
+            self.sentences = ()
+        return quotation
+
+
+def quote_speaker(
+    quotation: Sequence[str], lexicon: Lexicon, people: Mapping[str, str] | None
+) -> str:
+    """Who speaks a quotation: the latest of its sentences that names a speaker."""
+    for said in reversed(quotation):
+        if (speaker := speaker_of(said, lexicon, people=people)) != REPORTER:
+            return speaker
+    return REPORTER

@@ -1,0 +1,95 @@
+"""When each event of a sentence happened: its own clause's time, else the sentence's.
+
+"X fell on Friday, while Y was captured on Saturday": each by its own words; "…, officials
+said on Tuesday": every clause; "X was retaken, which fell last week": the relative clause
+keeps its time to itself; "X, lost in July, was retaken on Monday": the bracket is
+background.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from datetime import date
+
+from geomap.extract.anchors import gated
+from geomap.extract.dates import mentions_date, resolve_in_sentence
+from geomap.extract.scope import clause_marks
+from geomap.extract.speakers import SPEECH
+from geomap.extract.themes import BACKGROUND
+
+# "since May 1": when a span began, not when the event was reported
+SINCE = gated(r"\bsince\s+(?:the\s+start\s+of\s+)?[^,;.]{0,40}", re.IGNORECASE)
+
+# The openings of a clause whose event keeps its own time ("X was retaken, which fell last
+# week"; "…, while Y fell on Friday"), unlike "…, and" or a participle, which share it.
+_RELATIVE_OPENING = re.compile(r",\s*(?:which|who)\b")
+_OWN_TIME = re.compile(r"\b(?:which|who|where|while|whereas|after|before|when|since)\b|;")
+
+
+def clause_date(
+    sentence: str,
+    events: tuple[int, Sequence[int]],
+    sentence_date: tuple[date | None, str],
+    published: date | None,
+    year: int | None,
+) -> tuple[date | None, str]:
+    """The date of the clause holding the event at ``events[0]`` (among all the sentence's
+    events, ``events[1]``): "X fell on Friday, while Y was captured on Saturday" dates each
+    by its own words; a clause without one takes the sentence's (a closing "…, officials
+    said on Tuesday" speaks for every clause) less the dates other events keep to their own
+    clauses ("X was retaken, which fell last week, officials said on Sunday": Sunday)."""
+    if published is None:
+        return sentence_date
+    at, every = events
+    starts, ends = clause_marks(sentence)
+
+    def clause(offset: int) -> tuple[int, int, str]:
+        i = bisect_right(ends, offset)
+        opening = sentence[starts[i - 1] : ends[i - 1]] if i else ""
+        return (ends[i - 1] if i else 0, starts[i] if i < len(starts) else len(sentence), opening)
+
+    lo, hi, opening = clause(at)
+    if _RELATIVE_OPENING.search(opening) and (comma := sentence.find(",", lo, at)) >= 0:
+        lo = comma  # "A and B, which fell last week, remain …": the relative clause closed
+    # a series in one clause ("was captured on Monday, retaken on Wednesday"): a comma
+    # between two events divides their times
+    before = max((e for e in every if lo <= e < at), default=None)
+    after = min((e for e in every if at < e < hi), default=None)
+    if before is not None and (comma := sentence.rfind(",", before, at)) > 0:
+        lo = comma
+    if after is not None and (comma := sentence.rfind(",", at, after)) > 0:
+        hi = comma
+    own = foreground(SINCE.sub(" ", sentence[lo:hi]), [at - lo])
+    if mentions_date(own):
+        return resolve_in_sentence(own, published, year)
+    kept = {
+        (a, b)
+        for a, b, opening in map(clause, every)
+        if (a, b) != (lo, hi) and _OWN_TIME.search(opening) and mentions_date(sentence[a:b])
+    }
+    if not kept:
+        return sentence_date
+    pieces, last = [], 0
+    for a, b in sorted(kept):
+        said = SPEECH.search(sentence, a, b)  # "…, which fell last week, officials said on Sunday"
+        comma = sentence.rfind(",", a, said.start()) if said else -1
+        b = comma if comma > a else b
+        pieces += [sentence[last:a], " " * (b - a)]
+        last = b
+    rest = "".join(pieces) + sentence[last:]
+    return resolve_in_sentence(foreground(SINCE.sub(" ", rest), [at]), published, year)
+
+
+def foreground(sentence: str, events: Sequence[int]) -> str:
+    """The sentence without its background brackets ("X, lost in July, was retaken on
+    Monday": dated Monday), unless every event is inside one."""
+    spans = [m.span() for m in BACKGROUND.finditer(sentence)]
+    ends = [b for _a, b in spans]
+
+    def inside(event: int) -> bool:
+        i = bisect_right(ends, event)  # the first bracket that ends after the event
+        return i < len(spans) and spans[i][0] <= event
+
+    return sentence if not spans or all(map(inside, events)) else BACKGROUND.sub(" ", sentence)
