@@ -2,9 +2,8 @@
 
 Per sentence the grammar (``frames.py``, ``grammar.py``) reads events (action × agent ×
 places); this module adds what the whole article knows: who says it (``speakers.py``), when
-(``clause_dates.py``),
-denials by the other side, rejections and confirmations in the next sentence, lists continued
-in a verbless sentence, and back-references to places named earlier.
+(``clause_dates.py``), denials by the other side, rejections and confirmations in the next
+sentence, lists continued in a verbless sentence, and back-references to places named earlier.
 """
 
 from __future__ import annotations
