@@ -69,6 +69,12 @@ _CONTINUES = gated(
     re.IGNORECASE,
 )
 _BRACKET = re.compile(r",[^,;]*,")
+# A statement named before, its issuer not named again
+_THE_STATEMENT = re.compile(
+    r"\b(?:the|this|that)\s+statement\s+(?:said|says|added|claimed|read)\b"
+    r"|\b(?:said|added|read)\s+the\s+statement\b",
+    re.IGNORECASE,
+)
 _CONTENT_FOLLOWS = re.compile(r"\s+(?:that|by|of|to|about)\b", re.IGNORECASE)
 
 
@@ -334,6 +340,8 @@ def _claims(
     speaker = speaker_of(sentence, lexicon, frame.start - start, people)
     if speaker == REPORTER and quotation:
         speaker = quote_speaker(quotation, lexicon, people)
+    if speaker == REPORTER and last_party and _THE_STATEMENT.search(sentence):
+        speaker = last_party  # "…, the statement said": the statement of the side last heard
     status = frame.status
     if frame.agent_is_speaker and status != CONTESTED:
         # "under our control", said by a government spokesman; "we withdrew from X";

@@ -265,6 +265,14 @@ def test_what_a_statement_said_is_not_said_by_the_actors_in_it(said):
     assert ("Nawur", "government", "government") in claims
 
 
+def test_the_statement_is_the_last_sides_statement(said):
+    text = (
+        "In a statement, the militants said their fighters had captured Aybak. The fighters "
+        "also took Almar after a short battle, the statement said."
+    )
+    assert ("Almar", "taliban", "taliban") in said(text)
+
+
 @pytest.mark.parametrize(
     ("sentence", "by"),
     [
