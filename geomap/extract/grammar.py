@@ -514,13 +514,17 @@ def _pronoun_places(
     return places, via, status
 
 
-_CONTRAST_BEFORE = re.compile(r"\b(?:but|though|although|yet)\s*$", re.IGNORECASE)
+_ELSEWHERE = re.compile(r"\b(?:elsewhere|in\s+other\s+\w+|across\s+the\s+\w+)\b", re.I)
+_CONTRAST_BEFORE = re.compile(r"(?:\b(?:but|though|although|yet)|;)\s*$", re.IGNORECASE)
 
 
 def _goes_on(site: _Site) -> bool:
-    """Fighting in a clause that contrasts with the one before ("…, but clashes go on")."""
-    return site.m.trigger.action == "contest" and bool(
-        _CONTRAST_BEFORE.search(site.text, max(site.start, site.clause - 10), site.clause)
+    """Fighting in a clause that contrasts with the one before ("…, but clashes go on"; not
+    "…; clashes go on elsewhere")."""
+    return (
+        site.m.trigger.action == "contest"
+        and bool(_CONTRAST_BEFORE.search(site.text, max(site.start, site.clause - 10), site.clause))
+        and not _ELSEWHERE.search(site.text, site.te, site.hi)
     )
 
 

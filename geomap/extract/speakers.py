@@ -45,6 +45,9 @@ _CAPITALISED = re.compile(r"[A-Z][a-z'’-]+")
 _QUOTED_AS = re.compile(r"\b(?:quoted|quoting|cited|citing)\s+(.{1,60}?)\s+as\s+$", re.I)
 _DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]+,[^()\n]{0,30}\([^)]{1,40}\)\s*[-—–]+\s*")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i)\s*$", re.IGNORECASE)
+_CLAIMS_NOUN_BEFORE = re.compile(
+    r"\b(?:contrary\s+to|despite|amid|against)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I
+)
 _UNNAMED_SOURCE = re.compile(r"\bsources?\b", re.IGNORECASE)
 _THEY = re.compile(r"\bthey\s*$", re.IGNORECASE)
 _INVERTED = re.compile(r",\s*$")  # ", said the governor"
@@ -201,6 +204,10 @@ def speaker_of(
             return THIRD_PARTY  # "Reports that X fell …", "rejected reports that …": unnamed
         if verb == "claims" and _NOUN_START.fullmatch(sentence, 0, m.start()):
             continue  # "Claims that X had fallen were untrue": a noun, its sayer unnamed
+        if verb in ("claims", "claim") and _CLAIMS_NOUN_BEFORE.search(
+            sentence, max(0, m.start() - 40), m.start()
+        ):
+            continue  # "contrary to Taliban claims": a noun, said by nobody here
         owner = _CLAIM_OWNER.search(sentence, 0, m.start()) if verb.startswith("claim") else None
         if verb.startswith("claim") and not owner:
             if _CLAIM_IN_APPOSITION.search(sentence, max(0, m.start() - 12), m.start()):

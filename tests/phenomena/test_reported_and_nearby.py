@@ -339,3 +339,14 @@ def test_a_pronoun_subject_holds_for_the_side_named_or_speaking(said, sentence, 
 )
 def test_sources_speak_for_the_side_they_name(said, speaker, side):
     assert said(f"{speaker} said Almar had fallen.") == {("Almar", "taliban", side)}
+
+
+def test_claims_as_a_noun_speak_for_nobody(said):
+    assert said("Almar has not fallen, contrary to insurgent claims, the governor said.") == {
+        ("Almar", "government", "government")
+    }
+
+
+def test_fighting_after_a_semicolon_is_the_other_sides_answer(said):
+    text = "The militants said they had taken Almar; the army said fighting was still going on."
+    assert said(text) == {("Almar", "taliban", "taliban"), ("Almar", "contested", "government")}
