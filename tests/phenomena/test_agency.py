@@ -155,6 +155,7 @@ def test_people_who_leave_without_fighting_make_no_claim(claims_of, sentence):
         ("The militants are now in charge of Almar.", "taliban"),
         ("Insurgents have tightened their grip on Shortepa.", "taliban"),
         ("The army launched a fresh counterattack to retake Dehdadi.", "contested"),
+        ("Commandos were airlifted into Dehdadi to retake the district.", "contested"),
     ],
 )
 def test_flight_handover_and_a_by_phrase_name_the_side(claims_of, sentence, status):
