@@ -178,8 +178,9 @@ def chunk_places(
 
 
 def _locates_the_apposition(text: str, start: int, p: Place, nxt: Place) -> bool:
-    """A province after "in" with one of its own places in apposition right after it ("the
-    last government stronghold in Badakhshan, Faizabad, fell"): no list of equals."""
+    """A province (or the capital named after it) after "in", with one of its own places in
+    apposition right after it ("the last stronghold in Badakhshan, Faizabad, fell"): it
+    locates that place, and is no member of a list with it."""
     return (
         _names_its_province(p)
         and nxt.kind != "province"

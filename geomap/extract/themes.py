@@ -205,6 +205,7 @@ _ELLIPSIS_BEFORE = re.compile(
 )
 
 
+_SAID_AGAIN = re.compile(r"\b(?:as|so)\s", re.IGNORECASE)  # "as has Y", "and so has Y"
 # "…, and Y too"; "X fell on Monday, and Y followed (suit) a day later"
 _ELLIPSIS_AFTER = re.compile(
     r"\s*(?:too|as\s+well|also|(?:soon\s+)?follow(?:ed|s)(?:\s+suit)?|did\s+(?:the\s+)?same)\b",
@@ -227,8 +228,7 @@ def shares_predicate(text: str, te: int, after: tuple[Place, ...]) -> bool:
     gap = _ELLIPSIS_BEFORE.fullmatch(text, te, after[0].start)
     if gap is None:
         return False
-    said_again = re.search(r"\b(?:as|so)\s", gap.group(0), re.IGNORECASE)  # "as has Y", "so has Y"
-    return bool(said_again) or bool(_ELLIPSIS_AFTER.match(text, after[-1].end))
+    return bool(_SAID_AGAIN.search(gap.group(0)) or _ELLIPSIS_AFTER.match(text, after[-1].end))
 
 
 def _counts_provinces(tally: str) -> bool:
