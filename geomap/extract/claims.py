@@ -21,7 +21,6 @@ from geomap.extract.anchors import gated
 from geomap.extract.clause_dates import SINCE, clause_date, foreground
 from geomap.extract.dates import resolve_in_sentence
 from geomap.extract.frames import frames_in_sentence, triggers_in
-from geomap.extract.grammar import Frame
 from geomap.extract.lexicon import Lexicon, load_lexicon
 from geomap.extract.references import (
     ANAPHOR,
@@ -32,6 +31,7 @@ from geomap.extract.references import (
 )
 from geomap.extract.scope import clause_marks, negated_before
 from geomap.extract.sentences import headline_end, is_navigation, sentences
+from geomap.extract.site import Frame
 from geomap.extract.speakers import (
     SPEECH,
     Quotations,

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from geomap.extract.chunks import Chunks, chunk_places
-from geomap.extract.grammar import RELATIVE_PRONOUN, Frame, TriggerMatch, read_frame
+from geomap.extract.grammar import RELATIVE_PRONOUN, read_frame
 from geomap.extract.lexicon import Lexicon
 from geomap.extract.reach import excepted_places, predecessors
 from geomap.extract.scope import (
@@ -24,6 +24,7 @@ from geomap.extract.scope import (
     clause_marks,
     habitual,
 )
+from geomap.extract.site import Frame, TriggerMatch
 from geomap.extract.themes import (
     BRACKET_REACH,
     BRACKETED,

@@ -1,5 +1,6 @@
 """The grammar of one trigger: which places it governs, what its object's words say of them,
-what a back-reference means, who acted, and the status all that gives.
+who acted, and the status all that gives (what a trigger naming no place means:
+``backrefs.py``; the records it reads with: ``site.py``).
 
 ``frames.py`` finds the triggers of a sentence and asks ``read_frame`` for each one's frame.
 """
@@ -12,10 +13,11 @@ from dataclasses import dataclass
 
 from geomap.extract.agents import OWN_FORCES, agent_of, default_agent, subject_before
 from geomap.extract.anchors import gated
-from geomap.extract.chunks import TIME_SAID, WHERE_NEXT, Chunks
-from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
+from geomap.extract.backrefs import DESTINATION, goes_on, pronoun_places, referred
+from geomap.extract.chunks import WHERE_NEXT, Chunks
+from geomap.extract.lexicon import NON_COMBATANT, Lexicon
 from geomap.extract.reach import listed_with, ranked_before
-from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PRONOUN, named_by_phrase
+from geomap.extract.references import ANAPHOR
 from geomap.extract.scenes import (
     DROP,
     LOCATION_GAP,
@@ -25,21 +27,19 @@ from geomap.extract.scenes import (
     scene_status,
 )
 from geomap.extract.scope import (
-    AUXILIARIES,
     PASSIVE_BEFORE,
     QUOTES_AS_SPACES,
     hypothetical,
     negated_before,
 )
-from geomap.extract.speakers import after_speech, only_attribution
+from geomap.extract.site import Frame, Site, TriggerMatch
+from geomap.extract.speakers import after_speech
 from geomap.extract.subjects import (
     RELATIVE_GAP,
     RELATIVE_REACH,
     SUBJECT_REACH,
     VERB_CONJUNCT,
-    VERB_FIRST,
     adjunct_subject,
-    continues_subject,
     relative_antecedent,
     shared_subject,
 )
@@ -62,19 +62,6 @@ from geomap.records import CONTESTED, THIRD_PARTY, Place
 RELATIVE_PRONOUN = gated(r"\b(?:which|that|who)\b", re.IGNORECASE)
 # "Kunduz, captured by the Taliban on Sunday, …": a participle right after a name's comma
 _REDUCED_RELATIVE = re.compile(r"\w,\s*$")
-_PRONOUN_OBJECT = re.compile(r"\s*(?:control\s+(?:of|over)\s+)?(?:it|them|both|the\s+two)\b", re.I)
-_THERE = re.compile(  # "there" as a place, not "there were"
-    r"(?:\s+[\w'’-]+){0,4}?\s+there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|seem)\b)",
-    re.I,
-)
-_IT = re.compile(r"\s*(?:control\s+(?:of|over)\s+)?it\b", re.IGNORECASE)
-_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|both)\s+(?:\w+\s+){0,2}$", re.I)
-# nothing but punctuation, and adverbs of time, left in the clause ("it was lost again on Monday.")
-_CLAUSE_DONE = re.compile(
-    rf"(?:\s+(?:again|too|also|back|soon|later|quickly|briefly)\b|{TIME_SAID}"
-    r"|\s+on\s+\d{1,2}\s+[A-Z][a-z]+|\s+in\s+(?:early\s+|late\s+|mid-?)?[A-Z][a-z]+\b)*"
-    r"[\s.,;:!?\"'”’)]*"
-)
 _NO_OBJECT_NEXT = re.compile(
     # "X, seized by Y"; "X, seized on Wednesday"; "X, taken last week,": no object follows
     r"\s+(?:by|on|last|earlier|overnight|yesterday|this|early|late)\b|\s*[,.;]|\s*$",
@@ -85,37 +72,8 @@ _NOBODY_EXPELLED = re.compile(r"\w+ (?:out (?:of|from)|back from|from)", re.IGNO
 # "Kunduz, which the Taliban captured": a relative clause puts the object first.
 _RELATIVE = re.compile(r"\b(?:which|that|whom|what)\b|:", re.IGNORECASE)
 _WHERE_GAP = re.compile(rf"{WHERE_NEXT}\s*", re.IGNORECASE)
-_DESTINATION = re.compile(r"\b(?:to|towards?|into|across|through|via)\b", re.IGNORECASE)
 _LEFT_FROM = re.compile(r"\s+(?:from|out\s+of)\s", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.IGNORECASE)
-# A second predicate of the subject ("… and have been mounting pressure on"): it ends an object.
-_NEW_PREDICATE = re.compile(rf"\b(?:and|but)\s+(?:{AUXILIARIES})\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Frame:
-    """One event in a sentence: an action, its status for the places, and the places."""
-
-    action: str
-    status: str
-    start: int  # trigger offsets in the text
-    end: int
-    places: tuple[Place, ...]
-    via: str  # named | reference | pronoun
-    negated: bool = False
-    agent_is_speaker: bool = False  # "under our control"; "X was liberated", said by a side
-    against_agent: bool = False  # the status is the agent's opponent's (a withdrawal)
-    goes_on: bool = False  # fighting after the outcome before it ("took X, but fighting goes on")
-
-
-@dataclass(frozen=True)
-class TriggerMatch:
-    """A trigger found in a sentence, with its offsets there."""
-
-    trigger: Trigger
-    start: int
-    end: int
-    text: str
 
 
 def _lost_just_before(places: Sequence[Place], earlier: Sequence[Frame]) -> bool:
@@ -126,10 +84,6 @@ def _lost_just_before(places: Sequence[Place], earlier: Sequence[Frame]) -> bool
         and earlier[-1].status != CONTESTED
         and set(places) <= set(earlier[-1].places)
     )
-
-
-def _span_of(frame: Frame) -> tuple[Sequence[Place], int, int]:
-    return frame.places, frame.start, frame.end
 
 
 def _unnamed_agent(
@@ -157,48 +111,6 @@ def _unnamed_agent(
     return None, "enemy" if lexicon.speaker_enemy.search(text, lo, ts) else None
 
 
-def _nearest_before(
-    resolve: Callable[[int, int], list[Place]], text: str, lo: int, ts: int
-) -> list[Place]:
-    """The back-reference before a trigger nearest to it ("pulled back to the provincial
-    capital, in the first district the group has taken": the district)."""
-    for m in reversed(list(ANAPHOR.finditer(text, lo, ts))):
-        found = resolve(m.start(), ts)
-        if found:
-            return found
-    return resolve(lo, ts)
-
-
-def _referred(
-    text: str,
-    span: tuple[int, int],
-    bounds: tuple[int, int],
-    active_object: bool,
-    leaves: bool,
-    chunks: Chunks,
-    resolve: Callable[[int, int], list[Place]],
-) -> tuple[Place, ...]:
-    """What a trigger naming no place refers to ("recaptured the district"): a back-reference
-    after it (``span``) in its clause (``bounds``), else the nearest one before it."""
-    (ts, te), (lo, hi) = span, bounds
-    # "pulled back to the provincial capital": where they went is not what they left; an
-    # active verb's object is near it ("overran districts … and have been mounting pressure
-    # on the provincial capital": not overrun)
-    went_to = _DESTINATION.search(text, te, hi) if leaves else None
-    reach = went_to.start() if went_to else hi
-    predicate = _NEW_PREDICATE.search(text, te, reach)
-    if predicate and active_object:
-        reach = predicate.start()
-    found = resolve(te, reach) or _nearest_before(resolve, text, lo, ts)
-    # "were near Kunduz but had not entered the city": a landmark may be what it means
-    return tuple(
-        p
-        for p in found
-        if p.start not in chunks.bystanders
-        or (p.start in chunks.references and (p.end <= ts or named_by_phrase(p)))
-    )
-
-
 _MODAL_NEXT = re.compile(
     r"(?:\s+(?:district|province|city|town))?\s+(?:would|could|might|will|may|should)\b", re.I
 )
@@ -208,30 +120,6 @@ _OBJECT_WORDS = re.compile(r"[^,;:.()—–]*")  # the words after a verb, up to
 
 # Actions whose verb takes an object that may be only a part of the place ("two outposts")
 _TAKES_OBJECT = ("capture", "recapture", "lose", "hold", "withdraw", "handover")
-
-
-@dataclass(frozen=True)
-class _Site:
-    """One trigger in its sentence: what each step of reading its frame looks at."""
-
-    text: str
-    start: int  # the sentence's start
-    m: TriggerMatch
-    lo: int  # where the trigger's theme may start: its clause, or the trigger before it
-    hi: int  # where it ends
-    clause: int  # where the trigger's clause starts
-    chunks: Chunks
-    lexicon: Lexicon
-    passive: bool
-    clause_before: str  # the clause's words before the trigger
-
-    @property
-    def ts(self) -> int:
-        return self.start + self.m.start
-
-    @property
-    def te(self) -> int:
-        return self.start + self.m.end
 
 
 @dataclass(frozen=True)
@@ -260,7 +148,7 @@ def _is_passive(text: str, start: int, m: TriggerMatch, lo: int) -> bool:
     )
 
 
-def _theme(site: _Site) -> _Theme | None:
+def _theme(site: Site) -> _Theme | None:
     """The places named as the trigger's theme (before or after it, a relative clause's
     antecedent, an appositive), or None where they are only its scene."""
     text, start, m, lo, hi, clause, chunks, lexicon = (
@@ -276,7 +164,7 @@ def _theme(site: _Site) -> _Theme | None:
     ts, te, passive = site.ts, site.te, site.passive
     after = group_after(chunks, te, hi, text, lexicon)
     leaves = lexicon.actions[m.trigger.action].get("leaves")
-    if after and leaves and _DESTINATION.search(text, te, after[0].start):
+    if after and leaves and DESTINATION.search(text, te, after[0].start):
         after = ()  # "retreated from its base to the post at X": X is where they went
     before = group_before(chunks, lo, ts)
     if leaves and not after and _LEFT_FROM.match(text, te):
@@ -371,7 +259,7 @@ def _antecedent(text: str, start: int, clause: int, chunks: Chunks) -> tuple[Pla
 
 
 def _judged(
-    site: _Site, theme: _Theme, resolve: Callable[[int, int], list[Place]]
+    site: Site, theme: _Theme, resolve: Callable[[int, int], list[Place]]
 ) -> tuple[tuple[Place, ...], str, str | None, int | None] | None:
     """The theme's places (or a back-reference's), how they were found, what the object's
     words say of them (contested: a part; None: the place itself) and where a referring
@@ -402,7 +290,7 @@ def _judged(
     if not places and not theme.counts_units:  # a tally's units may be listed ("including")
         active_object = m.trigger.theme == "object" and not passive
         leaves = bool(lexicon.actions[m.trigger.action].get("leaves"))
-        places = _referred(text, (ts, te), (lo, hi), active_object, leaves, chunks, resolve)
+        places = referred(text, (ts, te), (lo, hi), active_object, leaves, chunks, resolve)
         via = "reference"
         phrase = ANAPHOR.search(text, te, hi) if places else None
         if phrase is not None and phrase.start() - te <= MAX_OBJECT_GAP:
@@ -453,83 +341,8 @@ def _judged(
     return places, via, judged, object_end
 
 
-def _pronoun_places(
-    site: _Site,
-    judged: tuple[tuple[Place, ...], str, str | None],
-    earlier: Sequence[Frame],
-    previous: Sequence[Place],
-) -> tuple[tuple[Place, ...], str, str | None] | None:
-    """A trigger that names no place may mean one by "there", "it", "them", an event named
-    before ("the assault was beaten off") or a subject it shares with the clause before;
-    ``judged`` and the result are (places, via, what the object says of them)."""
-    text, start, m, hi, clause = site.text, site.start, site.m, site.hi, site.clause
-    ts, te, passive = site.ts, site.te, site.passive
-    places, via, status = judged
-    clause_before = site.clause_before
-    there = None if places else _THERE.match(text, te, hi)
-    named_before = (
-        [p for p in site.chunks.candidates if start <= p.start and p.end <= ts] if there else []
-    )
-    if there and named_before:  # "inside Kandahar city after taking the prison there"
-        places, via = (named_before[-1],), "pronoun"
-        status = part_or_other(text[te : there.end()], site.lexicon) or status
-        if status == DROP:
-            return None
-    pronoun = None if places else _PRONOUN_OBJECT.match(text, te, hi)  # "retook it", "them"
-    if not places and not pronoun and not there:
-        pronoun = (
-            _PRONOUN_SUBJECT.search(clause_before)
-            if _CLAUSE_DONE.fullmatch(text, te, hi) or only_attribution(text, te, hi)
-            else None
-        )  # "it was retaken.", "officials said both remained in government hands."
-    if not places and (pronoun or there):  # "fighting was still going on there"
-        places = earlier[-1].places if earlier else tuple(previous)
-        via = "pronoun"
-        if pronoun and _IT.match(pronoun.group(0)) and len(places) > 1:
-            # "it": one place, the last named (a district before the province locating it)
-            places = tuple([p for p in places if p.kind != "province"] or places)[-1:]
-    if (
-        not places
-        and m.trigger.action == "repel"
-        and (EVENT_ANAPHOR.search(clause_before) or PRONOUN.search(m.text))
-    ):
-        # "Insurgents stormed X. The assault was beaten off": the attack named before
-        places = earlier[-1].places if earlier else tuple(previous)
-        via = "pronoun"
-    elif not places and earlier and _goes_on(site):
-        # "raised the flag in X, but mopping-up operations go on": X is still fought over
-        places, via = earlier[-1].places, "pronoun"
-    elif (
-        not places
-        and earlier
-        and (
-            (passive and m.trigger.action == "expel")
-            or (m.trigger.action == "withdraw" and VERB_FIRST.fullmatch(text, clause, ts))
-            or (passive and continues_subject(text, start, clause, ts, _span_of(earlier[-1])))
-        )
-    ):
-        # "Insurgents entered X overnight but were driven out / forced to retreat": out of the
-        # place just entered
-        places, via = earlier[-1].places, "pronoun"
-    return places, via, status
-
-
-_ELSEWHERE = re.compile(r"\b(?:elsewhere|in\s+other\s+\w+|across\s+the\s+\w+)\b", re.I)
-_CONTRAST_BEFORE = re.compile(r"(?:\b(?:but|though|although|yet)|;)\s*$", re.IGNORECASE)
-
-
-def _goes_on(site: _Site) -> bool:
-    """Fighting in a clause that contrasts with the one before ("…, but clashes go on"; not
-    "…; clashes go on elsewhere")."""
-    return (
-        site.m.trigger.action == "contest"
-        and bool(_CONTRAST_BEFORE.search(site.text, max(site.start, site.clause - 10), site.clause))
-        and not _ELSEWHERE.search(site.text, site.te, site.hi)
-    )
-
-
 def _agent(
-    site: _Site, places: Sequence[Place], earlier: Sequence[Frame]
+    site: Site, places: Sequence[Place], earlier: Sequence[Frame]
 ) -> tuple[str | None, bool, str | None]:
     """The side that acted, whether it is the speaker's own, and which side of the speaker's
     was beaten back when only the speaker says whose it was ("own" or "enemy")."""
@@ -575,12 +388,12 @@ def read_frame(
     passive = _is_passive(text, start, m, lo)
     if passive and m.trigger.action == "repel":
         lo = start  # "X attacked Y but were beaten back": the attack was on Y
-    site = _Site(text, start, m, lo, hi, clause, chunks, lexicon, passive, clause_before)
+    site = Site(text, start, m, lo, hi, clause, chunks, lexicon, passive, clause_before)
     theme = _theme(site)
     judged = _judged(site, theme, resolve) if theme is not None else None
     if theme is None or judged is None:
         return None
-    referred = _pronoun_places(site, judged[:3], earlier, previous)
+    referred = pronoun_places(site, judged[:3], earlier, previous)
     if referred is None:
         return None
     places, via, status_override = referred
@@ -649,5 +462,5 @@ def read_frame(
         negated,
         agent_is_speaker or beaten is not None or enemy_acted,
         (action["status"] == "opponent" or beaten == "own") != enemy_acted,
-        via == "pronoun" and _goes_on(site),
+        via == "pronoun" and goes_on(site),
     )
