@@ -437,8 +437,16 @@ def read_frame(
     failed = places and lexicon.failure.match(
         text, object_end if via == "reference" and object_end else places[-1].end
     )
-    if m.trigger.action == "attempt" and places and (negated or failed):
-        # "failed to retake X", "attempts to storm X had failed": X stays with the other side
+    relieved = (
+        m.trigger.action == "contest"
+        and lexicon.besieging.search(m.text)
+        and places
+        and places is theme.after
+        and lexicon.relief.match(text, places[-1].end)
+    )
+    if (m.trigger.action == "attempt" and places and (negated or failed)) or relieved:
+        # "failed to retake X", "attempts to storm X had failed", "the siege of X was
+        # lifted": X stays with the other side
         holder = lexicon.opponent(agent) if agent in lexicon.parties else lexicon.defender
         return Frame("hold", holder, ts, te, places, via, False, agent is None)
     if negated and status == CONTESTED:

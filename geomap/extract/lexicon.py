@@ -92,6 +92,8 @@ class Lexicon:
     landmark: GatedPattern  # the reference words that only say "nearby"
     route_before: GatedPattern  # "between X and Y": X is a route's end
     failure: re.Pattern[str]  # after an attempt's place: it came to nothing
+    relief: re.Pattern[str]  # after a siege's place: it ended, the place held
+    besieging: GatedPattern  # the trigger words of a siege
     reporting: GatedPattern  # a report whose content (and actor) follows
     members: re.Pattern[str]  # after an object: its members follow
     counted_units: re.Pattern[str]  # right after a verb: its object is a count of units
@@ -254,6 +256,12 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
             rf"\s*,?\s*(?:[\w-]+\s+){{0,4}}?(?:(?:had|have|has)\s+)?(?:{_words(modality['failure'])})\b",
             re.IGNORECASE,
         ),
+        relief=re.compile(
+            rf"\s*,?\s*(?:(?:had|has|have)\s+)?(?:been\s+|was\s+|were\s+)?"
+            rf"(?:{_words(modality.get('relief', []) or ['(?!)'])})\b",
+            re.IGNORECASE,
+        ),
+        besieging=_rx(modality.get("besieging", []) or ["(?!)"]),
         reporting=_rx(modality["reporting"], suffix=r"\s+"),
         counted_units=re.compile(
             rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_words(objects['counts'])})\s+"

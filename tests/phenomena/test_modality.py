@@ -289,3 +289,18 @@ def test_a_denial_may_name_the_border_town_as_the_crossing(said):
 )
 def test_fighting_that_goes_on_after_an_outcome_is_kept(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a siege that ended: the place held out
+        ("The siege of Khulm was lifted after airstrikes.", {("Khulm", "government")}),
+        ("The insurgents' siege of Khulm has been broken.", {("Khulm", "government")}),
+        # a siege going on, or fighting that ended: still fought over, or nothing said
+        ("The siege of Khulm continues.", {("Khulm", "contested")}),
+        ("Fighting in Khulm ended on Monday.", {("Khulm", "contested")}),
+    ],
+)
+def test_a_siege_that_ended_leaves_the_place_with_its_defenders(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
