@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geomap.extract.lexicon import Lexicon
+from geomap.extract.lexicon import POSSESSIVE, Lexicon
 from geomap.extract.references import named_by_phrase
 from geomap.geo.names import loose_key
 from geomap.records import Place
@@ -24,9 +24,7 @@ _DATELINE_AFTER = re.compile(
 )
 _POSSESSIVE_AFTER = re.compile(r"^(?:\s+(?:province|city|district))?['’](?:s\b|(?=\s))")
 # "'s district centre", " city's third police district": what a possessive names (group 1).
-POSSESSED = re.compile(
-    r"(?:\s+(?:city|province|district))?['’]s?\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I
-)
+POSSESSED = re.compile(rf"{POSSESSIVE}((?:[\w-]+\s+){{0,2}}[\w-]+)", re.I)
 _SEAT_OF_DISTRICT = re.compile(
     r"(?:\w+\s+)?(?:district\s+(?:cent(?:re|er)|headquarters|compound|administration|offices?)|"
     r"headquarters|administrative\s+cent(?:re|er))",
@@ -239,7 +237,7 @@ def _is_bystander(
         _POSSESSIVE_AFTER.match(after)
         and not quoted
         and not _owns_a_part(p, after, lexicon)
-        and not _POSSESSED_EVENT.match(after)
+        and not lexicon.possessed_event.match(after)
     ):
         return True
     if _is_reference(text, start, p, lexicon, governed) or lexicon.route_before.search(before):
@@ -296,14 +294,6 @@ def _is_reference(
     head = _LAST_WORDS.search(before, 0, m.start())
     owned = head is not None and lexicon.part.search(head.group(0)) is not None
     return not (owned and lexicon.landmark.match(before, m.start()))
-
-
-# "Khulm's fall", "Kunduz's recapture by commandos": the possessor is what the event is about
-_POSSESSED_EVENT = re.compile(
-    r"(?:\s+(?:province|city|district))?['’]s?\s+(?:fall|capture|recapture|surrender|collapse|"
-    r"loss|liberation|takeover|seizure|retaking|encirclement|siege)\b",
-    re.IGNORECASE,
-)
 
 
 def _owns_a_part(p: Place, after: str, lexicon: Lexicon) -> bool:

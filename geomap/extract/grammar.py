@@ -8,6 +8,7 @@ who acted, and the status all that gives (what a trigger naming no place means:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from geomap.extract.agents import OWN_FORCES, agent_of, default_agent, subject_b
 from geomap.extract.anchors import gated
 from geomap.extract.backrefs import DESTINATION, goes_on, pronoun_places, referred
 from geomap.extract.chunks import WHERE_NEXT, Chunks
-from geomap.extract.lexicon import NON_COMBATANT, Lexicon
+from geomap.extract.lexicon import NON_COMBATANT, POSSESSIVE, Lexicon
 from geomap.extract.reach import listed_with, ranked_before
 from geomap.extract.references import ANAPHOR
 from geomap.extract.scenes import (
@@ -111,10 +112,7 @@ def _unnamed_agent(
     return None, "enemy" if lexicon.speaker_enemy.search(text, lo, ts) else None
 
 
-_MODAL_NEXT = re.compile(
-    r"(?:\s+(?:district|province|city|town))?\s+(?:would|could|might|will|may|should)\b", re.I
-)
-_INCLUDING_NEXT = re.compile(r",\s*(?:including|such\s+as|among\s+them)\b", re.IGNORECASE)
+_NAME_ENDS = re.compile(r"(?:\s+(?:district|province|city|town))?\s+")  # "X district "
 _OBJECT_WORDS = re.compile(r"[^,;:.()—–]*")  # the words after a verb, up to a clause mark
 
 
@@ -219,20 +217,26 @@ def _theme(site: Site) -> _Theme | None:
     ):
         return None  # "a facilitator was captured in Kunar": the place is only the scene
     if places and places is after and m.text.lower().endswith(" of"):
-        if _MODAL_NEXT.match(text, places[-1].end):
+        after_name = _NAME_ENDS.match(text, places[-1].end)
+        if after_name and lexicon.hypothetical.match(text, after_name.end()):
             return None  # "the fall of X would be a blow": what it would mean, not what was
     return _Theme(places, before, after, counts_units, subject_theme)
 
 
-_POSSESSIVE_END = re.compile(r"(?:\s+(?:province|city|district))?['’]s?\s+$")
+_POSSESSIVE_END = re.compile(rf"{POSSESSIVE}$")
 
 
 def _possessor(text: str, start: int, ts: int, chunks: Chunks) -> tuple[Place, ...]:
     """The place whose event a noun trigger names ("Khulm's fall"), else ()."""
-    for p in reversed(chunks.candidates):
-        if p.end <= ts and p.start >= start:
-            return (p,) if _POSSESSIVE_END.fullmatch(text, p.end, ts) else ()
-    return ()
+    i = bisect_right(chunks.candidates, ts, key=_end)  # the last place ending before it
+    p = chunks.candidates[i - 1] if i else None
+    if p is None or p.start < start or not _POSSESSIVE_END.fullmatch(text, p.end, ts):
+        return ()
+    return (p,)
+
+
+def _end(p: Place) -> int:
+    return p.end
 
 
 def _antecedent(text: str, start: int, clause: int, chunks: Chunks) -> tuple[Place, ...]:
@@ -309,7 +313,7 @@ def _judged(
         if (
             judged == CONTESTED
             and no_claim(judged, places)
-            and _INCLUDING_NEXT.search(text, places[-1].end, hi)
+            and lexicon.members.search(text, places[-1].end, hi)
         ):
             # "control much of P, including A and B": no claim on P, but the list takes one
             return (), via, None, None
@@ -442,7 +446,7 @@ def read_frame(
         and lexicon.besieging.search(m.text)
         and places
         and places is theme.after
-        and lexicon.relief.match(text, places[-1].end)
+        and lexicon.failure.match(text, places[-1].end)
     )
     if (m.trigger.action == "attempt" and places and (negated or failed)) or relieved:
         # "failed to retake X", "attempts to storm X had failed", "the siege of X was

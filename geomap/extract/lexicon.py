@@ -87,12 +87,12 @@ class Lexicon:
     civilian_targets: GatedPattern  # an attack on them is terror, not a fight for ground
     title_after: GatedPattern
     speaking_after: GatedPattern  # a speech verb right after a place: the place speaks
+    possessed_event: GatedPattern  # "'s fall": the possessor is the event's place
     reference_before: re.Pattern[str]
     reference_words: int  # the most words a reference_before match spans ("in the vicinity of X")
     landmark: GatedPattern  # the reference words that only say "nearby"
     route_before: GatedPattern  # "between X and Y": X is a route's end
     failure: re.Pattern[str]  # after an attempt's place: it came to nothing
-    relief: re.Pattern[str]  # after a siege's place: it ended, the place held
     besieging: GatedPattern  # the trigger words of a siege
     reporting: GatedPattern  # a report whose content (and actor) follows
     members: re.Pattern[str]  # after an object: its members follow
@@ -110,6 +110,10 @@ class Lexicon:
         """The party an actor phrase names, or ``None``."""
         m = self.actor.search(phrase)
         return self.actor_party[m.lastgroup] if m and m.lastgroup else None
+
+
+# A place's possessive ending: "Kunduz's ", "Herat province's ", "the city' "
+POSSESSIVE = r"(?:\s+(?:province|city|district))?['’]s?\s+"
 
 
 def _words(items: list[str]) -> str:
@@ -235,6 +239,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         civilian_targets=_rx(objects.get("civilian_targets", []) or ["(?!)"]),
         title_after=_rx(bystanders["titles_after"], prefix=r"^\s*(?:'s\s+|’s\s+)?"),
         speaking_after=_rx(bystanders["speaking_after"], prefix=r"^\s*"),
+        possessed_event=_rx(bystanders.get("possessed_events", []) or ["(?!)"], prefix=POSSESSIVE),
         reference_before=re.compile(
             rf"(?<!according\s)(?<!including\s)\b(?:{'|'.join(bystanders['reference_before'])})\s+(?:the\s+)?"
             r"(?:(?:city|town|province|district|capital|village)\s+of\s+)?"
@@ -254,11 +259,6 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         ),
         failure=re.compile(
             rf"\s*,?\s*(?:[\w-]+\s+){{0,4}}?(?:(?:had|have|has)\s+)?(?:{_words(modality['failure'])})\b",
-            re.IGNORECASE,
-        ),
-        relief=re.compile(
-            rf"\s*,?\s*(?:(?:had|has|have)\s+)?(?:been\s+|was\s+|were\s+)?"
-            rf"(?:{_words(modality.get('relief', []) or ['(?!)'])})\b",
             re.IGNORECASE,
         ),
         besieging=_rx(modality.get("besieging", []) or ["(?!)"]),

@@ -40,16 +40,8 @@ _LOADED: dict[str, dict[tuple[Any, ...], Extraction]] = {}
 _HEADER_COLUMNS = "id, path, title, '', sha256, outlet, published, url, extractor"
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _added() -> str:
-    """When an article is first stored, to the microsecond: articles are exported in this
-    order, and one added a second after the last export must sort after every article in
-    it (a stamp to the second let it sort among them by hash). Older, to-the-second stamps
-    still sort first ("…:00+00:00" < "…:00.5+00:00")."""
-    return datetime.now(UTC).isoformat(timespec="microseconds")
+def _now(timespec: str = "seconds") -> str:
+    return datetime.now(UTC).isoformat(timespec=timespec)
 
 
 class Store:
@@ -360,7 +352,11 @@ class Store:
     def save(self, extraction: Extraction, extractor: str) -> None:
         """Store (or replace) one article with its places, claims and aggregates, and file it
         with the copies of its story."""
-        save_extraction(self.conn, extraction, extractor, _added())
+        # stamped to the microsecond: articles are exported in this order, and one added a
+        # second after the last export must sort after every article in it (a stamp to the
+        # second let it sort among them by hash); older, to-the-second stamps still sort
+        # first ("…:00+00:00" < "…:00.5+00:00")
+        save_extraction(self.conn, extraction, extractor, _now("microseconds"))
         link_copies(self.conn, extraction.article)
 
     def link_copies(self, article: Article) -> str:
