@@ -51,7 +51,7 @@ from geomap.records import (
     Place,
 )
 
-RULES_VERSION = 22  # bump when a rule changes: stored articles are then extracted again
+RULES_VERSION = 23  # bump when a rule changes: stored articles are then extracted again
 CLAIMABLE_KINDS = frozenset(
     {"district", "province", "city", "village", "border-crossing", "base", "site"}
 )

@@ -111,7 +111,7 @@ def frames_in_sentence(
             lo = clause  # "The district, which was besieged for weeks, fell": its subject
         hi = start + clause_end(sentence, m.end)
         hi = min(hi, start + matches[i + 1].start) if i + 1 < len(matches) else hi
-        if habitual(text, start, lo, hi, start + m.start, lexicon):
+        if habitual(text, start, lo, hi, start + m.start, lexicon, m.trigger.action == "hold"):
             continue  # "the Taliban have long controlled X"; "Over the years, … clashed in X"
         frame = read_frame(
             text, start, m, lo, hi, clause, chunks, lexicon, resolve, frames, previous

@@ -23,6 +23,7 @@ from geomap.extract.scenes import (
     DROP,
     LOCATION_GAP,
     PLURAL_UNITS,
+    around_subject,
     no_claim,
     part_or_other,
     scene_status,
@@ -296,6 +297,11 @@ def _judged(
         leaves = bool(lexicon.actions[m.trigger.action].get("leaves"))
         places = referred(text, (ts, te), (lo, hi), active_object, leaves, chunks, resolve)
         via = "reference"
+        subjects = list(ANAPHOR.finditer(text, lo, ts)) if theme.subject_first else []
+        if places and subjects:  # "parts of the district are in Taliban hands"
+            scene = around_subject(text, lo, subjects[-1].span(), lexicon)
+            if no_claim(scene, places):
+                return None
         phrase = ANAPHOR.search(text, te, hi) if places else None
         if phrase is not None and phrase.start() - te <= MAX_OBJECT_GAP:
             object_at, object_end = phrase.start(), phrase.end()

@@ -78,6 +78,7 @@ class Lexicon:
     rejection: GatedPattern  # a denial of the last sentence's claims
     endorsement: GatedPattern  # a confirmation of the last sentence's claims
     habitual: GatedPattern
+    enduring: GatedPattern  # a habit of events, a lasting state of holds
     history: GatedPattern  # group 1: the year
     remote_fire: GatedPattern  # just before a fighting word: shelling, not fighting
     seat: GatedPattern
@@ -226,6 +227,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
             re.IGNORECASE,
         ),
         habitual=_rx(modality["habitual"]),
+        enduring=_rx(modality["enduring"]),
         remote_fire=_rx(modality.get("remote_fire", []) or ["(?!)"], suffix=r"\s+$"),
         history=_rx(  # "in 2015", "in early 2015", "in May 2015"
             modality["history"],

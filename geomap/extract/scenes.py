@@ -64,16 +64,21 @@ def scene_status(
             return DROP  # "no district has fallen in X", "none of the posts fell in X"
         return DROP if no_claim(scene, places) else scene
     if places and places is before and subject_first:
-        # "nine of X's ten police districts are in Taliban hands", "the police headquarters
-        # in X was captured": a part of X, fought over; "soldiers in X surrendered": no claim
-        located = _LOCATED_SUBJECT.fullmatch(text, lo, places[0].start)
-        if located and _NO_SUBJECT.match(located.group(0)):
-            return DROP  # "none of the posts in X fell"
-        scene = possessed_head(text, places[-1].end, lexicon) or (
-            part_or_other(located.group(0), lexicon) if located else None
-        )
+        scene = around_subject(text, lo, (places[0].start, places[-1].end), lexicon)
         return DROP if no_claim(scene, places) else scene
     return None
+
+
+def around_subject(text: str, lo: int, span: tuple[int, int], lexicon: Lexicon) -> str | None:
+    """What the words around a place in the subject (at ``span``, the clause from ``lo``) make
+    of it: "nine of X's ten police districts", "the police headquarters in X", "parts of the
+    district": a part, fought over; "soldiers in X", "none of the posts in X": no claim."""
+    located = _LOCATED_SUBJECT.fullmatch(text, lo, span[0])
+    if located and _NO_SUBJECT.match(located.group(0)):
+        return DROP
+    return possessed_head(text, span[1], lexicon) or (
+        part_or_other(located.group(0), lexicon) if located else None
+    )
 
 
 def _subject_beside_scene(

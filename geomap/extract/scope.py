@@ -12,6 +12,7 @@ import functools
 import re
 from bisect import bisect_left
 
+from geomap.extract.anchors import GatedPattern
 from geomap.extract.lexicon import Lexicon
 from geomap.extract.themes import APPOSITION
 
@@ -74,15 +75,23 @@ def hypothetical(clause_before: str, lexicon: Lexicon) -> bool:
     return not _RANKED_OUTCOME.search(wide)  # "makes it the fourth district in P to fall"
 
 
-def habitual(text: str, start: int, lo: int, hi: int, ts: int, lexicon: Lexicon) -> bool:
+def habitual(
+    text: str, start: int, lo: int, hi: int, ts: int, lexicon: Lexicon, state: bool = False
+) -> bool:
     """A habit or the long past, said around the trigger (``lo:hi``) or fronted before it; an
-    appositive only describes ("X, a Taliban stronghold for years, was retaken")."""
-    for found in lexicon.habitual.finditer(text, lo, hi):
+    appositive only describes ("X, a Taliban stronghold for years, was retaken"). A ``state``
+    (a hold) that has lasted for years still holds: only the past and habits end it."""
+    patterns = (lexicon.habitual,) if state else (lexicon.habitual, lexicon.enduring)
+    return any(_habitual(text, start, lo, hi, ts, pattern) for pattern in patterns)
+
+
+def _habitual(text: str, start: int, lo: int, hi: int, ts: int, pattern: GatedPattern) -> bool:
+    for found in pattern.finditer(text, lo, hi):
         opening = text.rfind(",", max(start, found.start() - _APPOSITION_REACH), found.start())
         closing = text.find(",", found.end(), ts)
         if not (opening >= 0 <= closing and APPOSITION.match(text, opening)):
             return True
-    fronted = lexicon.habitual.search(text, start, min(hi, start + _APPOSITION_REACH))
+    fronted = pattern.search(text, start, min(hi, start + _APPOSITION_REACH))
     return bool(
         fronted
         and len(text[start : fronted.start()].split()) <= 2

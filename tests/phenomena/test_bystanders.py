@@ -306,6 +306,15 @@ def test_a_relative_clause_after_an_apposition_describes_the_listed_places(claim
         ("The police headquarters in Khulm was overrun on Monday.", {("Khulm", "contested")}),
         ("Seven of Khulm's nine police districts are in Taliban hands.", {("Khulm", "contested")}),
         ("Dozens of soldiers in Khulm surrendered on Monday.", set()),
+        # the same when the place is named by a back-reference
+        (
+            "Khulm was retaken on Monday. Parts of the district are still in Taliban hands.",
+            {("Khulm", "government"), ("Khulm", "contested")},
+        ),
+        (
+            "Troops retook Khulm. Wide areas of the town have been held by insurgents for years.",
+            {("Khulm", "government"), ("Khulm", "contested")},
+        ),
         # nothing fell
         ("No district has fallen in Balkh so far.", set()),
         ("None of the checkpoints in Khulm fell.", set()),

@@ -93,7 +93,8 @@ def test_fighting_that_did_not_happen_is_no_claim(claims_of, sentence):
         ("Dehdadi, the birthplace of a famous poet, fell to insurgents on Friday.", "taliban"),
         ("The militants, who have long roamed the hills, overran Almar on Friday.", "taliban"),
         # said of the clause itself, it is still a habit
-        ("Insurgents have long controlled Almar.", None),
+        ("The insurgents have long raided Almar.", None),
+        ("Militants have attacked Almar regularly for years.", None),
         ("Over the years, militants seized Shortepa again and again.", None),
         # the state before the news: "previously", "formerly"
         ("Almar and Shortepa were previously under government control.", None),
@@ -101,6 +102,22 @@ def test_fighting_that_did_not_happen_is_no_claim(claims_of, sentence):
     ],
 )
 def test_a_habit_is_read_in_its_own_clause(claims_of, sentence, expected):
+    assert {s for _p, s in claims_of(sentence)} == ({expected} if expected else set())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a state that has lasted for years is a state now (a habit of events is not)
+        ("Insurgents have long controlled Almar.", "taliban"),
+        ("Shortepa has been held by the insurgents for years.", "taliban"),
+        ("For years, the army has held Khulm.", "government"),
+        ("Khulm has been under government control for decades.", "government"),
+        # the past ends it
+        ("Khulm was formerly held by the insurgents.", None),
+    ],
+)
+def test_a_state_that_has_lasted_for_years_still_holds(claims_of, sentence, expected):
     assert {s for _p, s in claims_of(sentence)} == ({expected} if expected else set())
 
 
