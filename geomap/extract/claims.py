@@ -69,6 +69,7 @@ _CONTINUES = gated(
     re.IGNORECASE,
 )
 _BRACKET = re.compile(r",[^,;]*,")
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|where)\b[^,;]*", re.IGNORECASE)
 # A statement named before, its issuer not named again
 _THE_STATEMENT = re.compile(
     r"\b(?:the|this|that)\s+statement\s+(?:said|says|added|claimed|read)\b"
@@ -147,7 +148,9 @@ def claims_from_article(
             frames = [
                 f
                 for f in frames
-                if not _historical(sentence, f.start - start, f.end - start, year, lexicon)
+                if not _historical(
+                    sentence, (f.start - start, f.end - start, f.action), year, lexicon
+                )
             ]
             if not frames and state.pending and chunks.candidates and _CONTINUES.search(sentence):
                 status, by = state.pending
@@ -310,12 +313,22 @@ def _counter(
     return lexicon.opponent(status), denier, confidence * DENIAL_DISCOUNT
 
 
-def _historical(sentence: str, at: int, to: int, year: int | None, lexicon: Lexicon) -> bool:
-    """ "The Taliban overran Kunduz in 2015": an event dated to an earlier year is history."""
+def _historical(
+    sentence: str, frame: tuple[int, int, str], year: int | None, lexicon: Lexicon
+) -> bool:
+    """ "The Taliban overran Kunduz in 2015": an event dated to an earlier year is history
+    (``frame``: its span in the sentence and its action). A state and a relative clause keep
+    their times apart: "X, which the army retook in 2016, is again in Taliban hands"."""
+    at, to, action = frame
     if year is None:
         return False
     found = lexicon.history.finditer(sentence, max(0, at - HISTORY_REACH), to + HISTORY_REACH)
-    return any(int(m.group(1)) < year for m in found)
+    relatives = [b.span() for b in _RELATIVE_CLAUSE.finditer(sentence)]
+    return any(
+        int(m.group(1)) < year
+        and all((a <= m.start() < b) == (a <= at < b) for a, b in relatives if action == "hold")
+        for m in found
+    )
 
 
 def _claims(

@@ -138,8 +138,9 @@ def frames_in_sentence(
 def _without_background(text: str, frames: list[Frame]) -> list[Frame]:
     """ "X, long held by the Taliban, was retaken", "X, seized by the Taliban in June, was
     retaken": the bracket is the state or event before the change the main verb reports,
-    not a second claim of the same moment."""
-    changes = [f for f in frames if f.action != "hold" and f.status != CONTESTED and f.places]
+    not a second claim of the same moment; so too before a state that undoes it ("X, which
+    the army retook last year, is again in Taliban hands")."""
+    changes = [f for f in frames if f.status != CONTESTED and f.places]
     starts = [c.start for c in changes]  # in the sentence's order
 
     def background(f: Frame) -> bool:
@@ -147,7 +148,8 @@ def _without_background(text: str, frames: list[Frame]) -> list[Frame]:
             bisect_right(starts, f.start) : bisect_right(starts, f.start + BRACKET_REACH)
         ]
         return any(
-            set(f.places) <= set(c.places)
+            (c.action != "hold" or c.status != f.status)
+            and set(f.places) <= set(c.places)
             and c.places[-1].end < f.start < c.start < c.places[-1].end + BRACKET_REACH
             and BRACKETED.fullmatch(text, c.places[-1].end, c.start)
             for c in later

@@ -46,6 +46,18 @@ def test_our_control_belongs_to_the_speaker(claims_of):
         # History: a year before the article's own (2021) dates an old event.
         ("The Taliban overran Kunduz in 2015.", set()),
         ("Insurgents captured Khulm in 2021.", {("Khulm", "taliban")}),
+        # a relative clause's history is its own; the state the main clause reports is now
+        (
+            "Khulm, which the army retook in 2016, is again in Taliban hands.",
+            {("Khulm", "taliban")},
+        ),
+        ("In 2016 the army retook Khulm, which is now in Taliban hands.", {("Khulm", "taliban")}),
+        (
+            "Khulm, which the army retook last year, is again in Taliban hands.",
+            {("Khulm", "taliban")},
+        ),
+        # an event told after one of that year is history too
+        ("Kunduz, which the Taliban overran in 2015, was retaken within weeks.", set()),
         # A fall not yet reached.
         ("Badghis is on the cusp of falling to the insurgents.", set()),
     ],
