@@ -42,7 +42,12 @@ _UNKNOWN_UNIT_BEFORE = re.compile(
     r"\s*,?\s+in\s+(?:the\s+)?(?:[a-z-]+\s+)?$",
     re.IGNORECASE,
 )
-_FRONTED = re.compile(r"^\s*(?:In|Across|Inside)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+# A place fronted as the scene of what follows: "In Logar, …", "Elsewhere in the north of P, …"
+FRONTED_SCENE = re.compile(
+    r"\s*(?:(?:Elsewhere|Meanwhile|Also|And|But|Further|Farther|Separately|Nearby)"
+    r"(?:\s+(?:north|south|east|west|afield))?,?\s+(?:in|inside|across)|In|Across|Inside)"
+    r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}"
+)
 _PAREN_OR_COMMA_LOCATOR = re.compile(r"^\s*(?:\(|,\s*(?:the\s+)?(?:[a-z-]+\s+)?(?=\S+\s+province))")
 # "districts in Herat", "towns across Ghazni": the place counts units, it is not the scene.
 _COUNT_NOUN = re.compile(
@@ -259,7 +264,9 @@ def _is_bystander(
     if p.kind == "province" and has_smaller:
         if _IN_BEFORE.search(before) and smaller_before:
             return True  # "Azra district fell to insurgents in Logar province"
-        if _FRONTED.match(text[start : p.start]) and re.match(r"^(?:\s+province)?\s*,", after):
+        if FRONTED_SCENE.fullmatch(text, start, p.start) and re.match(
+            r"^(?:\s+province)?\s*,", after
+        ):
             return True  # "In Logar, insurgents overran Azra district"
     return False
 

@@ -71,6 +71,8 @@ _NO_OBJECT_NEXT = re.compile(
 )
 # "The Taliban, driven from X, …": an expulsion whose verb names nobody expelled is passive.
 _NOBODY_EXPELLED = re.compile(r"\w+ (?:out (?:of|from)|back from|from)", re.IGNORECASE)
+# "A and B, which is still held": the relative clause's verb is in the singular
+_SINGULAR_VERB = re.compile(r"\s+(?:(?:still|now|also)\s+)?(?:is|was|has|remains)\b", re.I)
 # "Kunduz, which the Taliban captured": a relative clause puts the object first.
 _RELATIVE = re.compile(r"\b(?:which|that|whom|what)\b|:", re.IGNORECASE)
 _WHERE_GAP = re.compile(rf"{WHERE_NEXT}\s*", re.IGNORECASE)
@@ -242,7 +244,13 @@ def _end(p: Place) -> int:
 
 def _antecedent(text: str, start: int, clause: int, chunks: Chunks) -> tuple[Place, ...]:
     """What a relative clause describes: "Khulm, which insurgents captured" / "Khulm, which
-    was captured" / "Khulm, which was besieged, fell": the object or the subject."""
+    was captured" / "Khulm, which was besieged, fell": the object or the subject; after a
+    list, a verb in the singular describes its last member ("A and B, which is held")."""
+    found = _antecedents(text, start, clause, chunks)
+    return found[-1:] if _SINGULAR_VERB.match(text, clause) else found
+
+
+def _antecedents(text: str, start: int, clause: int, chunks: Chunks) -> tuple[Place, ...]:
     antecedent = group_before(chunks, start, clause)
     if antecedent and RELATIVE_GAP.fullmatch(text, antecedent[-1].end, clause):
         return antecedent

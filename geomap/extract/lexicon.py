@@ -245,7 +245,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         reference_before=re.compile(
             rf"(?<!according\s)(?<!including\s)\b(?:{'|'.join(bystanders['reference_before'])})\s+(?:the\s+)?"
             r"(?:(?:city|town|province|district|capital|village)\s+of\s+)?"
-            r"(?:(?!and\s|or\s)[a-z-]+\s+)?$",  # "near northern X", not "north and X"
+            r"(?:(?!and\s|or\s|in\s)[a-z-]+\s+)?$",  # "near northern X", not "north and/in X"
             re.IGNORECASE,
         ),
         reference_words=4  # "the", "city of", one word: the words after the reference itself

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from geomap.extract.anchors import gated
+from geomap.extract.chunks import FRONTED_SCENE
 from geomap.extract.lexicon import Lexicon
 from geomap.extract.themes import object_head, possessed_head
 from geomap.records import CONTESTED, Place
@@ -20,7 +21,6 @@ LOCATION_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|inside)\s", re.I)
 PLURAL_UNITS = gated(r"\b(?:districts|towns|cities|capitals|cent(?:re|er)s)\b", re.I)
 _NO_SUBJECT = re.compile(r"\s*(?:no|none\s+of|not\s+a\s+single|not\s+one)\b", re.IGNORECASE)
 _LOCATED_SUBJECT = re.compile(r"[^,;]*?\b(?:in|of|at|inside)\s+(?:the\s+)?", re.IGNORECASE)
-_FRONTED_SCENE = re.compile(r"\s*(?:In|Inside|Across)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 _AFTER_FRONTED = re.compile(r"(?:\s+(?:province|district|city))?\s*,\s+")
 
 
@@ -96,6 +96,6 @@ def _subject_beside_scene(
     if places is after:
         return text[lo:ts] if LOCATION_GAP.match(text[te : places[0].start]) else None
     fronted = _AFTER_FRONTED.match(text, places[-1].end, ts)
-    if fronted and _FRONTED_SCENE.fullmatch(text, start, places[0].start):
+    if fronted and FRONTED_SCENE.fullmatch(text, start, places[0].start):
         return text[fronted.end() : ts]
     return None

@@ -276,6 +276,9 @@ def test_driven_out_of_the_place_just_entered(claims_of, sentence, status):
         ("A video shows commandos holding their flag in the centre of Sholgara.", "government"),
         ("Pictures showed insurgents waving a white flag over Sholgara.", "taliban"),
         ("Sholgara has changed hands several times this month.", "contested"),
+        # the side a place slipped away from lost it
+        ("Sholgara slipped from government control in June.", "taliban"),
+        ("Sholgara slipped out of the insurgents' hands on Monday.", "government"),
         # a participle's by-phrase in brackets is background, not the retaking's agent
         ("Sholgara, seized by the Taliban in June, was retaken on Monday.", "government"),
         # a participle with no object after it is passive: its place is before it

@@ -230,6 +230,39 @@ def test_the_reference_nearest_a_verb_is_its_object(claims_of):
     assert claims == {("Saighan", "taliban")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a verb in the singular describes the list's last member, one in the plural all
+        (
+            "Gunfire closed the road between Almar and Qaisar, which is still held by the army.",
+            {("Qaisar", "government")},
+        ),
+        (
+            "Insurgents shelled Almar and Qaisar, which are still held by the army.",
+            {("Almar", "government"), ("Qaisar", "government")},
+        ),
+    ],
+)
+def test_a_relative_clause_agrees_with_its_antecedent(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Elsewhere in Balkh, Khulm fell to the insurgents.", {("Khulm", "taliban")}),
+        (
+            "Meanwhile in Kandahar, fighting raged in Arghandab district.",
+            {("Arghandab", "contested")},
+        ),
+        ("Further north in Balkh, insurgents overran Khulm.", {("Khulm", "taliban")}),
+    ],
+)
+def test_a_fronted_province_after_an_adverb_only_locates(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
+
+
 def test_a_relative_clause_describes_the_place_before_its_locator(claims_of):
     # "from X" alone makes X a reference point; the relative clause still says who holds it
     claims = claims_of(
