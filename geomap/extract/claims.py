@@ -161,7 +161,7 @@ def claims_from_article(
                 state.claims = tuple(made)
                 continue
         counts = may_count(sentence, lexicon.country_name)
-        answered = _answer(sentence, state.claims, lexicon)
+        answered = _named_if_any(_answer(sentence, state.claims, lexicon), frames)
         state.pending = _pending(sentence, frames, lexicon, people) or (
             state.pending if not inside else None
         )
@@ -288,6 +288,14 @@ def _answer(sentence: str, previous: Sequence[Claim], lexicon: Lexicon) -> list[
         )
         out.append(replace(c, status=status, claimed_by=speaker, confidence=round(value, 2)))
     return out
+
+
+def _named_if_any(answered: list[Claim], frames: Sequence[Frame]) -> list[Claim]:
+    """ "The Taliban rejected the claim, saying they still held A": of the last sentence's
+    places, the answer is about those it names again, if it names any."""
+    named = {(p.name, p.district_pcode) for f in frames for p in f.places}
+    about = [c for c in answered if (c.place.name, c.place.district_pcode) in named]
+    return about or answered
 
 
 def _denies_the_last(sentence: str, at: int, lexicon: Lexicon) -> bool:

@@ -141,6 +141,18 @@ def test_calling_the_last_claim_false_denies_it(said):
     assert said(text) == {("Almar", "taliban", "taliban"), ("Almar", "government", "government")}
 
 
+def test_a_denial_naming_one_of_the_places_answers_for_that_one(said):
+    text = (
+        "Commandos retook Almar and Qaisar on Monday, the army said. The Taliban rejected the "
+        "claim, saying their fighters still held Qaisar."
+    )
+    assert said(text) == {
+        ("Almar", "government", "government"),
+        ("Qaisar", "government", "government"),
+        ("Qaisar", "taliban", "taliban"),
+    }
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
