@@ -278,6 +278,11 @@ def test_a_time_kept_inside_another_events_clause_does_not_date_this_one(gazette
         ("Kushk", "government", date(2021, 8, 10)),
         ("Kushk", "taliban", date(2021, 8, 5)),
     }
+    # nor is the day of a relative clause that only describes the place
+    text = "Insurgents took Kushk district, where the governor had fled on Monday."
+    assert dated(text, gazetteer, date(2021, 8, 12)) == {
+        ("Kushk", "taliban", date(2021, 8, 12)),
+    }
     # a contrast clause's own day is not the day of the clause before it
     text = "Khulm and Aybak fell, while Taloqan was captured on Monday."
     assert dated(text, gazetteer, date(2021, 8, 12)) == {

@@ -25,6 +25,7 @@ SINCE = gated(r"\bsince\s+(?:the\s+start\s+of\s+)?[^,;.]{0,40}", re.IGNORECASE)
 # The openings of a clause whose event keeps its own time ("X was retaken, which fell last
 # week"; "…, while Y fell on Friday"), unlike "…, and" or a participle, which share it.
 _RELATIVE_OPENING = re.compile(r",\s*(?:which|who)\b")
+_DESCRIBES = re.compile(r",\s*(?:which|who|where)\b")
 _OWN_TIME = re.compile(r"\b(?:which|who|where|while|whereas|after|before|when|since)\b|;")
 
 
@@ -64,9 +65,14 @@ def clause_date(
     own = foreground(SINCE.sub(" ", sentence[lo:hi]), [at - lo])
     if mentions_date(own):
         return resolve_in_sentence(own, published, year)
+    # the clauses of other events with their own times, and relative clauses that only
+    # describe ("took X, where the governor had fled on Friday"): their dates are their own
     kept = {
         (a, b)
-        for a, b, opening in map(clause, every)
+        for a, b, opening in [
+            *map(clause, every),
+            *(c for c in map(clause, ends) if _DESCRIBES.match(c[2])),
+        ]
         if (a, b) != (lo, hi) and _OWN_TIME.search(opening) and mentions_date(sentence[a:b])
     }
     if not kept:
