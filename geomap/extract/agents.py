@@ -19,9 +19,14 @@ _LOCATED = re.compile(
     re.IGNORECASE,
 )
 _TO_SOMEONE = re.compile(r"[^,;.]*?\bto\b", re.IGNORECASE)  # "handed X over to elders"
-_THEIR = re.compile(r"\b(?:their|its|they)\b", re.IGNORECASE)
+_THEIR = re.compile(r"\b(?:their|theirs|its|they)\b", re.IGNORECASE)
 _THEY = re.compile(r"\bthey\b", re.IGNORECASE)
 THEY_REACH = 200  # characters back, past the sentence start, in which "they" finds its actor
+# "… who (had) fled": a relative clause's subject is the phrase the pronoun follows
+_RELATIVE_SUBJECT = re.compile(
+    r"\b(?:who|that|which)\s+(?:(?:had|have|has|later|then|also|reportedly)\s+)*$", re.I
+)
+_BEFORE_RELATIVE = re.compile(r"\s*,?\s*")
 # Between a subject and its verb: a few words, no new phrase ("families have reportedly left").
 _SUBJECT_GAP = re.compile(r"\s+(?:[a-z'-]+\s+){0,3}", re.IGNORECASE)
 
@@ -92,7 +97,16 @@ def _giver_gave_to(text: str, lo: int, span: tuple[int, int], lexicon: Lexicon) 
 
 def _actor_before(text: str, lo: int, ts: int, lexicon: Lexicon) -> str | None:
     """The party of the last actor before the verb, after any report of it ("Russia denied
-    a Ukrainian claim to have recaptured X": not Russia)."""
+    a Ukrainian claim to have recaptured X": not Russia); after a relative pronoun, only the
+    actor it follows ("an elder who fled", not "the militants … an elder who fled")."""
+    relative = _RELATIVE_SUBJECT.search(text, max(lo, ts - 40), ts)
+    if relative is not None:
+        adjacent = [
+            a
+            for a in lexicon.actor.finditer(text, max(lo, relative.start() - 60), relative.start())
+            if _BEFORE_RELATIVE.fullmatch(text, a.end(), relative.start())
+        ]
+        return lexicon.actor_party[adjacent[-1].lastgroup or ""] if adjacent else None
     reports = [r.end() for r in lexicon.reporting.finditer(text, lo, ts)]
     actors = [
         a

@@ -199,7 +199,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         actor_party=actor_party,
         speakers=speakers,
         observers=_rx(data["third_party"].get("observers", []) or ["(?!)"]),
-        speaker_possessive=_rx(data["third_party"].get("speaker_possessives", ["our"])),
+        speaker_possessive=_rx(data["third_party"].get("speaker_possessives", ["our", "ours"])),
         speaker_enemy=_rx(data["third_party"].get("speaker_enemies", ["enemy"])),
         negation=_rx(modality["negation"], suffix=r"(?:\b|(?<=n't))"),
         hypothetical=_rx(modality["hypothetical"]),

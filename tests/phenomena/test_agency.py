@@ -51,6 +51,12 @@ def test_people_fleeing_are_no_side(claims_of, sentence):
     assert claims_of(sentence) == set()
 
 
+def test_a_relative_clause_acts_through_the_phrase_it_follows(claims_of):
+    # the elder fled, not the militants named at the start of the sentence
+    sentence = "The militants hold Sholgara, according to an elder who fled Chimtal last week."
+    assert claims_of(sentence) == {("Sholgara", "taliban")}
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

@@ -158,6 +158,10 @@ def test_a_denial_naming_one_of_the_places_answers_for_that_one(said):
     [
         ("According to the insurgents, Sholgara is now under their control.", "taliban"),
         ("Government troops insist Sholgara remains under their firm control.", "government"),
+        # a possessive pronoun standing alone
+        ("The insurgents said on Twitter that Sholgara was still theirs.", "taliban"),
+        ('"Sholgara remains ours," an army spokesman said.', "government"),
+        ('"Sholgara is ours," a Taliban spokesman said.', "taliban"),
     ],
 )
 def test_their_control_is_the_side_named_before(claims_of, sentence, expected):
