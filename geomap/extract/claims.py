@@ -388,7 +388,7 @@ def _claims(
         made.append((lexicon.opponent(status), speaker, confidence * DENIAL_DISCOUNT))
     elif (
         status != CONTESTED
-        and (denial := denier_of(sentence, lexicon))
+        and (denial := denier_of(sentence, lexicon, people))
         # a side denies the other side's gains and its own losses, never its own hold: "X is
         # ours and the enemy's claims are baseless" denies something else
         and denial[0] != status

@@ -137,12 +137,22 @@ def _trailing(sentence: str, verb: re.Match[str]) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4)
+def _titled_person(titles: str) -> re.Pattern[str]:
+    """ "Defence ministry spokesman Fawad Aman": up to three words, a title, then a name."""
+    return re.compile(rf"(?P<role>\b(?i:(?:[\w'’-]+\s+){{0,3}}?(?:{titles})))\s+(?P<name>{_NAME})")
+
+
 def people_named(text: str, lexicon: Lexicon) -> dict[str, str]:
     """The people an article introduces with their role, by name and surname: "Zabihullah
-    Mujahid, a Taliban spokesman" makes a later "Mujahid said" the Taliban's word."""
+    Mujahid, a Taliban spokesman" or "Taliban spokesman Zabihullah Mujahid" makes a later
+    "Mujahid said" the Taliban's word."""
     people: dict[str, str] = {}
-    for m in _PERSON_WITH_ROLE.finditer(text):
-        name, role = (m["name1"], m["role1"]) if m["name1"] else (m["name2"], m["role2"])
+    introduced = [
+        (m["name1"], m["role1"]) if m["name1"] else (m["name2"], m["role2"])
+        for m in _PERSON_WITH_ROLE.finditer(text)
+    ] + [(m["name"], m["role"]) for m in _titled_person(lexicon.person_titles).finditer(text)]
+    for name, role in introduced:
         side = classify_speaker(role, lexicon)
         if side is not None:
             for key in (name, name.split()[-1]):
@@ -252,24 +262,28 @@ def speaker_of(
     return REPORTER
 
 
-@functools.lru_cache(maxsize=32)  # asked once per claim; the answer is the sentence's
-def denier_of(sentence: str, lexicon: Lexicon) -> tuple[str, int] | None:
-    """Who denies what the sentence reports, and where the denial stands in it."""
+def denier_of(
+    sentence: str, lexicon: Lexicon, people: Mapping[str, str] | None = None
+) -> tuple[str, int] | None:
+    """Who denies what the sentence reports, and where the denial stands in it (``people``:
+    those the article introduced with a role, as for ``speaker_of``)."""
     m = lexicon.denial.search(sentence)
     if m is None or negated_before(sentence[: m.start()], lexicon):
         return None  # "officials have not denied the claim": no denial
     # "… denied by the ministry", "… were dismissed as propaganda by officials"
     after = re.match(r"\s*(?:as\s+[\w-]+\s+)?by\s+(?:the\s+)?([^,;.]{0,40})", sentence[m.end() :])
     if after:
-        return classify_speaker(after.group(1), lexicon) or REPORTER, m.start()
+        by = after.group(1)
+        return classify_speaker(by, lexicon) or _named(by, people) or REPORTER, m.start()
     if lexicon.falsehood.search(m.group(0)):  # "reports … were untrue, the ministry said":
         # the word of whoever says it, not of the subject's report
         said_after = speaker_of(sentence[m.start() :], lexicon)
         if said_after == REPORTER:
             said_after = speaker_of(sentence, lexicon, m.start())
         return said_after, m.start()
-    found = classify_speaker(_before(sentence, m.start()), lexicon)
-    return found or speaker_of(sentence, lexicon), m.start()
+    subject = _before(sentence, m.start())
+    found = classify_speaker(subject, lexicon) or _named(subject, people)
+    return found or speaker_of(sentence, lexicon, people=people), m.start()
 
 
 def _earlier_speaker(sentence: str, at: int, pronoun: str, lexicon: Lexicon) -> str | None:

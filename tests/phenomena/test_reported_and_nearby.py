@@ -350,3 +350,27 @@ def test_claims_as_a_noun_speak_for_nobody(said):
 def test_fighting_after_a_semicolon_is_the_other_sides_answer(said):
     text = "The militants said they had taken Almar; the army said fighting was still going on."
     assert said(text) == {("Almar", "taliban", "taliban"), ("Almar", "contested", "government")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role before the name introduces the person as well as one after it
+        (
+            "Defence ministry spokesman Karim Dorani said commandos had retaken Almar. "
+            "Dorani also denied reports that the insurgents had captured Qaisar.",
+            {
+                ("Almar", "government", "government"),
+                ("Qaisar", "taliban", "third-party"),
+                ("Qaisar", "government", "government"),
+            },
+        ),
+        (
+            "Taliban spokesman Qari Noorzad said the group had seized Almar. "
+            "Noorzad added that Qaisar had also fallen.",
+            {("Almar", "taliban", "taliban"), ("Qaisar", "taliban", "taliban")},
+        ),
+    ],
+)
+def test_a_person_introduced_by_a_title_before_the_name_speaks_for_its_side(said, text, expected):
+    assert said(text) == expected
