@@ -51,7 +51,7 @@ NOUN_KINDS = {
 _NEAREST_OF_ANY_KIND = frozenset({"town"})
 # "the crossings", "both districts": every such place named just before.
 PLURAL_ANAPHOR = gated(
-    r"\b(?:the|these|those|both|the\s+two|all(?:\s+the)?)\s+"
+    r"\b(?:the|these|those|(?P<pair>both|the\s+two)|all(?:\s+the)?)\s+"
     r"(?!(?:remaining|other|rest)\b)"  # the others
     r"(?:(?P<count>two|three|four|five|six|\d)\s+|\w+\s+)?"  # "all three cities"
     r"(?P<noun>crossings|districts|cities|towns|capitals|bases|border\s+posts)\b"
@@ -171,7 +171,7 @@ def references(
     for m in PLURAL_ANAPHOR.finditer(text, lo, hi):
         kinds = PLURAL_KINDS[m.group("noun").lower().split()[0]]
         # "all three cities": the last three named, however far back; else those named lately
-        counted = number(m.group("count"))
+        counted = number(m.group("count")) or (2 if m.group("pair") else None)
         reach = COUNTED_REACH if counted else PLURAL_REACH
         named = [
             p

@@ -119,6 +119,23 @@ def test_all_three_cities_are_the_last_three_named(claims_of):
     assert {status for _place, status in claims_of(text)} == {"taliban"}
 
 
+def test_both_districts_are_the_last_two_named(claims_of):
+    text = (
+        "Militias push back insurgents in Jawzjan, Sar-e-Pul\n\nSHEBERGHAN — Militias have "
+        "driven the insurgents out of Khamyab and Qarqin districts.\n\nThe insurgents had "
+        "overrun both districts last month."
+    )
+    taken = {place for place, status in claims_of(text) if status == "taliban"}
+    assert taken == {"Khamyab", "Qarqin"}
+
+
+def test_resisting_an_attack_is_a_fight(claims_of):
+    assert claims_of("Police are still resisting the insurgents in Sholgara.") == {
+        ("Sholgara", "contested")
+    }
+    assert claims_of("Elders resisted calls to hand over Sholgara.") == set()
+
+
 def test_the_city_is_the_one_the_story_is_about(said):
     text = (
         "Insurgents capture Sheberghan\n\nSHEBERGHAN — Insurgents captured Sheberghan on "
