@@ -69,6 +69,13 @@ _CONTINUES = gated(
     re.IGNORECASE,
 )
 _BRACKET = re.compile(r",[^,;]*,")
+# A speaker named by a pronoun: the last speaker a noun named ("…, the governor said. He
+# added that X had fallen")
+_HE_SAID = gated(
+    r"\b(?:he|she)\s+(?:also\s+|further\s+|later\s+)?(?:said|says|added|adds|told|tells|"
+    r"claimed|claims|stated|noted|insisted|confirmed|explained|warned)\b",
+    re.IGNORECASE,
+)
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|where)\b[^,;]*", re.IGNORECASE)
 # A statement named before, its issuer not named again
 _THE_STATEMENT = re.compile(
@@ -89,6 +96,7 @@ class _State:
     pending: tuple[str, str] | None = None  # (status, claimed_by) of a list still to come
     party: str | None = None  # the side that made the last claims ("the ministry" is its)
     quotes: Quotations = field(default_factory=Quotations)  # a quotation under way
+    spoken: str = ""  # the last sentence whose speaker a noun names (who "he said" is)
 
 
 HISTORY_REACH = 80  # characters between an event and the year that dates it
@@ -128,6 +136,9 @@ def claims_from_article(
         if is_navigation(sentence):
             continue  # "Related: Taliban take X": another story's headline
         quotation = state.quotes.read(sentence)
+        spoken = state.spoken  # who "he" is, if this sentence says "he said"
+        if SPEECH.search(sentence) and not _HE_SAID.search(sentence):
+            state.spoken = sentence
         inside = local[bisect_left(starts, start) : bisect_left(starts, end)]
         frames: list[Frame] = []
         refers = (
@@ -211,7 +222,16 @@ def claims_from_article(
                 year,
             )
             said = _claims(
-                article, sentence, start, end, frame, lexicon, *when, state.party, people, quotation
+                article,
+                sentence,
+                start,
+                end,
+                frame,
+                lexicon,
+                *when,
+                state.party,
+                people,
+                (quotation, spoken),
             )
             if frame.action == "attempt" or frame.goes_on:
                 # "withdrew, but efforts are under way to retake it"; "took it, but clashes
@@ -350,17 +370,21 @@ def _claims(
     precision: str,
     last_party: str | None = None,
     people: Mapping[str, str] | None = None,
-    quotation: Sequence[str] = (),
+    before: tuple[Sequence[str], str] = ((), ""),
 ) -> list[Claim]:
     """The claims a frame makes; with a denial by another party, both sides' claims.
 
     ``last_party`` stands in for a speaker no word ties to a side ("the defence ministry
-    announced") when the frame's agent is the speaker's side; the speaker of a ``quotation``
-    the sentence continues speaks it when it names no speaker itself.
-    """
+    announced") when the frame's agent is the speaker's side. ``before`` holds what came
+    earlier: the ``quotation`` the sentence continues (its speaker speaks it when the sentence
+    names no speaker itself) and the last sentence whose speaker a noun named (who "he said"
+    is)."""
+    quotation, spoken = before
     speaker = speaker_of(sentence, lexicon, frame.start - start, people)
     if speaker == REPORTER and quotation:
         speaker = quote_speaker(quotation, lexicon, people)
+    if speaker == REPORTER and spoken and _HE_SAID.search(sentence):
+        speaker = speaker_of(spoken, lexicon, people=people)  # "he said": the last one named
     if speaker == REPORTER and last_party and _THE_STATEMENT.search(sentence):
         speaker = last_party  # "…, the statement said": the statement of the side last heard
     status = frame.status

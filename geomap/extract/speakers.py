@@ -236,6 +236,8 @@ def speaker_of(
             found = classify_speaker(quoted.group(1), lexicon)  # "quoted the ministry as saying"
         else:
             subject = _before(sentence, m.start())
+            if verb == "saying":  # "X rejected the report, saying …": the main verb's subject
+                subject = _main_subject(sentence, m.start(), lexicon) or subject
             found = classify_speaker(subject, lexicon) or _named(subject, people)
             if found is None and _PRONOUN_SUBJECT.search(subject):
                 # "Officials dismissed the claim, though they acknowledged …": the subject
@@ -293,6 +295,16 @@ def _earlier_speaker(sentence: str, at: int, pronoun: str, lexicon: Lexicon) -> 
         return None  # "he", "she": one person, not the officials or fighters named before
     said = SPEECH.search(sentence, 0, at) or lexicon.denial.search(sentence, 0, at)
     return classify_speaker(_before(sentence, said.start()), lexicon) if said else None
+
+
+def _main_subject(sentence: str, at: int, lexicon: Lexicon) -> str | None:
+    """The subject of the statement or denial nearest before ``at``, if any."""
+    verbs = [
+        v.start()
+        for pattern in (SPEECH, lexicon.denial)
+        for v in pattern.finditer(sentence, 0, at)
+    ]
+    return _before(sentence, max(verbs)) if verbs else None
 
 
 def _before(sentence: str, index: int) -> str:

@@ -374,3 +374,29 @@ def test_fighting_after_a_semicolon_is_the_other_sides_answer(said):
 )
 def test_a_person_introduced_by_a_title_before_the_name_speaks_for_its_side(said, text, expected):
     assert said(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "he said": the last speaker a noun named, across sentences
+        (
+            "The provincial governor said the night had been quiet. He added that commandos "
+            "had retaken Almar.",
+            {("Almar", "government", "government")},
+        ),
+        (
+            "A Taliban commander told reporters the fighting was over. Qaisar had fallen by "
+            "dawn, he added.",
+            {("Qaisar", "taliban", "taliban")},
+        ),
+        # "saying": the subject of the verb it follows, not a side named in its object
+        (
+            "The governor's spokesman denied reports of a Taliban victory, saying commandos "
+            "still held Qaisar.",
+            {("Qaisar", "government", "government")},
+        ),
+    ],
+)
+def test_a_pronoun_or_a_participle_speaks_for_the_speaker_named_before(said, text, expected):
+    assert said(text) == expected
