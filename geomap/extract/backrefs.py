@@ -15,9 +15,13 @@ from geomap.extract.scope import AUXILIARIES
 from geomap.extract.site import Frame, Site
 from geomap.extract.speakers import only_attribution
 from geomap.extract.subjects import VERB_FIRST, continues_subject
-from geomap.records import Place
+from geomap.records import CONTESTED, Place
 
-_PRONOUN_OBJECT = re.compile(r"\s*(?:control\s+(?:of|over)\s+)?(?:it|them|both|the\s+two)\b", re.I)
+_PRONOUN_OBJECT = re.compile(  # "retook it", "hold large parts of it": the part is judged
+    r"\s*(?:control\s+(?:of|over)\s+)?(?P<part>(?:[\w-]+\s+){0,3}?of\s+)?"
+    r"(?:it|them|both|the\s+two)\b",
+    re.I,
+)
 _THERE = re.compile(  # "there" as a place, not "there were"
     r"(?:\s+[\w'’-]+){0,4}?\s+there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|seem)\b)",
     re.I,
@@ -104,6 +108,9 @@ def pronoun_places(
         if status == DROP:
             return None
     pronoun = None if places else _PRONOUN_OBJECT.match(text, te, hi)  # "retook it", "them"
+    part = pronoun.group("part") if pronoun else None
+    if part and part_or_other(part, site.lexicon) != CONTESTED:
+        pronoun = None  # "captured 20 of them": not a part of the place
     if not places and not pronoun and not there:
         pronoun = (
             _PRONOUN_SUBJECT.search(clause_before)
@@ -113,7 +120,8 @@ def pronoun_places(
     if not places and (pronoun or there):  # "fighting was still going on there"
         places = earlier[-1].places if earlier else tuple(previous)
         via = "pronoun"
-        if pronoun and _IT.match(pronoun.group(0)) and len(places) > 1:
+        status = CONTESTED if part and pronoun else status  # "hold large parts of it"
+        if pronoun and _IT.search(pronoun.group(0)) and len(places) > 1:
             # "it": one place, the last named (a district before the province locating it)
             places = tuple([p for p in places if p.kind != "province"] or places)[-1:]
     if (

@@ -249,8 +249,12 @@ def _is_bystander(
         return True
     if p.kind == "province" and (_COUNT_NOUN.search(before) or _UNIT_OF_PROVINCE.search(before)):
         return True
-    if p.kind == "province" and p.mention.lower().endswith(("districts", "cities", "towns")):
-        return True  # "the fall of the Kapisa districts": the districts, not the province
+    if p.kind == "province" and p.mention.lower().endswith(
+        ("district", "districts", "cities", "towns")
+    ):
+        return (
+            True  # "the fall of the Kapisa districts", "another Kapisa district": not the province
+        )
     if last is not None:
         gap = text[last.end : p.start]
         if len(gap) < 40 and (

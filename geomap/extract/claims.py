@@ -233,9 +233,10 @@ def claims_from_article(
                 people,
                 (quotation, spoken),
             )
-            if frame.action == "attempt" or frame.goes_on:
+            if frame.action in ("attempt", "hold") or frame.goes_on:
                 # "withdrew, but efforts are under way to retake it"; "took it, but clashes
-                # go on": the fight that follows the outcome is no step towards it
+                # go on": the fight that follows the outcome is no step towards it; "held,
+                # although the Taliban hold large parts of it": a state beside a state
                 efforts.update(_identity(c) for c in said if c.status == CONTESTED)
             made += said
         state.claims = tuple(made)

@@ -300,9 +300,7 @@ def _earlier_speaker(sentence: str, at: int, pronoun: str, lexicon: Lexicon) -> 
 def _main_subject(sentence: str, at: int, lexicon: Lexicon) -> str | None:
     """The subject of the statement or denial nearest before ``at``, if any."""
     verbs = [
-        v.start()
-        for pattern in (SPEECH, lexicon.denial)
-        for v in pattern.finditer(sentence, 0, at)
+        v.start() for pattern in (SPEECH, lexicon.denial) for v in pattern.finditer(sentence, 0, at)
     ]
     return _before(sentence, max(verbs)) if verbs else None
 

@@ -263,6 +263,18 @@ def test_a_fronted_province_after_an_adverb_only_locates(claims_of, sentence, ex
     assert claims_of(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "a Kapisa district" is a district of Kapisa: the province only names where it is
+        ("Tagab, another Kapisa district, fell to the insurgents.", {("Tagab", "taliban")}),
+        ("Insurgents overran a Kapisa district on Monday.", set()),
+    ],
+)
+def test_a_province_naming_the_district_it_holds_is_no_claim(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
+
+
 def test_a_relative_clause_describes_the_place_before_its_locator(claims_of):
     # "from X" alone makes X a reference point; the relative clause still says who holds it
     claims = claims_of(

@@ -349,3 +349,8 @@ def test_fighting_that_goes_on_after_an_outcome_is_kept(claims_of, sentence, exp
 )
 def test_a_siege_that_ended_leaves_the_place_with_its_defenders(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+def test_a_state_and_a_part_held_by_the_other_side_are_both_kept(claims_of):
+    sentence = "Saghar is under government control, although insurgents hold large parts of it."
+    assert claims_of(sentence) == {("Saghar", "government"), ("Saghar", "contested")}
