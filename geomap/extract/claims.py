@@ -465,12 +465,13 @@ def _outcome_beats_process(
     claims: list[Claim], efforts: Collection[tuple[Any, ...]] = ()
 ) -> list[Claim]:
     """In one sentence, "attacked and toppled X" reports the outcome: drop the contested claim
-    (not an effort to take it back, which follows the outcome: ``efforts``)."""
-    decisive = {_identity(c) for c in claims if c.status != CONTESTED}
+    (not an effort to take it back, which follows the outcome: ``efforts``; nor a fight on
+    another day: "fighting goes on in X, where the Taliban took the centre last month")."""
+    decisive = {(*_identity(c), c.as_of) for c in claims if c.status != CONTESTED}
     kept, seen = [], set()
     for c in claims:
         key = (*_identity(c), c.status, c.as_of)  # "A, which fell last week, remain …": both
-        outcome = _identity(c) in decisive and _identity(c) not in efforts
+        outcome = (*_identity(c), c.as_of) in decisive and _identity(c) not in efforts
         if (c.status == CONTESTED and outcome) or key in seen:
             continue
         seen.add(key)

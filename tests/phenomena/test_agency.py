@@ -429,3 +429,20 @@ def test_the_object_may_be_part_of_the_scene(claims_of, sentence, expected):
 )
 def test_the_place_an_event_word_is_about(claims_of, sentence, status):
     assert claims_of(sentence) == {("Almar", status)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the outcome the fight led to replaces it …
+        ("Insurgents attacked and captured Sholgara on Monday.", {("Sholgara", "taliban")}),
+        # … not a fight on another day
+        (
+            "Residents said fighting was going on in Sholgara, where the insurgents had "
+            "captured the district centre last month.",
+            {("Sholgara", "contested"), ("Sholgara", "taliban")},
+        ),
+    ],
+)
+def test_an_outcome_replaces_only_the_fight_of_its_own_day(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
