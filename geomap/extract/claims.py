@@ -233,10 +233,9 @@ def claims_from_article(
                 people,
                 (quotation, spoken),
             )
-            if frame.action in ("attempt", "hold") or frame.goes_on:
+            if frame.action == "attempt" or frame.goes_on or _state_beside_state(frame, frames):
                 # "withdrew, but efforts are under way to retake it"; "took it, but clashes
-                # go on": the fight that follows the outcome is no step towards it; "held,
-                # although the Taliban hold large parts of it": a state beside a state
+                # go on": the fight that follows the outcome is no step towards it
                 efforts.update(_identity(c) for c in said if c.status == CONTESTED)
             made += said
         state.claims = tuple(made)
@@ -245,6 +244,16 @@ def claims_from_article(
         )
         claims += made
     return _outcome_beats_process(claims, efforts), aggregates
+
+
+def _state_beside_state(frame: Frame, frames: Sequence[Frame]) -> bool:
+    """ "X is under government control, although the Taliban hold large parts of it": a
+    part held beside a hold of the whole is a state of its own, not a step to an outcome."""
+    return frame.action == "hold" and any(
+        f.action == "hold" and f.status != CONTESTED and set(f.places) & set(frame.places)
+        for f in frames
+        if f is not frame
+    )
 
 
 def _pending(

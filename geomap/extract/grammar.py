@@ -313,6 +313,13 @@ def _judged(
         phrase = ANAPHOR.search(text, te, hi) if places else None
         if phrase is not None and phrase.start() - te <= MAX_OBJECT_GAP:
             object_at, object_end = phrase.start(), phrase.end()
+        elif places and phrase is None and active_object and m.trigger.action in _TAKES_OBJECT:
+            # "entered the city and captured several checkpoints": the object is a part of
+            # the place meant, or something else ("captured weapons")
+            words = _OBJECT_WORDS.match(text, te, min(hi, te + MAX_OBJECT_GAP))
+            scene = part_or_other(words.group(0) if words else "", lexicon) or scene
+            if no_claim(scene, places):
+                return None
     judged = scene
     if object_at is not None and m.trigger.action in _TAKES_OBJECT:
         # The object's head noun decides: "captured Kunduz" / "the city's entrance" /

@@ -446,3 +446,22 @@ def test_the_place_an_event_word_is_about(claims_of, sentence, status):
 )
 def test_an_outcome_replaces_only_the_fight_of_its_own_day(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb with no place of its own takes the place named before, judged by its object
+        (
+            "Insurgents attacked Ghazni on Monday. They later claimed to have entered the city "
+            "and captured several checkpoints.",
+            {("Ghazni", "contested")},
+        ),
+        (
+            "Insurgents attacked Ghazni on Monday. They captured dozens of weapons.",
+            {("Ghazni", "contested")},
+        ),
+    ],
+)
+def test_an_object_after_a_place_named_before_is_judged(claims_of, text, expected):
+    assert claims_of(text) == expected
