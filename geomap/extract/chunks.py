@@ -39,7 +39,7 @@ _UNKNOWN_UNIT_BEFORE = re.compile(
     r"(?:\b(?:district|village|town|area)\s+of\s+(?-i:[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,3})"
     r"|(?-i:[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,3})\s+"
     r"(?:district|village|area|(?:border\s+)?crossing|border\s+post|(?:air\s*)?base|airport|dam))"
-    r"\s*,?\s+in\s+(?:the\s+)?(?:[a-z-]+\s+)?$",
+    r"\s*,?\s+(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+)?$",
     re.IGNORECASE,
 )
 # A place fronted as the scene of what follows: "In Logar, …", "Elsewhere in the north of P, …"
