@@ -191,6 +191,7 @@ def speaker_of(
         if (
             at is not None
             and at < m.start()
+            and not _quoted_for(sentence, at, m.start())
             and (
                 re.match(r"\s*(?:\w+\s+){0,6}?(?:that\b|:|[\"“])", sentence[m.end() :])
                 or (
@@ -295,6 +296,19 @@ def _earlier_speaker(sentence: str, at: int, pronoun: str, lexicon: Lexicon) -> 
         return None  # "he", "she": one person, not the officials or fighters named before
     said = SPEECH.search(sentence, 0, at) or lexicon.denial.search(sentence, 0, at)
     return classify_speaker(_before(sentence, said.start()), lexicon) if said else None
+
+
+_QUOTE_THEN_VERB = re.compile(r"[\"”]\s*,?\s*$")
+
+
+def _quoted_for(sentence: str, at: int, verb: int) -> bool:
+    """ "'X was attacked, but the attack was beaten off,' said the governor": the offset
+    ``at`` lies in a quotation that the speech verb at ``verb`` closes, all of it his."""
+    if not _QUOTE_THEN_VERB.search(sentence, 0, verb):
+        return False
+    close = max(sentence.rfind('"', 0, verb), sentence.rfind("”", 0, verb))
+    opening = max(sentence.rfind('"', 0, close), sentence.rfind("“", 0, close))
+    return 0 <= opening < at < close
 
 
 def _main_subject(sentence: str, at: int, lexicon: Lexicon) -> str | None:

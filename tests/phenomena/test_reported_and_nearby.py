@@ -400,3 +400,11 @@ def test_a_person_introduced_by_a_title_before_the_name_speaks_for_its_side(said
 )
 def test_a_pronoun_or_a_participle_speaks_for_the_speaker_named_before(said, text, expected):
     assert said(text) == expected
+
+
+def test_a_quotation_is_all_its_speakers_across_its_clauses(said):
+    text = (
+        '"Insurgents attacked Almar from three sides, but they were pushed back after hours '
+        'of fighting," said the spokesman of the provincial police.'
+    )
+    assert said(text) == {("Almar", "government", "government")}
