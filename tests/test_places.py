@@ -221,6 +221,15 @@ def test_an_area_is_a_village_unless_the_name_is_bigger(gazetteer, text, mention
     assert found[mention] == (kind, district)
 
 
+def test_an_unnamed_airport_is_the_airport_of_the_city_named_before(gazetteer):
+    text = "Insurgents entered Kunduz on Sunday. The airport remained open."
+    airport = [p for p in places_from_text(text, gazetteer) if p.mention == "The airport"]
+    assert [(p.kind, p.name) for p in airport] == [("base", "Kunduz Airport")]
+    # a city without an airport in the gazetteer gives none
+    text = "Insurgents entered Aybak on Sunday. The airport remained open."
+    assert all(p.kind != "base" for p in places_from_text(text, gazetteer))
+
+
 def test_a_politics_story_has_no_afghan_places(gazetteer):
     text = (
         "WASHINGTON (AP) — President Joe Biden met Senate Majority Leader Chuck Schumer as "

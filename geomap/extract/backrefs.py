@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from geomap.extract.chunks import TIME_SAID, Chunks
+from geomap.extract.chunks import TIME_SAID, Chunks, reference_word_before
+from geomap.extract.lexicon import Lexicon
 from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PRONOUN, named_by_phrase
 from geomap.extract.scenes import DROP, part_or_other
 from geomap.extract.scope import AUXILIARIES
@@ -44,11 +45,14 @@ def _span_of(frame: Frame) -> tuple[Sequence[Place], int, int]:
 
 
 def _nearest_before(
-    resolve: Callable[[int, int], list[Place]], text: str, lo: int, ts: int
+    resolve: Callable[[int, int], list[Place]], text: str, lo: int, ts: int, lexicon: Lexicon
 ) -> list[Place]:
     """The back-reference before a trigger nearest to it ("pulled back to the provincial
-    capital, in the first district the group has taken": the district)."""
+    capital, in the first district the group has taken": the district), not a reference
+    point ("the airport, south of the city, is held": not the city)."""
     for m in reversed(list(ANAPHOR.finditer(text, lo, ts))):
+        if reference_word_before(text[max(lo, m.start() - 60) : m.start()], lexicon):
+            continue
         found = resolve(m.start(), ts)
         if found:
             return found
@@ -63,6 +67,7 @@ def referred(
     leaves: bool,
     chunks: Chunks,
     resolve: Callable[[int, int], list[Place]],
+    lexicon: Lexicon,
 ) -> tuple[Place, ...]:
     """What a trigger naming no place refers to ("recaptured the district"): a back-reference
     after it (``span``) in its clause (``bounds``), else the nearest one before it."""
@@ -75,7 +80,7 @@ def referred(
     predicate = _NEW_PREDICATE.search(text, te, reach)
     if predicate and active_object:
         reach = predicate.start()
-    found = resolve(te, reach) or _nearest_before(resolve, text, lo, ts)
+    found = resolve(te, reach) or _nearest_before(resolve, text, lo, ts, lexicon)
     # "were near Kunduz but had not entered the city": a landmark may be what it means
     return tuple(
         p

@@ -303,7 +303,7 @@ def _judged(
     if not places and not theme.counts_units:  # a tally's units may be listed ("including")
         active_object = m.trigger.theme == "object" and not passive
         leaves = bool(lexicon.actions[m.trigger.action].get("leaves"))
-        places = referred(text, (ts, te), (lo, hi), active_object, leaves, chunks, resolve)
+        places = referred(text, (ts, te), (lo, hi), active_object, leaves, chunks, resolve, lexicon)
         via = "reference"
         subjects = list(ANAPHOR.finditer(text, lo, ts)) if theme.subject_first else []
         if places and subjects:  # "parts of the district are in Taliban hands"

@@ -85,7 +85,7 @@ def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
         )
         for m, e in chosen
     ]
-    return _unnamed_capitals(text, places, gazetteer)
+    return _unnamed_airports(text, _unnamed_capitals(text, places, gazetteer), gazetteer)
 
 
 # "the provincial capital" of a province named before it, whose capital the text never names
@@ -116,6 +116,45 @@ def _unnamed_capitals(text: str, places: list[Place], gazetteer: Gazetteer) -> l
                 _place(Mention(start, end, phrase.group(0), (centre,), "city", False), centre)
             )
     return sorted([*places, *found], key=lambda p: p.start) if found else places
+
+
+# "the airport", "the airfield": the airport of the city last named before it
+_AIRPORT_PHRASE = re.compile(
+    r"\bthe\s+(?:airport|airfield)\b"
+    r"(?!\s*(?:,|of|in|at|\()\s*(?-i:[A-Z]))",  # not "the airport of/in Kandahar"
+    re.IGNORECASE,
+)
+
+
+def _unnamed_airports(text: str, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """ "Kunduz fell … the airport is still held by the army": the airport of the city last
+    named (or the airport itself, named before), a place of its own."""
+    if "airport" not in text and "airfield" not in text:
+        return places  # the common case, without a search
+    found = []
+    for phrase in _AIRPORT_PHRASE.finditer(text):
+        last = next(
+            (p for p in reversed(places) if p.end <= phrase.start() and p.kind in ("city", "base")),
+            None,
+        )
+        if last is None or last.country != gazetteer.country:
+            continue
+        start, end = phrase.span()
+        if last.kind == "base":  # "Kandahar airfield … the airfield": the same one again
+            found.append(Place.of(last, phrase.group(0), start, end))
+        elif airports := _airports_of(last, gazetteer):
+            mention = Mention(start, end, phrase.group(0), tuple(airports), "base", False)
+            found.append(_place(mention, airports[0]))
+    return sorted([*places, *found], key=lambda p: p.start) if found else places
+
+
+def _airports_of(city: Place, gazetteer: Gazetteer) -> list[Entry]:
+    return [
+        e
+        for name in (city.name, city.mention)
+        for e in gazetteer.lookup(f"{name} airport")
+        if e.kind == "base" and e.country == gazetteer.country
+    ][:1]
 
 
 def places_from_article(article: Article, gazetteer: Gazetteer) -> list[Place]:

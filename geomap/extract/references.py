@@ -22,7 +22,7 @@ _MODIFIER = (
 ANAPHOR = gated(
     rf"\b(?P<det>the|this|that|a|an|its)\s+(?:{_MODIFIER}\s+)*(?P<noun>border\s+(?:town|crossing|"
     r"post|point|checkpoint)|crossing(?:\s+point)?|checkpoint|border\s+post|site|provincial\s+"
-    r"capital|capital|city|town|village|settlement|district|province|(?:air\s*)?base|airfield|dam|"
+    r"capital|capital|city|town|village|settlement|district|province|(?:air\s*)?base|airfield|airport|dam|"
     r"port)\b"
     r"(?!\s+(?:of|in)\s+(?-i:[A-Z]))(?!\s+(?:governor|police|chief|council|officials?|authorities|"
     r"residents|spokes(?:man|person)|elders|administrator|commander|centres|centers)\b)",
@@ -46,6 +46,7 @@ NOUN_KINDS = {
     "air": ("base",),
     "airbase": ("base",),
     "airfield": ("base",),
+    "airport": ("base",),
     "dam": ("site",),
 }
 _NEAREST_OF_ANY_KIND = frozenset({"town"})

@@ -1,6 +1,11 @@
 """Classes 8-11 and 14: places that only locate, refer or name an office get no claim."""
 
+from datetime import date
+
 import pytest
+
+from geomap.extract.articles import article_from_text
+from geomap.pipeline import extract_article
 
 
 @pytest.mark.parametrize(
@@ -389,3 +394,13 @@ def test_what_fell_in_a_place_is_not_always_the_place(claims_of, sentence, expec
 )
 def test_a_terror_attack_or_a_tally_is_no_fight_for_the_place(claims_of, sentence):
     assert claims_of(sentence) == set()
+
+
+def test_the_airport_is_its_own_place_and_the_city_beside_it_a_landmark(gazetteer):
+    text = (
+        "Insurgents captured Kunduz on Sunday. The airport, a few kilometres south of the "
+        "city, is still held by the army."
+    )
+    article = article_from_text(text, published=date(2021, 8, 9))
+    claims = {(c.place.name, c.status) for c in extract_article(article, gazetteer).claims}
+    assert claims == {("Kunduz", "taliban"), ("Kunduz Airport", "government")}
