@@ -19,7 +19,7 @@ from geomap.extract.themes import APPOSITION
 _CLAUSE_END = re.compile(
     r";|\bbut\b|,?\s+while\b|, and (?=(?:the |a |an )?[a-z])|, as(?! well)\b|\s+—\s+|"
     r", (?:raising|causing|sending|forcing|leaving|prompting|killing|resulting|which|who|where|"
-    r"when|after|before|amid|although|though|with)\b|\bafter\b|\bbefore\b|\bwhen\b|\bsince\b|"
+    r"when|after|before|amid|although|though|with)\b|\bafter\b|\bbefore\b(?!\s*(?:[.;!?]|$))|\bwhen\b|\bsince\b|"
     r"\bwhereas\b|, (?!including|according|during|excluding|neighbou?ring|surrounding|morning|"
     r"evening)[a-z]+ing\b"
 )

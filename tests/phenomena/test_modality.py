@@ -127,6 +127,9 @@ def test_a_habit_is_read_in_its_own_clause(claims_of, sentence, expected):
         ("Khulm has been under government control for decades.", "government"),
         # the past ends it
         ("Khulm was formerly held by the insurgents.", None),
+        # "before" closing the sentence: once, in the past; "the day before" is a day
+        ("Kunduz has fallen before.", None),
+        ("Kunduz fell on Sunday; Khulm had fallen the day before.", "taliban"),
     ],
 )
 def test_a_state_that_has_lasted_for_years_still_holds(claims_of, sentence, expected):
