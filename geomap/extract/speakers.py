@@ -139,8 +139,18 @@ def _trailing(sentence: str, verb: re.Match[str]) -> bool:
 
 @functools.lru_cache(maxsize=4)
 def _titled_person(titles: str) -> re.Pattern[str]:
-    """ "Defence ministry spokesman Fawad Aman": up to three words, a title, then a name."""
-    return re.compile(rf"(?P<role>\b(?i:(?:[\w'’-]+\s+){{0,3}}?(?:{titles})))\s+(?P<name>{_NAME})")
+    """ "Defence ministry spokesman Fawad Aman": a title, then a name."""
+    return re.compile(rf"\b(?i:{titles})\s+(?P<name>{_NAME})")
+
+
+def _titled_people(text: str, titles: str) -> list[tuple[str, str]]:
+    """(name, role) of each person named right after a title, the role being the title and
+    up to three words before it ("Defence ministry spokesman")."""
+    out = []
+    for m in _titled_person(titles).finditer(text):
+        words = text[max(0, m.start() - 40) : m.start("name")].split()
+        out.append((m["name"], " ".join(words[-4:])))
+    return out
 
 
 def people_named(text: str, lexicon: Lexicon) -> dict[str, str]:
@@ -151,7 +161,7 @@ def people_named(text: str, lexicon: Lexicon) -> dict[str, str]:
     introduced = [
         (m["name1"], m["role1"]) if m["name1"] else (m["name2"], m["role2"])
         for m in _PERSON_WITH_ROLE.finditer(text)
-    ] + [(m["name"], m["role"]) for m in _titled_person(lexicon.person_titles).finditer(text)]
+    ] + _titled_people(text, lexicon.person_titles)
     for name, role in introduced:
         side = classify_speaker(role, lexicon)
         if side is not None:
