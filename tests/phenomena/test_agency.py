@@ -282,6 +282,8 @@ def test_driven_out_of_the_place_just_entered(claims_of, sentence, status):
         ("A video shows commandos holding their flag in the centre of Sholgara.", "government"),
         ("Pictures showed insurgents waving a white flag over Sholgara.", "taliban"),
         ("Sholgara has changed hands several times this month.", "contested"),
+        ("Sholgara is now a Taliban stronghold.", "taliban"),
+        ("The insurgents now run Sholgara.", "taliban"),
         # the side a place slipped away from lost it
         ("Sholgara slipped from government control in June.", "taliban"),
         ("Sholgara slipped out of the insurgents' hands on Monday.", "government"),
