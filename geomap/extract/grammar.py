@@ -359,10 +359,10 @@ def _judged(
         and PART_SUBJECT.search(site.clause_before)
     ):
         judged = CONTESTED  # "some surrounding areas are occupied": a part of it
-    if m.trigger.action in ("capture", "recapture", "hold") and lexicon.partly.search(
+    if m.trigger.action in ("capture", "recapture", "hold", "fall") and lexicon.partly.search(
         text, max(lo, ts - 16), ts
     ):
-        judged = CONTESTED  # "X is partly under Taliban control"
+        judged = CONTESTED  # "X is partly under Taliban control", "X almost fell"
     return places, via, judged, object_end
 
 

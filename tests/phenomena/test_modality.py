@@ -357,3 +357,22 @@ def test_a_siege_that_ended_leaves_the_place_with_its_defenders(claims_of, sente
 def test_a_state_and_a_part_held_by_the_other_side_are_both_kept(claims_of):
     sentence = "Saghar is under government control, although insurgents hold large parts of it."
     assert claims_of(sentence) == {("Saghar", "government"), ("Saghar", "contested")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an outcome nearly reached, or reached only briefly, is a fight for the place
+        ("Almar was nearly overrun on Monday.", {("Almar", "contested")}),
+        ("Almar almost fell to the insurgents.", {("Almar", "contested")}),
+        ("Almar was briefly captured by insurgents on Monday.", {("Almar", "contested")}),
+        ("The insurgents briefly held Almar before being driven out.", {("Almar", "government")}),
+        # a denial in other words
+        (
+            "There is no truth to reports that Almar has fallen, the governor said.",
+            {("Almar", "government")},
+        ),
+    ],
+)
+def test_nearly_briefly_and_no_truth(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
