@@ -467,3 +467,16 @@ def test_an_outcome_replaces_only_the_fight_of_its_own_day(claims_of, sentence, 
 )
 def test_an_object_after_a_place_named_before_is_judged(claims_of, text, expected):
     assert claims_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Commandos secured Herat airport after heavy fighting.", {("Herat", "government")}),
+        ("The insurgents secured the district centre of Almar.", {("Almar", "taliban")}),
+        # securing something else is no capture
+        ("Elders secured the release of prisoners in Almar.", set()),
+    ],
+)
+def test_securing_a_place_takes_it(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
