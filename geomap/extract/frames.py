@@ -17,7 +17,7 @@ from dataclasses import replace
 from geomap.extract.chunks import Chunks, chunk_places
 from geomap.extract.grammar import RELATIVE_PRONOUN, read_frame
 from geomap.extract.lexicon import Lexicon
-from geomap.extract.reach import excepted_places, predecessors
+from geomap.extract.reach import excepted_places, excepted_theme, predecessors
 from geomap.extract.scope import (
     QUOTES_AS_SPACES,
     clause_end,
@@ -126,7 +126,12 @@ def frames_in_sentence(
             frames.append(replace(frame, places=frame.places + extra))
         elif frame.status != CONTESTED:
             unplaced.append(frame)
-    frames = _without_background(text, frames)
+    frames = [
+        replace(f, action="hold", status=lexicon.opponent(f.status))
+        if f.status in lexicon.parties and excepted_theme(text, start, (f.start, f.end), f.places)
+        else f
+        for f in _without_background(text, frames)
+    ]
     for f in list(frames):
         excepted = excepted_places(text, start, end, (f.start, f.end), f.places, chunks)
         if excepted and f.status in lexicon.parties:  # "all of P except X": X is the other's

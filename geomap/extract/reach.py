@@ -23,7 +23,8 @@ _PREDECESSORS = re.compile(r"[^.;:]{0,60}?,?\s+(?:after|following)\s+(?:the\s+)?
 _RANK_REACH = 80  # characters from a rank ("the third … to") to its verb
 _TOTALITY = re.compile(r"\b(?:all|every|entire|whole|rest\s+of)\b", re.IGNORECASE)
 _EXCEPTION_BEFORE = re.compile(
-    r"\b(?:except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|with\s+the\s+exception\s+of)"
+    r"\b(?:except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|with\s+the\s+exception\s+of"
+    r"|(?<![,;]\s)but)"  # "every district of P but X" (not "…, but X held")
     r"\s+(?:the\s+)?(?:(?:provincial\s+)?capital,?\s+|(?:city|town)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -72,6 +73,20 @@ def excepted_places(
         ):
             excepted.append(p)
     return tuple(excepted)
+
+
+def excepted_theme(
+    text: str, start: int, trigger: tuple[int, int], places: Sequence[Place]
+) -> bool:
+    """The places a whole's outcome took as its theme are its exceptions ("all districts in
+    P have fallen except X"; "the Taliban hold every district of P but X")."""
+    first = places[0].start
+    if first < trigger[1]:
+        return False
+    return bool(
+        _EXCEPTION_BEFORE.search(text, max(start, first - _EXCEPTION_REACH), first)
+        and _TOTALITY.search(text, max(start, trigger[0] - _TOTALITY_REACH), first)
+    )
 
 
 def listed_with(text: str, places: Sequence[Place], last: Place) -> tuple[Place, ...]:

@@ -329,8 +329,14 @@ def test_a_where_clause_names_its_scene(claims_of, sentence, expected):
             "Militants control all of Uruzgan except the provincial capital, Tarinkot, and Chora.",
             {("Uruzgan", "taliban"), ("Tarinkot", "government"), ("Chora", "government")},
         ),
+        # the whole unnamed, the outcome's own places are the exceptions
+        ("All districts in Takhar have fallen except Taloqan.", {("Taloqan", "government")}),
         # without a whole, "except" only sets a landmark aside
         ("Clashes were reported in Uruzgan, except near Tarinkot.", {("Uruzgan", "contested")}),
+        (
+            "Almar fell, but Qaisar is still contested.",
+            {("Almar", "taliban"), ("Qaisar", "contested")},
+        ),
         # an excepted place a relative clause then describes
         (
             "In Uruzgan militants hold every district except Tarinkot, which remains contested.",
