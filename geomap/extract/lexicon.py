@@ -245,7 +245,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         speaking_after=_rx(bystanders["speaking_after"], prefix=r"^\s*"),
         possessed_event=_rx(bystanders.get("possessed_events", []) or ["(?!)"], prefix=POSSESSIVE),
         reference_before=re.compile(
-            rf"(?<!according\s)(?<!including\s)\b(?:{'|'.join(bystanders['reference_before'])})\s+(?:the\s+)?"
+            rf"(?<!according\s)(?<!including\s)(?<!addition\s)\b(?:{'|'.join(bystanders['reference_before'])})\s+(?:the\s+)?"
             r"(?:(?:city|town|province|district|capital|village)\s+of\s+)?"
             r"(?:(?!and\s|or\s|in\s)[a-z-]+\s+)?$",  # "near northern X", not "north and/in X"
             re.IGNORECASE,

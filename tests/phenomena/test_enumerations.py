@@ -301,3 +301,17 @@ def test_a_time_adjunct_verb_shares_the_main_subject(claims_of, sentence):
 def test_a_list_between_dashes_is_the_subject(claims_of):
     text = "Three districts of Faryab — Almar, Qaisar and Gurziwan — have fallen to the militants."
     assert claims_of(text) == {("Almar", "taliban"), ("Qaisar", "taliban"), ("Gurziwan", "taliban")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Almar fell, but Qaisar held out.", {("Almar", "taliban"), ("Qaisar", "government")}),
+        (
+            "In addition to Almar, Qaisar also fell on Monday.",
+            {("Almar", "taliban"), ("Qaisar", "taliban")},
+        ),
+    ],
+)
+def test_a_place_that_held_out_and_one_fallen_in_addition(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
