@@ -71,6 +71,7 @@ _NO_OBJECT_NEXT = re.compile(
 )
 # "The Taliban, driven from X, …": an expulsion whose verb names nobody expelled is passive.
 _NOBODY_EXPELLED = re.compile(r"\w+ (?:out (?:of|from)|back from|from)", re.IGNORECASE)
+_STATE_ADJECTIVE = re.compile(r"(?:[\w'’]+-)?(?:held|controlled|occupied)", re.IGNORECASE)
 # "A and B, which is still held": the relative clause's verb is in the singular
 _SINGULAR_VERB = re.compile(r"\s+(?:(?:still|now|also)\s+)?(?:is|was|has|remains)\b", re.I)
 # "Kunduz, which the Taliban captured": a relative clause puts the object first.
@@ -408,8 +409,8 @@ def read_frame(
     they give and what the words around the trigger do to it."""
     ts, te = start + m.start, start + m.end
     clause_before = text[lo:ts]
-    if hypothetical(clause_before, lexicon):
-        return None
+    if hypothetical(clause_before, lexicon) and not _STATE_ADJECTIVE.fullmatch(m.text):
+        return None  # (an adjective states what is: "near Taliban-held X", "near occupied X")
     passive = _is_passive(text, start, m, lo)
     if passive and m.trigger.action == "repel":
         lo = start  # "X attacked Y but were beaten back": the attack was on Y

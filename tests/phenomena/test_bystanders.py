@@ -411,3 +411,9 @@ def test_the_airport_is_its_own_place_and_the_city_beside_it_a_landmark(gazettee
     article = article_from_text(text, published=date(2021, 8, 9))
     claims = {(c.place.name, c.status) for c in extract_article(article, gazetteer).claims}
     assert claims == {("Kunduz", "taliban"), ("Kunduz Airport", "government")}
+
+
+def test_an_adjective_states_who_holds_even_a_landmark(claims_of):
+    # "near" makes Almar a landmark of the fighting, but "Taliban-held" says who holds it
+    assert claims_of("Fighting raged near Taliban-held Almar.") == {("Almar", "taliban")}
+    assert claims_of("Insurgents are near capturing Almar.") == set()
