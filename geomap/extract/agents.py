@@ -19,6 +19,7 @@ _LOCATED = re.compile(
     re.IGNORECASE,
 )
 _TO_SOMEONE = re.compile(r"[^,;.]*?\bto\b", re.IGNORECASE)  # "handed X over to elders"
+_TO_AIM = re.compile(r"\s+to\s+", re.IGNORECASE)
 _THEIR = re.compile(r"\b(?:their|theirs|its|they)\b", re.IGNORECASE)
 _THEY = re.compile(r"\bthey\b", re.IGNORECASE)
 THEY_REACH = 200  # characters back, past the sentence start, in which "they" finds its actor
@@ -45,6 +46,8 @@ def agent_of(
     ``words`` are the trigger's own words at ``span`` of ``text``; ``lo`` starts its clause.
     """
     ts, te = span
+    if trigger.action == "attempt":  # "trying to drive Russian troops out": they are its object
+        words = _TO_AIM.split(words, maxsplit=1)[0]
     if trigger.action == "expel":
         return _expeller(text, words, ts, lo, passive, lexicon), False
     if lexicon.speaker_possessive.search(words):

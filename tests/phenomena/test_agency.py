@@ -480,3 +480,27 @@ def test_an_object_after_a_place_named_before_is_judged(claims_of, text, expecte
 )
 def test_securing_a_place_takes_it(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an effort to drive a side out is a fight for the place
+        (
+            "Troops are taking measures to drive the insurgents out of Almar.",
+            {("Almar", "contested")},
+        ),
+        (
+            "Commandos launched an operation to expel the Taliban from Almar.",
+            {("Almar", "contested")},
+        ),
+        # the side named after "to" is the effort's object, not its agent
+        (
+            '"The enemy unsuccessfully tried to oust Taliban fighters from Almar," the Taliban '
+            "said.",
+            {("Almar", "taliban")},
+        ),
+    ],
+)
+def test_an_effort_to_drive_a_side_out(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
