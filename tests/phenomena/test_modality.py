@@ -376,3 +376,18 @@ def test_a_state_and_a_part_held_by_the_other_side_are_both_kept(claims_of):
 )
 def test_nearly_briefly_and_no_truth(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "to" as a preposition opens no aim: what follows happened
+        ("Thousands have been displaced due to clashes in Almar.", {("Almar", "contested")}),
+        ("In response to the fall of Almar, the army sent reinforcements.", {("Almar", "taliban")}),
+        # "to" opening an aim still does
+        ("The army sent troops to retake Almar.", {("Almar", "contested")}),
+        ("Almar is the next to fall, officials fear.", set()),
+    ],
+)
+def test_to_as_a_preposition_is_no_aim(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
