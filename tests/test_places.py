@@ -126,6 +126,8 @@ def test_spelling_variants_resolve_to_one_district(gazetteer):
         ("Tala wa Barfak", "AF0911"),
         ("Maiwand", "AF2710"),
         ("Zhari", "AF2705"),
+        # a short name's final h after a vowel, e/i and o/u
+        ("Obeh", "AF3212"),
         # one word or two, "wa" ("and") or not
         ("Deh Rawood", "AF2502"),
         ("Dand Patan", "AF1311"),

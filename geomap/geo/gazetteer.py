@@ -80,8 +80,9 @@ class Gazetteer:
             return found
         # Transliteration keys are only trusted for names long enough to carry one.
         key = match_key(name)
-        if len(exact_key(name)) < 5:
-            return found
+        size = len(exact_key(name))
+        if size < 4 or (size == 4 and not key.startswith("~")):
+            return found  # four letters only by the vowel-keeping key: "Obeh" is "Obe"
         found = found + [e for e in self.loose.get(key, []) if e not in found]
         if " " in name.strip() and not found:  # one word or two: "Deh Rawood", "Dehrawud"
             joined = self.loose.get(joined_key(name), [])
