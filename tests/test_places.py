@@ -232,6 +232,18 @@ def test_an_unnamed_airport_is_the_airport_of_the_city_named_before(gazetteer):
     assert all(p.kind != "base" for p in places_from_text(text, gazetteer))
 
 
+def test_the_capital_of_a_province_is_its_capital_when_not_named(gazetteer):
+    places = places_from_text("The capital of Helmand province fell on Friday.", gazetteer)
+    assert [(p.mention, p.district) for p in places if p.kind == "city"] == [
+        ("capital", "Lashkargah")
+    ]
+    # named in apposition, or anywhere in the text: that name is the place
+    text = "The capital of Helmand, Lashkar Gah, fell on Friday."
+    assert [p.mention for p in places_from_text(text, gazetteer) if p.kind == "city"] == [
+        "Lashkar Gah"
+    ]
+
+
 def test_a_politics_story_has_no_afghan_places(gazetteer):
     text = (
         "WASHINGTON (AP) — President Joe Biden met Senate Majority Leader Chuck Schumer as "

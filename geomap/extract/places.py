@@ -96,12 +96,26 @@ _CAPITAL_PHRASE = re.compile(
 )
 
 
+# "the capital of Helmand (province)" not named in apposition: that province's capital
+_CAPITAL_OF = re.compile(
+    r"\b(?:provincial\s+)?capital\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?(?:province\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_NAMED_AFTER = re.compile(r"(?:\s+province)?\s*(?:,|\()\s*(?-i:[A-Z])")
+
+
 def _unnamed_capitals(text: str, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
-    """ "Kunduz province … encircled the provincial capital": the province's capital, a place
-    of its own when the text has not named it (a named one is what the phrase refers back to)."""
-    if "rovincial" not in text and "capital of the province" not in text:
+    """ "Kunduz province … encircled the provincial capital", "the capital of Kunduz": the
+    province's capital, a place of its own when the text has not named it (a named one is
+    what the phrase refers back to)."""
+    if "capital" not in text:
         return places  # the common case, without a search
-    found = []
+    named = {p.province_pcode for p in places if p.kind == "city"}  # a capital named anywhere
+    found = [
+        c
+        for p in places
+        if p.province_pcode not in named and (c := _capital_named_by(text, p, gazetteer))
+    ]
     for phrase in _CAPITAL_PHRASE.finditer(text):
         before = [p for p in places if p.end <= phrase.start()]
         province = next((p for p in reversed(before) if p.kind == "province"), None)
@@ -116,6 +130,21 @@ def _unnamed_capitals(text: str, places: list[Place], gazetteer: Gazetteer) -> l
                 _place(Mention(start, end, phrase.group(0), (centre,), "city", False), centre)
             )
     return sorted([*places, *found], key=lambda p: p.start) if found else places
+
+
+def _capital_named_by(text: str, province: Place, gazetteer: Gazetteer) -> Place | None:
+    """The capital in "the capital of Helmand (province)", named by the word "capital"."""
+    if province.kind != "province" or province.country != gazetteer.country:
+        return None
+    if _NAMED_AFTER.match(text, province.end):
+        return None  # "the capital of Helmand, Lashkar Gah": named, in apposition
+    phrase = _CAPITAL_OF.search(text, max(0, province.start - 40), province.start)
+    centre = gazetteer.provincial_centre(province.province_pcode) if phrase else None
+    if phrase is None or centre is None:
+        return None
+    start = phrase.start()
+    end = text.index("capital", start) + len("capital")
+    return _place(Mention(start, end, text[start:end], (centre,), "city", False), centre)
 
 
 # "the airport", "the airfield": the airport of the city last named before it
