@@ -28,6 +28,7 @@ _THERE = re.compile(  # "there" as a place, not "there were"
     re.I,
 )
 _IT = re.compile(r"\s*(?:control\s+(?:of|over)\s+)?it\b", re.IGNORECASE)
+_WHERE_THEY = re.compile(r"\bwhere\s+(?:they|it)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|both)\s+(?:\w+\s+){0,2}$", re.I)
 # nothing but punctuation, and adverbs of time, left in the clause ("it was lost again on Monday.")
 _CLAUSE_DONE = re.compile(
@@ -122,6 +123,8 @@ def pronoun_places(
             if _CLAUSE_DONE.fullmatch(text, te, hi) or only_attribution(text, te, hi)
             else None
         )  # "it was retaken.", "officials said both remained in government hands."
+        if pronoun and _WHERE_THEY.search(text, max(start, clause - 8), ts):
+            pronoun = None  # "retreated to X, where they are holding out": people, not places
     if not places and (pronoun or there):  # "fighting was still going on there"
         places = earlier[-1].places if earlier else tuple(previous)
         via = "pronoun"

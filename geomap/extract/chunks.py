@@ -232,8 +232,10 @@ def _is_bystander(
     if p.start - start < 3 and _DATELINE_AFTER.match(after) and _at_paragraph_start(text, p):
         return True
     quoted = text[p.start - 1 : p.start] in ("‘", "'")  # ‘Sher Khan Bandar’ closes a quote
-    if lexicon.title_after.match(after):
-        return True
+    if lexicon.title_after.match(after) and not (
+        _POSSESSIVE_AFTER.match(after) and _owns_a_part(p, after, lexicon)
+    ):
+        return True  # "a Jawzjan police spokesman" (not "Almar's police headquarters")
     if lexicon.speaking_after.match(after) and not any(
         s <= p.start and not text[e : p.start].strip() for s, e in governed
     ):

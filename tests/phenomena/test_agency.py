@@ -504,3 +504,11 @@ def test_securing_a_place_takes_it(claims_of, sentence, expected):
 )
 def test_an_effort_to_drive_a_side_out(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+def test_people_in_a_where_clause_are_no_pronoun_for_places(claims_of):
+    text = (
+        "Almar and Qaisar fell on Friday. In Maimana, troops retreated to the governor's "
+        "compound, where they are holding out."
+    )
+    assert claims_of(text) == {("Almar", "taliban"), ("Qaisar", "taliban")}
