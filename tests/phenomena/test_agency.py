@@ -512,3 +512,20 @@ def test_people_in_a_where_clause_are_no_pronoun_for_places(claims_of):
         "compound, where they are holding out."
     )
     assert claims_of(text) == {("Almar", "taliban"), ("Qaisar", "taliban")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The insurgents announced their control over Almar.", {("Almar", "taliban")}),
+        ("The army has lost its control over Almar.", {("Almar", "taliban")}),
+        ("A clearance operation is under way in Almar.", {("Almar", "contested")}),
+    ],
+)
+def test_a_sides_own_control_and_an_operation_under_way(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
+
+
+def test_the_ministry_by_its_initials_is_the_government(said):
+    text = "The MoD said that commandos had cleared Almar of insurgents."
+    assert said(text) == {("Almar", "government", "government")}
