@@ -48,6 +48,8 @@ FRONTED_SCENE = re.compile(
     r"(?:\s+(?:north|south|east|west|afield))?,?\s+(?:in|inside|across)|In|Across|Inside)"
     r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}"
 )
+# "the Kapisa districts", "a Kapisa district": units of the province, not the province
+_UNITS_NAMED_BY_PROVINCE = ("district", "districts", "cities", "towns")
 _PAREN_OR_COMMA_LOCATOR = re.compile(r"^\s*(?:\(|,\s*(?:the\s+)?(?:[a-z-]+\s+)?(?=\S+\s+province))")
 # "districts in Herat", "towns across Ghazni": the place counts units, it is not the scene.
 _COUNT_NOUN = re.compile(
@@ -251,12 +253,8 @@ def _is_bystander(
         return True
     if p.kind == "province" and (_COUNT_NOUN.search(before) or _UNIT_OF_PROVINCE.search(before)):
         return True
-    if p.kind == "province" and p.mention.lower().endswith(
-        ("district", "districts", "cities", "towns")
-    ):
-        return (
-            True  # "the fall of the Kapisa districts", "another Kapisa district": not the province
-        )
+    if p.kind == "province" and p.mention.lower().endswith(_UNITS_NAMED_BY_PROVINCE):
+        return True  # "the fall of the Kapisa districts", "another Kapisa district"
     if last is not None:
         gap = text[last.end : p.start]
         if len(gap) < 40 and (

@@ -361,10 +361,9 @@ def _historical(
     if year is None:
         return False
     found = lexicon.history.finditer(sentence, max(0, at - HISTORY_REACH), to + HISTORY_REACH)
-    relatives = [b.span() for b in _RELATIVE_CLAUSE.finditer(sentence)]
+    relatives = [b.span() for b in _RELATIVE_CLAUSE.finditer(sentence)] if action == "hold" else []
     return any(
-        int(m.group(1)) < year
-        and all((a <= m.start() < b) == (a <= at < b) for a, b in relatives if action == "hold")
+        int(m.group(1)) < year and all((a <= m.start() < b) == (a <= at < b) for a, b in relatives)
         for m in found
     )
 
