@@ -77,8 +77,8 @@ class Lexicon:
     falsehood: GatedPattern  # what a denied report is said to be: "untrue", "baseless"
     rejection: GatedPattern  # a denial of the last sentence's claims
     endorsement: GatedPattern  # a confirmation of the last sentence's claims
-    habitual: GatedPattern
-    enduring: GatedPattern  # a habit of events, a lasting state of holds
+    habitual: GatedPattern  # a habit or the long past: no claim for an event
+    ended: GatedPattern  # the habitual words less the enduring ones: no claim for a state
     history: GatedPattern  # group 1: the year
     remote_fire: GatedPattern  # just before a fighting word: shelling, not fighting
     seat: GatedPattern
@@ -227,8 +227,8 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
             rf"|\b(?:{_words(modality['confirmation'])})\s+(?:this|that|it)\b(?=\s*[,.;]|\s+as\b)",
             re.IGNORECASE,
         ),
-        habitual=_rx(modality["habitual"]),
-        enduring=_rx(modality["enduring"]),
+        habitual=_rx(modality["habitual"] + modality["enduring"]),
+        ended=_rx(modality["habitual"]),
         remote_fire=_rx(modality.get("remote_fire", []) or ["(?!)"], suffix=r"\s+$"),
         history=_rx(  # "in 2015", "in early 2015", "in May 2015"
             modality["history"],

@@ -12,7 +12,6 @@ import functools
 import re
 from bisect import bisect_left
 
-from geomap.extract.anchors import GatedPattern
 from geomap.extract.lexicon import Lexicon
 from geomap.extract.themes import APPOSITION
 
@@ -81,11 +80,7 @@ def habitual(
     """A habit or the long past, said around the trigger (``lo:hi``) or fronted before it; an
     appositive only describes ("X, a Taliban stronghold for years, was retaken"). A ``state``
     (a hold) that has lasted for years still holds: only the past and habits end it."""
-    patterns = (lexicon.habitual,) if state else (lexicon.habitual, lexicon.enduring)
-    return any(_habitual(text, start, lo, hi, ts, pattern) for pattern in patterns)
-
-
-def _habitual(text: str, start: int, lo: int, hi: int, ts: int, pattern: GatedPattern) -> bool:
+    pattern = lexicon.ended if state else lexicon.habitual
     for found in pattern.finditer(text, lo, hi):
         opening = text.rfind(",", max(start, found.start() - _APPOSITION_REACH), found.start())
         closing = text.find(",", found.end(), ts)
