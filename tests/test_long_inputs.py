@@ -59,7 +59,21 @@ def _list_of(n):
     return "The Taliban captured " + ", ".join(["Kunduz", "Herat", "Ghazni"] * (n // 3)) + "."
 
 
-@pytest.mark.parametrize("make", [_run_on_words, _list_of], ids=["run-on", "list"])
+# One clause-rich unit repeated without a full stop: relative clauses, states, a pronoun
+# speaker, a landmark and a denial in every few words.
+_CLAUSES = (
+    "Khulm, which the army had retaken in 2016, is again in Taliban hands, he said, where "
+    "they are holding out near Taliban-held Almar, saying the enemy denied it, and "
+)
+
+
+def _clauses_of(n):
+    return _CLAUSES * max(1, n // len(_CLAUSES.split()))
+
+
+@pytest.mark.parametrize(
+    "make", [_run_on_words, _list_of, _clauses_of], ids=["run-on", "list", "clauses"]
+)
 def test_time_grows_linearly_with_length(gazetteer, make):
     run_on(make(500), gazetteer)  # warm caches
     ratio = _seconds(make(10_000), gazetteer) / max(_seconds(make(2_500), gazetteer), 1e-3)

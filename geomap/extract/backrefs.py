@@ -123,7 +123,7 @@ def pronoun_places(
             if _CLAUSE_DONE.fullmatch(text, te, hi) or only_attribution(text, te, hi)
             else None
         )  # "it was retaken.", "officials said both remained in government hands."
-        if pronoun and _WHERE_THEY.search(text, max(start, clause - 8), ts):
+        if pronoun and _WHERE_THEY.search(text, max(start, clause - 8), min(ts, clause + 20)):
             pronoun = None  # "retreated to X, where they are holding out": people, not places
     if not places and (pronoun or there):  # "fighting was still going on there"
         places = earlier[-1].places if earlier else tuple(previous)

@@ -96,10 +96,12 @@ class _State:
     pending: tuple[str, str] | None = None  # (status, claimed_by) of a list still to come
     party: str | None = None  # the side that made the last claims ("the ministry" is its)
     quotes: Quotations = field(default_factory=Quotations)  # a quotation under way
-    spoken: str = ""  # the last sentence whose speaker a noun names (who "he said" is)
+    read: list[tuple[int, int]] = field(default_factory=list)  # the sentences so far
 
 
 HISTORY_REACH = 80  # characters between an event and the year that dates it
+RELATIVE_REACH = 300  # characters back in which a relative clause may hold the year
+SPOKEN_REACH = 12  # sentences back in which "he said" finds the speaker a noun named
 
 
 @functools.lru_cache(maxsize=16)
@@ -136,9 +138,7 @@ def claims_from_article(
         if is_navigation(sentence):
             continue  # "Related: Taliban take X": another story's headline
         quotation = state.quotes.read(sentence)
-        spoken = state.spoken  # who "he" is, if this sentence says "he said"
-        if SPEECH.search(sentence) and not _HE_SAID.search(sentence):
-            state.spoken = sentence
+        state.read.append((start, end))
         inside = local[bisect_left(starts, start) : bisect_left(starts, end)]
         frames: list[Frame] = []
         refers = (
@@ -213,6 +213,9 @@ def claims_from_article(
             for c in answered
         ]
         made = []
+        # who "he" is, when the sentence says "he said": the last speaker a noun named
+        spoken = _spoken_before(text, state.read) if frames and _HE_SAID.search(sentence) else ""
+        held = {p for f in frames if f.action == "hold" and f.status != CONTESTED for p in f.places}
         for frame in frames:
             when = clause_date(
                 sentence,
@@ -233,7 +236,7 @@ def claims_from_article(
                 people,
                 (quotation, spoken),
             )
-            if frame.action == "attempt" or frame.goes_on or _state_beside_state(frame, frames):
+            if frame.action == "attempt" or frame.goes_on or _beside(frame, held):
                 # "withdrew, but efforts are under way to retake it"; "took it, but clashes
                 # go on": the fight that follows the outcome is no step towards it
                 efforts.update(_identity(c) for c in said if c.status == CONTESTED)
@@ -246,13 +249,24 @@ def claims_from_article(
     return _outcome_beats_process(claims, efforts), aggregates
 
 
-def _state_beside_state(frame: Frame, frames: Sequence[Frame]) -> bool:
+def _spoken_before(text: str, read: Sequence[tuple[int, int]]) -> str:
+    """The last sentence before this one whose speaker a noun names (who "he said" is), a
+    bounded look back."""
+    for start, end in reversed(read[-SPOKEN_REACH:-1]):
+        sentence = text[start:end]
+        if SPEECH.search(sentence) and not _HE_SAID.search(sentence):
+            return sentence
+    return ""
+
+
+def _beside(frame: Frame, held: Collection[Place]) -> bool:
     """ "X is under government control, although the Taliban hold large parts of it": a
-    part held beside a hold of the whole is a state of its own, not a step to an outcome."""
-    return frame.action == "hold" and any(
-        f.action == "hold" and f.status != CONTESTED and set(f.places) & set(frame.places)
-        for f in frames
-        if f is not frame
+    part held beside a hold of the whole (``held``: the places the sentence says a side
+    holds) is a state of its own, not a step to an outcome."""
+    return (
+        frame.action == "hold"
+        and frame.status == CONTESTED
+        and any(p in held for p in frame.places)
     )
 
 
@@ -361,7 +375,10 @@ def _historical(
     if year is None:
         return False
     found = lexicon.history.finditer(sentence, max(0, at - HISTORY_REACH), to + HISTORY_REACH)
-    relatives = [b.span() for b in _RELATIVE_CLAUSE.finditer(sentence)] if action == "hold" else []
+    near = (max(0, at - RELATIVE_REACH), to + HISTORY_REACH)  # a bounded look: linear
+    relatives = (
+        [b.span() for b in _RELATIVE_CLAUSE.finditer(sentence, *near)] if action == "hold" else []
+    )
     return any(
         int(m.group(1)) < year and all((a <= m.start() < b) == (a <= at < b) for a, b in relatives)
         for m in found
@@ -392,7 +409,7 @@ def _claims(
     speaker = speaker_of(sentence, lexicon, frame.start - start, people)
     if speaker == REPORTER and quotation:
         speaker = quote_speaker(quotation, lexicon, people)
-    if speaker == REPORTER and spoken and _HE_SAID.search(sentence):
+    if speaker == REPORTER and spoken:
         speaker = speaker_of(spoken, lexicon, people=people)  # "he said": the last one named
     if speaker == REPORTER and last_party and _THE_STATEMENT.search(sentence):
         speaker = last_party  # "…, the statement said": the statement of the side last heard

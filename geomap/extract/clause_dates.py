@@ -26,6 +26,7 @@ SINCE = gated(r"\bsince\s+(?:the\s+start\s+of\s+)?[^,;.]{0,40}", re.IGNORECASE)
 # week"; "…, while Y fell on Friday"), unlike "…, and" or a participle, which share it.
 _RELATIVE_OPENING = re.compile(r",\s*(?:which|who)\b")
 _DESCRIBES = re.compile(r",\s*(?:which|who|where)\b")
+DESCRIBED_REACH = 300  # characters around an event in which a describing clause is looked for
 _OWN_TIME = re.compile(r"\b(?:which|who|where|while|whereas|after|before|when|since)\b|;")
 
 
@@ -44,6 +45,7 @@ def clause_date(
     if published is None:
         return sentence_date
     at, every = events
+    every = [e for e in every if abs(e - at) <= DESCRIBED_REACH]  # a bounded look: linear
     starts, ends = clause_marks(sentence)
 
     def clause(offset: int) -> tuple[int, int, str]:
@@ -65,13 +67,14 @@ def clause_date(
     own = foreground(SINCE.sub(" ", sentence[lo:hi]), [at - lo])
     if mentions_date(own):
         return resolve_in_sentence(own, published, year)
-    # the clauses of other events with their own times, and relative clauses that only
-    # describe ("took X, where the governor had fled on Friday"): their dates are their own
+    # the clauses of other events with their own times, and relative clauses near it that
+    # only describe ("took X, where the governor had fled on Friday"): their dates are theirs
+    near = ends[bisect_right(ends, at - DESCRIBED_REACH) : bisect_right(ends, at + DESCRIBED_REACH)]
     kept = {
         (a, b)
         for a, b, opening in [
             *map(clause, every),
-            *(c for c in map(clause, ends) if _DESCRIBES.match(c[2])),
+            *(c for c in map(clause, near) if _DESCRIBES.match(c[2])),
         ]
         if (a, b) != (lo, hi) and _OWN_TIME.search(opening) and mentions_date(sentence[a:b])
     }
