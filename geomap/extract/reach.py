@@ -28,6 +28,8 @@ _EXCEPTION_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:(?:provincial\s+)?capital,?\s+|(?:city|town)\s+of\s+)?$",
     re.IGNORECASE,
 )
+# "all but two of P's districts – A and B –": the bracketed places are the exceptions
+_ALL_BUT_NAMED = re.compile(r"\ball\s+but\s+[^.;:—–()]{0,60}?(?:[—–(]|\s-)\s*$", re.IGNORECASE)
 _EXCEPTION_REACH = 45  # characters from "except" to the place it names
 _TOTALITY_REACH = 120  # characters from "all of" to the verb (a bounded look back: linear)
 
@@ -81,6 +83,8 @@ def excepted_theme(
     """The places a whole's outcome took as its theme are its exceptions ("all districts in
     P have fallen except X"; "the Taliban hold every district of P but X")."""
     first = places[0].start
+    if _ALL_BUT_NAMED.search(text, max(start, first - _TOTALITY_REACH), first):
+        return True  # "all but two of P's districts – A and B – are in Taliban hands"
     if first < trigger[1]:
         return False
     return bool(

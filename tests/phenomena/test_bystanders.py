@@ -419,3 +419,14 @@ def test_an_adjective_states_who_holds_even_a_landmark(claims_of):
     # "near" makes Almar a landmark of the fighting, but "Taliban-held" says who holds it
     assert claims_of("Fighting raged near Taliban-held Almar.") == {("Almar", "taliban")}
     assert claims_of("Insurgents are near capturing Almar.") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "All but two of Faryab's districts - Almar and Qaisar - are in insurgent hands.",
+        "All but two districts (Almar and Qaisar) have fallen to the insurgents.",
+    ],
+)
+def test_the_places_named_after_all_but_are_the_exceptions(claims_of, sentence):
+    assert claims_of(sentence) == {("Almar", "government"), ("Qaisar", "government")}
