@@ -244,6 +244,11 @@ def test_the_capital_of_a_province_is_its_capital_when_not_named(gazetteer):
     ]
 
 
+def test_a_river_named_like_a_district_is_no_place(gazetteer):
+    text = "Insurgents seized the Arghandab river crossing near Kandahar."
+    assert [p.mention for p in places_from_text(text, gazetteer)] == ["Kandahar"]
+
+
 def test_a_politics_story_has_no_afghan_places(gazetteer):
     text = (
         "WASHINGTON (AP) — President Joe Biden met Senate Majority Leader Chuck Schumer as "

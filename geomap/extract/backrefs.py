@@ -135,7 +135,11 @@ def pronoun_places(
     if (
         not places
         and m.trigger.action == "repel"
-        and (EVENT_ANAPHOR.search(clause_before) or PRONOUN.search(m.text))
+        and (
+            EVENT_ANAPHOR.search(clause_before)
+            or PRONOUN.search(m.text)
+            or EVENT_ANAPHOR.match(text, te + 1, hi)  # "… but pushed back the attacks"
+        )
     ):
         # "Insurgents stormed X. The assault was beaten off": the attack named before
         places = earlier[-1].places if earlier else tuple(previous)

@@ -216,6 +216,7 @@ def claims_from_article(
         # who "he" is, when the sentence says "he said": the last speaker a noun named
         spoken = _spoken_before(text, state.read) if frames and _HE_SAID.search(sentence) else ""
         held = {p for f in frames if f.action == "hold" and f.status != CONTESTED for p in f.places}
+        decided: set[Place] = set()  # the places an outcome before the frame decided
         for frame in frames:
             when = clause_date(
                 sentence,
@@ -236,10 +237,14 @@ def claims_from_article(
                 people,
                 (quotation, spoken),
             )
-            if frame.action == "attempt" or frame.goes_on or _beside(frame, held):
+            after_outcome = frame.action == "attempt" and not decided.isdisjoint(frame.places)
+            if after_outcome or frame.goes_on or _beside(frame, held):
                 # "withdrew, but efforts are under way to retake it"; "took it, but clashes
-                # go on": the fight that follows the outcome is no step towards it
+                # go on": the fight that follows the outcome is no step towards it (an
+                # attempt before it is: "planned to enter X but were pushed back")
                 efforts.update(_identity(c) for c in said if c.status == CONTESTED)
+            if frame.status != CONTESTED:
+                decided.update(frame.places)
             made += said
         state.claims = tuple(made)
         state.party = next(

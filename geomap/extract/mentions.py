@@ -122,9 +122,9 @@ def _words(chunk: re.Match[str]) -> list[tuple[int, int, str]]:
 
 
 # "the Bakhmut direction", "the Donetsk front", "the Sea of Azov", "the left bank of the
-# Dnipro": the name only labels something else, a front sector, a sea, a river.
+# Dnipro", "the Arghandab river": the name only labels something else, a front, a sea, a river.
 _LABELS_AFTER = re.compile(
-    r"\s+(?:front|direction|axis|sector|axes|directions|hromada|operational group)\b"
+    r"\s+(?:front|direction|axis|sector|axes|directions|hromada|operational group|river)\b"
 )
 _LABELS_BEFORE = re.compile(
     r"\b(?:Sea|Gulf|Bay|Strait)\s+of\s+(?:the\s+)?$|\bbanks?\s+of\s+the\s+$"  # a river

@@ -529,3 +529,23 @@ def test_a_sides_own_control_and_an_operation_under_way(claims_of, sentence, exp
 def test_the_ministry_by_its_initials_is_the_government(said):
     text = "The MoD said that commandos had cleared Almar of insurgents."
     assert said(text) == {("Almar", "government", "government")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an attempt that failed is no fight left open; one after an outcome still is
+        ("The army's attempt to recapture Almar was repulsed.", {("Almar", "taliban")}),
+        (
+            "Troops withdrew from Almar, but efforts are under way to retake the district.",
+            {("Almar", "taliban"), ("Almar", "contested")},
+        ),
+        # the attacks pushed back are the ones on the place just named
+        (
+            "Insurgents planned to capture Almar, but troops pushed back the attacks.",
+            {("Almar", "government")},
+        ),
+    ],
+)
+def test_an_attempt_before_its_outcome_is_a_step_to_it(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
