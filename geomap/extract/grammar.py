@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from geomap.extract.agents import OWN_FORCES, agent_of, default_agent, subject_before
 from geomap.extract.anchors import gated
 from geomap.extract.backrefs import DESTINATION, goes_on, pronoun_places, referred
-from geomap.extract.chunks import WHERE_NEXT, Chunks
+from geomap.extract.chunks import FRONTED_SCENE, WHERE_NEXT, Chunks
 from geomap.extract.lexicon import NON_COMBATANT, POSSESSIVE, Lexicon
 from geomap.extract.reach import listed_with, ranked_before
 from geomap.extract.references import ANAPHOR
@@ -314,6 +314,17 @@ def _judged(
         phrase = ANAPHOR.search(text, te, hi) if places else None
         if phrase is not None and phrase.start() - te <= MAX_OBJECT_GAP:
             object_at, object_end = phrase.start(), phrase.end()
+        elif (
+            not places
+            and active_object
+            and m.trigger.action in _TAKES_OBJECT
+            and theme.before
+            and FRONTED_SCENE.fullmatch(text, start, theme.before[0].start)
+        ):
+            # "In X, troops recaptured several villages": a part of the scene fronted
+            words = _OBJECT_WORDS.match(text, te, min(hi, te + MAX_OBJECT_GAP))
+            if part_or_other(words.group(0) if words else "", lexicon) == CONTESTED:
+                places, via, scene = theme.before, "named", CONTESTED
         elif places and phrase is None and active_object and m.trigger.action in _TAKES_OBJECT:
             # "entered the city and captured several checkpoints": the object is a part of
             # the place meant, or something else ("captured weapons")
