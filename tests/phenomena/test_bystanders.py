@@ -362,6 +362,9 @@ def test_a_relative_clause_after_an_apposition_describes_the_listed_places(claim
         # people who gave up or fell somewhere: the place is only where it happened
         ("Dozens of army soldiers surrendered to the Taliban in Khulm.", set()),
         ("In Khulm, scores of soldiers surrendered on Sunday.", set()),
+        # a part of a fronted scene taken: the scene fought over
+        ("In Khulm, government forces recaptured several villages.", {("Khulm", "contested")}),
+        ("In Khulm, the insurgents captured dozens of soldiers.", set()),
         # a part of the place fell: fought over
         ("Three police checkpoints fell in Khulm on Monday.", {("Khulm", "contested")}),
         ("The police headquarters in Khulm was overrun on Monday.", {("Khulm", "contested")}),
