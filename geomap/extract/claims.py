@@ -241,7 +241,7 @@ def claims_from_article(
             if after_outcome or frame.goes_on or _beside(frame, held):
                 # "withdrew, but efforts are under way to retake it"; "took it, but clashes
                 # go on": the fight that follows the outcome is no step towards it (an
-                # attempt before it is: "planned to enter X but were pushed back")
+                # attempt before it is: "planned to capture X but were pushed back")
                 efforts.update(_identity(c) for c in said if c.status == CONTESTED)
             if frame.status != CONTESTED:
                 decided.update(frame.places)
