@@ -18,7 +18,7 @@ from typing import Any
 
 from geomap.extract.aggregates import aggregates_in_sentence, may_count
 from geomap.extract.anchors import gated
-from geomap.extract.clause_dates import SINCE, clause_date, foreground
+from geomap.extract.clause_dates import DESCRIBING, SINCE, clause_date, foreground
 from geomap.extract.dates import resolve_in_sentence
 from geomap.extract.frames import frames_in_sentence, triggers_in
 from geomap.extract.lexicon import Lexicon, load_lexicon
@@ -76,7 +76,7 @@ _HE_SAID = gated(
     r"claimed|claims|stated|noted|insisted|confirmed|explained|warned)\b",
     re.IGNORECASE,
 )
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|where)\b[^,;]*", re.IGNORECASE)
+_RELATIVE_CLAUSE = re.compile(rf"{DESCRIBING.pattern}[^,;]*", re.IGNORECASE)  # to its comma
 # A statement named before, its issuer not named again
 _THE_STATEMENT = re.compile(
     r"\b(?:the|this|that)\s+statement\s+(?:said|says|added|claimed|read)\b"

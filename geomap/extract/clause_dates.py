@@ -25,7 +25,8 @@ SINCE = gated(r"\bsince\s+(?:the\s+start\s+of\s+)?[^,;.]{0,40}", re.IGNORECASE)
 # The openings of a clause whose event keeps its own time ("X was retaken, which fell last
 # week"; "…, while Y fell on Friday"), unlike "…, and" or a participle, which share it.
 _RELATIVE_OPENING = re.compile(r",\s*(?:which|who)\b")
-_DESCRIBES = re.compile(r",\s*(?:which|who|where)\b")
+# ", which …", ", where …": a relative clause that describes what it follows
+DESCRIBING = re.compile(r",\s*(?:which|who|where)\b")
 DESCRIBED_REACH = 300  # characters around an event in which a describing clause is looked for
 _OWN_TIME = re.compile(r"\b(?:which|who|where|while|whereas|after|before|when|since)\b|;")
 
@@ -74,7 +75,7 @@ def clause_date(
         (a, b)
         for a, b, opening in [
             *map(clause, every),
-            *(c for c in map(clause, near) if _DESCRIBES.match(c[2])),
+            *(c for c in map(clause, near) if DESCRIBING.match(c[2])),
         ]
         if (a, b) != (lo, hi) and _OWN_TIME.search(opening) and mentions_date(sentence[a:b])
     }

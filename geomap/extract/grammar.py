@@ -272,6 +272,13 @@ def _antecedents(text: str, start: int, clause: int, chunks: Chunks) -> tuple[Pl
     return appositive(text, chunks, start, clause, APPOSITIVE_RELATIVE)
 
 
+def _object_words_say(text: str, te: int, hi: int, lexicon: Lexicon) -> str | None:
+    """What the words right after a verb make of its object: contested for a part ("two
+    outposts"), DROP for a person or thing ("weapons"), else None (see ``part_or_other``)."""
+    words = _OBJECT_WORDS.match(text, te, min(hi, te + MAX_OBJECT_GAP))
+    return part_or_other(words.group(0) if words else "", lexicon)
+
+
 def _judged(
     site: Site, theme: _Theme, resolve: Callable[[int, int], list[Place]]
 ) -> tuple[tuple[Place, ...], str, str | None, int | None] | None:
@@ -322,14 +329,12 @@ def _judged(
             and FRONTED_SCENE.fullmatch(text, start, theme.before[0].start)
         ):
             # "In X, troops recaptured several villages": a part of the scene fronted
-            words = _OBJECT_WORDS.match(text, te, min(hi, te + MAX_OBJECT_GAP))
-            if part_or_other(words.group(0) if words else "", lexicon) == CONTESTED:
+            if _object_words_say(text, te, hi, lexicon) == CONTESTED:
                 places, via, scene = theme.before, "named", CONTESTED
         elif places and phrase is None and active_object and m.trigger.action in _TAKES_OBJECT:
             # "entered the city and captured several checkpoints": the object is a part of
             # the place meant, or something else ("captured weapons")
-            words = _OBJECT_WORDS.match(text, te, min(hi, te + MAX_OBJECT_GAP))
-            scene = part_or_other(words.group(0) if words else "", lexicon) or scene
+            scene = _object_words_say(text, te, hi, lexicon) or scene
             if no_claim(scene, places):
                 return None
     judged = scene
@@ -361,8 +366,7 @@ def _judged(
         and "-" not in m.text  # "a Russian-occupied rail hub": the place itself
     ):
         # "In X, the army abandoned two outposts": the scene's part, not the scene, changed
-        words = _OBJECT_WORDS.match(text, te, min(hi, te + MAX_OBJECT_GAP))
-        judged = part_or_other(words.group(0) if words else "", lexicon)
+        judged = _object_words_say(text, te, hi, lexicon)
         if no_claim(judged, places):
             return None  # "where Ukraine controls much territory": no claim on a province
     elif (

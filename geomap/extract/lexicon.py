@@ -87,7 +87,7 @@ class Lexicon:
     other: GatedPattern
     civilian_targets: GatedPattern  # an attack on them is terror, not a fight for ground
     title_after: GatedPattern
-    person_titles: str  # "spokesman", "governor": a role right before a person's name
+    person_title: re.Pattern[str]  # "spokesman ": a role right before a name (lower-cased text)
     speaking_after: GatedPattern  # a speech verb right after a place: the place speaks
     possessed_event: GatedPattern  # "'s fall": the possessor is the event's place
     reference_before: re.Pattern[str]
@@ -241,7 +241,9 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         other=_rx(objects["other"]),
         civilian_targets=_rx(objects.get("civilian_targets", []) or ["(?!)"]),
         title_after=_rx(bystanders["titles_after"], prefix=r"^\s*(?:'s\s+|’s\s+)?"),
-        person_titles=_words(data.get("speakers", {}).get("person_titles", [])) or "(?!)",
+        person_title=re.compile(
+            rf"\b(?:{_words(data.get('speakers', {}).get('person_titles', [])) or '(?!)'})\s+"
+        ),
         speaking_after=_rx(bystanders["speaking_after"], prefix=r"^\s*"),
         possessed_event=_rx(bystanders.get("possessed_events", []) or ["(?!)"], prefix=POSSESSIVE),
         reference_before=re.compile(

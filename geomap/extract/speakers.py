@@ -138,20 +138,15 @@ def _trailing(sentence: str, verb: re.Match[str]) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=4)
-def _title(titles: str) -> re.Pattern[str]:
-    """A title word, on lower-cased text (faster than a case-blind search)."""
-    return re.compile(rf"\b(?:{titles})\s+")
-
-
 _NAME_AT = re.compile(_NAME)
 
 
-def _titled_people(text: str, titles: str) -> list[tuple[str, str]]:
-    """(name, role) of each person named right after a title ("Defence ministry spokesman
-    Fawad Aman"), the role being the title and up to three words before it."""
+def _titled_people(text: str, title: re.Pattern[str]) -> list[tuple[str, str]]:
+    """(name, role) of each person named right after a ``title`` ("Defence ministry
+    spokesman Fawad Aman"), the role being the title and up to three words before it. The
+    titles are searched on lower-cased text: faster than a case-blind search."""
     out = []
-    for m in _title(titles).finditer(text.lower()):
+    for m in title.finditer(text.lower()):
         name = _NAME_AT.match(text, m.end())
         if name is not None:
             words = text[max(0, m.start() - 40) : m.end()].split()
@@ -167,7 +162,7 @@ def people_named(text: str, lexicon: Lexicon) -> dict[str, str]:
     introduced = [
         (m["name1"], m["role1"]) if m["name1"] else (m["name2"], m["role2"])
         for m in _PERSON_WITH_ROLE.finditer(text)
-    ] + _titled_people(text, lexicon.person_titles)
+    ] + _titled_people(text, lexicon.person_title)
     for name, role in introduced:
         side = classify_speaker(role, lexicon)
         if side is not None:
