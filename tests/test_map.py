@@ -5,6 +5,7 @@ import shutil
 
 import geopandas as gpd
 import pytest
+from PIL import Image
 
 from geomap.build import build
 from tests.conftest import ROOT, SEEDS, json_unescaped
@@ -36,6 +37,9 @@ def test_outputs_are_written(built):
         "geomap.gpkg",
     }
     assert (out / "map.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    with Image.open(out / "map.png") as png:  # 256 colours: small enough for a README
+        assert png.mode == "P"
+        assert png.size[0] > 1000
     assert (out / "map.pdf").read_bytes()[:5] == b"%PDF-"
     assert not list(out.glob(".*tmp*"))
 
