@@ -292,6 +292,26 @@ def test_a_time_kept_inside_another_events_clause_does_not_date_this_one(gazette
     }
 
 
+def test_a_second_verb_of_one_subject_keeps_its_time_apart(gazetteer):
+    # the first verb's time is its own; the state after "and" is as of the report
+    text = "Khulm changed hands last month and is believed to remain under Taliban control."
+    assert dated(text, gazetteer, date(2021, 7, 20)) == {
+        ("Khulm", "contested", date(2021, 6, 1)),
+        ("Khulm", "taliban", date(2021, 7, 20)),
+    }
+    # a fight the day before an outcome in its sentence led to it: the outcome alone
+    text = (
+        "Fighting around Khulm began late on Sunday and by midday Monday the insurgents "
+        "had overrun the district centre."
+    )
+    assert dated(text, gazetteer, date(2021, 7, 20)) == {("Khulm", "taliban", date(2021, 7, 19))}
+    # a time that opens the sentence is every verb's
+    text = "On 4 July, troops launched a counter-offensive and retook Khulm."
+    assert dated(text, gazetteer, date(2021, 7, 20)) == {
+        ("Khulm", "government", date(2021, 7, 4)),
+    }
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -146,6 +146,14 @@ def test_news_spellings_of_districts(gazetteer, spelling, pcode):
     assert [(p.kind, p.district_pcode) for p in places] == [("district", pcode)]
 
 
+def test_a_two_word_name_written_as_one_word_is_found_without_a_kind_word(gazetteer):
+    places = places_from_text("The Taliban captured Charbolak and Dehrawud on Monday.", gazetteer)
+    assert [(p.mention, p.kind, p.district_pcode) for p in places] == [
+        ("Charbolak", "district", "AF2111"),
+        ("Dehrawud", "district", "AF2502"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

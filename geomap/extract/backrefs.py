@@ -153,7 +153,12 @@ def pronoun_places(
         and (
             (passive and m.trigger.action == "expel")
             or (m.trigger.action == "withdraw" and VERB_FIRST.fullmatch(text, clause, ts))
-            or (passive and continues_subject(text, start, clause, ts, _span_of(earlier[-1])))
+            or (
+                (passive or m.trigger.theme == "subject")
+                and continues_subject(
+                    text, start, clause, ts, _span_of(earlier[-1]), state=not passive
+                )
+            )
         )
     ):
         # "Insurgents entered X overnight but were driven out / forced to retreat": out of the

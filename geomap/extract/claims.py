@@ -51,13 +51,14 @@ from geomap.records import (
     Place,
 )
 
-RULES_VERSION = 23  # bump when a rule changes: stored articles are then extracted again
+RULES_VERSION = 24  # bump when a rule changes: stored articles are then extracted again
 CLAIMABLE_KINDS = frozenset(
     {"district", "province", "city", "village", "border-crossing", "base", "site"}
 )
 CONFIDENCE = {"named": 0.85, "reference": 0.7, "pronoun": 0.7, "list": 0.75}
 _SAME_DAY = gated(r"\b(?:the|that)\s+same\s+day\b|\bthat\s+day\b", re.IGNORECASE)
 _NEXT_DAY = gated(r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later)\b", re.IGNORECASE)
+OUTCOME_REACH = timedelta(days=7)  # a fight this long before an outcome in its sentence led to it
 DENIAL_DISCOUNT = 0.7  # a denial's counter-claim, and a negated outcome, weigh less
 # "Nine districts fell. They include A, B and C": a verbless list continues the last event.
 _PLURAL_UNITS = gated(
@@ -495,13 +496,20 @@ def _outcome_beats_process(
     claims: list[Claim], efforts: Collection[tuple[Any, ...]] = ()
 ) -> list[Claim]:
     """In one sentence, "attacked and toppled X" reports the outcome: drop the contested claim
-    (not an effort to take it back, which follows the outcome: ``efforts``; nor a fight on
-    another day: "fighting goes on in X, where the Taliban took the centre last month")."""
-    decisive = {(*_identity(c), c.as_of) for c in claims if c.status != CONTESTED}
+    (not an effort to take it back, which follows the outcome: ``efforts``; nor a fight
+    after it: "fighting goes on in X, where the Taliban took the centre last month"). A fight
+    the day before ("began on Sunday, and by Monday the Taliban had overrun X") led to it."""
+    decisive: dict[tuple[Any, ...], list[date | None]] = {}
+    for c in claims:
+        if c.status != CONTESTED:
+            decisive.setdefault(_identity(c), []).append(c.as_of)
     kept, seen = [], set()
     for c in claims:
         key = (*_identity(c), c.status, c.as_of)  # "A, which fell last week, remain …": both
-        outcome = (*_identity(c), c.as_of) in decisive and _identity(c) not in efforts
+        outcome = _identity(c) not in efforts and any(
+            day == c.as_of or (day and c.as_of and c.as_of <= day <= c.as_of + OUTCOME_REACH)
+            for day in decisive.get(_identity(c), ())
+        )
         if (c.status == CONTESTED and outcome) or key in seen:
             continue
         seen.add(key)

@@ -29,6 +29,9 @@ _RELATIVE_OPENING = re.compile(r",\s*(?:which|who)\b")
 DESCRIBING = re.compile(r",\s*(?:which|who|where)\b")
 DESCRIBED_REACH = 300  # characters around an event in which a describing clause is looked for
 _OWN_TIME = re.compile(r"\b(?:which|who|where|while|whereas|after|before|when|since)\b|;")
+# "X changed hands last month and is believed to remain under Taliban control": a second
+# verb of one subject keeps its time apart from the first's
+_CONJUNCTION = re.compile(r"\s(?:and|but|yet)\s", re.IGNORECASE)
 
 
 def clause_date(
@@ -65,6 +68,11 @@ def clause_date(
         lo = comma
     if after is not None and (comma := sentence.rfind(",", at, after)) > 0:
         hi = comma
+    earlier_verb = None
+    if before is not None and (joins := list(_CONJUNCTION.finditer(sentence, before, at))):
+        lo = earlier_verb = joins[-1].start()
+    if after is not None and (joins_next := _CONJUNCTION.search(sentence, at, after)):
+        hi = joins_next.start()
     own = foreground(SINCE.sub(" ", sentence[lo:hi]), [at - lo])
     if mentions_date(own):
         return resolve_in_sentence(own, published, year)
@@ -79,6 +87,9 @@ def clause_date(
         ]
         if (a, b) != (lo, hi) and _OWN_TIME.search(opening) and mentions_date(sentence[a:b])
     }
+    if before is not None and earlier_verb is not None:
+        if mentions_date(sentence[before:earlier_verb]):  # (not "On 4 July, troops … and …")
+            kept.add((before, earlier_verb))  # the time after the first verb is its own
     if not kept:
         return sentence_date
     pieces, last = [], 0

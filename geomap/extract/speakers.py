@@ -230,8 +230,9 @@ def speaker_of(
             sentence, max(0, m.start() - 40), m.start()
         ):
             continue  # "contrary to Taliban claims": a noun, said by nobody here
-        owner = _CLAIM_OWNER.search(sentence, 0, m.start()) if verb.startswith("claim") else None
-        if verb.startswith("claim") and not owner:
+        noun = verb in ("claim", "claims")  # "a Ukrainian claim" (not "in a tweet claimed")
+        owner = _CLAIM_OWNER.search(sentence, 0, m.start()) if noun else None
+        if noun and not owner:
             if _CLAIM_IN_APPOSITION.search(sentence, max(0, m.start() - 12), m.start()):
                 continue  # the noun, denied or doubted by whoever follows: nobody says it
         if PASSIVE_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):

@@ -36,6 +36,13 @@ VERB_CONJUNCT = re.compile(
     rf"\b(?:and|but)\s+(?:(?:{AUXILIARIES}|then|later|also|quickly|subsequently|eventually)\s+)*$",
     re.IGNORECASE,
 )
+# "X fell in June and is believed to remain under Taliban control": a state in a conjunct
+# shares the subject too, through a copula, an adverb or a hedge
+_STATE_CONJUNCT = re.compile(
+    rf"\b(?:and|but|yet)\s+(?:(?:{AUXILIARIES}|now|still|again|once\s+again|back|believed|"
+    r"thought|said|understood|reported|appears?|seems?|remains?|remained|to|be)\s+)*$",
+    re.IGNORECASE,
+)
 # "was captured in early July, retaken …": a participle after a comma, one clause on
 SERIES_REACH = 60
 _SERIES_COMMA = re.compile(r"[^,;:]*,\s*")
@@ -90,15 +97,19 @@ def continues_subject(
     clause: int,
     ts: int,
     before: tuple[Sequence[Place], int, int],
+    state: bool = False,
 ) -> bool:
-    """A passive verb opening a conjunct whose subject is the place the clause before began
-    with ("X fell in June but was retaken in July"); ``before`` is that clause's event: its
-    places and its verb's span."""
+    """A passive verb (or a ``state``) opening a conjunct whose subject is the place the
+    clause before began with ("X fell in June but was retaken in July"; "… and remains
+    under Taliban control"); ``before`` is that clause's event: its places and its verb's
+    span."""
     places, before_start, before_end = before
     if places[-1].end > before_start:
         return False  # the place was the object: "the army took X but was forced out"
     if VERB_CONJUNCT.search(text, max(before_end, ts - 40), ts):
         return True  # "… and was retaken"
+    if state and _STATE_CONJUNCT.search(text, max(before_end, ts - 40), ts):
+        return True  # "… but is now under Taliban control again"
     if ts - before_end < SERIES_REACH and _SERIES_COMMA.fullmatch(text, before_end, ts):
         return True  # "X was captured in July, retaken a week later": one subject, a series
     return (

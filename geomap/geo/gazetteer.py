@@ -24,7 +24,7 @@ from geomap.geo.entry import Entry, is_centre_district
 from geomap.geo.names import exact_key, fold, joined_key, loose_key, match_key
 from geomap.settings import Settings, default_settings
 
-GAZETTEER_VERSION = 18
+GAZETTEER_VERSION = 19
 # Which source names a place when several sources describe the same one.
 _SOURCE_RANK = (
     "geomap:key_sites",
@@ -197,6 +197,7 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
     exact: dict[str, list[Entry]] = defaultdict(list)
     loose: dict[str, list[Entry]] = defaultdict(list)
     max_tokens = 1
+    first_words = set()
     for alias, found in named:
         entry = canonical[_identity(found)]
         if not alias or not fold(alias).strip():
@@ -206,6 +207,7 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
             keys.append((loose, match_key(alias)))  # transliteration variants are local
             if " " in alias.strip() and len(joined := joined_key(alias)) >= 3:
                 keys.append((loose, joined))  # "Deh Rawud" as "Dehrawud" would be spelt
+                first_words.add(joined)  # … a one-word name that starts it
         for index, key in keys:
             if key and entry not in index[key]:
                 index[key].append(entry)
@@ -218,7 +220,6 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
         *([get_manifest(theatre.gazetteer, settings).attribution] if theatre.gazetteer else []),
         "Towns: GeoNames (CC BY 4.0)",
     )
-    first_words = set()
     for alias, entry in named:
         words = re.findall(r"[^\s-]+", alias)
         if words:

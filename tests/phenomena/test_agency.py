@@ -549,3 +549,45 @@ def test_the_ministry_by_its_initials_is_the_government(said):
 )
 def test_an_attempt_before_its_outcome_is_a_step_to_it(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a side holding a place, with or without "now" or "still"
+        ("Government forces were holding Shighnan district.", {("Shighnan", "government")}),
+        # an actor loyal to a side is that side's
+        (
+            "In Shighnan, militias loyal to the government were holding the district centre.",
+            {("Shighnan", "government")},
+        ),
+        ("Fighters loyal to the Taliban captured Shighnan.", {("Shighnan", "taliban")}),
+        # holding talks or hostages there holds nothing
+        ("The Taliban were holding talks with elders from Shighnan.", set()),
+    ],
+)
+def test_a_side_holding_a_place_and_those_loyal_to_it(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a state in a second verb of the place's clause is the place's
+        (
+            "Khulm was retaken by troops in June but is now under Taliban control again.",
+            {("Khulm", "government"), ("Khulm", "taliban")},
+        ),
+        (
+            "Khulm changed hands twice in a week and is now back in government hands.",
+            {("Khulm", "government")},
+        ),
+        # a clearing operation launched is under way, not yet done
+        (
+            "Clashes go on in Khulm, where government forces launched a clearing operation.",
+            {("Khulm", "contested")},
+        ),
+    ],
+)
+def test_a_state_after_and_and_an_operation_launched(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected

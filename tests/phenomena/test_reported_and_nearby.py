@@ -408,3 +408,12 @@ def test_a_quotation_is_all_its_speakers_across_its_clauses(said):
         'of fighting," said the spokesman of the provincial police.'
     )
     assert said(text) == {("Almar", "government", "government")}
+
+
+def test_a_spokesman_who_claimed_in_a_tweet_speaks_for_his_side(said):
+    # "claimed" is a verb: "a tweet" before it is where, not whose claim
+    sentence = (
+        "The Taliban spokesman Zabihullah Mujahid in a tweet claimed that the group had "
+        "seized Jaghatu district."
+    )
+    assert said(sentence) == {("Jaghatu", "taliban", "taliban")}
