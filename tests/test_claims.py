@@ -312,6 +312,21 @@ def test_a_second_verb_of_one_subject_keeps_its_time_apart(gazetteer):
     }
 
 
+def test_a_list_member_with_a_time_of_its_own_is_dated_by_it(gazetteer):
+    text = "Kunduz and Taloqan fell on 8 August, and Aybak on 9 August."
+    assert dated(text, gazetteer, date(2021, 8, 16)) == {
+        ("Kunduz", "taliban", date(2021, 8, 8)),
+        ("Taloqan", "taliban", date(2021, 8, 8)),
+        ("Aibak", "taliban", date(2021, 8, 9)),
+    }
+    # "the day after" counts from the event, not from the day of publication
+    text = "Farah was captured on 10 August, and Faizabad the day after."
+    assert dated(text, gazetteer, date(2021, 8, 16)) == {
+        ("Farah", "taliban", date(2021, 8, 10)),
+        ("Faizabad", "taliban", date(2021, 8, 11)),
+    }
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -422,3 +422,39 @@ def test_the_provincial_capital_of_a_named_province_is_its_centre(gazetteer):
     # named in the text, it is that name, not a second place
     named = "Insurgents entered Helmand province and the provincial capital, Lashkar Gah."
     assert not [p for p in places_from_text(named, gazetteer) if p.mention.startswith("the ")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the Helmand capital" is the capital, as the boundaries place it
+        ("Fighting raged in the Helmand capital.", ("Lashkargah", "city")),
+        # or as the text names it elsewhere: one place, by one name
+        (
+            "Residents fled Lashkar Gah. Fighting raged in the Helmand capital.",
+            ("Lashkar Gah", "city"),
+        ),
+        (
+            "Residents fled Lashkar Gah. Fighting raged in the capital of Helmand.",
+            ("Lashkar Gah", "city"),
+        ),
+    ],
+)
+def test_the_capital_named_by_its_province(gazetteer, text, expected):
+    places = places_from_text(text, gazetteer)
+    assert [(p.name, p.kind) for p in places if p.mention == "capital"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a scene set for a district of the same province is the province
+        ("In Kandahar, Arghandab district saw heavy clashes.", "province"),
+        ("Elsewhere in Kandahar, the Taliban captured Arghandab district.", "province"),
+        # without one, the bare name is still the city
+        ("In Kandahar, heavy fighting went on.", "city"),
+    ],
+)
+def test_a_fronted_scene_of_a_district_in_it_is_the_province(gazetteer, text, kind):
+    places = places_from_text(text, gazetteer)
+    assert [p.kind for p in places if p.mention == "Kandahar"] == [kind]

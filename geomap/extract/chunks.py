@@ -65,8 +65,13 @@ _UNIT_OF_PROVINCE = re.compile(
     r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:province\s+of\s+)?$",
     re.I,
 )
+_CAPITAL_NEXT = re.compile(r"(?:\s+provincial)?\s+capital\b", re.I)  # "the Helmand capital"
 # A short time adverbial after a name: "on Monday", "last week", "overnight".
-TIME_SAID = r"\s+(?:on|last|this|early|late)\s+[\w-]+(?:\s+\d{1,2})?|\s+(?:overnight|earlier|later)"
+TIME_SAID = (
+    r"\s+(?:on|last|this|early|late)\s+(?:\d{1,2}\s+)?[\w-]+(?:\s+\d{1,2})?"  # "on 8 August"
+    r"|\s+(?:overnight|earlier|later)"
+    r"|\s+(?:the\s+(?:day|week)\s+after|an?\s+(?:day|week)\s+later|the\s+(?:next|following)\s+day)"
+)
 # A short place adverbial said of one member: "X on the Turkmen border and Y", "X in the north".
 _PLACE_SAID = (
     r"\s*,?\s*(?:on|near|along|at|in|by|close\s+to)\s+the\s+(?:[\w'’-]+\s+){0,2}?"
@@ -255,6 +260,8 @@ def _is_bystander(
         return True
     if p.kind == "province" and p.mention.lower().endswith(_UNITS_NAMED_BY_PROVINCE):
         return True  # "the fall of the Kapisa districts", "another Kapisa district"
+    if p.kind == "province" and _CAPITAL_NEXT.match(after):
+        return True  # "the Helmand capital": the province only says whose capital
     if last is not None:
         gap = text[last.end : p.start]
         if len(gap) < 40 and (

@@ -18,7 +18,7 @@ from typing import Any
 
 from geomap.extract.aggregates import aggregates_in_sentence, may_count
 from geomap.extract.anchors import gated
-from geomap.extract.clause_dates import DESCRIBING, SINCE, clause_date, foreground
+from geomap.extract.clause_dates import DESCRIBING, SINCE, clause_date, foreground, member_date
 from geomap.extract.dates import resolve_in_sentence
 from geomap.extract.frames import frames_in_sentence, triggers_in
 from geomap.extract.lexicon import Lexicon, load_lexicon
@@ -238,6 +238,7 @@ def claims_from_article(
                 people,
                 (quotation, spoken),
             )
+            said = [_own_time(text, start, end, c, when, article.published, year) for c in said]
             after_outcome = frame.action == "attempt" and not decided.isdisjoint(frame.places)
             if after_outcome or frame.goes_on or _beside(frame, held):
                 # "withdrew, but efforts are under way to retake it"; "took it, but clashes
@@ -253,6 +254,23 @@ def claims_from_article(
         )
         claims += made
     return _outcome_beats_process(claims, efforts), aggregates
+
+
+def _own_time(
+    text: str,
+    start: int,
+    end: int,
+    claim: Claim,
+    event: tuple[date | None, str],
+    published: date | None,
+    year: int | None,
+) -> Claim:
+    """A claim on a list member dated by its own time ("…, and Aybak on 9 August"): only
+    a place named in this sentence."""
+    own = member_date(text, claim.place.end, event, published, year)
+    if own is None or not start <= claim.place.start < end:
+        return claim
+    return replace(claim, as_of=own[0], as_of_precision=own[1])
 
 
 def _spoken_before(text: str, read: Sequence[tuple[int, int]]) -> str:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from geomap.extract.anchors import gated
+from geomap.extract.chunks import TIME_SAID
 from geomap.extract.dates import mentions_date, resolve_in_sentence
 from geomap.extract.scope import clause_marks
 from geomap.extract.speakers import SPEECH
@@ -114,3 +115,25 @@ def foreground(sentence: str, events: Sequence[int]) -> str:
         return i < len(spans) and spans[i][0] <= event
 
     return sentence if not spans or all(map(inside, events)) else BACKGROUND.sub(" ", sentence)
+
+
+# "Kunduz fell on 8 August, and Aybak on 9 August"; "… and Faizabad the day after": a
+# member named with a time of its own right after it
+_TIME_RIGHT_AFTER = re.compile(rf"(?:\s+(?:district|city|town|province))?({TIME_SAID})\b", re.I)
+_DAYS_AFTER = re.compile(r"\b(?:(?:day|week)\s+(after|later)|(?:next|following)\s+day)\b", re.I)
+
+
+def member_date(
+    text: str, end: int, event: tuple[date | None, str], published: date | None, year: int | None
+) -> tuple[date | None, str] | None:
+    """The date of a list member that ``end`` closes when its own time follows it, else
+    None; "the day after" counts from the ``event``'s date."""
+    time = _TIME_RIGHT_AFTER.match(text, end)
+    if time is None or published is None:
+        return None
+    words = time.group(1)
+    if _DAYS_AFTER.search(words):
+        day, precision = event
+        step = timedelta(days=7 if "week" in words.lower() else 1)
+        return (day + step, precision) if day is not None else None
+    return resolve_in_sentence(words, published, year) if mentions_date(words) else None

@@ -77,6 +77,14 @@ _PROVINCE_ROLE_AFTER = re.compile(
 )
 
 
+# "In Kandahar, Arghandab district …", "Elsewhere in Kandahar, …": a scene set for a
+# smaller place of the same province is that province
+_FRONTED_IN = re.compile(
+    r"(?:^|[.!?\n][\"”’]?\s*)(?:(?:Elsewhere|Meanwhile|Separately|Also|Further\s+\w+|And|But)"
+    r",?\s+in|In|Inside|Across)\s+(?:the\s+)?(?:[a-z-]+\s+)?$"
+)
+_SCENE_GAP = re.compile(r"(?:\s+province)?\s*,\s+(?:[\w'’-]+\s+){0,6}?$")
+
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s|\n")
 _SENTENCE_REACH = 300  # characters between a bare name and its "… province" in a sentence
 
@@ -115,6 +123,15 @@ def province_by_role(mentions: Sequence[Mention], index: int, text: str) -> str 
         return None
     if _PROVINCE_ROLE_AFTER.match(text, mention.end, mention.end + 60):
         return "province"
+    if index + 1 < len(mentions) and _FRONTED_IN.search(
+        text, max(0, mention.start - 40), mention.start
+    ):
+        provinces = {e.province_pcode for e in mention.entries if e.kind == "province"}
+        nxt = mentions[index + 1]
+        if _SCENE_GAP.fullmatch(text, mention.end, nxt.start) and any(
+            e.kind == "district" and e.province_pcode in provinces for e in nxt.entries
+        ):
+            return "province"
     if index:
         before = mentions[index - 1]
         smaller = any(e.kind not in ("province", "country") for e in before.entries)

@@ -61,7 +61,8 @@ NOT_NAME_WORDS = frozenset(
     "provincial capital meanwhile however last this that these those both governor police "
     "chief council university hospital airport prison mayor commander corps army province "
     "provinces districts officials security forces neither nor either not only even unlike like "
-    "besides despite although though whereas including except".split()
+    "besides despite although though whereas including except nearby neighbouring neighboring "
+    "elsewhere separately".split()
 )
 
 

@@ -102,19 +102,26 @@ _CAPITAL_OF = re.compile(
     re.IGNORECASE,
 )
 _NAMED_AFTER = re.compile(r"(?:\s+province)?\s*(?:,|\()\s*(?-i:[A-Z])")
+# "the Helmand capital", "the Helmand provincial capital": the capital named before the word
+_CAPITAL_AFTER = re.compile(
+    r"(?:\s+provincial)?\s+capital\b(?!\s*(?:,|\(|of)?\s*(?-i:[A-Z]))", re.IGNORECASE
+)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_IN_APPOSITION = re.compile(r"\s*,\s*(?:the\s+)?(?:[A-Z][\w'’-]+\s+)?(?:provincial\s+)?")
 
 
 def _unnamed_capitals(text: str, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
-    """ "Kunduz province … encircled the provincial capital", "the capital of Kunduz": the
-    province's capital, a place of its own when the text has not named it (a named one is
-    what the phrase refers back to)."""
+    """ "the capital of Helmand", "the Helmand capital": the province's capital, as the
+    text names it elsewhere or else as the boundaries place it; "Kunduz province … encircled
+    the provincial capital": a place of its own when the text has not named the capital (a
+    named one is what the phrase refers back to)."""
     if "capital" not in text:
         return places  # the common case, without a search
-    named = {p.province_pcode for p in places if p.kind == "city"}  # a capital named anywhere
     found = [
         c
         for p in places
-        if p.province_pcode not in named and (c := _capital_named_by(text, p, gazetteer))
+        if (c := _capital_named_by(text, p, places, gazetteer))
+        or (c := _capital_named_before(text, p, places, gazetteer))
     ]
     for phrase in _CAPITAL_PHRASE.finditer(text):
         before = [p for p in places if p.end <= phrase.start()]
@@ -132,18 +139,60 @@ def _unnamed_capitals(text: str, places: list[Place], gazetteer: Gazetteer) -> l
     return sorted([*places, *found], key=lambda p: p.start) if found else places
 
 
-def _capital_named_by(text: str, province: Place, gazetteer: Gazetteer) -> Place | None:
+def _capital_named_by(
+    text: str, province: Place, places: list[Place], gazetteer: Gazetteer
+) -> Place | None:
     """The capital in "the capital of Helmand (province)", named by the word "capital"."""
     if province.kind != "province" or province.country != gazetteer.country:
         return None
     if _NAMED_AFTER.match(text, province.end):
         return None  # "the capital of Helmand, Lashkar Gah": named, in apposition
     phrase = _CAPITAL_OF.search(text, max(0, province.start - 40), province.start)
-    centre = gazetteer.provincial_centre(province.province_pcode) if phrase else None
-    if phrase is None or centre is None:
+    if phrase is None:
         return None
     start = phrase.start()
     end = text.index("capital", start) + len("capital")
+    return _capital_at(text, (start, end), province, places, gazetteer)
+
+
+def _capital_named_before(
+    text: str, province: Place, places: list[Place], gazetteer: Gazetteer
+) -> Place | None:
+    """The capital in "the Helmand capital", "the Helmand provincial capital"."""
+    if province.kind != "province" or province.country != gazetteer.country:
+        return None
+    word = _CAPITAL_AFTER.match(text, province.end)
+    if word is None or not _THE_BEFORE.search(text, max(0, province.start - 8), province.start):
+        return None
+    return _capital_at(text, (word.end() - len("capital"), word.end()), province, places, gazetteer)
+
+
+def _capital_at(
+    text: str,
+    span: tuple[int, int],
+    province: Place,
+    places: list[Place],
+    gazetteer: Gazetteer,
+) -> Place | None:
+    """The province's capital named by the word at ``span``: the town the text names as it,
+    if any (the same place, by the same name), else the province's centre."""
+    start, end = span
+    towns = [
+        p
+        for p in places
+        if p.kind == "city"
+        and p.province_pcode == province.province_pcode
+        and is_centre_district(p.district_pcode)
+    ]
+    before = [p for p in towns if p.end <= start]
+    town = before[-1] if before else next(iter(towns), None)  # the nearest named before it
+    if town is not None and _IN_APPOSITION.fullmatch(text, town.end, start):
+        return None  # "Lashkar Gah, the Helmand capital": the town named right before it
+    if town is not None:
+        return replace(town, mention=text[start:end], start=start, end=end)
+    centre = gazetteer.provincial_centre(province.province_pcode)
+    if centre is None:
+        return None
     return _place(Mention(start, end, text[start:end], (centre,), "city", False), centre)
 
 

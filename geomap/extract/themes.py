@@ -214,12 +214,12 @@ _ELLIPSIS_AFTER = re.compile(
 
 
 # "X fell on Monday, Y on Tuesday": the verb is left out, each subject keeps its own time
-_GAPPED_BEFORE = re.compile(rf"(?:{TIME_SAID}),\s+(?:the\s+)?", re.IGNORECASE)
+_GAPPED_BEFORE = re.compile(rf"(?:{TIME_SAID})(?:,\s+and|,|\s+and)\s+(?:the\s+)?", re.IGNORECASE)
 _GAPPED_AFTER = re.compile(rf"(?:\s+(?:district|city|town|province))?(?:{TIME_SAID})\b", re.I)
 
 
 def shares_predicate(text: str, te: int, after: tuple[Place, ...]) -> bool:
-    """ "X has been taken, and Y too", "…, as has Y", "X fell on Monday, Y on Tuesday":
+    """ "X has been taken, and Y too", "…, as has Y", "X fell on Monday(, and) Y on Tuesday":
     ``after`` is a second subject."""
     if _GAPPED_BEFORE.fullmatch(text, te, after[0].start) and _GAPPED_AFTER.match(
         text, after[0].end

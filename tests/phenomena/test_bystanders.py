@@ -433,3 +433,17 @@ def test_an_adjective_states_who_holds_even_a_landmark(claims_of):
 )
 def test_the_places_named_after_all_but_are_the_exceptions(claims_of, sentence):
     assert claims_of(sentence) == {("Almar", "government"), ("Qaisar", "government")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "nearby" and "neighbouring" before a name describe the place itself
+        ("Nearby Nad Ali has been in Taliban hands since the spring.", {("Nad", "taliban")}),
+        ("The neighbouring Nawa district also fell.", {("Nawa", "taliban")}),
+        # after a noun they still only say where something else is
+        ("The district neighbouring Nawa fell.", set()),
+    ],
+)
+def test_nearby_as_an_adjective_names_the_place(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
