@@ -22,6 +22,7 @@ _TO_SOMEONE = re.compile(r"[^,;.]*?\bto\b", re.IGNORECASE)  # "handed X over to 
 _TO_AIM = re.compile(r"\s+to\s+", re.IGNORECASE)
 _THEIR = re.compile(r"\b(?:their|theirs|its|they)\b", re.IGNORECASE)
 _THEY = re.compile(r"\bthey\b", re.IGNORECASE)
+ACTOR_REACH = 400  # characters back from a verb in which its subject is looked for: linear
 THEY_REACH = 200  # characters back, past the sentence start, in which "they" finds its actor
 # "… who (had) fled": a relative clause's subject is the phrase the pronoun follows
 _RELATIVE_SUBJECT = re.compile(
@@ -110,6 +111,7 @@ def _actor_before(text: str, lo: int, ts: int, lexicon: Lexicon) -> str | None:
             if _BEFORE_RELATIVE.fullmatch(text, a.end(), relative.start())
         ]
         return lexicon.actor_party[adjacent[-1].lastgroup or ""] if adjacent else None
+    lo = max(lo, ts - ACTOR_REACH)
     reports = [r.end() for r in lexicon.reporting.finditer(text, lo, ts)]
     actors = [
         a

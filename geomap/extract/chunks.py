@@ -8,10 +8,12 @@ that share one verb: "the districts of A, B and C in P", "A district in P1 and B
 
 from __future__ import annotations
 
+import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from geomap.extract.lexicon import POSSESSIVE, Lexicon
 from geomap.extract.references import named_by_phrase
@@ -91,6 +93,7 @@ _JOIN = re.compile(
     r"(?:(?:provincial\s+)?(?:capital|cent(?:re|er)|city|town)(?:\s*,|\s+of)\s*(?:the\s+)?)?$",
     re.I,
 )
+_GOVERNED_REACH = 120  # characters from a trigger's start to the place it governs
 # Between a trigger and the place it governs: "stormed into the city of X".
 _GOVERNED_GAP = re.compile(
     r"\s*(?:the\s+)?(?:(?:provincial\s+)?(?:city|town|district|village|capital|settlement)"
@@ -123,12 +126,25 @@ class Chunks:
     references: frozenset[int] = frozenset()  # bystanders only as landmarks ("near X")
     places: tuple[Place, ...] = ()  # all of the sentence's places, bystanders too
 
+    def candidates_in(self, lo: int, hi: int) -> tuple[Place, ...]:
+        """The candidates that start in ``lo:hi`` (a bisection: a long sentence stays linear)."""
+        return _starting_in(self.candidates, lo, hi)
+
+    def places_in(self, lo: int, hi: int) -> tuple[Place, ...]:
+        """All the places, bystanders too, that start in ``lo:hi``."""
+        return _starting_in(self.places, lo, hi)
+
     def group_of(self, place: Place) -> tuple[Place, ...]:
         """The list a candidate belongs to (itself alone when it is in none)."""
+        return self._group_by_place.get(place, (place,))
+
+    @functools.cached_property
+    def _group_by_place(self) -> dict[Place, tuple[Place, ...]]:
+        groups: dict[Place, tuple[Place, ...]] = {}
         for group in self.groups:
-            if place in group:
-                return group
-        return (place,)
+            for place in group:
+                groups.setdefault(place, group)
+        return groups
 
 
 def chunk_places(
@@ -137,13 +153,14 @@ def chunk_places(
     end: int,
     places: Sequence[Place],
     lexicon: Lexicon,
-    governed: Sequence[tuple[int, int]] = (),
+    spans: Sequence[tuple[int, int]] = (),
 ) -> Chunks:
     """Split one sentence's places (``text[start:end]``) into list groups and bystanders.
 
-    ``governed`` holds the spans of trigger words: a place a trigger governs directly
+    ``spans`` holds the spans of trigger words: a place a trigger governs directly
     ("withdrew from X") is not a reference point even though a preposition precedes it.
     """
+    governed = _Governed(spans)
     bystanders: set[int] = set()
     references: set[int] = set()  # bystanders for the words before them ("near X")
     has_smaller = any(p.kind != "province" for p in places)
@@ -224,6 +241,34 @@ def _located_by_possessor(
     )
 
 
+def _start(p: Place) -> int:
+    return p.start
+
+
+class _Governed:
+    """The spans of trigger words, in order: how far those starting before an offset reach,
+    found by bisection (a sentence of thousands of triggers stays linear)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _e in self.spans]
+        self.reach = list(accumulate((e for _s, e in self.spans), max))
+
+    def reach_before(self, at: int) -> int:
+        """The furthest end of the spans that start at or before ``at`` (-1: none)."""
+        i = bisect_right(self.starts, at)
+        return self.reach[i - 1] if i else -1
+
+    def ending_near(self, at: int, reach: int) -> list[int]:
+        """The ends of the spans starting at or before ``at`` and at most ``reach`` before it."""
+        i = bisect_right(self.starts, at)
+        return [e for _s, e in self.spans[bisect_left(self.starts, at - reach) : i]]
+
+
+def _starting_in(places: tuple[Place, ...], lo: int, hi: int) -> tuple[Place, ...]:
+    return places[bisect_left(places, lo, key=_start) : bisect_left(places, hi, key=_start)]
+
+
 def _is_bystander(
     text: str,
     start: int,
@@ -231,7 +276,7 @@ def _is_bystander(
     last: Place | None,
     smaller_before: bool,
     lexicon: Lexicon,
-    governed: Sequence[tuple[int, int]],
+    governed: _Governed,
     has_smaller: bool,
 ) -> bool:
     before = text[max(start, p.start - 60) : p.start]
@@ -243,9 +288,8 @@ def _is_bystander(
         _POSSESSIVE_AFTER.match(after) and _owns_a_part(p, after, lexicon)
     ):
         return True  # "a Jawzjan police spokesman" (not "Almar's police headquarters")
-    if lexicon.speaking_after.match(after) and not any(
-        s <= p.start and not text[e : p.start].strip() for s, e in governed
-    ):
+    spaces_from = p.start - (len(before) - len(before.rstrip()))  # where the gap before p opens
+    if lexicon.speaking_after.match(after) and governed.reach_before(p.start) < spaces_from:
         return True  # "Kabul said"; but "residents of Taliban-held X said": X is held
     if (
         _POSSESSIVE_AFTER.match(after)
@@ -293,18 +337,17 @@ def reference_word_before(before: str, lexicon: Lexicon) -> re.Match[str] | None
     return lexicon.reference_before.search(before, tail)
 
 
-def _is_reference(
-    text: str, start: int, p: Place, lexicon: Lexicon, governed: Sequence[tuple[int, int]]
-) -> bool:
+def _is_reference(text: str, start: int, p: Place, lexicon: Lexicon, governed: _Governed) -> bool:
     """ "south of X", "near X", "from X": a reference point, unless a trigger governs it."""
     before = text[max(start, p.start - 60) : p.start]
     m = reference_word_before(before, lexicon)
     if (
         m is None
         or _WHERE_AFTER.match(text, p.end)
+        or governed.reach_before(p.start) > p.start - 12
         or any(
-            s <= p.start and (p.start - e < 12 or _GOVERNED_GAP.fullmatch(text, e, p.start))
-            for s, e in governed
+            _GOVERNED_GAP.fullmatch(text, e, p.start)
+            for e in governed.ending_near(p.start, _GOVERNED_REACH)
         )
     ):
         return False

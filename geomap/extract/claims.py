@@ -31,7 +31,7 @@ from geomap.extract.references import (
 )
 from geomap.extract.scope import clause_marks, negated_before
 from geomap.extract.sentences import headline_end, is_navigation, sentences
-from geomap.extract.site import Frame
+from geomap.extract.site import Frame, TriggerMatch
 from geomap.extract.speakers import (
     SPEECH,
     Quotations,
@@ -218,10 +218,11 @@ def claims_from_article(
         spoken = _spoken_before(text, state.read) if frames and _HE_SAID.search(sentence) else ""
         held = {p for f in frames if f.action == "hold" and f.status != CONTESTED for p in f.places}
         decided: set[Place] = set()  # the places an outcome before the frame decided
+        events = sorted(f.start - start for f in frames)
         for frame in frames:
             when = clause_date(
                 sentence,
-                (frame.start - start, [f.start - start for f in frames]),
+                (frame.start - start, events),
                 (as_of, precision),
                 article.published,
                 year,
@@ -375,7 +376,13 @@ def _denies_the_last(sentence: str, at: int, lexicon: Lexicon) -> bool:
 
 def _event_between(sentence: str, after: int, denial: int, lexicon: Lexicon) -> bool:
     """Another trigger stands between a frame and the denial that follows it."""
-    return any(after <= m.start < denial for m in triggers_in(sentence, lexicon))
+    found = triggers_in(sentence, lexicon)  # in order: a bisection, not a scan
+    i = bisect_left(found, after, key=_trigger_start)
+    return i < len(found) and found[i].start < denial
+
+
+def _trigger_start(m: TriggerMatch) -> int:
+    return m.start
 
 
 def _counter(

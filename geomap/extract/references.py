@@ -98,6 +98,7 @@ def named_by_phrase(p: Place) -> bool:
     return p.mention[:4].lower() == "the "
 
 
+ANTECEDENTS = 200  # places back from a referring phrase that may be what it means
 SALIENCE_REACH = 400  # characters back in which a rival antecedent still competes
 LEAD = 600  # characters of headline, dateline and first paragraph that say what a story is about
 
@@ -133,8 +134,17 @@ def _most_salient(earlier: Sequence[Place], places: Sequence[Place], at: int) ->
 def references(
     text: str, lo: int, hi: int, places: Sequence[Place], bystanders: Collection[int]
 ) -> list[Place]:
-    """The place a phrase such as "the crossing" between ``lo`` and ``hi`` refers to."""
-    antecedents = [p for p in places if p.start not in bystanders]
+    """The place a phrase such as "the crossing" between ``lo`` and ``hi`` refers to.
+
+    Only the last ``ANTECEDENTS`` places before it compete (more than an article names):
+    a run-on text of thousands of places stays linear."""
+    if not (ANAPHOR.search(text, lo, hi) or PLURAL_ANAPHOR.search(text, lo, hi)):
+        return []
+    first = bisect_left(places, lo, key=_start) - ANTECEDENTS
+    last = (
+        len(places) if lo < CATAPHORA_WINDOW else bisect_left(places, hi + NAMED_NEXT, key=_start)
+    )
+    antecedents = [p for p in places[max(0, first) : last] if p.start not in bystanders]
     for m in ANAPHOR.finditer(text, lo, hi):
         noun = m.group("noun").lower().split()[0]
         kinds = NOUN_KINDS.get(noun, ("city",))

@@ -28,6 +28,7 @@ RELATIVE_GAP = re.compile(  # "X district, (located in northern P province,) whi
     re.IGNORECASE,
 )
 RELATIVE_REACH = 80  # characters from a relative clause back to the place it describes
+MAX_NAME = 60  # characters of the longest place name with its kind word
 # A clause that opens on its verb after "but"/"and" shares the subject of the clause before.
 SUBJECT_REACH = 300  # characters back in which the shared subject's clause is looked for
 _CONJUNCTION_BEFORE = re.compile(r"\b(?:but|and|yet)\s*$", re.IGNORECASE)
@@ -85,7 +86,8 @@ def adjunct_subject(
 def relative_antecedent(text: str, chunks: Chunks, ts: int) -> tuple[Place, ...]:
     """The places a relative clause right before the verb describes, reference points or
     not ("from the direction of A and B, two districts that fell")."""
-    nearest = next((p for p in reversed(chunks.places) if ts - RELATIVE_REACH <= p.end <= ts), None)
+    near = chunks.places_in(ts - RELATIVE_REACH - MAX_NAME, ts)  # a bisection: linear
+    nearest = next((p for p in reversed(near) if ts - RELATIVE_REACH <= p.end <= ts), None)
     if nearest is None or not RELATIVE_GAP.fullmatch(text, nearest.end, ts):
         return ()
     return listed_with(text, chunks.places, nearest)

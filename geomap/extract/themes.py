@@ -8,6 +8,7 @@ from the sentence's chunks (``chunks.py``) by position, never by a window of cha
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from geomap.extract.chunks import POSSESSED, TIME_SAID, Chunks
 from geomap.extract.lexicon import Lexicon
@@ -29,12 +30,12 @@ MAX_OBJECT_GAP = 70  # characters between a verb and the first place of its obje
 def group_after(chunks: Chunks, lo: int, hi: int, text: str, lexicon: Lexicon) -> tuple[Place, ...]:
     """The list a trigger governs: the first place in ``lo:hi`` and the rest of its group
     (with its members after "namely", "including")."""
-    first = next((p for p in chunks.candidates if lo <= p.start < hi), None)
+    first = next(iter(chunks.candidates_in(lo, hi)), None)
     if first is None or first.start - lo > MAX_OBJECT_GAP * 2:
         return ()
     group = tuple(p for p in chunks.group_of(first) if p.start >= first.start)
     members = lexicon.members.match(text, group[-1].end)
-    nxt = next((p for p in chunks.candidates if p.start >= group[-1].end), None)
+    nxt = next(iter(chunks.candidates_in(group[-1].end, hi)), None)
     if members and nxt is not None and nxt.start == members.end() and nxt.start < hi:
         group += tuple(p for p in chunks.group_of(nxt) if p.start >= nxt.start)
     return group
@@ -64,8 +65,8 @@ def appositive(
     """The place an appositive describes: "Tokmak, a Russian-occupied road hub" (a landmark
     in its own clause is still the subject of its apposition)."""
     # the nearest place, or the one before it ("X, another village near Y which …")
-    heads = [p for p in chunks.places if p.end <= ts][-2:]
-    for head in reversed(heads):
+    heads = islice((p for p in reversed(chunks.places_in(lo - 80, ts)) if p.end <= ts), 2)
+    for head in heads:
         if head.start < lo - 80 or not gap.fullmatch(text, head.end, ts):
             continue
         if head.start in chunks.bystanders and head.start not in chunks.references:
@@ -76,10 +77,10 @@ def appositive(
 
 def group_before(chunks: Chunks, lo: int, hi: int) -> tuple[Place, ...]:
     """The list before a trigger (a passive verb's subject): the last group in ``lo:hi``."""
-    inside = [p for p in chunks.candidates if lo <= p.start and p.end <= hi]
-    if not inside:
+    last = next((p for p in reversed(chunks.candidates_in(lo, hi)) if p.end <= hi), None)
+    if last is None:
         return ()
-    group = chunks.group_of(inside[-1])
+    group = chunks.group_of(last)
     return tuple(p for p in group if p.start >= lo)
 
 
@@ -120,7 +121,7 @@ def bracketed_subject(chunks: Chunks, text: str, lo: int, ts: int) -> tuple[Plac
     """The subject a bracketed clause separates from its verb at ``ts`` (see ``BRACKETED``),
     or a list between dashes right before it."""
     lo = max(lo, ts - BRACKET_REACH)
-    inside = [p for p in chunks.candidates if lo <= p.start and p.end <= ts]
+    inside = [p for p in chunks.candidates_in(lo, ts) if p.end <= ts]
     for place in reversed(inside):
         if BRACKETED.fullmatch(text, place.end, ts):
             return chunks.group_of(place)
