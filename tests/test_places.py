@@ -451,6 +451,8 @@ def test_the_capital_named_by_its_province(gazetteer, text, expected):
         # a scene set for a district of the same province is the province
         ("In Kandahar, Arghandab district saw heavy clashes.", "province"),
         ("Elsewhere in Kandahar, the Taliban captured Arghandab district.", "province"),
+        # and no member of the list of its districts that follows
+        ("In Kandahar, Arghandab and Panjwai districts fell.", "province"),
         # without one, the bare name is still the city
         ("In Kandahar, heavy fighting went on.", "city"),
     ],

@@ -123,15 +123,8 @@ def province_by_role(mentions: Sequence[Mention], index: int, text: str) -> str 
         return None
     if _PROVINCE_ROLE_AFTER.match(text, mention.end, mention.end + 60):
         return "province"
-    if index + 1 < len(mentions) and _FRONTED_IN.search(
-        text, max(0, mention.start - 40), mention.start
-    ):
-        provinces = {e.province_pcode for e in mention.entries if e.kind == "province"}
-        nxt = mentions[index + 1]
-        if _SCENE_GAP.fullmatch(text, mention.end, nxt.start) and any(
-            e.kind == "district" and e.province_pcode in provinces for e in nxt.entries
-        ):
-            return "province"
+    if _sets_the_scene(mentions, index, text):
+        return "province"
     if index:
         before = mentions[index - 1]
         smaller = any(e.kind not in ("province", "country") for e in before.entries)
@@ -139,6 +132,21 @@ def province_by_role(mentions: Sequence[Mention], index: int, text: str) -> str 
         if smaller and len(gap) < 25 and _LOCATES_PREVIOUS.match(gap):
             return "province"
     return None
+
+
+def _sets_the_scene(mentions: Sequence[Mention], index: int, text: str) -> bool:
+    """ "In Kandahar, Arghandab district …": a province set as the scene of one of its own
+    districts named next (and no member of a list with it)."""
+    mention = mentions[index]
+    if index + 1 >= len(mentions) or not _FRONTED_IN.search(
+        text, max(0, mention.start - 40), mention.start
+    ):
+        return False
+    provinces = {e.province_pcode for e in mention.entries if e.kind == "province"}
+    nxt = mentions[index + 1]
+    return bool(_SCENE_GAP.fullmatch(text, mention.end, nxt.start)) and any(
+        e.kind == "district" and e.province_pcode in provinces for e in nxt.entries
+    )
 
 
 def list_cues(
@@ -158,7 +166,11 @@ def list_cues(
         joined_next = last + 1 < len(mentions) and _JOINER.match(
             text[mentions[last].end : mentions[last + 1].start]
         )
-        if joined_next and not _locates_previous(mentions, last, text, country):
+        if (
+            joined_next
+            and not _locates_previous(mentions, last, text, country)
+            and not _sets_the_scene(mentions, last, text)
+        ):
             continue
         lead = mentions[first].start
         head = _KINDS_BEFORE.search(text, max(0, lead - 40), lead)

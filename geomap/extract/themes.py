@@ -242,6 +242,8 @@ def counts_not_names(text: str, te: int, after: tuple[Place, ...], lexicon: Lexi
     tally = lexicon.counted_units.match(text, te)
     if tally is None:
         return False
+    if PLURAL_ANAPHOR.match(text, tally.end() - len(tally.group(0).lstrip())):
+        return False  # "all three districts", "the two districts": those named before
     return not after or (
         tally.end() <= after[0].start
         and (

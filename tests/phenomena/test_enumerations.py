@@ -315,3 +315,21 @@ def test_a_list_between_dashes_is_the_subject(claims_of):
 )
 def test_a_place_that_held_out_and_one_fallen_in_addition(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+def test_all_three_districts_are_the_three_named_before_not_a_tally(claims_of):
+    text = (
+        "Fighting raged in Qaisar, Almar and Kohistan districts. A Taliban spokesman said "
+        "the group's fighters remained in full control of all three districts."
+    )
+    assert claims_of(text) == {
+        ("Qaisar", "contested"),
+        ("Almar", "contested"),
+        ("Kohistan", "contested"),
+        ("Qaisar", "taliban"),
+        ("Almar", "taliban"),
+        ("Kohistan", "taliban"),
+    }
+    # a count with no determiner is a tally of units, not those named
+    tally = "Fighting raged in Qaisar. The Taliban said they controlled three districts."
+    assert claims_of(tally) == {("Qaisar", "contested")}
