@@ -327,6 +327,17 @@ def test_a_list_member_with_a_time_of_its_own_is_dated_by_it(gazetteer):
     }
 
 
+def test_respectively_pairs_each_place_with_its_own_time(gazetteer):
+    text = "Burka and Khulm fell on Tuesday and Wednesday, respectively."
+    assert dated(text, gazetteer, date(2021, 6, 25)) == {  # a Friday
+        ("Burka", "taliban", date(2021, 6, 22)),
+        ("Khulm", "taliban", date(2021, 6, 23)),
+    }
+    # a count that does not match the places pairs nothing
+    text = "Burka, Khulm and Aybak fell on Tuesday and Wednesday respectively."
+    assert {day for _p, _s, day in dated(text, gazetteer, date(2021, 6, 25))} == {date(2021, 6, 22)}
+
+
 @pytest.mark.parametrize(
     "text",
     [

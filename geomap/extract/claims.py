@@ -18,7 +18,14 @@ from typing import Any
 
 from geomap.extract.aggregates import aggregates_in_sentence, may_count
 from geomap.extract.anchors import gated
-from geomap.extract.clause_dates import DESCRIBING, SINCE, clause_date, foreground, member_date
+from geomap.extract.clause_dates import (
+    DESCRIBING,
+    SINCE,
+    clause_date,
+    foreground,
+    member_date,
+    respective_dates,
+)
 from geomap.extract.dates import resolve_in_sentence
 from geomap.extract.frames import frames_in_sentence, triggers_in
 from geomap.extract.lexicon import Lexicon, load_lexicon
@@ -219,6 +226,7 @@ def claims_from_article(
         held = {p for f in frames if f.action == "hold" and f.status != CONTESTED for p in f.places}
         decided: set[Place] = set()  # the places an outcome before the frame decided
         events = sorted(f.start - start for f in frames)
+        respective = respective_dates(sentence, article.published, year)
         for frame in frames:
             when = clause_date(
                 sentence,
@@ -239,7 +247,13 @@ def claims_from_article(
                 people,
                 (quotation, spoken),
             )
-            said = [_own_time(text, start, end, c, when, article.published, year) for c in said]
+            paired = dict(zip(frame.places, respective, strict=False))
+            if len(respective) != len(frame.places):
+                paired = {}  # "A and B fell on Tuesday and Wednesday respectively": one each
+            said = [
+                _own_time(text, (start, end), c, (when, paired), article.published, year)
+                for c in said
+            ]
             after_outcome = frame.action == "attempt" and not decided.isdisjoint(frame.places)
             if after_outcome or frame.goes_on or _beside(frame, held):
                 # "withdrew, but efforts are under way to retake it"; "took it, but clashes
@@ -259,17 +273,18 @@ def claims_from_article(
 
 def _own_time(
     text: str,
-    start: int,
-    end: int,
+    sentence: tuple[int, int],
     claim: Claim,
-    event: tuple[date | None, str],
+    event: tuple[tuple[date | None, str], Mapping[Place, tuple[date | None, str]]],
     published: date | None,
     year: int | None,
 ) -> Claim:
-    """A claim on a list member dated by its own time ("…, and Aybak on 9 August"): only
-    a place named in this sentence."""
-    own = member_date(text, claim.place.end, event, published, year)
-    if own is None or not start <= claim.place.start < end:
+    """A claim on a list member dated by its own time ("…, and Aybak on 9 August"), or by
+    the time paired with it (``event``: the frame's date, and the times "respectively"
+    gives its places): only a place named in this sentence."""
+    when, paired = event
+    own = paired.get(claim.place) or member_date(text, claim.place.end, when, published, year)
+    if own is None or not sentence[0] <= claim.place.start < sentence[1]:
         return claim
     return replace(claim, as_of=own[0], as_of_precision=own[1])
 

@@ -140,3 +140,26 @@ def member_date(
         step = timedelta(days=7 if "week" in words.lower() else 1)
         return (day + step, precision) if day is not None else None
     return resolve_in_sentence(words, published, year) if mentions_date(words) else None
+
+
+# "Burka and Dahana-i-Ghori fell on Tuesday and Wednesday respectively": one time each
+_RESPECTIVE = re.compile(
+    r"\b(?:on|in|during)\s+([^.;:()]{3,80}?),?\s+respectively\b", re.IGNORECASE
+)
+_TIMES_JOINED = re.compile(r",\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+
+
+def respective_dates(
+    sentence: str, published: date | None, year: int | None
+) -> list[tuple[date | None, str]]:
+    """The times of a "respectively" list in order, one per place of the list it pairs
+    with (empty when the sentence has none, or a piece names no time)."""
+    if "respectively" not in sentence or published is None:
+        return []
+    m = _RESPECTIVE.search(sentence)
+    if m is None:
+        return []
+    pieces = _TIMES_JOINED.split(m.group(1))
+    if len(pieces) < 2 or not all(mentions_date(piece) for piece in pieces):
+        return []
+    return [resolve_in_sentence(piece, published, year) for piece in pieces]

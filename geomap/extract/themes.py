@@ -106,7 +106,8 @@ BACKGROUND = re.compile(
 BRACKETED = re.compile(
     rf"(?:\s+(?:district|province|city|town))?{_OPENS_APPOSITION}[^,;]*,\s+"
     # "X, the capital, and a handful of districts remain": unnamed units joined to X
-    r"(?:and\s+(?:[\w'’-]+\s+){0,4}?(?:districts|towns|cities|villages|areas|others)\s+)?"
+    r"(?:and\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:districts|towns|cities|villages|areas|others|surroundings|environs|outskirts|suburbs)\s+)?"
     r"(?:[\w'’-]+\s+){0,2}",
     re.IGNORECASE,
 )

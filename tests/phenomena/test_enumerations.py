@@ -333,3 +333,8 @@ def test_all_three_districts_are_the_three_named_before_not_a_tally(claims_of):
     # a count with no determiner is a tally of units, not those named
     tally = "Fighting raged in Qaisar. The Taliban said they controlled three districts."
     assert claims_of(tally) == {("Qaisar", "contested")}
+
+
+def test_a_place_with_its_surroundings_after_an_apposition_is_the_subject(claims_of):
+    text = "Only Kunduz, the provincial capital, and its surroundings remain with the government."
+    assert claims_of(text) == {("Kunduz", "government")}
