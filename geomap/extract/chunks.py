@@ -167,7 +167,9 @@ def chunk_places(
     smaller_seen = False  # a district or town before this place in the sentence
     for i, p in enumerate(places):
         previous = places[i - 1] if i else None
-        if named_by_phrase(p):  # "the provincial capital": a reference, resolved
+        if named_by_phrase(p) or _where_spoken(text, start, p):
+            # "the provincial capital": a reference, resolved; "In Kabul, a spokesman said
+            # …": where it was said, not what happened (what "the city" may still mean)
             bystanders.add(p.start)
             references.add(p.start)
         elif _is_bystander(text, start, p, previous, smaller_seen, lexicon, governed, has_smaller):
@@ -202,6 +204,17 @@ def chunk_places(
         frozenset(references),
         tuple(places),
     )
+
+
+# "In Kabul, a defence ministry spokesman said …": the place of the speaking
+_SPOKEN_AFTER = re.compile(
+    r"(?:\s+province)?\s*,\s*(?:an?|the)\s+[^,;.\"“]{0,60}?\b(?:said|says|told|announced|claimed)\b",
+    re.IGNORECASE,
+)
+
+
+def _where_spoken(text: str, start: int, p: Place) -> bool:
+    return bool(FRONTED_SCENE.fullmatch(text, start, p.start) and _SPOKEN_AFTER.match(text, p.end))
 
 
 def _locates_the_apposition(text: str, start: int, p: Place, nxt: Place) -> bool:

@@ -447,3 +447,25 @@ def test_the_places_named_after_all_but_are_the_exceptions(claims_of, sentence):
 )
 def test_nearby_as_an_adjective_names_the_place(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # where a spokesman spoke is no scene of what he reports
+        (
+            "In Kabul, a defence ministry spokesman said troops had launched operations to "
+            "retake all areas lost.",
+            set(),
+        ),
+        # but is still what "the city" means in what he says
+        (
+            "In Kunduz, a police spokesman said the Taliban had attacked the city.",
+            {("Kunduz", "contested")},
+        ),
+        # a scene of an event is a scene
+        ("In Kunduz, fighting continued, officials said.", {("Kunduz", "contested")}),
+    ],
+)
+def test_the_place_where_a_speaker_spoke_is_no_scene(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
