@@ -67,6 +67,10 @@ _REPORTS_OBJECT = re.compile(
 )
 _NOUN_START = re.compile(r"\W*(?:(?:the|these|those|such|unconfirmed|earlier)\s+)?", re.I)
 _US = re.compile(r"\bU\.?S\.?\b")
+# A conjunct with no subject of its own: "… but (had) earlier said"
+_NO_SUBJECT = re.compile(
+    r"\s*(?:(?:earlier|later|also|then|previously|had|has|have|subsequently)\s*)*", re.I
+)
 _RELATIVE_START = re.compile(r"\s*(?:who|whom|whose|which)\b", re.I)
 # ", a claim denied by …": the noun in apposition to what was said before, no speech verb
 _CLAIM_IN_APPOSITION = re.compile(r",\s+(?:a|the|this|that|such)\s+$", re.I)
@@ -344,6 +348,9 @@ def _before(sentence: str, index: int) -> str:
         chunks.pop()  # "A Taliban commander, who asked not to be named, said": the commander
     if len(chunks) > 1 and _NAME_ONLY.fullmatch(chunks[-1]) and _TITLE.match(chunks[-2]):
         chunks[-2:] = [chunks[-2] + chunks[-1]]  # "the governor's spokesman, Munir Farhad, said"
+    if len(chunks) > 1 and _NO_SUBJECT.fullmatch(chunks[-1]):
+        # "The ministry did not comment but earlier said": the first verb's subject
+        return " ".join(chunks[-2].split()[:8])
     return " ".join((chunks[-1] if chunks else "").split()[-8:])
 
 

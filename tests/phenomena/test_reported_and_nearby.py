@@ -417,3 +417,11 @@ def test_a_spokesman_who_claimed_in_a_tweet_speaks_for_his_side(said):
         "seized Jaghatu district."
     )
     assert said(sentence) == {("Jaghatu", "taliban", "taliban")}
+
+
+def test_a_second_verb_without_a_subject_speaks_for_the_first_verbs_subject(said):
+    sentence = (
+        "The Taliban did not immediately comment but earlier said their fighters had repelled "
+        "attacks on Khulm."
+    )
+    assert said(sentence) == {("Khulm", "taliban", "taliban")}
