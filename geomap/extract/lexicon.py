@@ -240,7 +240,11 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         partly=_rx(objects["partly"], suffix=r"\s+$"),
         other=_rx(objects["other"]),
         civilian_targets=_rx(objects.get("civilian_targets", []) or ["(?!)"]),
-        title_after=_rx(bystanders["titles_after"], prefix=r"^\s*(?:'s\s+|’s\s+)?"),
+        title_after=_rx(  # (not "the Khulm district governor's office": a building of Khulm)
+            bystanders["titles_after"],
+            prefix=r"^\s*(?:'s\s+|’s\s+)?",
+            suffix=rf"\b(?!['’]s\s+(?:{_words(bystanders.get('seats_of_office', []))})\b)",
+        ),
         person_title=re.compile(
             rf"\b(?:{_words(data.get('speakers', {}).get('person_titles', [])) or '(?!)'})\s+"
         ),

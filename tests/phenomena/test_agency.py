@@ -591,3 +591,7 @@ def test_a_side_holding_a_place_and_those_loyal_to_it(claims_of, sentence, expec
 )
 def test_a_state_after_and_and_an_operation_launched(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+def test_a_place_ceded_goes_to_whom_it_was_ceded(claims_of):
+    assert claims_of("The government has ceded Khulm to the insurgents.") == {("Khulm", "taliban")}

@@ -469,3 +469,23 @@ def test_nearby_as_an_adjective_names_the_place(claims_of, sentence, expected):
 )
 def test_the_place_where_a_speaker_spoke_is_no_scene(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the building of an office named after a place is the place's seat
+        (
+            "The Taliban raised their flag over the Khulm district governor's office.",
+            {("Khulm", "taliban")},
+        ),
+        ("Insurgents captured the Khulm district governor's compound.", {("Khulm", "taliban")}),
+        # the office-holder is still a title
+        (
+            "The Khulm district governor said the Taliban had attacked Aybak.",
+            {("Aybak", "contested")},
+        ),
+    ],
+)
+def test_an_office_building_named_after_a_place_is_its_seat(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
