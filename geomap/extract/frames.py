@@ -17,7 +17,7 @@ from dataclasses import replace
 from geomap.extract.chunks import Chunks, chunk_places
 from geomap.extract.grammar import RELATIVE_PRONOUN, read_frame
 from geomap.extract.lexicon import Lexicon
-from geomap.extract.reach import excepted_places, excepted_theme, predecessors
+from geomap.extract.reach import coordinated_part, excepted_places, excepted_theme, predecessors
 from geomap.extract.scope import (
     QUOTES_AS_SPACES,
     clause_end,
@@ -126,6 +126,9 @@ def frames_in_sentence(
             frames.append(replace(frame, places=frame.places + extra))
         elif frame.status != CONTESTED:
             unplaced.append(frame)
+        part = coordinated_part(text, hi, frame.places, chunks, lexicon) if frame.places else ()
+        if part and frame.status != CONTESTED and frame.places[0].start > frame.start:
+            frames.append(replace(frame, status=CONTESTED, places=part))
     frames = [
         replace(f, action="hold", status=lexicon.opponent(f.status))
         if f.status in lexicon.parties and excepted_theme(text, start, (f.start, f.end), f.places)

@@ -1,7 +1,8 @@
 """Places an outcome reaches beyond its own theme.
 
 "Kunduz is the third provincial capital to fall, after Zaranj and Sheberghan": the places a
-rank counts went the same way. "All of P is in Taliban hands, apart from X": X, excepted
+rank counts went the same way; "seized Arghistan and parts of Maruf": a part of the second
+object was taken. "All of P is in Taliban hands, apart from X": X, excepted
 from the whole, is the other side's. "From A and B, two districts that fell": the relative
 clause describes the listed places. Each function returns places; ``frames`` makes frames.
 """
@@ -12,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from geomap.extract.chunks import LIST_JOIN, Chunks
+from geomap.extract.lexicon import Lexicon
 from geomap.extract.scope import RANK, clause_end
 from geomap.records import Place
 
@@ -48,6 +50,27 @@ def predecessors(
         return ()
     after = _PREDECESSORS.match(text, te, end)
     first = after and next((p for p in chunks.candidates if p.start == after.end()), None)
+    return chunks.group_of(first) if first else ()
+
+
+# "… Arghistan and parts of / several villages in Maruf": a part after the object's "and"
+_AND_A_PART = re.compile(
+    r"(?:\s+(?:district|province|city|town))?\s*,?\s+and\s+(?:the\s+|a\s+|several\s+|some\s+)?"
+    r"(?P<part>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:of|in|around)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def coordinated_part(
+    text: str, hi: int, places: Sequence[Place], chunks: Chunks, lexicon: Lexicon
+) -> tuple[Place, ...]:
+    """The place a part of which is the object's second conjunct ("seized the district of
+    Arghistan and parts of Maruf"), before ``hi``: fought over, not taken whole."""
+    after = _AND_A_PART.match(text, places[-1].end, hi)
+    noun = lexicon.part.search(after.group("part")) if after else None
+    if after is None or noun is None or noun.end() != len(after.group("part")):
+        return ()  # (the conjunct ends on a part's noun: "two outposts", "parts")
+    first = next(iter(chunks.candidates_in(after.end(), after.end() + 1)), None)
     return chunks.group_of(first) if first else ()
 
 

@@ -338,3 +338,26 @@ def test_all_three_districts_are_the_three_named_before_not_a_tally(claims_of):
 def test_a_place_with_its_surroundings_after_an_apposition_is_the_subject(claims_of):
     text = "Only Kunduz, the provincial capital, and its surroundings remain with the government."
     assert claims_of(text) == {("Kunduz", "government")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a part of a place as the object's second conjunct: that place is fought over
+        (
+            "The insurgents seized the district of Arghistan and parts of Maruf overnight.",
+            {("Arghistan", "taliban"), ("Maruf", "contested")},
+        ),
+        (
+            "Troops recaptured Arghistan and several villages in Maruf.",
+            {("Arghistan", "government"), ("Maruf", "contested")},
+        ),
+        # a whole place as the second conjunct is taken whole
+        (
+            "The insurgents seized Arghistan and Maruf.",
+            {("Arghistan", "taliban"), ("Maruf", "taliban")},
+        ),
+    ],
+)
+def test_a_part_of_a_second_place_in_the_object(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected

@@ -391,3 +391,8 @@ def test_nearly_briefly_and_no_truth(claims_of, sentence, expected):
 )
 def test_to_as_a_preposition_is_no_aim(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+def test_ringing_a_place_is_a_siege(claims_of):
+    assert claims_of("The Taliban have ringed the city of Kunduz.") == {("Kunduz", "contested")}
+    assert claims_of("Church bells ring in Kunduz.") == set()
