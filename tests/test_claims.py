@@ -25,6 +25,12 @@ def dated(text, gazetteer, published):
     ("sentence", "status"),
     [
         ("The Taliban captured Panjwai district on Sunday.", "taliban"),
+        # other ways to say a side took or holds a place
+        ("The Taliban assumed control of Panjwai district.", "taliban"),
+        ("The Taliban seized power in Panjwai district.", "taliban"),
+        ("Panjwai district passed into Taliban hands.", "taliban"),
+        ("Panjwai district is firmly in the grip of the Taliban.", "taliban"),
+        ("Government forces wrested back control of Panjwai district.", "government"),
         ("Taliban fighters seized Spin Boldak overnight.", "taliban"),
         ("The Taliban took control of Ghorband district.", "taliban"),
         ("Panjwai district fell to the Taliban.", "taliban"),
