@@ -17,9 +17,11 @@ from geomap.extract.scope import PASSIVE_BEFORE, negated_before
 from geomap.records import REPORTER, THIRD_PARTY
 
 SPEECH = gated(
-    r"\b(?:said|says|say|told|tells|claimed|claims|claim|announced|announces|stated|"
-    r"confirmed|confirms|added|insisted|asserted|reported|reports|wrote|tweeted|declared|"
-    r"assessed|assesses|admitted|acknowledged|conceded|noted|warned|maintained|maintains|saying|"
+    r"\b(?:said|says|say|told|tells|claimed|claims|claim|announced|announces|stated|states|"
+    r"confirmed|confirms|confirm|added|adds|insisted|insists|insist|asserted|asserts|reported|"
+    r"reports|wrote|writes|tweeted|declared|declares|assessed|assesses|admitted|admits|"
+    r"acknowledged|acknowledges|conceded|concedes|noted|notes|warned|warns|maintained|"
+    r"maintains|maintain|saying|"
     r"boasted|boasts|"
     r"according\s+to|quoted)\b",
     re.IGNORECASE,
@@ -27,7 +29,9 @@ SPEECH = gated(
 _SAID_BY = re.compile(r"\s+by\s+(?:the\s+)?([^,;.]{1,40})", re.I)
 _CLAIM_OWNER = re.compile(r"\b(?:a|an|the|its|their)\s+([\w'’-]+(?:\s+[\w'’-]+)?)\s+$", re.I)
 # A new clause has its own speaker; ", and Y too" only adds a subject to the clause before.
-_NEW_CLAUSE = re.compile(r";|, and\b(?![^,;]{0,40}\b(?:too|as\s+well)\b)|\bbut\b|, while\b")
+_NEW_CLAUSE = re.compile(
+    r";|, and\b(?![^,;]{0,40}\b(?:too|as\s+well)\b)|\bbut\b|, (?:while|whereas|(?:al)?though)\b"
+)
 # "X fell as the government says efforts to retake it go on": "as" joins a second statement
 # (its verb has words of its own after it); "X fell, as the governor said" is attribution.
 _AS_JOINS = re.compile(r"\bas\s+(?!well\b|such\b|part\b|of\b|many\b|much\b)", re.I)
@@ -67,6 +71,7 @@ _REPORTS_OBJECT = re.compile(
 )
 _NOUN_START = re.compile(r"\W*(?:(?:the|these|those|such|unconfirmed|earlier)\s+)?", re.I)
 _US = re.compile(r"\bU\.?S\.?\b")
+_CLAUSE_MARK = re.compile(r"[,;:]")
 # A conjunct with no subject of its own: "… but (had) earlier said"
 _NO_SUBJECT = re.compile(
     r"\s*(?:(?:earlier|later|also|then|previously|had|has|have|subsequently)\s*)*", re.I
@@ -223,6 +228,9 @@ def speaker_of(
         ):
             continue  # the verb reports its own clause, not what came before it
         verb = m.group(0).lower()
+        own_words = _CLAUSE_MARK.split(sentence[max(0, m.start() - 30) : m.start()])[-1]
+        if negated_before(own_words, lexicon):
+            continue  # "officials did not confirm the capture of X": not theirs to say
         if verb == "reports" and (
             _NOUN_START.fullmatch(sentence, 0, m.start())
             or _REPORTS_OBJECT.search(sentence, max(0, m.start() - 30), m.start())

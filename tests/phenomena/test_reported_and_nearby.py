@@ -425,3 +425,22 @@ def test_a_second_verb_without_a_subject_speaks_for_the_first_verbs_subject(said
         "attacks on Khulm."
     )
     assert said(sentence) == {("Khulm", "taliban", "taliban")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a speech verb in the present speaks too
+        ("Khulm has not fallen, officials insist.", {("Khulm", "government", "government")}),
+        # a speech verb negated says nothing of its subject's
+        ("Officials did not confirm the capture of Khulm.", {("Khulm", "taliban", "reporter")}),
+        # nor does one in a contrast clause of its own
+        (
+            "The insurgents appear to have taken Khulm, although officials insist the army "
+            "still holds Aybak.",
+            {("Khulm", "taliban", "reporter"), ("Aybak", "government", "government")},
+        ),
+    ],
+)
+def test_who_says_it_present_negated_or_in_a_contrast(said, sentence, expected):
+    assert said(sentence) == expected
