@@ -34,6 +34,7 @@ from geomap.extract.references import (
     EVENT_ANAPHOR,
     PLURAL_ANAPHOR,
     PRONOUN,
+    THERE,
     references,
 )
 from geomap.extract.scope import clause_marks, negated_before
@@ -152,7 +153,14 @@ def claims_from_article(
         refers = (
             ANAPHOR.search(sentence)
             or PLURAL_ANAPHOR.search(sentence)
-            or (state.claims and (EVENT_ANAPHOR.search(sentence) or PRONOUN.search(sentence)))
+            or (
+                state.claims
+                and (
+                    EVENT_ANAPHOR.search(sentence)
+                    or PRONOUN.search(sentence)
+                    or THERE.search(sentence)  # "there are ongoing battles there"
+                )
+            )
         )
         if inside or refers:
 

@@ -76,6 +76,7 @@ EVENT_ANAPHOR = gated(
     re.IGNORECASE,
 )
 PRONOUN = re.compile(r"\b(?:it|them|both|the\s+two)\b", re.IGNORECASE)
+THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|seems?)\b)", re.I)
 CATAPHORA_WINDOW = 600  # "a key district" early in an article may point forward
 NAMED_NEXT = 200  # elsewhere "a provincial capital … Qala-i-Naw" names it in the sentence
 

@@ -85,3 +85,12 @@ def test_a_passive_conjunct_shares_the_place_its_clause_began_with(claims_of, se
 def test_a_place_taken_as_an_object_is_not_the_next_passive_subject(claims_of):
     text = "Commandos retook Kushk in June but were forced out in July."
     assert ("Kushk", "government") in claims_of(text)
+
+
+def test_there_in_the_next_sentence_is_the_place_just_named(claims_of):
+    text = 'Troops are holding their ground in Khulm. "There are ongoing battles there."'
+    assert claims_of(text) == {("Khulm", "government"), ("Khulm", "contested")}
+    # "there is/are" alone refers to nothing
+    assert claims_of("Troops retook Khulm. There are fears of reprisals.") == {
+        ("Khulm", "government")
+    }
