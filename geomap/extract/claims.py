@@ -501,6 +501,13 @@ def _claims(
         and not (denial[1] < frame.start - start and _denies_the_last(sentence, denial[1], lexicon))
         # "repelled attacks near X and took Y, a claim Kyiv denied": the later event's
         and not _event_between(sentence, frame.end - start, denial[1], lexicon)
+        # "said X had been evacuated, but denied that Y had fallen": what follows is denied
+        # (not "…, but Ukraine rejected the claim and said fighting went on": the claim)
+        and not (
+            denial[1] >= frame.end - start
+            and not _denies_the_last(sentence, denial[1], lexicon)
+            and _event_between(sentence, denial[1], len(sentence), lexicon)
+        )
     ):
         denier, where = denial
         if denier != speaker and (

@@ -17,7 +17,13 @@ from dataclasses import replace
 from geomap.extract.chunks import Chunks, chunk_places
 from geomap.extract.grammar import RELATIVE_PRONOUN, read_frame
 from geomap.extract.lexicon import Lexicon
-from geomap.extract.reach import coordinated_part, excepted_places, excepted_theme, predecessors
+from geomap.extract.reach import (
+    coordinated_part,
+    excepted_places,
+    excepted_theme,
+    predecessors,
+    seat_excepted,
+)
 from geomap.extract.scope import (
     QUOTES_AS_SPACES,
     clause_end,
@@ -118,6 +124,9 @@ def frames_in_sentence(
         )
         if frame is None:
             continue
+        if frame.places and frame.status in lexicon.parties:
+            if seat_excepted(text, frame.places, hi, lexicon):
+                frame = replace(frame, status=CONTESTED)  # "all of X except the centre"
         # "the third capital to fall, after A and B": A and B went the same way (also when
         # the ranked one is unnamed: "It is the third district to fall, after A and B")
         ranked = predecessors(text, start, end, (frame.start, frame.end), chunks)

@@ -74,6 +74,26 @@ def coordinated_part(
     return chunks.group_of(first) if first else ()
 
 
+# "… all of Nad Ali except the district centre": the seat kept by the other side
+_EXCEPT_THE = re.compile(
+    r"(?:\s+(?:district|province|city|town))?\s*,?\s*(?:except(?:\s+for)?|apart\s+from|save\s+for|"
+    r"other\s+than|but\s+for)\s+(?:the|its)\s+",
+    re.IGNORECASE,
+)
+
+
+_NAME_NEXT = re.compile(r"\s*[,(]?\s*(?-i:[A-Z])")
+
+
+def seat_excepted(text: str, places: Sequence[Place], hi: int, lexicon: Lexicon) -> bool:
+    """A whole held but for its seat ("controlled all of X except the district centre"):
+    X is not yet taken, only fought over."""
+    m = _EXCEPT_THE.match(text, places[-1].end, hi)
+    seat = lexicon.seat.match(text, m.end()) if m else None
+    # (not "except the provincial capital, Tarinkot": a named exception, held by the other)
+    return seat is not None and not _NAME_NEXT.match(text, seat.end())
+
+
 def excepted_places(
     text: str,
     start: int,

@@ -144,6 +144,9 @@ def possessed_head(text: str, end: int, lexicon: Lexicon) -> str | None:
 
 # An unnamed unit inside the place: "a village in X", "two towns near X" (not "the district
 # headquarters in X", which is X's own seat).
+_BASE_INSIDE = re.compile(
+    r"\bbase\s+(?:in|near|outside|around)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
 _UNIT_INSIDE = re.compile(
     r"\b(?:villages?|towns?|settlements?|hamlets?|districts?|cities)\s+(?:in|near|outside|around)"
     r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
@@ -172,6 +175,8 @@ def object_status(gap: str, lexicon: Lexicon) -> str | None:
     head = object_head(gap, lexicon)  # the object's first noun decides
     if head == "seat" and _UNIT_INSIDE.search(gap):
         return "drop"  # "recaptured their first village in Kherson": the place only locates
+    if head == "seat" and _BASE_INSIDE.search(gap):
+        return CONTESTED  # "overran an army base in X": a part of X, X still fought over
     if head == "seat":
         return None
     if head == "other":

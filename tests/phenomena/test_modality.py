@@ -396,3 +396,38 @@ def test_to_as_a_preposition_is_no_aim(claims_of, sentence, expected):
 def test_ringing_a_place_is_a_siege(claims_of):
     assert claims_of("The Taliban have ringed the city of Kunduz.") == {("Kunduz", "contested")}
     assert claims_of("Church bells ring in Kunduz.") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a base in a district is a part of it: the district is fought over
+        ("The insurgents overran an army base in Khulm.", {("Khulm", "contested")}),
+        # a whole held but for its seat is not yet taken
+        (
+            "The Taliban now control all of Khulm except the district centre.",
+            {("Khulm", "contested")},
+        ),
+        # a named exception is the other side's, the whole is taken
+        (
+            "The Taliban control all of Balkh except Khulm.",
+            {("Balkh", "taliban"), ("Khulm", "government")},
+        ),
+        # threatening a place is a fight for it; threatening to take it is not yet
+        ("The Taliban now threaten Khulm.", {("Khulm", "contested")}),
+        ("The Taliban threaten to capture Khulm.", set()),
+    ],
+)
+def test_parts_seats_and_threats(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
+
+
+def test_a_denial_whose_content_follows_denies_only_that(said):
+    sentence = (
+        "The police chief said Muqur had been evacuated on Tuesday, but denied that Qadis "
+        "had fallen."
+    )
+    assert said(sentence) == {
+        ("Muqur", "taliban", "government"),
+        ("Qadis", "government", "government"),
+    }
