@@ -63,7 +63,8 @@ from geomap.records import CONTESTED, THIRD_PARTY, Place
 
 RELATIVE_PRONOUN = gated(r"\b(?:which|that|who)\b", re.IGNORECASE)
 # "Kunduz, captured by the Taliban on Sunday, …": a participle right after a name's comma
-_REDUCED_RELATIVE = re.compile(r"\w,\s*$")
+_REDUCED_RELATIVE = re.compile(r"\w,\s*$")  # "X, seized by Y"
+_NAME_RIGHT_BEFORE = re.compile(r"\b(?-i:[A-Z])[\w'’-]+\s+$")  # a headline's "attack on X repelled"
 _NO_OBJECT_NEXT = re.compile(
     # "X, seized by Y"; "X, seized on Wednesday"; "X, taken last week,": no object follows
     r"\s+(?:by|on|last|earlier|overnight|yesterday|this|early|late)\b|\s*[,.;]|\s*$",
@@ -136,13 +137,17 @@ class _Theme:
 
 
 def _is_passive(text: str, start: int, m: TriggerMatch, lo: int) -> bool:
-    """'X was "liberated"' (quotation marks read as spaces), "X, seized by Y,"."""
+    """'X was "liberated"' (quotation marks read as spaces), "X, seized by Y,", a headline's
+    "attack on X repelled"."""
     ts, te = start + m.start, start + m.end
     return bool(
         (
             PASSIVE_BEFORE.search(text[lo:ts].translate(QUOTES_AS_SPACES))
             or (
-                _REDUCED_RELATIVE.search(text, max(start, ts - 8), ts)
+                (
+                    _REDUCED_RELATIVE.search(text, max(start, ts - 8), ts)
+                    or _NAME_RIGHT_BEFORE.search(text, max(start, ts - 40), ts)
+                )
                 and (_NO_OBJECT_NEXT.match(text, te) or _NOBODY_EXPELLED.fullmatch(m.text))
             )
         )

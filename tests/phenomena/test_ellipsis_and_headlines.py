@@ -94,3 +94,20 @@ def test_there_in_the_next_sentence_is_the_place_just_named(claims_of):
     assert claims_of("Troops retook Khulm. There are fears of reprisals.") == {
         ("Khulm", "government")
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a headline's participle with no auxiliary after a name is passive
+        (
+            "Taliban attack on Kandahar repelled, 10 insurgents killed.",
+            {("Kandahar", "government")},
+        ),
+        ("Andar captured by Taliban, officials say.", {("Andar", "taliban")}),
+        # with an object after it, the verb is active
+        ("Government forces in Andar repelled the attack.", {("Andar", "government")}),
+    ],
+)
+def test_a_headlines_participle_after_a_name_is_passive(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
