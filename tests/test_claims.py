@@ -344,6 +344,22 @@ def test_respectively_pairs_each_place_with_its_own_time(gazetteer):
     assert {day for _p, _s, day in dated(text, gazetteer, date(2021, 6, 25))} == {date(2021, 6, 22)}
 
 
+def test_days_later_count_from_the_last_sentences_day(gazetteer):
+    text = "On 8 June, the Taliban overran Ghormach. Two days later, they seized Jalrez."
+    assert dated(text, gazetteer, date(2021, 7, 1)) == {
+        ("Ghormach", "taliban", date(2021, 6, 8)),
+        ("Jalrez", "taliban", date(2021, 6, 10)),
+    }
+
+
+def test_a_relative_clause_after_a_located_district_describes_the_district(gazetteer):
+    text = "Troops recaptured Du Ab district of Nuristan, which had fallen in May."
+    assert {(name, status) for name, status, _day in dated(text, gazetteer, date(2021, 6, 14))} == {
+        ("Duab", "government"),
+        ("Duab", "taliban"),
+    }
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -23,6 +23,8 @@ _TO_AIM = re.compile(r"\s+to\s+", re.IGNORECASE)
 _THEIR = re.compile(r"\b(?:their|theirs|its|they)\b", re.IGNORECASE)
 _THEY = re.compile(r"\bthey\b", re.IGNORECASE)
 ACTOR_REACH = 400  # characters back from a verb in which its subject is looked for: linear
+# "residents of Taliban-controlled X fled": the side only qualifies the place
+_HOLDS_A_PLACE = re.compile(r"-(?:held|controlled|occupied)\b", re.IGNORECASE)
 THEY_REACH = 200  # characters back, past the sentence start, in which "they" finds its actor
 # "… who (had) fled": a relative clause's subject is the phrase the pronoun follows
 _RELATIVE_SUBJECT = re.compile(
@@ -116,7 +118,8 @@ def _actor_before(text: str, lo: int, ts: int, lexicon: Lexicon) -> str | None:
     actors = [
         a
         for a in lexicon.actor.finditer(text, reports[-1] if reports else lo, ts)
-        if not _LOCATED.search(text, max(0, a.start() - 20), a.start()) or " " in a.group(0)
+        if (not _LOCATED.search(text, max(0, a.start() - 20), a.start()) or " " in a.group(0))
+        and not _HOLDS_A_PLACE.match(text, a.end())
     ]
     if not actors:
         return None

@@ -29,6 +29,7 @@ from geomap.extract.clause_dates import (
 from geomap.extract.dates import resolve_in_sentence
 from geomap.extract.frames import frames_in_sentence, triggers_in
 from geomap.extract.lexicon import Lexicon, load_lexicon
+from geomap.extract.numerals import number
 from geomap.extract.references import (
     ANAPHOR,
     EVENT_ANAPHOR,
@@ -65,7 +66,12 @@ CLAIMABLE_KINDS = frozenset(
 )
 CONFIDENCE = {"named": 0.85, "reference": 0.7, "pronoun": 0.7, "list": 0.75}
 _SAME_DAY = gated(r"\b(?:the|that)\s+same\s+day\b|\bthat\s+day\b", re.IGNORECASE)
-_NEXT_DAY = gated(r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later)\b", re.IGNORECASE)
+# "The next day", "Two days later", "a week later": counted from the last sentence's day
+_NEXT_DAY = gated(
+    r"\b(?:the\s+(?:next|following)\s+(?P<unit1>day|week)"
+    r"|(?P<count>an?|one|two|three|four|five|six|seven|\d+)\s+(?P<unit2>day|week)s?\s+later)\b",
+    re.IGNORECASE,
+)
 OUTCOME_REACH = timedelta(days=7)  # a fight this long before an outcome in its sentence led to it
 DENIAL_DISCOUNT = 0.7  # a denial's counter-claim, and a negated outcome, weigh less
 # "Nine districts fell. They include A, B and C": a verbless list continues the last event.
@@ -211,7 +217,11 @@ def claims_from_article(
                 state.last_date
             )  # narrative order: "On the same day", the next sentence
         elif next_day and state.last_date[0] is not None:
-            as_of, precision = state.last_date[0] + timedelta(days=1), "day"  # "The next day"
+            count = number(next_day.group("count")) or 1
+            days = (
+                7 if (next_day.group("unit1") or next_day.group("unit2")).lower() == "week" else 1
+            )
+            as_of, precision = state.last_date[0] + timedelta(days=count * days), "day"
         state.last_date, state.last_end = (as_of, precision), end
         if counts:
             aggregates += aggregates_in_sentence(

@@ -64,6 +64,10 @@ from geomap.records import CONTESTED, THIRD_PARTY, Place
 RELATIVE_PRONOUN = gated(r"\b(?:which|that|who)\b", re.IGNORECASE)
 # "Kunduz, captured by the Taliban on Sunday, …": a participle right after a name's comma
 _REDUCED_RELATIVE = re.compile(r"\w,\s*$")  # "X, seized by Y"
+_PART_OF_BEFORE = re.compile(
+    r"\b(?:most|much|parts?|large\s+parts|half|a\s+third|two-thirds|the\s+rest)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _NAME_RIGHT_BEFORE = re.compile(r"\b(?-i:[A-Z])[\w'’-]+\s+$")  # a headline's "attack on X repelled"
 _NO_OBJECT_NEXT = re.compile(
     # "X, seized by Y"; "X, seized on Wednesday"; "X, taken last week,": no object follows
@@ -380,6 +384,15 @@ def _judged(
         and PART_SUBJECT.search(site.clause_before)
     ):
         judged = CONTESTED  # "some surrounding areas are occupied": a part of it
+    elif (
+        places
+        and places is theme.before
+        and m.trigger.action in ("hold", "fall", "capture", "recapture", "lose")
+        and _PART_OF_BEFORE.search(text, max(lo, places[0].start - 30), places[0].start)
+    ):
+        judged = CONTESTED  # "most of Khulm is Taliban-controlled": a part of it
+        if no_claim(judged, places):
+            return None  # (of a province: no claim, as "much of Helmand has fallen")
     if m.trigger.action in ("capture", "recapture", "hold", "fall") and lexicon.partly.search(
         text, max(lo, ts - 16), ts
     ):

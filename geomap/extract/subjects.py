@@ -18,9 +18,9 @@ from geomap.extract.scope import AUXILIARIES, clause_marks
 from geomap.extract.themes import group_before
 from geomap.records import Place
 
-RELATIVE_GAP = re.compile(  # "X district, (located in northern P province,) which"
+RELATIVE_GAP = re.compile(  # "X district(, located in northern P province| of P), which"
     r"(?:\s+(?:district|province|city|town))?"
-    r"(?:,\s*(?:located\s+)?in\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w'’-]+(?:\s+province)?)?"
+    r"(?:,?\s*(?:located\s+)?(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w'’-]+(?:\s+province)?)?"
     # "A and B, two districts that …"
     r"(?:,\s*(?:two|three|four|five|several|both|the)\s+(?:[a-z-]+\s+)?"
     r"(?:districts|towns|cities|villages|capitals)(?=\s+(?:which|that)))?"

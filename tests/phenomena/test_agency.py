@@ -595,3 +595,22 @@ def test_a_state_after_and_and_an_operation_launched(claims_of, sentence, expect
 
 def test_a_place_ceded_goes_to_whom_it_was_ceded(claims_of):
     assert claims_of("The government has ceded Khulm to the insurgents.") == {("Khulm", "taliban")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the adjective said of its subject
+        (
+            "Ghorian and Kohsan districts are now Taliban-controlled.",
+            {("Ghorian", "taliban"), ("Kohsan", "taliban")},
+        ),
+        # most of a district: fought over; most of a province: no claim
+        ("Most of Khulm is Taliban-controlled.", {("Khulm", "contested")}),
+        ("Most of Helmand is Taliban-controlled.", set()),
+        # the side in a compound adjective only qualifies the place: no subject of "fled"
+        ("Residents of Taliban-controlled Ghorian fled.", {("Ghorian", "taliban")}),
+    ],
+)
+def test_a_side_controlled_place_as_predicate_or_modifier(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
