@@ -99,6 +99,9 @@ def named_by_phrase(p: Place) -> bool:
     return p.mention[:4].lower() == "the "
 
 
+_LOCATED_AFTER = re.compile(
+    r"\s+(?:near|in|at|on|outside|close\s+to)\s+(?:the\s+)?(?-i:[A-Z])", re.I
+)
 ANTECEDENTS = 200  # places back from a referring phrase that may be what it means
 SALIENCE_REACH = 400  # characters back in which a rival antecedent still competes
 LEAD = 600  # characters of headline, dateline and first paragraph that say what a story is about
@@ -154,6 +157,8 @@ def references(
             kinds = ("border-crossing", *kinds)
         if m.group("det").lower() in ("a", "an"):
             # "a provincial capital" introduces a place: it may be named next, never before
+            if _LOCATED_AFTER.match(text, m.end()):
+                continue  # "a border post near Chaman": one placed by what follows, unnamed
             reach = len(text) if m.start() < CATAPHORA_WINDOW else m.end() + NAMED_NEXT
             later = [
                 p

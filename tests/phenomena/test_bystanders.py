@@ -489,3 +489,11 @@ def test_the_place_where_a_speaker_spoke_is_no_scene(claims_of, sentence, expect
 )
 def test_an_office_building_named_after_a_place_is_its_seat(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+def test_a_foreign_armys_fight_and_an_unnamed_post_it_locates_say_nothing(claims_of):
+    text = (
+        "Pakistani troops repelled an attack by militants on a border post near Chaman. "
+        "The insurgents captured the Afghan border town of Spin Boldak last week."
+    )
+    assert claims_of(text) == {("Spin", "taliban")}
