@@ -230,10 +230,11 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         habitual=_rx(modality["habitual"] + modality["enduring"]),
         ended=_rx(modality["habitual"]),
         remote_fire=_rx(modality.get("remote_fire", []) or ["(?!)"], suffix=r"\s+$"),
-        history=_rx(  # "in 2015", "in early 2015", "in May 2015"
+        history=_rx(  # "in 2015", "in early 2015", "in May 2015", "in the 1990s"
             modality["history"],
-            suffix=r"\s+(?:early\s+|late\s+|mid-?)?"
-            r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?((?:19|20)\d\d)\b",
+            suffix=r"\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?"
+            r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?((?:19|20)\d\d)"
+            r"(?:['’]?s)?\b",
         ),
         seat=_rx(objects["seat"]),
         part=_rx(objects["part"]),

@@ -431,3 +431,22 @@ def test_a_denial_whose_content_follows_denies_only_that(said):
         ("Muqur", "taliban", "government"),
         ("Qadis", "government", "government"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Khulm has been cut off by the Taliban.", {("Khulm", "contested")}),
+        ("Government forces are battling the Taliban in Khulm.", {("Khulm", "contested")}),
+        ("The Taliban have made inroads into Khulm.", {("Khulm", "contested")}),
+        ("Khulm is now a frontline district.", {("Khulm", "contested")}),
+        # a decade gone by is history
+        ("The Taliban captured Khulm in the late 1990s.", set()),
+        (
+            "Jawzjan is the home of a commander whose militia fought the Taliban in the 1990s.",
+            set(),
+        ),
+    ],
+)
+def test_more_ways_to_say_a_place_is_fought_over(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
