@@ -614,3 +614,11 @@ def test_a_place_ceded_goes_to_whom_it_was_ceded(claims_of):
 )
 def test_a_side_controlled_place_as_predicate_or_modifier(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+def test_fighters_patrolling_a_town_hold_it(claims_of):
+    text = "Fighting ended in Aybak. Residents said the Taliban were patrolling the city."
+    assert ("Aybak", "taliban") in claims_of(text)
+    assert claims_of("Taliban fighters were patrolling Kunduz on Monday.") == {
+        ("Kunduz", "taliban")
+    }
