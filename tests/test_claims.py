@@ -298,58 +298,67 @@ def test_a_time_kept_inside_another_events_clause_does_not_date_this_one(gazette
     }
 
 
-def test_a_second_verb_of_one_subject_keeps_its_time_apart(gazetteer):
-    # the first verb's time is its own; the state after "and" is as of the report
-    text = "Khulm changed hands last month and is believed to remain under Taliban control."
-    assert dated(text, gazetteer, date(2021, 7, 20)) == {
-        ("Khulm", "contested", date(2021, 6, 1)),
-        ("Khulm", "taliban", date(2021, 7, 20)),
-    }
-    # a fight the day before an outcome in its sentence led to it: the outcome alone
-    text = (
-        "Fighting around Khulm began late on Sunday and by midday Monday the insurgents "
-        "had overrun the district centre."
-    )
-    assert dated(text, gazetteer, date(2021, 7, 20)) == {("Khulm", "taliban", date(2021, 7, 19))}
-    # a time that opens the sentence is every verb's
-    text = "On 4 July, troops launched a counter-offensive and retook Khulm."
-    assert dated(text, gazetteer, date(2021, 7, 20)) == {
-        ("Khulm", "government", date(2021, 7, 4)),
-    }
-
-
-def test_a_list_member_with_a_time_of_its_own_is_dated_by_it(gazetteer):
-    text = "Kunduz and Taloqan fell on 8 August, and Aybak on 9 August."
-    assert dated(text, gazetteer, date(2021, 8, 16)) == {
-        ("Kunduz", "taliban", date(2021, 8, 8)),
-        ("Taloqan", "taliban", date(2021, 8, 8)),
-        ("Aibak", "taliban", date(2021, 8, 9)),
-    }
-    # "the day after" counts from the event, not from the day of publication
-    text = "Farah was captured on 10 August, and Faizabad the day after."
-    assert dated(text, gazetteer, date(2021, 8, 16)) == {
-        ("Farah", "taliban", date(2021, 8, 10)),
-        ("Faizabad", "taliban", date(2021, 8, 11)),
-    }
-
-
-def test_respectively_pairs_each_place_with_its_own_time(gazetteer):
-    text = "Burka and Khulm fell on Tuesday and Wednesday, respectively."
-    assert dated(text, gazetteer, date(2021, 6, 25)) == {  # a Friday
-        ("Burka", "taliban", date(2021, 6, 22)),
-        ("Khulm", "taliban", date(2021, 6, 23)),
-    }
-    # a count that does not match the places pairs nothing
-    text = "Burka, Khulm and Aybak fell on Tuesday and Wednesday respectively."
-    assert {day for _p, _s, day in dated(text, gazetteer, date(2021, 6, 25))} == {date(2021, 6, 22)}
-
-
-def test_days_later_count_from_the_last_sentences_day(gazetteer):
-    text = "On 8 June, the Taliban overran Ghormach. Two days later, they seized Jalrez."
-    assert dated(text, gazetteer, date(2021, 7, 1)) == {
-        ("Ghormach", "taliban", date(2021, 6, 8)),
-        ("Jalrez", "taliban", date(2021, 6, 10)),
-    }
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a second verb of one subject keeps its time apart: the state after "and" is as
+        # of the report, the first verb's time its own
+        (
+            "Khulm changed hands last month and is believed to remain under Taliban control.",
+            date(2021, 7, 20),
+            {("Khulm", "contested", date(2021, 6, 1)), ("Khulm", "taliban", date(2021, 7, 20))},
+        ),
+        # a fight the day before an outcome in its sentence led to it: the outcome alone
+        (
+            "Fighting around Khulm began late on Sunday and by midday Monday the insurgents "
+            "had overrun the district centre.",
+            date(2021, 7, 20),
+            {("Khulm", "taliban", date(2021, 7, 19))},
+        ),
+        # a time that opens the sentence is every verb's
+        (
+            "On 4 July, troops launched a counter-offensive and retook Khulm.",
+            date(2021, 7, 20),
+            {("Khulm", "government", date(2021, 7, 4))},
+        ),
+        # a list member with a time of its own is dated by it
+        (
+            "Kunduz and Taloqan fell on 8 August, and Aybak on 9 August.",
+            date(2021, 8, 16),
+            {
+                ("Kunduz", "taliban", date(2021, 8, 8)),
+                ("Taloqan", "taliban", date(2021, 8, 8)),
+                ("Aibak", "taliban", date(2021, 8, 9)),
+            },
+        ),
+        # "the day after" counts from the event, not from the day of publication
+        (
+            "Farah was captured on 10 August, and Faizabad the day after.",
+            date(2021, 8, 16),
+            {("Farah", "taliban", date(2021, 8, 10)), ("Faizabad", "taliban", date(2021, 8, 11))},
+        ),
+        # "respectively" pairs each place with its own time (2021-06-25 is a Friday)
+        (
+            "Burka and Khulm fell on Tuesday and Wednesday, respectively.",
+            date(2021, 6, 25),
+            {("Burka", "taliban", date(2021, 6, 22)), ("Khulm", "taliban", date(2021, 6, 23))},
+        ),
+        # a count that does not match the places pairs nothing
+        (
+            "Burka and Khulm fell on Tuesday, Wednesday and Thursday respectively.",
+            date(2021, 6, 25),
+            {("Burka", "taliban", date(2021, 6, 22)), ("Khulm", "taliban", date(2021, 6, 22))},
+        ),
+        # "Two days later" counts from the last sentence's day
+        (
+            "On 8 June, the Taliban overran Ghormach. Two days later, they seized Jalrez.",
+            date(2021, 7, 1),
+            {("Ghormach", "taliban", date(2021, 6, 8)), ("Jalrez", "taliban", date(2021, 6, 10))},
+        ),
+    ],
+)
+def test_each_event_and_member_is_dated_by_its_own_time(gazetteer, text, published, expected):
+    assert dated(text, gazetteer, published) == expected
 
 
 def test_a_relative_clause_after_a_located_district_describes_the_district(gazetteer):
