@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
+from geomap.extract.cues import FRONTED_SCENE
 from geomap.extract.lexicon import POSSESSIVE, Lexicon
 from geomap.extract.references import named_by_phrase
 from geomap.geo.names import loose_key
@@ -43,12 +44,6 @@ _UNKNOWN_UNIT_BEFORE = re.compile(
     r"(?:district|village|area|(?:border\s+)?crossing|border\s+post|(?:air\s*)?base|airport|dam))"
     r"\s*,?\s+(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+)?$",
     re.IGNORECASE,
-)
-# A place fronted as the scene of what follows: "In Logar, …", "Elsewhere in the north of P, …"
-FRONTED_SCENE = re.compile(
-    r"\s*(?:(?:Elsewhere|Meanwhile|Also|And|But|Further|Farther|Separately|Nearby)"
-    r"(?:\s+(?:north|south|east|west|afield))?,?\s+(?:in|inside|across)|In|Across|Inside)"
-    r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}"
 )
 # "the Kapisa districts", "a Kapisa district": units of the province, not the province
 _UNITS_NAMED_BY_PROVINCE = ("district", "districts", "cities", "towns")

@@ -77,12 +77,15 @@ _PROVINCE_ROLE_AFTER = re.compile(
 )
 
 
-# "In Kandahar, Arghandab district …", "Elsewhere in Kandahar, …": a scene set for a
-# smaller place of the same province is that province
-_FRONTED_IN = re.compile(
-    r"(?:^|[.!?\n][\"”’]?\s*)(?:(?:Elsewhere|Meanwhile|Separately|Also|Further\s+\w+|And|But)"
-    r",?\s+in|In|Inside|Across)\s+(?:the\s+)?(?:[a-z-]+\s+)?$"
+# A place fronted as the scene of what follows: "In Logar, …", "Elsewhere in the north of P, …"
+FRONTED_SCENE = re.compile(
+    r"\s*(?:(?:Elsewhere|Meanwhile|Also|And|But|Further|Farther|Separately|Nearby)"
+    r"(?:\s+(?:north|south|east|west|afield))?,?\s+(?:in|inside|across)|In|Across|Inside)"
+    r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}"
 )
+# … at a sentence's start: "In Kandahar, Arghandab district …" sets the province as the
+# scene of a smaller place of its own
+_FRONTED_IN = re.compile(rf"(?:^|[.!?\n][\"”’]?)(?:{FRONTED_SCENE.pattern})$")
 _SCENE_GAP = re.compile(r"(?:\s+province)?\s*,\s+(?:[\w'’-]+\s+){0,6}?$")
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s|\n")

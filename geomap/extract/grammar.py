@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from geomap.extract.agents import OWN_FORCES, agent_of, default_agent, subject_before
 from geomap.extract.anchors import gated
 from geomap.extract.backrefs import DESTINATION, goes_on, pronoun_places, referred
-from geomap.extract.chunks import FRONTED_SCENE, WHERE_NEXT, Chunks
+from geomap.extract.chunks import WHERE_NEXT, Chunks
+from geomap.extract.cues import FRONTED_SCENE
 from geomap.extract.lexicon import NON_COMBATANT, POSSESSIVE, Lexicon
 from geomap.extract.reach import listed_with, ranked_before
 from geomap.extract.references import ANAPHOR

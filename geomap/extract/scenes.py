@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from geomap.extract.anchors import gated
-from geomap.extract.chunks import FRONTED_SCENE
+from geomap.extract.cues import FRONTED_SCENE
 from geomap.extract.lexicon import Lexicon
 from geomap.extract.themes import object_head, possessed_head
 from geomap.records import CONTESTED, Place
