@@ -26,10 +26,9 @@ from geomap.extract.clause_dates import (
     member_date,
     respective_dates,
 )
-from geomap.extract.dates import resolve_in_sentence
+from geomap.extract.dates import DAYS_LATER, days_later, resolve_in_sentence
 from geomap.extract.frames import frames_in_sentence, triggers_in
 from geomap.extract.lexicon import Lexicon, load_lexicon
-from geomap.extract.numerals import number
 from geomap.extract.references import (
     ANAPHOR,
     EVENT_ANAPHOR,
@@ -66,12 +65,6 @@ CLAIMABLE_KINDS = frozenset(
 )
 CONFIDENCE = {"named": 0.85, "reference": 0.7, "pronoun": 0.7, "list": 0.75}
 _SAME_DAY = gated(r"\b(?:the|that)\s+same\s+day\b|\bthat\s+day\b", re.IGNORECASE)
-# "The next day", "Two days later", "a week later": counted from the last sentence's day
-_NEXT_DAY = gated(
-    r"\b(?:the\s+(?:next|following)\s+(?P<unit1>day|week)"
-    r"|(?P<count>an?|one|two|three|four|five|six|seven|\d+)\s+(?P<unit2>day|week)s?\s+later)\b",
-    re.IGNORECASE,
-)
 OUTCOME_REACH = timedelta(days=7)  # a fight this long before an outcome in its sentence led to it
 DENIAL_DISCOUNT = 0.7  # a denial's counter-claim, and a negated outcome, weigh less
 # "Nine districts fell. They include A, B and C": a verbless list continues the last event.
@@ -199,7 +192,8 @@ def claims_from_article(
             state.pending if not inside else None
         )
         same_day = _SAME_DAY.search(sentence)
-        next_day = _NEXT_DAY.search(sentence) if state.last_date[1] == "day" else None
+        # "The next day", "Two days later": counted from the last sentence's day
+        next_day = DAYS_LATER.search(sentence) if state.last_date[1] == "day" else None
         if not (frames or answered or counts or article.published is None or same_day):
             state.claims = ()
             continue  # nothing to date: skip the date work
@@ -217,11 +211,7 @@ def claims_from_article(
                 state.last_date
             )  # narrative order: "On the same day", the next sentence
         elif next_day and state.last_date[0] is not None:
-            count = number(next_day.group("count")) or 1
-            days = (
-                7 if (next_day.group("unit1") or next_day.group("unit2")).lower() == "week" else 1
-            )
-            as_of, precision = state.last_date[0] + timedelta(days=count * days), "day"
+            as_of, precision = state.last_date[0] + days_later(next_day), "day"
         state.last_date, state.last_end = (as_of, precision), end
         if counts:
             aggregates += aggregates_in_sentence(

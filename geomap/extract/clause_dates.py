@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from geomap.extract.anchors import gated
 from geomap.extract.chunks import TIME_SAID
-from geomap.extract.dates import mentions_date, resolve_in_sentence
+from geomap.extract.dates import DAYS_LATER, days_later, mentions_date, resolve_in_sentence
 from geomap.extract.scope import clause_marks
 from geomap.extract.speakers import SPEECH
 from geomap.extract.themes import BACKGROUND
@@ -123,7 +123,6 @@ def foreground(sentence: str, events: Sequence[int]) -> str:
 # "Kunduz fell on 8 August, and Aybak on 9 August"; "… and Faizabad the day after": a
 # member named with a time of its own right after it
 _TIME_RIGHT_AFTER = re.compile(rf"(?:\s+(?:district|city|town|province))?({TIME_SAID})\b", re.I)
-_DAYS_AFTER = re.compile(r"\b(?:(?:day|week)\s+(after|later)|(?:next|following)\s+day)\b", re.I)
 
 
 def member_date(
@@ -135,10 +134,10 @@ def member_date(
     if time is None or published is None:
         return None
     words = time.group(1)
-    if _DAYS_AFTER.search(words):
+    later = DAYS_LATER.search(words)
+    if later is not None:
         day, precision = event
-        step = timedelta(days=7 if "week" in words.lower() else 1)
-        return (day + step, precision) if day is not None else None
+        return (day + days_later(later), precision) if day is not None else None
     return resolve_in_sentence(words, published, year) if mentions_date(words) else None
 
 

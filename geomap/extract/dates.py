@@ -33,6 +33,20 @@ MONTH_ONLY = gated(
     r"(?:\s+(\d{4}))?\b",
     re.IGNORECASE,
 )
+# "the next day", "the day after", "two days later", "a week later": a step from a known day
+DAYS_LATER = gated(
+    r"\b(?:the\s+(?:next|following)\s+(?P<next>day|week)|the\s+(?P<after>day|week)\s+after"
+    r"|(?P<count>an?|one|two|three|four|five|six|seven|\d+)\s+(?P<later>day|week)s?\s+later)\b",
+    re.IGNORECASE,
+)
+
+
+def days_later(m: re.Match[str]) -> timedelta:
+    """The step a ``DAYS_LATER`` match names."""
+    unit = (m.group("next") or m.group("after") or m.group("later")).lower()
+    return timedelta(days=(number(m.group("count")) or 1) * (7 if unit == "week" else 1))
+
+
 RELATIVE = gated(
     r"\b(?:(?:on|last|this|since|by|late|early)\s+)?(monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)\b|\b(today|tonight|yesterday|earlier this week|this week|last week|"

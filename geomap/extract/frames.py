@@ -124,9 +124,12 @@ def frames_in_sentence(
         )
         if frame is None:
             continue
-        if frame.places and frame.status in lexicon.parties:
-            if seat_excepted(text, frame.places, hi, lexicon):
-                frame = replace(frame, status=CONTESTED)  # "all of X except the centre"
+        if (
+            frame.places
+            and frame.status in lexicon.parties
+            and seat_excepted(text, frame.places, hi, lexicon)
+        ):
+            frame = replace(frame, status=CONTESTED)  # "all of X except the district centre"
         # "the third capital to fall, after A and B": A and B went the same way (also when
         # the ranked one is unnamed: "It is the third district to fall, after A and B")
         ranked = predecessors(text, start, end, (frame.start, frame.end), chunks)

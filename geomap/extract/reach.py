@@ -1,8 +1,8 @@
 """Places an outcome reaches beyond its own theme.
 
 "Kunduz is the third provincial capital to fall, after Zaranj and Sheberghan": the places a
-rank counts went the same way; "seized Arghistan and parts of Maruf": a part of the second
-object was taken. "All of P is in Taliban hands, apart from X": X, excepted
+rank counts went the same way; "seized Arghistan and parts of Maruf": the second place is
+only fought over. "All of P is in Taliban hands, apart from X": X, excepted
 from the whole, is the other side's. "From A and B, two districts that fell": the relative
 clause describes the listed places. Each function returns places; ``frames`` makes frames.
 """
@@ -80,8 +80,6 @@ _EXCEPT_THE = re.compile(
     r"other\s+than|but\s+for)\s+(?:the|its)\s+",
     re.IGNORECASE,
 )
-
-
 _NAME_NEXT = re.compile(r"\s*[,(]?\s*(?-i:[A-Z])")
 
 
