@@ -64,7 +64,7 @@ from geomap.records import CONTESTED, THIRD_PARTY, Place
 
 RELATIVE_PRONOUN = gated(r"\b(?:which|that|who)\b", re.IGNORECASE)
 # "Kunduz, captured by the Taliban on Sunday, …": a participle right after a name's comma
-_REDUCED_RELATIVE = re.compile(r"\w,\s*$")  # "X, seized by Y"
+_REDUCED_RELATIVE = re.compile(r"\w,\s*$")
 _PART_OF_BEFORE = re.compile(
     r"\b(?:most|much|parts?|large\s+parts|half|a\s+third|two-thirds|the\s+rest)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
