@@ -137,6 +137,7 @@ def claims_from_article(
     aggregates: list[AggregateClaim] = []
     state = _State()
     efforts: set[tuple[Any, ...]] = set()  # contested claims of an effort to retake
+    denials: set[tuple[Any, ...]] = set()  # claims of an outcome that did not happen
     people = people_named(text, lexicon)  # "Mujahid said": the side of whom the text introduced
     body = headline_end(text)
     for start, end in sentences(text):
@@ -270,13 +271,15 @@ def claims_from_article(
                 efforts.update(_identity(c) for c in said if c.status == CONTESTED)
             if frame.status != CONTESTED:
                 decided.update(frame.places)
+            if frame.negated:  # "under siege but has not fallen": no outcome to beat the fight
+                denials.update(_identity(c) for c in said)
             made += said
         state.claims = tuple(made)
         state.party = next(
             (c.claimed_by for c in reversed(made) if c.claimed_by in lexicon.parties), state.party
         )
         claims += made
-    return _outcome_beats_process(claims, efforts), aggregates
+    return _outcome_beats_process(claims, efforts, denials), aggregates
 
 
 def _own_time(
@@ -548,15 +551,18 @@ def _identity(claim: Claim) -> tuple[Any, ...]:
 
 
 def _outcome_beats_process(
-    claims: list[Claim], efforts: Collection[tuple[Any, ...]] = ()
+    claims: list[Claim],
+    efforts: Collection[tuple[Any, ...]] = (),
+    denials: Collection[tuple[Any, ...]] = (),
 ) -> list[Claim]:
     """In one sentence, "attacked and toppled X" reports the outcome: drop the contested claim
     (not an effort to take it back, which follows the outcome: ``efforts``; nor a fight
     after it: "fighting goes on in X, where the Taliban took the centre last month"). A fight
-    the day before ("began on Sunday, and by Monday the Taliban had overrun X") led to it."""
+    the day before ("began on Sunday, and by Monday the Taliban had overrun X") led to it.
+    An outcome denied (``denials``: "under siege but has not fallen") decides nothing."""
     decisive: dict[tuple[Any, ...], list[date | None]] = {}
     for c in claims:
-        if c.status != CONTESTED:
+        if c.status != CONTESTED and _identity(c) not in denials:
             decisive.setdefault(_identity(c), []).append(c.as_of)
     kept, seen = [], set()
     for c in claims:

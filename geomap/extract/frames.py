@@ -19,6 +19,7 @@ from geomap.extract.grammar import RELATIVE_PRONOUN, read_frame
 from geomap.extract.lexicon import Lexicon
 from geomap.extract.reach import (
     coordinated_part,
+    denied_beside,
     excepted_places,
     excepted_theme,
     predecessors,
@@ -141,6 +142,10 @@ def frames_in_sentence(
         part = coordinated_part(text, hi, frame.places, chunks, lexicon) if frame.places else ()
         if part and frame.status != CONTESTED and frame.places[0].start > frame.start:
             frames.append(replace(frame, status=CONTESTED, places=part))
+        after = max([frame.end, *(p.end for p in frame.places)])
+        spared = denied_beside(text, after, end, chunks)
+        if spared and frame.status != CONTESTED and not frame.negated:
+            frames.append(replace(frame, places=spared, negated=True))  # "…, but not Y"
     frames = [
         replace(f, action="hold", status=lexicon.opponent(f.status))
         if f.status in lexicon.parties and excepted_theme(text, start, (f.start, f.end), f.places)

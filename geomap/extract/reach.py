@@ -74,6 +74,21 @@ def coordinated_part(
     return chunks.group_of(first) if first else ()
 
 
+# "Khulm fell, but not Aybak": the same verb, denied of the place after "but not"
+_BUT_NOT = re.compile(
+    r"(?:\s+(?:district|province|city|town))?\s*,?\s+but\s+not\s+(?:the\s+)?(?:city\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def denied_beside(text: str, after: int, hi: int, chunks: Chunks) -> tuple[Place, ...]:
+    """The places an outcome's "but not …" right ``after`` its verb and places leaves out
+    ("Khulm and Aybak fell, but not Chimtal"), before ``hi``."""
+    gap = _BUT_NOT.match(text, after, hi)
+    first = next(iter(chunks.candidates_in(gap.end(), gap.end() + 1)), None) if gap else None
+    return chunks.group_of(first) if first else ()
+
+
 # "… all of Nad Ali except the district centre": the seat kept by the other side
 _EXCEPT_THE = re.compile(
     r"(?:\s+(?:district|province|city|town))?\s*,?\s*(?:except(?:\s+for)?|apart\s+from|save\s+for|"

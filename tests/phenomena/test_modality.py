@@ -450,3 +450,26 @@ def test_a_denial_whose_content_follows_denies_only_that(said):
 )
 def test_more_ways_to_say_a_place_is_fought_over(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "yet to" is a negation of what follows it
+        ("Khulm has yet to fall.", {("Khulm", "government")}),
+        ("The army has yet to retake Khulm.", {("Khulm", "taliban")}),
+        # "but not Y": the same verb, denied of Y
+        ("Khulm fell, but not Aybak.", {("Khulm", "taliban"), ("Aybak", "government")}),
+        (
+            "The Taliban captured Khulm but not Aybak.",
+            {("Khulm", "taliban"), ("Aybak", "government")},
+        ),
+        # an outcome that did not happen leaves the fight standing
+        (
+            "Khulm remains under siege but has not fallen.",
+            {("Khulm", "contested"), ("Khulm", "government")},
+        ),
+    ],
+)
+def test_yet_to_but_not_and_a_fight_beside_a_denied_outcome(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
