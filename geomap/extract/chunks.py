@@ -24,6 +24,7 @@ from geomap.records import Place
 _DATELINE_AFTER = re.compile(
     r"^\s*(?:,\s*[A-Z][A-Za-z]+)?(?:\s*\([A-Za-z ]+\))?"  # "KABUL, Afghanistan (AP)"
     r"\s*(?::|—|–|-{2}|\s-\s|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d))"
+    r"(?!\s*(?:a|an|the|one|its)\s+[a-z])"  # (not "Khulm – a key district …": an apposition)
 )
 _POSSESSIVE_AFTER = re.compile(r"^(?:\s+(?:province|city|district))?['’](?:s\b|(?=\s))")
 # "'s district centre", " city's third police district": what a possessive names (group 1).
@@ -83,6 +84,7 @@ _JOIN = re.compile(
     r"(?:\s*,\s*(?:the|a|an)\s+[^,;()\"“”]{1,60}?(?=\s*,))?"  # "X, the main crossing, and Y"
     rf"(?:{_PLACE_SAID})?(?:{TIME_SAID})?"  # "X on Monday and Y on Tuesday": said of one
     r"\s*(?:,|;|,?\s+and|,?\s+or|,?\s+nor|,?\s+as\s+well\s+as|,?\s+and\s+also|,?\s+plus|/)\s*"
+    rf"(?:,(?:{TIME_SAID})\s*,\s*)?"  # "X and, a day later, Y"
     r"(?:in\s+)?(?:the\s+)?(?:districts?\s+of\s+)?(?:LOC['’]s\s+)?(?:neighbou?ring\s+|nearby\s+)?"
     # "X and the provincial capital, Y"; "X and the city of Y"
     r"(?:(?:provincial\s+)?(?:capital|cent(?:re|er)|city|town)(?:\s*,|\s+of)\s*(?:the\s+)?)?$",

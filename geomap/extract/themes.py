@@ -116,15 +116,22 @@ BRACKETED = re.compile(
 # "Four districts — A, B and C — have fallen": a list between dashes names the subject
 _DASH_CLOSES = re.compile(r"\s*[—–]\s*(?:[\w'’-]+\s+){0,2}")
 _DASH_OPENS = re.compile(r"[—–]\s*$")
+# "Khulm district – one of the 14 districts of Balkh – fell": an apposition between dashes
+_DASHED_APPOSITION = re.compile(
+    r"(?:\s+(?:district|province|city|town))?\s+[-—–]\s+[^-—–.;:]{1,100}?\s+[-—–]\s+"
+    r"(?:[\w'’-]+\s+){0,2}"
+)
 
 
 def bracketed_subject(chunks: Chunks, text: str, lo: int, ts: int) -> tuple[Place, ...]:
-    """The subject a bracketed clause separates from its verb at ``ts`` (see ``BRACKETED``),
-    or a list between dashes right before it."""
+    """The subject a bracketed clause or an apposition between dashes separates from its
+    verb at ``ts`` (see ``BRACKETED``), or a list between dashes right before it."""
     lo = max(lo, ts - BRACKET_REACH)
     inside = [p for p in chunks.candidates_in(lo, ts) if p.end <= ts]
     for place in reversed(inside):
-        if BRACKETED.fullmatch(text, place.end, ts):
+        if BRACKETED.fullmatch(text, place.end, ts) or _DASHED_APPOSITION.fullmatch(
+            text, place.end, ts
+        ):
             return chunks.group_of(place)
     if inside and _DASH_CLOSES.fullmatch(text, inside[-1].end, ts):
         group = chunks.group_of(inside[-1])

@@ -361,3 +361,25 @@ def test_a_place_with_its_surroundings_after_an_apposition_is_the_subject(claims
 )
 def test_a_part_of_a_second_place_in_the_object(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an apposition between dashes keeps the subject (and is no dateline)
+        (
+            "Khulm district - one of the 14 districts of Balkh - fell on Monday.",
+            {("Khulm", "taliban")},
+        ),
+        ("Khulm – a key district on the highway – fell to the Taliban.", {("Khulm", "taliban")}),
+        # a time between commas after "and" keeps the list
+        (
+            "Taliban fighters seized Khulm and, a day later, Aybak.",
+            {("Khulm", "taliban"), ("Aybak", "taliban")},
+        ),
+    ],
+)
+def test_dashes_and_a_time_between_commas_keep_the_subject_and_the_list(
+    claims_of, sentence, expected
+):
+    assert claims_of(sentence) == expected
