@@ -69,7 +69,10 @@ _PART_OF_BEFORE = re.compile(
     r"\b(?:most|much|parts?|large\s+parts|half|a\s+third|two-thirds|the\s+rest)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_NAME_RIGHT_BEFORE = re.compile(r"\b(?-i:[A-Z])[\w'’-]+\s+$")  # a headline's "attack on X repelled"
+# a headline's "attack on X repelled"; "X was among several districts retaken by commandos"
+_NAME_RIGHT_BEFORE = re.compile(
+    r"\b(?:(?-i:[A-Z])[\w'’-]+|districts|towns|cities|villages|capitals)\s+$", re.IGNORECASE
+)
 _NO_OBJECT_NEXT = re.compile(
     # "X, seized by Y"; "X, seized on Wednesday"; "X, taken last week,": no object follows
     r"\s+(?:by|on|last|earlier|overnight|yesterday|this|early|late)\b|\s*[,.;]|\s*$",

@@ -56,7 +56,9 @@ RANK = (
 )
 _RANKED_OUTCOME = re.compile(
     r"(?:\b(?:was|were|became|becomes|is|has\s+become|had\s+become|makes?\s+it|made\s+it|"
-    rf"making\s+it)|,)\s+the\s+{RANK}\s+(?:[\w-]+\s+){{0,4}}?to\s*$",
+    # "was (one of | among) the first districts to fall"
+    rf"making\s+it)|,)(?:\s+(?:(?:one|two|three|four|five|several|some)\s+of|among))?"
+    rf"\s+the\s+{RANK}\s+(?:[\w-]+\s+){{0,4}}?to\s*$",
     re.I,
 )
 

@@ -383,3 +383,22 @@ def test_dashes_and_a_time_between_commas_keep_the_subject_and_the_list(
     claims_of, sentence, expected
 ):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # one of a ranked group of outcomes
+        ("Khulm was one of the first districts to fall.", {("Khulm", "taliban")}),
+        ("Khulm was among the first districts to fall to the Taliban.", {("Khulm", "taliban")}),
+        ("Khulm would be one of the first districts to fall.", set()),
+        # among units a participle describes
+        ("Khulm was among several districts retaken by commandos.", {("Khulm", "government")}),
+        (
+            "Khulm and Aybak were among the towns captured by the Taliban on Monday.",
+            {("Khulm", "taliban"), ("Aybak", "taliban")},
+        ),
+    ],
+)
+def test_one_of_the_places_an_outcome_counts(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
