@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from geomap.extract.lexicon import NON_COMBATANT, Lexicon, Trigger
+from geomap.extract.lexicon import HELD_BY_SUFFIX, NON_COMBATANT, Lexicon, Trigger
 
 # "… by Afghan commandos", "… over to the Taliban", "… by its residents"
 _BY_OR_TO = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(by|to)\s+(?:its\s+|their\s+)?", re.IGNORECASE)
@@ -24,7 +24,7 @@ _THEIR = re.compile(r"\b(?:their|theirs|its|they)\b", re.IGNORECASE)
 _THEY = re.compile(r"\bthey\b", re.IGNORECASE)
 ACTOR_REACH = 400  # characters back from a verb in which its subject is looked for: linear
 # "residents of Taliban-controlled X fled": the side only qualifies the place
-_HOLDS_A_PLACE = re.compile(r"-(?:held|controlled|occupied)\b", re.IGNORECASE)
+_HOLDS_A_PLACE = re.compile(HELD_BY_SUFFIX, re.IGNORECASE)
 THEY_REACH = 200  # characters back, past the sentence start, in which "they" finds its actor
 # "… who (had) fled": a relative clause's subject is the phrase the pronoun follows
 _RELATIVE_SUBJECT = re.compile(

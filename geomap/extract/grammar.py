@@ -70,7 +70,7 @@ _PART_OF_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # a headline's "attack on X repelled"; "X was among several districts retaken by commandos"
-_NAME_RIGHT_BEFORE = re.compile(
+_NOUN_RIGHT_BEFORE = re.compile(
     r"\b(?:(?-i:[A-Z])[\w'’-]+|districts|towns|cities|villages|capitals)\s+$", re.IGNORECASE
 )
 _NO_OBJECT_NEXT = re.compile(
@@ -154,7 +154,7 @@ def _is_passive(text: str, start: int, m: TriggerMatch, lo: int) -> bool:
             or (
                 (
                     _REDUCED_RELATIVE.search(text, max(start, ts - 8), ts)
-                    or _NAME_RIGHT_BEFORE.search(text, max(start, ts - 40), ts)
+                    or _NOUN_RIGHT_BEFORE.search(text, max(start, ts - 40), ts)
                 )
                 and (_NO_OBJECT_NEXT.match(text, te) or _NOBODY_EXPELLED.fullmatch(m.text))
             )

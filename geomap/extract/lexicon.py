@@ -116,6 +116,8 @@ class Lexicon:
 
 # A place's possessive ending: "Kunduz's ", "Herat province's ", "the city' "
 POSSESSIVE = r"(?:\s+(?:province|city|district))?['’]s?\s+"
+# "Taliban-held", "Russian-occupied": a side named only to say who holds the place after it
+HELD_BY_SUFFIX = r"-(?:held|controlled|occupied)\b"
 
 
 def _words(items: list[str]) -> str:

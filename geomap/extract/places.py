@@ -130,12 +130,9 @@ def _unnamed_capitals(text: str, places: list[Place], gazetteer: Gazetteer) -> l
             p.kind == "city" and p.province_pcode == province.province_pcode for p in before
         ):
             continue
-        centre = gazetteer.provincial_centre(province.province_pcode)
-        if centre is not None and province.country == gazetteer.country:
-            start, end = phrase.span()
-            found.append(
-                _place(Mention(start, end, phrase.group(0), (centre,), "city", False), centre)
-            )
+        if province.country == gazetteer.country:
+            centre = _centre_at(text, phrase.span(), province, gazetteer)
+            found += [centre] if centre is not None else []
     return sorted([*places, *found], key=lambda p: p.start) if found else places
 
 
@@ -190,9 +187,17 @@ def _capital_at(
         return None  # "Lashkar Gah, the Helmand capital": the town named right before it
     if town is not None:
         return replace(town, mention=text[start:end], start=start, end=end)
+    return _centre_at(text, span, province, gazetteer)
+
+
+def _centre_at(
+    text: str, span: tuple[int, int], province: Place, gazetteer: Gazetteer
+) -> Place | None:
+    """The province's centre, as the boundaries place it, named by the words at ``span``."""
     centre = gazetteer.provincial_centre(province.province_pcode)
     if centre is None:
         return None
+    start, end = span
     return _place(Mention(start, end, text[start:end], (centre,), "city", False), centre)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from geomap.extract.anchors import gated
-from geomap.extract.lexicon import Lexicon
+from geomap.extract.lexicon import HELD_BY_SUFFIX, Lexicon
 from geomap.extract.scope import PASSIVE_BEFORE, negated_before
 from geomap.records import REPORTER, THIRD_PARTY
 
@@ -60,7 +60,7 @@ _INVERSION_MARK = re.compile(r"[,\"”’'(:;—–-]\s*$")  # before a verb tha
 _NOTHING_AFTER = re.compile(  # "…, the governor said on Monday."
     r"\s*(?:(?:on|late|early|last)\s+\w+|\w+day|overnight|earlier|later)?\s*[.!?]?[\"”’]?\s*"
 )
-_PLACE_MODIFIER = re.compile(r"[\w'’]+-(?:occupied|held|controlled)\b", re.IGNORECASE)
+_PLACE_MODIFIER = re.compile(rf"[\w'’]+{HELD_BY_SUFFIX}", re.IGNORECASE)
 _NAME_ONLY = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s*){1,4}")  # a person's name, no title
 _TITLE = re.compile(r"\s*(?:the|a|an)\s", re.IGNORECASE)  # "the governor's spokesman"
 # "rejected reports that …", "amid reports that …": reports as a noun, from unnamed sources
