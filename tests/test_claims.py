@@ -355,6 +355,20 @@ def test_a_time_kept_inside_another_events_clause_does_not_date_this_one(gazette
             date(2021, 7, 1),
             {("Ghormach", "taliban", date(2021, 6, 8)), ("Jalrez", "taliban", date(2021, 6, 10))},
         ),
+        # "a week after" dates the clause it opens that long before the rest (a Saturday)
+        (
+            "Troops drove the insurgents out of Kushk on Saturday, a week after the Taliban "
+            "overran the district.",
+            date(2021, 7, 19),
+            {("Kushk", "government", date(2021, 7, 17)), ("Kushk", "taliban", date(2021, 7, 10))},
+        ),
+        # the closing attribution's time is not the lagged clause's own
+        (
+            "Commandos have retaken Kushk, three days after it was seized by the Taliban, "
+            "the ministry said on Thursday.",
+            date(2021, 7, 30),
+            {("Kushk", "government", date(2021, 7, 29)), ("Kushk", "taliban", date(2021, 7, 26))},
+        ),
     ],
 )
 def test_each_event_and_member_is_dated_by_its_own_time(gazetteer, text, published, expected):

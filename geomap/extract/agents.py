@@ -9,6 +9,8 @@ from geomap.extract.lexicon import HELD_BY_SUFFIX, NON_COMBATANT, Lexicon, Trigg
 
 # "… by Afghan commandos", "… over to the Taliban", "… by its residents"
 _BY_OR_TO = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(by|to)\s+(?:its\s+|their\s+)?", re.IGNORECASE)
+# a recipient after the object: "handed the district of X over to the Taliban"
+_TO_AFTER_OBJECT = re.compile(r"\s*(?:[\w'-]+\s+){0,6}?(to)\s+(?:its\s+|their\s+)?", re.I)
 # "its forces", "our troops": the speaker's own side
 OWN_FORCES = re.compile(
     r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|soldiers|units|fighters|army|men)\b", re.I
@@ -81,7 +83,7 @@ def agent_of(
 
 def _named_after(text: str, te: int, preposition: str, lexicon: Lexicon) -> str | None:
     """The party in a by- or to-phrase just after the verb ("… by Afghan commandos")."""
-    by = _BY_OR_TO.match(text, te, te + 60)
+    by = (_TO_AFTER_OBJECT if preposition == "to" else _BY_OR_TO).match(text, te, te + 80)
     if by is None or by.group(1).lower() != preposition or not lexicon.actor.match(text, by.end()):
         return None
     return lexicon.party_of(text[by.end() : by.end() + 50])

@@ -36,6 +36,8 @@ _CLAUSE_DONE = re.compile(
     r"|\s+on\s+\d{1,2}\s+[A-Z][a-z]+|\s+in\s+(?:early\s+|late\s+|mid-?)?[A-Z][a-z]+\b)*"
     r"[\s.,;:!?\"'”’)]*"
 )
+# A passive verb's agent: "by the Taliban", "by Afghan commandos"
+_BY_PHRASE = re.compile(r"\s+by\s+(?:the\s+)?[\w'’-]+(?:\s+(?!on\b|in\b|at\b)[\w'’-]+){0,2}")
 # A second predicate of the subject ("… and have been mounting pressure on"): it ends an object.
 _NEW_PREDICATE = re.compile(rf"\b(?:and|but)\s+(?:{AUXILIARIES})\b", re.IGNORECASE)
 DESTINATION = re.compile(r"\b(?:to|towards?|into|across|through|via)\b", re.IGNORECASE)
@@ -118,9 +120,11 @@ def pronoun_places(
     if part and part_or_other(part, site.lexicon) != CONTESTED:
         pronoun = None  # "captured 20 of them": not a part of the place
     if not places and not pronoun and not there:
+        by = _BY_PHRASE.match(text, te, hi) if passive else None
+        rest = by.end() if by else te  # "it was seized by the Taliban, officials said"
         pronoun = (
             _PRONOUN_SUBJECT.search(clause_before)
-            if _CLAUSE_DONE.fullmatch(text, te, hi) or only_attribution(text, te, hi)
+            if _CLAUSE_DONE.fullmatch(text, rest, hi) or only_attribution(text, rest, hi)
             else None
         )  # "it was retaken.", "officials said both remained in government hands."
         if pronoun and _WHERE_THEY.search(text, max(start, clause - 8), min(ts, clause + 20)):

@@ -59,7 +59,7 @@ from geomap.records import (
     Place,
 )
 
-RULES_VERSION = 24  # bump when a rule changes: stored articles are then extracted again
+RULES_VERSION = 25  # bump when a rule changes: stored articles are then extracted again
 CLAIMABLE_KINDS = frozenset(
     {"district", "province", "city", "village", "border-crossing", "base", "site"}
 )
@@ -259,10 +259,11 @@ def claims_from_article(
             paired = dict(zip(frame.places, respective, strict=False))
             if len(respective) != len(frame.places):
                 paired = {}  # "A and B fell on Tuesday and Wednesday respectively": one each
-            said = [
-                _own_time(text, (start, end), c, (when, paired), article.published, year)
-                for c in said
-            ]
+            if frame.via == "named":  # (a place only referred to has no time of its own)
+                said = [
+                    _own_time(text, (start, end), c, (when, paired), article.published, year)
+                    for c in said
+                ]
             after_outcome = frame.action == "attempt" and not decided.isdisjoint(frame.places)
             if after_outcome or frame.goes_on or _beside(frame, held):
                 # "withdrew, but efforts are under way to retake it"; "took it, but clashes

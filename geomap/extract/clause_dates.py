@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from geomap.extract.anchors import gated
 from geomap.extract.chunks import TIME_SAID
@@ -33,6 +33,14 @@ _OWN_TIME = re.compile(r"\b(?:which|who|where|while|whereas|after|before|when|si
 # "X changed hands last month and is believed to remain under Taliban control": a second
 # verb of one subject keeps its time apart from the first's
 _CONJUNCTION = re.compile(r"\s(?:and|but|yet)\s", re.IGNORECASE)
+# "Troops retook X on Saturday, a week after the insurgents overran it": the clause after
+# the lag happened that long before the rest of the sentence (after "before": that long after)
+LAG = re.compile(
+    r"\b(?:(?P<count>an?|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>day|week)s?"
+    r"|(?P<some>day|week)s)\s+(?P<side>after|before)\b",  # "weeks after": a guess of two
+    re.IGNORECASE,
+)
+LAG_REACH = 150  # characters from a lag's words to an event of the clause it opens
 
 
 def clause_date(
@@ -51,6 +59,9 @@ def clause_date(
     if published is None:
         return sentence_date
     at, every = events  # (in order: a bisection finds those near, and the cost stays linear)
+    lag = _lag_before(sentence, at, every)
+    if lag is not None:
+        return _lagged_date(sentence, lag, sentence_date, published, year)
     every = every[
         bisect_left(every, at - DESCRIBED_REACH) : bisect_right(every, at + DESCRIBED_REACH)
     ]
@@ -105,6 +116,43 @@ def clause_date(
         last = b
     rest = "".join(pieces) + sentence[last:]
     return resolve_in_sentence(foreground(SINCE.sub(" ", rest), [at]), published, year)
+
+
+def _lag_before(sentence: str, at: int, every: Sequence[int]) -> re.Match[str] | None:
+    """The lag ("a week after") whose clause holds the event at ``at``: the last one before
+    it, near, with no other event between."""
+    lag = None
+    for m in LAG.finditer(sentence, max(0, at - LAG_REACH), at):
+        lag = m
+    if lag is None or any(lag.end() <= e < at for e in every):
+        return None
+    return lag
+
+
+def _lagged_date(
+    sentence: str,
+    lag: re.Match[str],
+    sentence_date: tuple[date | None, str],
+    published: date,
+    year: int | None,
+) -> tuple[date | None, str]:
+    """An event's date in a lag's clause: its own time, else the time of what comes before
+    the lag moved by it."""
+    comma = sentence.find(",", lag.end())  # (not "…, the ministry said on Thursday")
+    own = sentence[lag.end() : comma if comma >= 0 else len(sentence)]
+    if mentions_date(own):
+        return resolve_in_sentence(own, published, year)
+    main = sentence[: lag.start()]
+    day, precision = (
+        resolve_in_sentence(main, published, year) if mentions_date(main) else sentence_date
+    )
+    if day is None:
+        return day, precision
+    if lag["some"]:
+        step, precision = timedelta(days=14 if lag["some"].lower() == "week" else 2), "week"
+    else:
+        step = days_later(lag)
+    return (day - step if lag["side"].lower() == "after" else day + step), precision
 
 
 def foreground(sentence: str, events: Sequence[int]) -> str:

@@ -42,8 +42,9 @@ DAYS_LATER = gated(
 
 
 def days_later(m: re.Match[str]) -> timedelta:
-    """The step a ``DAYS_LATER`` match names."""
-    unit = (m.group("next") or m.group("after") or m.group("later")).lower()
+    """The step a ``DAYS_LATER`` match (or a lag's: "a week after") names."""
+    groups = m.groupdict()
+    unit = (groups.get("next") or groups.get("after") or groups.get("later") or m["unit"]).lower()
     return timedelta(days=(number(m.group("count")) or 1) * (7 if unit == "week" else 1))
 
 

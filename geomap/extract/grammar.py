@@ -55,8 +55,8 @@ from geomap.extract.themes import (
     counts_not_names,
     group_after,
     group_before,
+    listed_object_status,
     names_a_reference,
-    object_status,
     possessed_head,
     shares_predicate,
 )
@@ -355,9 +355,12 @@ def _judged(
         # The object's head noun decides: "captured Kunduz" / "the city's entrance" /
         # "took captive four members ... of the province"
         # a withdrawal's gap only names what was left: "from the west bank, including from X"
-        judge = part_or_other if m.trigger.action == "withdraw" else object_status
         judged = (
-            judge(text[te:object_at], lexicon)
+            (
+                part_or_other(text[te:object_at], lexicon)
+                if m.trigger.action == "withdraw"
+                else listed_object_status(text, te, object_at, lexicon)
+            )
             or possessed_head(text, object_end or object_at, lexicon)
             or scene
         )

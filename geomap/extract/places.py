@@ -28,6 +28,7 @@ from geomap.records import Article, Place
 
 COMMON_WORD_ZIPF = 3.7  # single words at least this frequent in English need a cue
 MIN_ZIPF_LENGTH = 3
+SENTENCE_WORD_ZIPF = 4.5  # a word this frequent opening a sentence is no first name ("Then")
 
 
 def places_from_text(text: str, gazetteer: Gazetteer) -> list[Place]:
@@ -450,8 +451,8 @@ def _looks_like_person_or_word(
         r"([A-Z][\w'’-]*)(?<!['’]s) $", text[max(0, mention.start - 30) : mention.start]
     )
     after = re.match(r" ([A-Z][\w'’-]*)", text[mention.end : mention.end + 30])
-    if before and _opens_with_participle(text, mention.start - len(before.group(0))):
-        before = None  # "Seizing Almar, the insurgents …": a verb opening the sentence
+    if before and _opens_with_sentence_word(text, mention.start - len(before.group(0))):
+        before = None  # "Seizing Almar, …", "Then Khulm fell": capitalised as the first word
     return any(
         neighbour
         and neighbour.group(1).lower().strip("'’") not in not_name_words
@@ -460,11 +461,19 @@ def _looks_like_person_or_word(
     )
 
 
-def _opens_with_participle(text: str, at: int) -> bool:
-    """The word at ``at`` is an "-ing" form opening its sentence (no name ends so there)."""
-    word = re.match(r"[A-Z][a-z]+ing\b", text[at : at + 30])
+def _opens_with_sentence_word(text: str, at: int) -> bool:
+    """The word at ``at`` opens its sentence and is an "-ing" form or a frequent English
+    word ("Then", "Take"): no first name is either."""
+    word = re.match(r"[A-Z]([a-z]+)\b", text[at : at + 30])
     opening = text[max(0, at - 3) : at].rstrip(" \"'“‘")
-    return word is not None and (not opening or opening[-1] in ".!?\n")
+    return (
+        word is not None
+        and (not opening or opening[-1] in ".!?\n")
+        and (
+            word.group(1).endswith("ing")
+            or _english_frequency(word.group(0).lower()) >= SENTENCE_WORD_ZIPF
+        )
+    )
 
 
 HEADLINE_CHARS = 200

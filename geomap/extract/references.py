@@ -82,12 +82,13 @@ NAMED_NEXT = 200  # elsewhere "a provincial capital … Qala-i-Naw" names it in 
 
 
 def _stands_for_district(p: Place) -> bool:
-    """A district, or a town that bears its district's name and is no provincial capital
-    ("Chimtal" for Chimtal district; Maymana is "the city")."""
+    """A district, or a town or crossing that bears its district's name and is no provincial
+    capital ("Chimtal" for Chimtal district, the "Ishkashim" crossing for Eshkashem; Maymana
+    is "the city")."""
     if p.kind == "district":
         return True
     return (
-        p.kind == "city"
+        p.kind in ("city", "border-crossing")
         and p.district is not None
         and loose_key(p.name) == loose_key(p.district)
         and not is_centre_district(p.district_pcode)

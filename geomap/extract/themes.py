@@ -195,6 +195,20 @@ def object_status(gap: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+def listed_object_status(text: str, te: int, object_at: int, lexicon: Lexicon) -> str | None:
+    """``object_status`` of the words from a verb's end to its place, where a place listed
+    after "including" is one of the objects, taken whole ("took several border posts,
+    including X"; not "two checkpoints, including one in X": a part of X)."""
+    intro = lexicon.members.search(text, te, object_at + 1)
+    if (
+        intro is None
+        or intro.end() != object_at
+        or _PREPOSITION_END.search(text, intro.start(), object_at)
+    ):
+        return object_status(text[te:object_at], lexicon)
+    return "drop" if object_status(text[te : intro.start()], lexicon) == "drop" else None
+
+
 # ... and then names them: "three districts: A, B and C", "three districts from the Taliban — A"
 _LIST_FOLLOWS = re.compile(
     r"(?:[^.;:—–]{0,40}?(?::|—|–|\bnamely\b|\bsuch\s+as\b)|[\s,(]*)\s*(?:the\s+)?"

@@ -622,3 +622,29 @@ def test_fighters_patrolling_a_town_hold_it(claims_of):
     assert claims_of("Taliban fighters were patrolling Kunduz on Monday.") == {
         ("Kunduz", "taliban")
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a side that retains a place holds it; so does one that keeps its grip on it
+        ("The government retains Khwaja Du Koh.", {("Khwaja", "government")}),
+        ("Afghan forces retained their hold on Maimana.", {("Maimana", "government")}),
+        # a recipient named after a long object still receives the place
+        (
+            "Local elders handed the district of Khulm over to the Taliban.",
+            {("Khulm", "taliban")},
+        ),
+        (
+            "Local officials handed over the district of Khulm to the Taliban.",
+            {("Khulm", "taliban")},
+        ),
+        # "it", the subject of a passive verb with its agent, is the place named before
+        (
+            "Commandos regained Kushk on Friday, two days after it was seized by the Taliban.",
+            {("Kushk", "government"), ("Kushk", "taliban")},
+        ),
+    ],
+)
+def test_keeping_giving_and_a_passive_it(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected

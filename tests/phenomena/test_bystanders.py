@@ -497,3 +497,28 @@ def test_a_foreign_armys_fight_and_an_unnamed_post_it_locates_say_nothing(claims
         "The insurgents captured the Afghan border town of Spin Boldak last week."
     )
     assert claims_of(text) == {("Spin", "taliban")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a frequent word capitalised only because it opens the sentence is no first name
+        ("Fighting went on for days. Then Khulm fell.", {("Khulm", "taliban")}),
+        # "Take X" asks the reader to consider X: no capture, but what follows still counts
+        (
+            "Take Khulm, which the Taliban captured in June: the town is calm now.",
+            {("Khulm", "taliban")},
+        ),
+        (
+            "Or take Kushk, where the base is still held by Afghan forces.",
+            {("Kushk", "government")},
+        ),
+        # a crossing named like its district stands for the district a reference means
+        (
+            "In Ishkashim, near the Tajik border, elders handed the district to the Taliban.",
+            {("Ishkashim", "taliban")},
+        ),
+    ],
+)
+def test_sentence_openings_and_a_crossing_named_like_its_district(claims_of, text, expected):
+    assert claims_of(text) == expected

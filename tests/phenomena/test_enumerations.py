@@ -402,3 +402,24 @@ def test_dashes_and_a_time_between_commas_keep_the_subject_and_the_list(
 )
 def test_one_of_the_places_an_outcome_counts(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the places after "including" are the posts themselves, taken whole
+        (
+            "The Taliban have taken over several border posts, including Islam Qala and Torghundi.",
+            {("Islam", "taliban"), ("Torghundi", "taliban")},
+        ),
+        # (but "one in X" is a post inside X: X is fought over)
+        ("The Taliban took two checkpoints, including one in Kushk.", {("Kushk", "contested")}),
+        # a neighbour abroad that locates a member does not end the list
+        (
+            "The insurgents seized Islam Qala near Iran and Torghundi near Turkmenistan.",
+            {("Islam", "taliban"), ("Torghundi", "taliban")},
+        ),
+    ],
+)
+def test_members_of_a_plural_object_and_members_located_abroad(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
