@@ -11,6 +11,18 @@ def test_a_place_only_near_the_event_takes_no_claim(claims_of):
     assert claims_of("Fighting continued outside Khulm and Aybak.") == set()
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fighting continues around Khulm, the district centre.",
+        "Heavy clashes have resumed in Khulm after a lull.",
+        "Fighting was reported in Khulm late on Monday.",
+    ],
+)
+def test_a_fight_with_a_verb_of_its_own_is_still_about_the_place(claims_of, sentence):
+    assert claims_of(sentence) == {("Khulm", "contested")}
+
+
 def test_a_part_of_a_place_near_it_is_its_ground(claims_of):
     text = "The Taliban captured villages around Khulm."
     assert claims_of(text) == {("Khulm", "contested")}
