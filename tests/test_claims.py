@@ -369,6 +369,17 @@ def test_a_time_kept_inside_another_events_clause_does_not_date_this_one(gazette
             date(2021, 7, 30),
             {("Kushk", "government", date(2021, 7, 29)), ("Kushk", "taliban", date(2021, 7, 26))},
         ),
+        # a clause after ", and" with a subject of its own keeps its time (2021-07-20: a Tuesday)
+        (
+            "Taliban fighters have entered Kushk, and the districts of Khulm and Aybak were "
+            "captured on Friday.",
+            date(2021, 7, 20),
+            {
+                ("Kushk", "contested", date(2021, 7, 20)),
+                ("Khulm", "taliban", date(2021, 7, 16)),
+                ("Aybak", "taliban", date(2021, 7, 16)),
+            },
+        ),
     ],
 )
 def test_each_event_and_member_is_dated_by_its_own_time(gazetteer, text, published, expected):

@@ -12,10 +12,10 @@ from geomap.extract.chunks import TIME_SAID, Chunks, reference_word_before
 from geomap.extract.lexicon import Lexicon
 from geomap.extract.references import ANAPHOR, EVENT_ANAPHOR, PRONOUN, named_by_phrase
 from geomap.extract.scenes import DROP, part_or_other
-from geomap.extract.scope import AUXILIARIES
 from geomap.extract.site import Frame, Site
 from geomap.extract.speakers import only_attribution
 from geomap.extract.subjects import VERB_FIRST, continues_subject
+from geomap.extract.themes import AUXILIARIES
 from geomap.records import CONTESTED, Place
 
 _PRONOUN_OBJECT = re.compile(  # "retook it", "hold large parts of it": the part is judged

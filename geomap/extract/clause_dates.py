@@ -29,7 +29,8 @@ _RELATIVE_OPENING = re.compile(r",\s*(?:which|who)\b")
 # ", which …", ", where …": a relative clause that describes what it follows
 DESCRIBING = re.compile(r",\s*(?:which|who|where)\b")
 DESCRIBED_REACH = 300  # characters around an event in which a describing clause is looked for
-_OWN_TIME = re.compile(r"\b(?:which|who|where|while|whereas|after|before|when|since)\b|;")
+# (", and the districts of Y were captured last week": a clause with a subject of its own)
+_OWN_TIME = re.compile(r"\b(?:which|who|where|while|whereas|after|before|when|since)\b|;|, and\b")
 # "X changed hands last month and is believed to remain under Taliban control": a second
 # verb of one subject keeps its time apart from the first's
 _CONJUNCTION = re.compile(r"\s(?:and|but|yet)\s", re.IGNORECASE)

@@ -13,10 +13,12 @@ import re
 from bisect import bisect_left
 
 from geomap.extract.lexicon import Lexicon
-from geomap.extract.themes import APPOSITION
+from geomap.extract.themes import APPOSITION, AUXILIARIES
 
 _CLAUSE_END = re.compile(
-    r";|\bbut\b|,?\s+while\b|, and (?=(?:the |a |an )?[a-z])|, as(?! well)\b|\s+—\s+|"
+    # a quotation's end (not before "…," he said of X": the quote is about X)
+    r";|(?<=[,!?])[\"”](?![^.;\"“”]{0,80}?\b(?:said|says|added|wrote)\s+(?:of|about)\b)|"
+    r"\bbut\b|,?\s+while\b|, and (?=(?:the |a |an )?[a-z])|, as(?! well)\b|\s+—\s+|"
     r", (?:raising|causing|sending|forcing|leaving|prompting|killing|resulting|which|who|where|"
     r"when|after|before|amid|although|though|with)\b|\bafter\b|\bbefore\b(?!\s*(?:[.;!?]|$))|\bwhen\b|\bsince\b|"
     r"\bwhereas\b|, (?!including|according|during|excluding|neighbou?ring|surrounding|morning|"
@@ -38,7 +40,6 @@ RANK_REACH = 11  # words before a trigger a rank reaches: "is the third district
 HYPOTHETICAL_REACH = 7  # words before a trigger a modal reaches: "would be the first capital lost"
 # Words a verb's negation reaches the trigger across: auxiliaries, adverbs, determiners.
 _VERBAL_NEGATION = re.compile(r"not|n't|never", re.IGNORECASE)
-AUXILIARIES = r"had|has|have|was|were|is|are"  # the verbs a clause's own verb leans on
 _TRANSPARENT = re.compile(
     rf"(?:\W*\b(?:been|being|be|{AUXILIARIES}|yet|ever|even|\w+ly|any|a|an|the|"
     r"to|so|far|more|much|major|heavy|serious|significant|real|further|single)\b)*\W*",

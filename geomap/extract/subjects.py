@@ -14,8 +14,8 @@ from geomap.extract.agents import subject_before
 from geomap.extract.chunks import Chunks
 from geomap.extract.lexicon import Lexicon
 from geomap.extract.reach import listed_with
-from geomap.extract.scope import AUXILIARIES, clause_marks
-from geomap.extract.themes import group_before
+from geomap.extract.scope import clause_marks
+from geomap.extract.themes import AUXILIARIES, group_before
 from geomap.records import Place
 
 RELATIVE_GAP = re.compile(  # "X district(, located in northern P province| of P), which"

@@ -34,6 +34,9 @@ def group_after(chunks: Chunks, lo: int, hi: int, text: str, lexicon: Lexicon) -
     if first is None or first.start - lo > MAX_OBJECT_GAP * 2:
         return ()
     group = tuple(p for p in chunks.group_of(first) if p.start >= first.start)
+    inside = tuple(p for p in group if p.start < hi)
+    if len(inside) < len(group) and _OWN_VERB_AFTER.match(text, group[-1].end):
+        group = inside  # "entered A, and B and C were captured": B and C have a verb of their own
     members = lexicon.members.match(text, group[-1].end)
     nxt = next(iter(chunks.candidates_in(group[-1].end, hi)), None)
     if members and nxt is not None and nxt.start == members.end() and nxt.start < hi:
@@ -41,6 +44,10 @@ def group_after(chunks: Chunks, lo: int, hi: int, text: str, lexicon: Lexicon) -
     return group
 
 
+AUXILIARIES = r"had|has|have|was|were|is|are"  # the verbs a clause's own verb leans on
+_OWN_VERB_AFTER = re.compile(
+    rf"(?:\s+(?:district|city|town|province)s?)?\s+(?:{AUXILIARIES}|fell)\b", re.IGNORECASE
+)
 # A passive verb's subject that is only part of a place: "some areas (of X) were taken".
 PART_SUBJECT = re.compile(
     r"\b(?:some|several|many|parts?\s+of|most\s+of)\s+(?:[\w-]+\s+){0,2}?"

@@ -456,3 +456,30 @@ def test_a_second_verb_without_a_subject_speaks_for_the_first_verbs_subject(said
 )
 def test_who_says_it_present_negated_or_in_a_contrast(said, sentence, expected):
     assert said(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb inside a quotation does not reach past its end
+        ('"We left everything behind," said a farmer who reached Khulm on Sunday.', set()),
+        # unless the attribution says what the quotation is about
+        (
+            '"The district is under our full control," a Taliban spokesman said of Khulm.',
+            {("Khulm", "taliban")},
+        ),
+        # a side that claims control of a place says it took it
+        (
+            "The insurgents claim control of Islam Qala on the Iranian border.",
+            {("Islam", "taliban")},
+        ),
+        # a list whose last members have a verb of their own is no object of the verb before
+        (
+            "Taliban fighters have entered Kushk, and the districts of Khulm and Aybak were "
+            "captured on Friday.",
+            {("Kushk", "contested"), ("Khulm", "taliban"), ("Aybak", "taliban")},
+        ),
+    ],
+)
+def test_quotations_claims_of_control_and_clauses_of_their_own(claims_of, text, expected):
+    assert claims_of(text) == expected
