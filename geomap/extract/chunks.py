@@ -42,7 +42,10 @@ _IN_BEFORE = re.compile(
 _UNKNOWN_UNIT_BEFORE = re.compile(
     r"(?:\b(?:district|village|town|area)\s+of\s+(?-i:[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,3})"
     r"|(?-i:[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,3})\s+"
-    r"(?:district|village|area|(?:border\s+)?crossing|border\s+post|(?:air\s*)?base|airport|dam))"
+    r"(?:district|village|area|(?:border\s+)?crossing|border\s+post|(?:air\s*)?base|airport|dam)"
+    # a list member: "…, including Dand-e Ghori in Baghlan and Bilchiragh in Faryab"
+    r"|(?:\b(?:including|such\s+as|namely|and)\s+|,\s+)(?-i:[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,3})"
+    r"(?=\s+in\s))"
     r"\s*,?\s+(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+)?$",
     re.IGNORECASE,
 )

@@ -41,9 +41,13 @@ from geomap.records import CONTESTED, Place
 REPEL_REACH = 40  # "repelled a large Taliban attack on": the attack belongs to the repel
 _INCLUDING = re.compile(  # "…, including (the districts of) A and B"
     r"\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?"
-    r"(?:(?:districts?|provinces?|cities|towns)\s+of\s+)?$",
+    r"(?:(?:districts?|provinces?|cities|towns)\s+of\s+)?"
+    # members the gazetteer lacks before it: "including Dand-e Ghori in Baghlan and B"
+    r"(?:(?-i:[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,3})(?:\s+in\s+(?-i:[A-Z][\w'’-]+))?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)){0,3}$",
     re.I,
 )
+INCLUDING_REACH = 120  # characters before a list's head in which "including" opens it
 
 
 @functools.lru_cache(maxsize=16)  # asked by the grammar and by the pending-list check
@@ -191,7 +195,7 @@ def _attach_inclusions(
         return frames
     for group in chunks.groups or tuple((p,) for p in chunks.candidates):
         head = group[0]
-        if not _INCLUDING.search(text[max(0, head.start - 30) : head.start]):
+        if not _INCLUDING.search(text, max(0, head.start - INCLUDING_REACH), head.start):
             continue
         event = next((f for f in unplaced if f.end <= head.start), None)
         if event is None:

@@ -423,3 +423,11 @@ def test_one_of_the_places_an_outcome_counts(claims_of, sentence, expected):
 )
 def test_members_of_a_plural_object_and_members_located_abroad(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+def test_a_member_the_gazetteer_lacks_keeps_the_list_and_its_province_locates(claims_of):
+    text = (
+        "Since May, the insurgents have captured more than 50 districts, including "
+        "Dand-e Ghori in Baghlan and Bilchiragh in Faryab."
+    )
+    assert claims_of(text) == {("Bilchiragh", "taliban")}
