@@ -165,10 +165,14 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     actor_groups.append(rf"(?P<civil>{_words(data['non_combatants']['actors'])})")
     actor_party["civil"] = NON_COMBATANT
     actor_alt = "|".join(actor_groups)
-    actor = re.compile(rf"\b(?:the\s+)?(?:{actor_alt})\b", re.IGNORECASE)
+    modifies = data.get("actor_modifies", {})
+    sites = _words(modifies.get("places", [])) or "(?!)"
+    actor = re.compile(
+        rf"\b(?:the\s+)?(?:{actor_alt})\b(?!(?:['’]s)?\s+(?:{sites})\b)", re.IGNORECASE
+    )
     slot_words = [w for p in parties for w in data["parties"][p]["actors"]]
     slot_words += data["third_party"].get("speaker_possessives", [])
-    modified = _words(data.get("actor_modifies", {}).get("nouns", [])) or "(?!)"
+    modified = _words([*modifies.get("places", []), *modifies.get("people", [])]) or "(?!)"
     actor_slot = rf"(?:the\s+)?(?:{_words(slot_words)})(?!\s+(?:{modified})\b)"
     triggers = []
     for block in data["triggers"]:

@@ -648,3 +648,22 @@ def test_fighters_patrolling_a_town_hold_it(claims_of):
 )
 def test_keeping_giving_and_a_passive_it(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a side named only as the owner of a building is no actor
+        (
+            "The Taliban seized Khulm's police headquarters and governor's office, effectively "
+            "taking the district.",
+            {("Khulm", "taliban")},
+        ),
+        # an adverb between a side and its holding
+        ("The Taliban now effectively control Khulm.", {("Khulm", "taliban")}),
+    ],
+)
+def test_an_owner_of_a_building_is_no_actor_and_adverbs_keep_the_holder(
+    claims_of, sentence, expected
+):
+    assert claims_of(sentence) == expected
