@@ -52,6 +52,9 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i)\s*$", re.IGNORECASE)
 _CLAIMS_NOUN_BEFORE = re.compile(
     r"\b(?:contrary\s+to|despite|amid|against)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I
 )
+_CONTRADICTED = re.compile(
+    r"\b(?:contrary\s+to|despite|unlike|in\s+spite\s+of)\s+what\s+(?:[\w'’-]+\s+){0,3}$", re.I
+)
 _UNNAMED_SOURCE = re.compile(r"\bsources?\b", re.IGNORECASE)
 _THEY = re.compile(r"\bthey\s*$", re.IGNORECASE)
 _INVERTED = re.compile(r",\s*$")  # ", said the governor"
@@ -238,6 +241,8 @@ def speaker_of(
             return THIRD_PARTY  # "Reports that X fell …", "rejected reports that …": unnamed
         if verb == "claims" and _NOUN_START.fullmatch(sentence, 0, m.start()):
             continue  # "Claims that X had fallen were untrue": a noun, its sayer unnamed
+        if _CONTRADICTED.search(sentence, max(0, m.start() - 50), m.start()):
+            continue  # "…, contrary to what the Taliban say": the sayer is contradicted
         if verb in ("claims", "claim") and _CLAIMS_NOUN_BEFORE.search(
             sentence, max(0, m.start() - 40), m.start()
         ):

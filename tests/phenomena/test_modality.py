@@ -473,3 +473,18 @@ def test_more_ways_to_say_a_place_is_fought_over(claims_of, sentence, expected):
 )
 def test_yet_to_but_not_and_a_fight_beside_a_denied_outcome(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a side still inside a place holds it; the side contradicted does not say so
+        (
+            "Afghan forces are still in Khulm, contrary to what the Taliban say.",
+            {("Khulm", "government", "reporter")},
+        ),
+        ("Government troops remained inside Khulm.", {("Khulm", "government", "reporter")}),
+    ],
+)
+def test_still_there_and_contrary_to_what_a_side_says(said, sentence, expected):
+    assert said(sentence) == expected
