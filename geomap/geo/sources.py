@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 
 from geomap.geo.data import dataset_dir, get_manifest
 from geomap.geo.entry import Entry, is_centre_district
-from geomap.geo.names import exact_key, loose_key, name_variants, without_province_word
+from geomap.geo.names import (
+    exact_key,
+    loose_key,
+    match_key,
+    name_variants,
+    without_province_word,
+)
 from geomap.geo.readers import READERS, csv_points, geonames_points, split_aliases
 from geomap.settings import Settings
 
@@ -53,13 +59,19 @@ def point_entries(
             strict=True,
         )
     }
+    # … and one whose name is another district's spelling anywhere (the gazetteer's Nangarhar
+    # "Hisarak" lies inside Logar's Azra; its name is Hesarak's)
+    district_spelt: dict[str, set[str]] = defaultdict(set)
+    for pcode, name in zip(bounds.districts["pcode"], bounds.districts["name"], strict=True):
+        district_spelt[match_key(name)].add(pcode)
     for row in locate(points, bounds).itertuples(index=False):
         if row.district_pcode is None:
             continue  # outside the country: a wrong point is worse than none
-        if (
-            row.kind == "district"
-            and district_named.get((row.province_pcode, loose_key(row.name)), row.district_pcode)
+        if row.kind == "district" and (
+            district_named.get((row.province_pcode, loose_key(row.name)), row.district_pcode)
             != row.district_pcode
+            or row.district_pcode
+            not in district_spelt.get(match_key(row.name), {row.district_pcode})
         ):
             continue
         entry = Entry(
