@@ -130,14 +130,24 @@ _DASHED_APPOSITION = re.compile(
 )
 
 
+# "X, and its surroundings, remain": the place with its own ground
+_AND_ITS_SURROUNDINGS = re.compile(
+    r",?\s+and\s+(?:its|their|the)\s+(?:immediate\s+)?(?:surroundings|environs|outskirts|suburbs"
+    r"|surrounding\s+(?:areas?|villages))\s*,?\s+(?:[\w'’-]+\s+){0,2}",
+    re.IGNORECASE,
+)
+
+
 def bracketed_subject(chunks: Chunks, text: str, lo: int, ts: int) -> tuple[Place, ...]:
     """The subject a bracketed clause or an apposition between dashes separates from its
     verb at ``ts`` (see ``BRACKETED``), or a list between dashes right before it."""
     lo = max(lo, ts - BRACKET_REACH)
     inside = [p for p in chunks.candidates_in(lo, ts) if p.end <= ts]
     for place in reversed(inside):
-        if BRACKETED.fullmatch(text, place.end, ts) or _DASHED_APPOSITION.fullmatch(
-            text, place.end, ts
+        if (
+            BRACKETED.fullmatch(text, place.end, ts)
+            or _DASHED_APPOSITION.fullmatch(text, place.end, ts)
+            or _AND_ITS_SURROUNDINGS.fullmatch(text, place.end, ts)
         ):
             return chunks.group_of(place)
     if inside and _DASH_CLOSES.fullmatch(text, inside[-1].end, ts):

@@ -667,3 +667,10 @@ def test_an_owner_of_a_building_is_no_actor_and_adverbs_keep_the_holder(
     claims_of, sentence, expected
 ):
     assert claims_of(sentence) == expected
+
+
+def test_a_place_with_its_surroundings_is_the_subject(claims_of):
+    text = (
+        "Only the provincial capital, Kunduz city, and its surroundings remain in government hands."
+    )
+    assert claims_of(text) == {("Kunduz", "government")}
