@@ -674,3 +674,15 @@ def test_a_place_with_its_surroundings_is_the_subject(claims_of):
         "Only the provincial capital, Kunduz city, and its surroundings remain in government hands."
     )
     assert claims_of(text) == {("Kunduz", "government")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        # ending a side's occupation or control takes the place from that side
+        ("Afghan forces ended the Taliban's two-week occupation of Khulm.", "government"),
+        ("The insurgents ended government control over Khulm.", "taliban"),
+    ],
+)
+def test_ending_a_sides_hold_takes_the_place_from_it(claims_of, sentence, status):
+    assert claims_of(sentence) == {("Khulm", status)}
