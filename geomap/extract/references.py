@@ -112,12 +112,26 @@ def _start(p: Place) -> int:
     return p.start
 
 
-def _most_salient(earlier: Sequence[Place], places: Sequence[Place], at: int) -> Place:
-    """The antecedent the article speaks most of, among those named lately; else the latest
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“‘(]?[A-Z])")
+
+
+def _sentence_start(text: str, at: int, back: int = 0) -> int:
+    """Where the sentence holding ``at`` starts (``back``: that many sentences before it),
+    within ``SALIENCE_REACH``."""
+    lo = max(0, at - SALIENCE_REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, at + 3) if m.end() <= at]
+    return ends[-1 - back] if len(ends) > back else lo
+
+
+def _most_salient(text: str, earlier: Sequence[Place], places: Sequence[Place], at: int) -> Place:
+    """The antecedent the article speaks most of, among those named since the sentence
+    before; else the latest
     ("captured Sheberghan …, a day after seizing Zaranj. The city has been taken": the story
     is Sheberghan's, named in the headline and the dateline too)."""
     latest = earlier[-1]
-    rivals = {p.name: p for p in earlier if p.end >= at - SALIENCE_REACH}
+    # rivals: those named since the sentence before, or since the last one's sentence
+    since = min(_sentence_start(text, at, back=1), _sentence_start(text, latest.start))
+    rivals = {p.name: p for p in earlier if p.end >= since}
     if len(rivals) < 2:
         return latest
 
@@ -184,8 +198,10 @@ def references(
                 for p in antecedents
                 if p.kind in group and (p.end <= m.start() or p.start == m.start())
             ]
+            if noun in ("provincial", "capital"):  # a provincial capital, if one was named
+                earlier = [p for p in earlier if is_centre_district(p.district_pcode)] or earlier
             if earlier:
-                return [_most_salient(earlier, places, m.start())]
+                return [_most_salient(text, earlier, places, m.start())]
     for m in PLURAL_ANAPHOR.finditer(text, lo, hi):
         kinds = PLURAL_KINDS[m.group("noun").lower().split()[0]]
         # "all three cities": the last three named, however far back; else those named lately

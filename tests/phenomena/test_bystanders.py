@@ -522,3 +522,22 @@ def test_a_foreign_armys_fight_and_an_unnamed_post_it_locates_say_nothing(claims
 )
 def test_sentence_openings_and_a_crossing_named_like_its_district(claims_of, text, expected):
     assert claims_of(text) == expected
+
+
+def test_the_provincial_capital_is_one_named_before_not_any_town(claims_of):
+    text = (
+        "The Taliban overran Qadis, leaving only Qala-e-Naw and Jawand under government "
+        "control. Jawand was captured the next day. The provincial capital fell a month later."
+    )
+    assert ("Qala-e-Naw", "taliban") in claims_of(text)
+    assert ("Jawand", "taliban") in claims_of(text)
+
+
+def test_the_town_is_among_the_places_of_the_last_sentences_not_the_story_so_far(claims_of):
+    text = (
+        "Trucks from Ghazni pass Ghazni city daily; in Ghazni the government is in control. "
+        "Drivers say the road beyond Ghazni is the Taliban's.\n\n"
+        "At a teahouse in Shah Joy, men watched news of the fall of Spin Boldak. "
+        "The town, near the Pakistani border, was taken last week."
+    )
+    assert claims_of(text) == {("Spin", "taliban")}
