@@ -482,6 +482,13 @@ def read_frame(
         return None  # "many fled X": only a named side's flight says who holds it
     if agent is None and action.get("default_agent") == "speaker":
         agent_is_speaker = True  # "the troops were withdrawn from X", said by one side
+    unopposed = (
+        m.trigger.action == "enter"
+        and places
+        and lexicon.unopposed.match(text, places[-1].end) is not None
+    )
+    if unopposed:  # "entered X without a fight": an entry nobody fought is a capture
+        action = lexicon.actions["capture"]
     if action["status"] == CONTESTED:
         status = CONTESTED
     else:
@@ -527,7 +534,7 @@ def read_frame(
     ):
         return None  # keep "captured 15 districts", "the third … to fall": a list may follow
     return Frame(
-        m.trigger.action,
+        "capture" if unopposed else m.trigger.action,
         status,
         ts,
         te,

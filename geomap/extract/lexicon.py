@@ -95,6 +95,7 @@ class Lexicon:
     landmark: GatedPattern  # the reference words that only say "nearby"
     route_before: GatedPattern  # "between X and Y": X is a route's end
     failure: re.Pattern[str]  # after an attempt's place: it came to nothing
+    unopposed: re.Pattern[str]  # after an entry's place: nobody fought it
     besieging: GatedPattern  # the trigger words of a siege
     reporting: GatedPattern  # a report whose content (and actor) follows
     members: re.Pattern[str]  # after an object: its members follow
@@ -276,6 +277,10 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         ),
         failure=re.compile(
             rf"\s*,?\s*(?:[\w-]+\s+){{0,4}}?(?:(?:had|have|has)\s+)?(?:{_words(modality['failure'])})\b",
+            re.IGNORECASE,
+        ),
+        unopposed=re.compile(
+            rf"\s*,?\s*(?:[\w-]+\s+){{0,3}}?(?:{_words(modality.get('unopposed', ['(?!)']))})\b",
             re.IGNORECASE,
         ),
         besieging=_rx(modality.get("besieging", []) or ["(?!)"]),

@@ -686,3 +686,23 @@ def test_a_place_with_its_surroundings_is_the_subject(claims_of):
 )
 def test_ending_a_sides_hold_takes_the_place_from_it(claims_of, sentence, status):
     assert claims_of(sentence) == {("Khulm", status)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        # an entry nobody fought is a capture
+        ("Taliban fighters walked into Khulm unopposed.", "taliban"),
+        ("The insurgents entered Khulm on Friday without a fight.", "taliban"),
+        ("Afghan forces rolled into Khulm without firing a shot.", "government"),
+        # (an entry alone is a fight)
+        ("The insurgents entered Khulm on Friday.", "contested"),
+        # more words for taking, ruling and advancing
+        ("The Taliban have overtaken Khulm district.", "taliban"),
+        ("Khulm is now run by the Taliban.", "taliban"),
+        ("The Taliban now rule Khulm.", "taliban"),
+        ("The Taliban gained ground in Khulm.", "contested"),
+    ],
+)
+def test_unopposed_entries_and_more_words_for_control(claims_of, sentence, status):
+    assert claims_of(sentence) == {("Khulm", status)}
