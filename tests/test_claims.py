@@ -464,3 +464,9 @@ def test_a_dateline_is_no_antecedent_of_the_districts(gazetteer, dash):
         ("Almar", "taliban"),
         ("Qaysar", "taliban"),
     }
+
+
+def test_a_tally_in_a_described_region_names_the_region(gazetteer):
+    text = "The Taliban have taken eight districts in northeastern Badakhshan province."
+    found = extract_article(article_from_text(text, published=date(2021, 7, 4)), gazetteer)
+    assert [(a.count, a.region) for a in found.aggregate_claims] == [(8, "Badakhshan")]

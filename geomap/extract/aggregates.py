@@ -67,7 +67,10 @@ def patterns_for(country: str, demonym: str) -> tuple[tuple[str, re.Pattern[str]
             "region",
             re.compile(
                 rf"(?P<count>{_NUM})\s+(?P<unit>districts)\s+(?:in|of)\s+(?:the\s+)?"
-                r"(?P<region>[A-Z][\w-]+(?:\s+(?:and|&)\s+[A-Z][\w-]+)?)",
+                # "in northeastern Badakhshan": the direction only describes the region
+                r"(?:(?:[a-z-]+ern\s+|central\s+)?"
+                r"(?P<region>(?-i:[A-Z][\w-]+)(?:\s+(?:and|&)\s+(?-i:[A-Z][\w-]+))?)"
+                r"|(?-i:[a-z][\w-]*))",  # "17 districts of the province": no region named
                 re.IGNORECASE,
             ),
         ),

@@ -98,7 +98,8 @@ _JOIN = re.compile(
 _GOVERNED_REACH = 120  # characters from a trigger's start to the place it governs
 # Between a trigger and the place it governs: "stormed into the city of X".
 _GOVERNED_GAP = re.compile(
-    r"\s*(?:the\s+)?(?:(?:provincial\s+)?(?:city|town|district|village|capital|settlement)"
+    r"\s*(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"  # "overran neighbouring X": X itself
+    r"(?:(?:provincial\s+)?(?:city|town|district|village|capital|settlement)"
     r"\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )

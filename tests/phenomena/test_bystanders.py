@@ -541,3 +541,8 @@ def test_the_town_is_among_the_places_of_the_last_sentences_not_the_story_so_far
         "The town, near the Pakistani border, was taken last week."
     )
     assert claims_of(text) == {("Spin", "taliban")}
+
+
+def test_a_neighbouring_place_right_after_its_verb_is_the_object(claims_of):
+    assert claims_of("The Taliban overran neighbouring Deh Yak last month.") == {("Deh", "taliban")}
+    assert claims_of("The Taliban advanced near neighbouring Deh Yak.") == set()
