@@ -163,6 +163,15 @@ def _is_passive(text: str, start: int, m: TriggerMatch, lo: int) -> bool:
     )
 
 
+# A noun trigger as another verb's object or a preposition's: the place before is that
+# verb's scene, not the fight's ("students in Kabul protested against the fighting")
+_EVENT_AS_OBJECT = re.compile(
+    r"\b(?:against|about|despite|because\s+of|due\s+to|fled|fleeing|escaped|escaping|"
+    r"condemned|protested|mourned)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _theme(site: Site) -> _Theme | None:
     """The places named as the trigger's theme (before or after it, a relative clause's
     antecedent, an appositive), or None where they are only its scene."""
@@ -196,6 +205,8 @@ def _theme(site: Site) -> _Theme | None:
         order = (before, after)
     elif m.trigger.theme == "object" and before and not _RELATIVE.search(text[before[-1].end : ts]):
         order = (after,)  # an active verb's object follows it; a place before is its scene
+    elif m.trigger.theme == "after" and _EVENT_AS_OBJECT.search(text, max(lo, ts - 30), ts):
+        order = (after,)  # "protested in Kabul against the fighting": Kabul is the protest's
     else:
         order = (after, before)
     if (m.trigger.theme in ("subject", "object") or not after) and re.search(

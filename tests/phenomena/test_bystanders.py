@@ -546,3 +546,8 @@ def test_the_town_is_among_the_places_of_the_last_sentences_not_the_story_so_far
 def test_a_neighbouring_place_right_after_its_verb_is_the_object(claims_of):
     assert claims_of("The Taliban overran neighbouring Deh Yak last month.") == {("Deh", "taliban")}
     assert claims_of("The Taliban advanced near neighbouring Deh Yak.") == set()
+
+
+def test_a_fight_named_as_another_verbs_object_is_not_the_scene_before_it(claims_of):
+    text = "Kunduz University students protested in Kabul against the fighting."
+    assert claims_of(text) == set()
