@@ -40,7 +40,7 @@ _CLAUSE_DONE = re.compile(
 _BY_PHRASE = re.compile(r"\s+by\s+(?:the\s+)?[\w'’-]+(?:\s+(?!on\b|in\b|at\b)[\w'’-]+){0,2}")
 # A second predicate of the subject ("… and have been mounting pressure on"): it ends an object.
 _NEW_PREDICATE = re.compile(rf"\b(?:and|but)\s+(?:{AUXILIARIES})\b", re.IGNORECASE)
-DESTINATION = re.compile(r"\b(?:to|towards?|into|across|through|via)\b", re.IGNORECASE)
+DESTINATION = re.compile(r"\b(?:to|towards?|into|across|through|via|for)\b", re.IGNORECASE)
 
 
 def _span_of(frame: Frame) -> tuple[Sequence[Place], int, int]:

@@ -50,6 +50,7 @@ from geomap.extract.themes import (
     APPOSITIVE_RELATIVE,
     MAX_OBJECT_GAP,
     PART_SUBJECT,
+    adjunct_head,
     appositive,
     bracketed_subject,
     counts_not_names,
@@ -303,6 +304,22 @@ def _object_words_say(text: str, te: int, hi: int, lexicon: Lexicon) -> str | No
     return part_or_other(words.group(0) if words else "", lexicon)
 
 
+_NAME_NEXT = re.compile(r"\s+((?-i:[A-Z][\w'’-]+))")
+
+
+def _names_unknown_object(site: Site) -> bool:
+    """A noun trigger's "of" (or an active verb) followed by a capitalised name that is no
+    place found and no side ("the fall of Kunuz"): it names what it acts on, unknown."""
+    m, text, te = site.m, site.text, site.te
+    takes = m.text.lower().endswith(" of") or (m.trigger.theme == "object" and not site.passive)
+    name = _NAME_NEXT.match(text, te) if takes else None
+    return bool(
+        name
+        and not site.lexicon.actor.match(text, name.start(1))
+        and not any(p.start == name.start(1) for p in site.chunks.places)
+    )
+
+
 def _judged(
     site: Site, theme: _Theme, resolve: Callable[[int, int], list[Place]]
 ) -> tuple[tuple[Place, ...], str, str | None, int | None] | None:
@@ -332,6 +349,8 @@ def _judged(
         return None
     object_at = places[0].start if places and places is theme.after else None
     object_end = places[0].end if object_at is not None else None
+    if not places and _names_unknown_object(site):
+        return None  # "the fall of Kunuz": a name the gazetteer lacks, not a place before
     if not places and not theme.counts_units:  # a tally's units may be listed ("including")
         active_object = m.trigger.theme == "object" and not passive
         leaves = bool(lexicon.actions[m.trigger.action].get("leaves"))
@@ -373,6 +392,7 @@ def _judged(
                 else listed_object_status(text, te, object_at, lexicon)
             )
             or possessed_head(text, object_end or object_at, lexicon)
+            or (adjunct_head(text, object_at, object_end, lexicon) if object_end else None)
             or scene
         )
         if (

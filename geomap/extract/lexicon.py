@@ -248,10 +248,13 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         partly=_rx(objects["partly"], suffix=r"\s+$"),
         other=_rx(objects["other"]),
         civilian_targets=_rx(objects.get("civilian_targets", []) or ["(?!)"]),
-        title_after=_rx(  # (not "the Khulm district governor's office": a building of Khulm)
+        # (not "the Khulm district governor's office", "the Injil police headquarters": a
+        # building of the place)
+        title_after=_rx(
             bystanders["titles_after"],
             prefix=r"^\s*(?:'s\s+|’s\s+)?",
-            suffix=rf"\b(?!['’]s\s+(?:{_words(bystanders.get('seats_of_office', []))})\b)",
+            suffix=rf"\b(?!['’]s\s+(?:{_words(bystanders.get('seats_of_office', []))})\b)"
+            rf"(?!\s+(?:{sites})\b)",
         ),
         person_title=re.compile(
             rf"\b(?:{_words(data.get('speakers', {}).get('person_titles', [])) or '(?!)'})\s+"

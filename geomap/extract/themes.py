@@ -166,6 +166,21 @@ def possessed_head(text: str, end: int, lexicon: Lexicon) -> str | None:
     return status if status in (CONTESTED, "drop") else None
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NOUNS_AFTER = re.compile(r"\s+((?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*))?)")
+
+
+def adjunct_head(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
+    """ "the Khulm police headquarters": a place naming the noun after it, whose object
+    that noun is (a part: the place fought over)."""
+    if not _THE_BEFORE.search(text, max(0, start - 8), start):
+        return None
+    m = _NOUNS_AFTER.match(text, end)
+    if m is None or m.group(1).split()[0].lower() in GENERIC_KIND:
+        return None  # "the Dashtak area": the place's own kind
+    return CONTESTED if lexicon.part.match(m.group(1)) else None
+
+
 # An unnamed unit inside the place: "a village in X", "two towns near X" (not "the district
 # headquarters in X", which is X's own seat).
 _BASE_INSIDE = re.compile(

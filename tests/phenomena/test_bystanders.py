@@ -551,3 +551,26 @@ def test_a_neighbouring_place_right_after_its_verb_is_the_object(claims_of):
 def test_a_fight_named_as_another_verbs_object_is_not_the_scene_before_it(claims_of):
     text = "Kunduz University students protested in Kabul against the fighting."
     assert claims_of(text) == set()
+
+
+def test_an_event_on_a_name_the_gazetteer_lacks_borrows_no_other_place(claims_of):
+    text = (
+        "The Taliban seized Sheberghan on Saturday. The fall of Kunuz matters because the "
+        "city lies near the Tajik border."
+    )
+    assert claims_of(text) == {("Sheberghan", "taliban")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a place naming a part after "the": the place is fought over
+        ("The Taliban captured the Khulm police headquarters.", {("Khulm", "contested")}),
+        # (its own kind word is the place itself)
+        ("Troops held the Dashtak area of Nili district.", {("Dashtak", "government")}),
+        # a person who left for a place did not leave it
+        ("Government forces left for Khulm on Monday.", set()),
+    ],
+)
+def test_a_building_named_after_a_place_and_a_journey_for_it(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
