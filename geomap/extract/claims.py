@@ -77,6 +77,7 @@ _CONTINUES = gated(
     re.IGNORECASE,
 )
 _BRACKET = re.compile(r",[^,;]*,")
+_BULLET = re.compile(r"\s*[•*·–—-]\s+")  # "• Kahmard (Bamyan)": an item of a list announced before
 # A speaker named by a pronoun: the last speaker a noun named ("…, the governor said. He
 # added that X had fallen")
 _HE_SAID = gated(
@@ -179,10 +180,16 @@ def claims_from_article(
                     sentence, (f.start - start, f.end - start, f.action), year, lexicon
                 )
             ]
-            if not frames and state.pending and chunks.candidates and _CONTINUES.search(sentence):
+            bullet = _BULLET.match(sentence)
+            if (
+                not frames
+                and state.pending
+                and chunks.candidates
+                and (bullet or _CONTINUES.search(sentence))
+            ):
                 status, by = state.pending
                 listed = Frame("list", status, start, start, chunks.candidates, "list")
-                state.pending = None
+                state.pending = state.pending if bullet else None  # the next item may follow
                 made = _list_claims(article, sentence, start, end, listed, by)
                 claims += made
                 state.claims = tuple(made)

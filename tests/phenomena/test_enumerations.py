@@ -431,3 +431,27 @@ def test_a_member_the_gazetteer_lacks_keeps_the_list_and_its_province_locates(cl
         "Dand-e Ghori in Baghlan and Bilchiragh in Faryab."
     )
     assert claims_of(text) == {("Bilchiragh", "taliban")}
+
+
+def test_a_list_announced_by_a_colon_with_a_time_before_it(claims_of):
+    text = "The government has lost three districts since Friday: Kahmard, Saighan and Jalrez."
+    assert claims_of(text) == {
+        ("Kahmard", "taliban"),
+        ("Saighan", "taliban"),
+        ("Jalrez", "taliban"),
+    }
+
+
+def test_bulleted_items_of_a_list_announced_before_each_take_its_claim(claims_of):
+    text = (
+        "Districts lost by the government since Friday:\n"
+        "• Kahmard (Bamyan)\n"
+        "• Tala wa Barfak (Baghlan)\n\n"
+        "Districts recaptured:\n"
+        "- Ghormach (Faryab)\n"
+    )
+    assert claims_of(text) == {
+        ("Kahmard", "taliban"),
+        ("Tala", "taliban"),
+        ("Ghormach", "government"),
+    }
