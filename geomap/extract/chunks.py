@@ -128,6 +128,7 @@ class Chunks:
     bystanders: frozenset[int]  # start offsets of bystander places
     references: frozenset[int] = frozenset()  # bystanders only as landmarks ("near X")
     places: tuple[Place, ...] = ()  # all of the sentence's places, bystanders too
+    destinations: frozenset[int] = frozenset()  # references where someone went ("to X")
 
     def candidates_in(self, lo: int, hi: int) -> tuple[Place, ...]:
         """The candidates that start in ``lo:hi`` (a bisection: a long sentence stays linear)."""
@@ -166,6 +167,7 @@ def chunk_places(
     governed = _Governed(spans)
     bystanders: set[int] = set()
     references: set[int] = set()  # bystanders for the words before them ("near X")
+    destinations: set[int] = set()  # of those, where someone went ("fled towards X")
     has_smaller = any(p.kind != "province" for p in places)
     smaller_seen = False  # a district or town before this place in the sentence
     for i, p in enumerate(places):
@@ -179,6 +181,8 @@ def chunk_places(
             bystanders.add(p.start)
             if _is_reference(text, start, p, lexicon, governed):
                 references.add(p.start)
+                if _is_destination(text, start, p):
+                    destinations.add(p.start)
         elif i >= 2 and _located_by_possessor(text, places[i - 2], places[i - 1], p, bystanders):
             bystanders.add(p.start)  # "Torghundi, in Herat's Kushk district": Kushk locates
         elif i + 1 < len(places) and _locates_the_apposition(text, start, p, places[i + 1]):
@@ -206,6 +210,7 @@ def chunk_places(
         frozenset(bystanders),
         frozenset(references),
         tuple(places),
+        frozenset(destinations),
     )
 
 
@@ -351,6 +356,19 @@ def reference_word_before(before: str, lexicon: Lexicon) -> re.Match[str] | None
     words = before.rsplit(None, lexicon.reference_words)
     tail = len(words[0]) if len(words) > lexicon.reference_words else 0
     return lexicon.reference_before.search(before, tail)
+
+
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:fled|flee(?:s|ing)?|retreat(?:s|ed|ing)?|withdr(?:ew|awn|aw|aws|awing)|relocat\w*|"
+    r"evacuat\w*|escap\w*|moved|went|headed|heading|fell\s+back|pulled\s+back)"
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:to|towards?|into)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_destination(text: str, start: int, p: Place) -> bool:
+    """ "fled towards X", "retreated to X": X is where someone went."""
+    return bool(_DESTINATION_BEFORE.search(text, max(start, p.start - 60), p.start))
 
 
 def _is_reference(text: str, start: int, p: Place, lexicon: Lexicon, governed: _Governed) -> bool:

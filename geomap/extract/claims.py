@@ -171,8 +171,9 @@ def claims_from_article(
             frames, chunks = frames_in_sentence(
                 text, start, end, inside, lexicon, resolve, [c.place for c in state.claims]
             )
-            # a landmark ("around Lysychansk") may still be what "the city" means later
-            bystanders |= chunks.bystanders - chunks.references
+            # a landmark ("around Lysychansk") may still be what "the city" means later, not
+            # where someone went ("fled towards Qaisar")
+            bystanders |= (chunks.bystanders - chunks.references) | chunks.destinations
             frames = [
                 f
                 for f in frames

@@ -38,6 +38,7 @@ from geomap.extract.themes import (
 )
 from geomap.records import CONTESTED, Place
 
+_TOWARDS = re.compile(r"\s+(?:back\s+)?(?:to|towards?|into|for)\b", re.IGNORECASE)
 REPEL_REACH = 40  # "repelled a large Taliban attack on": the attack belongs to the repel
 _INCLUDING = re.compile(  # "…, including (the districts of) A and B"
     r"\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?"
@@ -104,6 +105,8 @@ def frames_in_sentence(
             start + (clause_end(sentence, m.end) if m.trigger.action == "repel" else m.end),
         )
         for m in matches
+        # (not "fled towards X": where they went is no place the verb acts on)
+        if not (lexicon.actions[m.trigger.action].get("leaves") and _TOWARDS.match(sentence, m.end))
     ]
     chunks = chunk_places(text, start, end, places, lexicon, governed)
     frames: list[Frame] = []

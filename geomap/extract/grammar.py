@@ -173,6 +173,15 @@ _EVENT_AS_OBJECT = re.compile(
 )
 
 
+# A referring phrase right before a verb, after a clause break: the verb's own subject
+_REFERRING_SUBJECT = re.compile(
+    r"\b(?:and|but|that|while|whereas)\s+(?:that\s+)?(?:the|this|that)\s+(?:[\w-]+\s+)?"
+    r"(?:district(?:\s+(?:centre|center|headquarters))?|city|town|crossing|base|airport)"
+    r"\s+(?:(?:is|was|were|are|has|had|have|been|now|still|also|already)\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def _theme(site: Site) -> _Theme | None:
     """The places named as the trigger's theme (before or after it, a relative clause's
     antecedent, an appositive), or None where they are only its scene."""
@@ -195,6 +204,8 @@ def _theme(site: Site) -> _Theme | None:
     if leaves and not after and _LEFT_FROM.match(text, te):
         before = ()  # "fled from occupied villages": what they left is not a place before
     subject_theme = m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive)
+    if before and subject_theme and _REFERRING_SUBJECT.search(text, before[-1].end, ts):
+        before = ()  # "… in X and that the district centre was now under …": the phrase's
     if not before and subject_theme:  # "X, which …, was retaken"; "A and B, two … that fell"
         before = (
             bracketed_subject(chunks, text, start, ts)

@@ -574,3 +574,22 @@ def test_an_event_on_a_name_the_gazetteer_lacks_borrows_no_other_place(claims_of
 )
 def test_a_building_named_after_a_place_and_a_journey_for_it(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+def test_where_the_enemy_fled_is_no_antecedent_of_the_district(claims_of):
+    text = (
+        "A spokesman said the district administration of Ghormach in Faryab province was "
+        "conquered last night after heavy fighting.\n\n"
+        '"The enemy fled towards Qaisar and Maimana, leaving behind vehicles," the statement '
+        'said. "The mujahideen are in full control of the district."'
+    )
+    assert claims_of(text) == {("Ghormach", "taliban")}
+
+
+def test_a_referring_subject_after_a_clause_break_is_the_verbs_subject(claims_of):
+    text = (
+        "A Taliban spokesman said 45 soldiers had surrendered with their weapons in Khas "
+        "Uruzgan district and "
+        "that the district centre was now under the control of the mujahideen."
+    )
+    assert claims_of(text) == {("Khas", "taliban")}
