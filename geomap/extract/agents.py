@@ -65,6 +65,8 @@ def agent_of(
     if party:
         return party, False
     action = lexicon.actions[trigger.action]
+    if action.get("agent") == "named":
+        return None, False  # "ending months of occupation of X": only a side named counts
     recipient = action.get("agent") == "recipient"
     if passive or recipient:  # "was retaken by commandos"; "handed X over to the Taliban"
         named = _named_after(text, te, "to" if recipient else "by", lexicon)

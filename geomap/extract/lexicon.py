@@ -36,6 +36,7 @@ ACTIONS = (
     "repel",
     "attempt",
     "expel",
+    "end",
 )
 THEMES = ("object", "subject", "after")
 

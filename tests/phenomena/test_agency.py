@@ -682,6 +682,12 @@ def test_a_place_with_its_surroundings_is_the_subject(claims_of):
         # ending a side's occupation or control takes the place from that side
         ("Afghan forces ended the Taliban's two-week occupation of Khulm.", "government"),
         ("The insurgents ended government control over Khulm.", "taliban"),
+        # no side named: the attacker's hold ended, whoever ended it
+        (
+            "Afghan forces entered Khulm after the insurgents withdrew, ending a month of "
+            "occupation of the town.",
+            "government",
+        ),
     ],
 )
 def test_ending_a_sides_hold_takes_the_place_from_it(claims_of, sentence, status):
