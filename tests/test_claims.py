@@ -131,6 +131,9 @@ def test_kabul_government_gets_no_claim(gazetteer):
         ("today", date(2021, 7, 9), "day"),
         ("last month", date(2021, 6, 1), "month"),
         ("on 22 June", date(2021, 6, 22), "day"),
+        # (2021-07-09 is a Friday: the weekend before it ended on Sunday the 4th)
+        ("over the weekend", date(2021, 7, 4), "week"),
+        ("a fortnight ago", date(2021, 6, 25), "week"),
     ],
 )
 def test_relative_dates_resolve_against_publication(gazetteer, phrase, expected, precision):
@@ -348,6 +351,12 @@ def test_a_time_kept_inside_another_events_clause_does_not_date_this_one(gazette
             "Burka and Khulm fell on Tuesday, Wednesday and Thursday respectively.",
             date(2021, 6, 25),
             {("Burka", "taliban", date(2021, 6, 22)), ("Khulm", "taliban", date(2021, 6, 22))},
+        ),
+        # "the previous day" counts back from the last sentence's day
+        (
+            "Aybak fell on 8 July. The previous day, the Taliban had overrun Ghormach.",
+            date(2021, 7, 15),
+            {("Aibak", "taliban", date(2021, 7, 8)), ("Ghormach", "taliban", date(2021, 7, 7))},
         ),
         # "Two days later" counts from the last sentence's day
         (

@@ -36,7 +36,10 @@ MONTH_ONLY = gated(
 # "the next day", "the day after", "two days later", "a week later": a step from a known day
 DAYS_LATER = gated(
     r"\b(?:the\s+(?:next|following)\s+(?P<next>day|week)|the\s+(?P<after>day|week)\s+after"
-    r"|(?P<count>an?|one|two|three|four|five|six|seven|\d+)\s+(?P<later>day|week)s?\s+later)\b",
+    r"|(?P<count>an?|one|two|three|four|five|six|seven|\d+)\s+(?P<later>day|week)s?\s+later"
+    # a step back: "the previous day", "the day before" (not "the day before X fell")
+    r"|the\s+(?:previous|preceding)\s+(?P<before>day|week)"
+    r"|the\s+(?P<earlier>day|week)\s+before(?=\s*[,.;]|\s*$))\b",
     re.IGNORECASE,
 )
 
@@ -44,18 +47,22 @@ DAYS_LATER = gated(
 def days_later(m: re.Match[str]) -> timedelta:
     """The step a ``DAYS_LATER`` match (or a lag's: "a week after") names."""
     groups = m.groupdict()
-    unit = (groups.get("next") or groups.get("after") or groups.get("later") or m["unit"]).lower()
-    return timedelta(days=(number(m.group("count")) or 1) * (7 if unit == "week" else 1))
+    back = groups.get("before") or groups.get("earlier")
+    unit = (
+        groups.get("next") or groups.get("after") or groups.get("later") or back or m["unit"]
+    ).lower()
+    step = timedelta(days=(number(m.group("count")) or 1) * (7 if unit == "week" else 1))
+    return -step if back else step
 
 
 RELATIVE = gated(
     r"\b(?:(?:on|last|this|since|by|late|early)\s+)?(monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)\b|\b(today|tonight|yesterday|earlier this week|this week|last week|"
-    r"last month|this month|last year|earlier this month|(?:this|last) weekend|"
-    rf"(?:an?|\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+(?:days?|weeks?|months?)\s+ago)\b",
+    r"last month|this month|last year|earlier this month|(?:this|last|at the|over the) weekend|"
+    rf"(?:an?|\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+(?:days?|weeks?|fortnights?|months?)\s+ago)\b",
     re.IGNORECASE,
 )
-_AGO = re.compile(r"(\w+)\s+(days?|weeks?|months?)\s+ago")
+_AGO = re.compile(r"(\w+)\s+(days?|weeks?|fortnights?|months?)\s+ago")
 _PUBLISHED_LINE = re.compile(
     r"^\s*(?:published|date|dateline)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE
 )
@@ -182,7 +189,9 @@ def _relative_phrase(phrase: str, published: date) -> tuple[date, str]:
         return published - timedelta(days=1), "day"
     if phrase in ("today", "tonight"):
         return published, "day"
-    if phrase in ("this week", "earlier this week", "this weekend", "last weekend"):
+    if phrase.endswith("weekend"):  # the last Sunday (the day itself on a weekend)
+        return published - timedelta(days=(published.weekday() + 1) % 7), "week"
+    if phrase in ("this week", "earlier this week"):
         return published - timedelta(days=published.weekday() and 1), "week"
     if phrase == "last week":
         return published - timedelta(days=7), "week"
@@ -198,6 +207,9 @@ def _relative_phrase(phrase: str, published: date) -> tuple[date, str]:
         months = published.year * 12 + published.month - 1 - (number(ago.group(1)) or 0)
         return date(months // 12, months % 12 + 1, 1), "month"
     if ago:  # "two days ago", "a week ago"
-        days = (number(ago.group(1)) or 0) * (7 if ago.group(2).startswith("week") else 1)
+        unit = ago.group(2)
+        days = (number(ago.group(1)) or 0) * (
+            7 if unit.startswith("week") else 14 if unit.startswith("fortnight") else 1
+        )
         return published - timedelta(days=days), "day" if days < 7 else "week"
     return published, "day"
