@@ -358,6 +358,12 @@ def test_a_time_kept_inside_another_events_clause_does_not_date_this_one(gazette
             date(2021, 7, 15),
             {("Aibak", "taliban", date(2021, 7, 8)), ("Ghormach", "taliban", date(2021, 7, 7))},
         ),
+        # "have since" is an adverb: the second verb is as of the report (a Wednesday)
+        (
+            "The insurgents took Kushk last week and have since fought their way into Khulm.",
+            date(2021, 7, 28),
+            {("Kushk", "taliban", date(2021, 7, 21)), ("Khulm", "contested", date(2021, 7, 28))},
+        ),
         # "Two days later" counts from the last sentence's day
         (
             "On 8 June, the Taliban overran Ghormach. Two days later, they seized Jalrez.",

@@ -21,8 +21,8 @@ _CLAUSE_END = re.compile(
     r"\bbut\b|,?\s+while\b|, and (?=(?:the |a |an )?[a-z])|, as(?! well)\b|\s+—\s+|"
     r", (?:raising|causing|sending|forcing|leaving|prompting|killing|resulting|which|who|where|"
     r"when|after|before|amid|although|though|with)\b|\bafter\b|\bbefore\b(?!\s*(?:[.;!?]|$))|\bwhen\b|"
-    # (not "since Friday", "since early July": a time, not a clause)
-    r"\bsince\b(?!\s+(?i:(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:\d|[a-z]+day\b|january|"
+    # (not "since Friday", "since early July": a time, not a clause; "have since": an adverb)
+    r"(?<!have\s)(?<!has\s)(?<!had\s)\bsince\b(?!\s+(?i:(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:\d|[a-z]+day\b|january|"
     r"february|march|april|may|june|july|august|september|october|november|december|last|"
     r"then|yesterday|spring|summer|autumn|winter)))|"
     r"\bwhereas\b|, (?!including|according|during|excluding|neighbou?ring|surrounding|morning|"
