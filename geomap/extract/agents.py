@@ -105,6 +105,27 @@ def _giver_gave_to(text: str, lo: int, span: tuple[int, int], lexicon: Lexicon) 
     return lexicon.opponent(giver) if giver in lexicon.parties else None
 
 
+# "The Taliban, who briefly took X last month, now hold Y": a relative clause between a
+# subject and its verb
+_RELATIVE_BEFORE_VERB = re.compile(
+    r",\s*(?:who|which|that)\b[^,;]{0,150}?,\s*(?:(?:now|still|also|then|later|have|has|had)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def actor_before_relative(text: str, start: int, ts: int, lexicon: Lexicon) -> str | None:
+    """The party of a subject that a relative clause separates from its verb at ``ts``."""
+    bracket = _RELATIVE_BEFORE_VERB.search(text, max(start, ts - 200), ts)
+    if bracket is None:
+        return None
+    actors = [
+        a
+        for a in lexicon.actor.finditer(text, max(start, bracket.start() - 60), bracket.start())
+        if not text[a.end() : bracket.start()].strip()
+    ]
+    return lexicon.actor_party[actors[-1].lastgroup or ""] if actors else None
+
+
 def _actor_before(text: str, lo: int, ts: int, lexicon: Lexicon) -> str | None:
     """The party of the last actor before the verb, after any report of it ("Russia denied
     a Ukrainian claim to have recaptured X": not Russia); after a relative pronoun, only the

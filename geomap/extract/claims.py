@@ -77,6 +77,7 @@ _CONTINUES = gated(
     re.IGNORECASE,
 )
 _BRACKET = re.compile(r",[^,;]*,")
+_SUBJECT_ENDS = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\b", re.I)
 _BULLET = re.compile(r"\s*[•*·–—-]\s+")  # "• Kahmard (Bamyan)": an item of a list announced before
 # A speaker named by a pronoun: the last speaker a noun named ("…, the governor said. He
 # added that X had fallen")
@@ -490,6 +491,8 @@ def _claims(
             opened = clause_marks(sentence)[1]  # the verb's own clause: "25 Taliban fighters
             lo = max((e for e in opened if e <= at), default=0)  # were killed, and X was cleared"
             subject = _BRACKET.sub(" ", sentence[lo:at])
+            auxiliary = _SUBJECT_ENDS.search(subject)  # "X was cleared of insurgents and
+            subject = subject[: auxiliary.start()] if auxiliary else subject  # liberated"
             side = classify_speaker(subject, lexicon) or side
         if side not in lexicon.parties and SPEECH.search(sentence) and last_party:
             side = speaker = last_party  # the same side's "ministry" as the last sentence's

@@ -12,7 +12,13 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from geomap.extract.agents import OWN_FORCES, agent_of, default_agent, subject_before
+from geomap.extract.agents import (
+    OWN_FORCES,
+    actor_before_relative,
+    agent_of,
+    default_agent,
+    subject_before,
+)
 from geomap.extract.anchors import gated
 from geomap.extract.backrefs import DESTINATION, goes_on, pronoun_places, referred
 from geomap.extract.chunks import WHERE_NEXT, Chunks
@@ -92,11 +98,13 @@ _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.
 
 
 def _lost_just_before(places: Sequence[Place], earlier: Sequence[Frame]) -> bool:
-    """The sentence's last event gave these places to a side ("X fell to Y and …")."""
+    """The sentence's last event gave these places to a side ("X fell to Y and …"; not "X
+    was cleared and liberated": one recapture, said twice)."""
     return bool(
         places
         and earlier
         and earlier[-1].status != CONTESTED
+        and earlier[-1].action != "recapture"
         and set(places) <= set(earlier[-1].places)
     )
 
@@ -159,9 +167,22 @@ def _is_passive(text: str, start: int, m: TriggerMatch, lo: int) -> bool:
                 )
                 and (_NO_OBJECT_NEXT.match(text, te) or _NOBODY_EXPELLED.fullmatch(m.text))
             )
+            or (
+                _CONJOINED_PASSIVE.search(text, max(start, ts - 100), ts)
+                and _NO_OBJECT_NEXT.match(text, te)
+            )
         )
         and _PARTICIPLE.match(m.text)
     )
+
+
+# "X was taken by the Taliban and then retaken": a participle conjoined to a passive shares
+# its auxiliary
+_CONJOINED_PASSIVE = re.compile(
+    r"\b(?:was|were|been|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ost)\b[^,;.]{0,60}?\s"
+    r"(?:and|but|or)\s+(?:(?:then|later|subsequently|quickly|soon)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # A noun trigger as another verb's object or a preposition's: the place before is that
@@ -457,6 +478,8 @@ def _agent(
     text, start, m, clause, lexicon = site.text, site.start, site.m, site.clause, site.lexicon
     ts, te, passive = site.ts, site.te, site.passive
     agent, agent_is_speaker = agent_of(text, m.trigger, m.text, (ts, te), clause, passive, lexicon)
+    if agent is None and not agent_is_speaker and not passive and m.trigger.theme != "subject":
+        agent = actor_before_relative(text, start, ts, lexicon)  # "X, who …, now hold Y"
     conjunct = VERB_CONJUNCT.search(text, max(site.lo, ts - 40), ts)
     if conjunct and not passive and m.trigger.theme in ("object", "after"):
         # "its troops repelled insurgent attacks near X and had retaken Y": the subject acts

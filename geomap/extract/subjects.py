@@ -46,7 +46,7 @@ _STATE_CONJUNCT = re.compile(
 )
 # "was captured in early July, retaken …": a participle after a comma, one clause on
 SERIES_REACH = 60
-_SERIES_COMMA = re.compile(r"[^,;:]*,\s*")
+_SERIES_COMMA = re.compile(rf"[^,;:]*,\s*(?:(?:{AUXILIARIES}|then|later)\s+)*")  # ", was retaken"
 VERB_FIRST = re.compile(
     rf"\s*(?:(?:{AUXILIARIES}|did|do|does|not|never|then|later|quickly|soon|also|eventually|"
     r"finally|reportedly|still|yet|(?:forced|compelled|obliged|made)\s+to)\s+)*",

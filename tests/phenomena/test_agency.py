@@ -712,3 +712,35 @@ def test_ending_a_sides_hold_takes_the_place_from_it(claims_of, sentence, status
 )
 def test_unopposed_entries_and_more_words_for_control(claims_of, sentence, status):
     assert claims_of(sentence) == {("Khulm", status)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a participle conjoined to a passive shares its auxiliary and its subject
+        (
+            "Khulm was taken by the Taliban and then retaken by commandos.",
+            {("Khulm", "taliban"), ("Khulm", "government")},
+        ),
+        (
+            "Khulm fell, was retaken and fell again within a week.",
+            {("Khulm", "taliban"), ("Khulm", "government")},
+        ),
+        # (one recapture said twice is no loss between)
+        ("Khulm was cleared of insurgents and liberated.", {("Khulm", "government")}),
+        # "only to": what followed, not an aim
+        (
+            "The army recaptured Khulm, only to lose it again days later.",
+            {("Khulm", "government"), ("Khulm", "taliban")},
+        ),
+        # a relative clause between a side and its verb
+        (
+            "The Taliban, who briefly took Khulm last month, now hold Aybak.",
+            {("Khulm", "contested"), ("Aybak", "taliban")},
+        ),
+    ],
+)
+def test_conjoined_participles_only_to_and_a_subject_beyond_a_relative_clause(
+    claims_of, sentence, expected
+):
+    assert claims_of(sentence) == expected
