@@ -277,7 +277,8 @@ def _theme(site: Site) -> _Theme | None:
         and LOCATION_GAP.match(text[te : places[0].start])
     ):
         return None  # "a facilitator was captured in Kunar": the place is only the scene
-    if places and places is after and m.text.lower().endswith(" of"):
+    if places and places is after and m.text.lower().endswith(" of") and not leaves:
+        # (not "pulled out of X to avoid casualties": a purpose, the withdrawal happened)
         after_name = _NAME_ENDS.match(text, places[-1].end)
         if after_name and lexicon.hypothetical.match(text, after_name.end()):
             return None  # "the fall of X would be a blow": what it would mean, not what was

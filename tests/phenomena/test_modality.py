@@ -488,3 +488,9 @@ def test_yet_to_but_not_and_a_fight_beside_a_denied_outcome(claims_of, sentence,
 )
 def test_still_there_and_contrary_to_what_a_side_says(said, sentence, expected):
     assert said(sentence) == expected
+
+
+def test_a_purpose_after_a_withdrawal_does_not_make_it_hypothetical(claims_of):
+    text = "Afghan forces pulled out of Khulm to avoid civilian casualties."
+    assert claims_of(text) == {("Khulm", "taliban")}
+    assert claims_of("The fall of Khulm would be a blow.") == set()
