@@ -37,6 +37,12 @@ def group_after(chunks: Chunks, lo: int, hi: int, text: str, lexicon: Lexicon) -
     inside = tuple(p for p in group if p.start < hi)
     if len(inside) < len(group) and _OWN_VERB_AFTER.match(text, group[-1].end):
         group = inside  # "entered A, and B and C were captured": B and C have a verb of their own
+    elif (
+        len(group) > 1
+        and _AND_BEFORE.search(text, group[-2].end, group[-1].start)
+        and _OWN_VERB_AFTER_APPOSITION.match(text, group[-1].end)
+    ):
+        group = group[:-1]  # "seized A, and B, on the border, was under threat": B's own verb
     members = lexicon.members.match(text, group[-1].end)
     nxt = next(iter(chunks.candidates_in(group[-1].end, hi)), None)
     if members and nxt is not None and nxt.start == members.end() and nxt.start < hi:
@@ -45,6 +51,10 @@ def group_after(chunks: Chunks, lo: int, hi: int, text: str, lexicon: Lexicon) -
 
 
 AUXILIARIES = r"had|has|have|was|were|is|are"  # the verbs a clause's own verb leans on
+_AND_BEFORE = re.compile(r",?\s+and\s+$", re.IGNORECASE)
+_OWN_VERB_AFTER_APPOSITION = re.compile(
+    rf",\s+[^,;]{{1,60}},\s+(?:{AUXILIARIES}|fell)\b", re.IGNORECASE
+)
 _OWN_VERB_AFTER = re.compile(
     rf"(?:\s+(?:district|city|town|province)s?)?\s+(?:{AUXILIARIES}|fell)\b", re.IGNORECASE
 )

@@ -455,3 +455,14 @@ def test_bulleted_items_of_a_list_announced_before_each_take_its_claim(claims_of
         ("Tala", "taliban"),
         ("Ghormach", "government"),
     }
+
+
+def test_a_last_member_with_an_apposition_and_a_verb_of_its_own_leaves_the_list(claims_of):
+    text = (
+        "The insurgents had seized Shir Khan Bandar, the crossing to Tajikistan, and "
+        "Hairatan, on the Uzbek border, was under threat."
+    )
+    assert claims_of(text) == {("Shir", "taliban"), ("Hairatan", "contested")}
+    # (an apposition on the last member with no verb of its own keeps it in the list)
+    text = "The Taliban seized Khulm, Aybak and Kushk, a district of Herat, on Monday."
+    assert claims_of(text) == {("Khulm", "taliban"), ("Aybak", "taliban"), ("Kushk", "taliban")}
