@@ -272,3 +272,21 @@ def test_the_left_bank_is_no_withdrawal(ukraine):
 )
 def test_the_speakers_own_troops_pushed_out(ukraine, sentence, claim):
     assert claims_in(f"Published: 2023-12-20\n\n{sentence}\n", ukraine) == {claim}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the units named after a colon are those the verb counts, taken whole
+        (
+            "Ukrainian forces have lost two villages since Friday: Krokhmalne and Stelmakhivka.",
+            {("Krokhmalne", "russia"), ("Stelmakhivka", "russia")},
+        ),
+        # the English of the first theatre reads the same here
+        ("Ukrainian troops walked into Kherson unopposed.", {("Kherson", "ukraine")}),
+        ("Ukrainian forces ended the Russian occupation of Izium.", {("Izium", "ukraine")}),
+    ],
+)
+def test_lists_entries_and_ends_read_alike_in_this_theatre(ukraine, sentence, expected):
+    found = claims_in(f"Published: 2022-10-05\n\n{sentence}\n", ukraine)
+    assert {(place, status) for place, status, _by in found} == expected

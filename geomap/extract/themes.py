@@ -237,11 +237,16 @@ def object_status(gap: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+_COLON_BEFORE = re.compile(r"\s*[:—–]\s*(?:the\s+)?$")
+
+
 def listed_object_status(text: str, te: int, object_at: int, lexicon: Lexicon) -> str | None:
     """``object_status`` of the words from a verb's end to its place, where a place listed
     after "including" is one of the objects, taken whole ("took several border posts,
     including X"; not "two checkpoints, including one in X": a part of X)."""
-    intro = lexicon.members.search(text, te, object_at + 1)
+    intro = lexicon.members.search(text, te, object_at + 1) or _COLON_BEFORE.search(
+        text, te, object_at
+    )  # "lost three villages since Friday: A, B and C": the villages themselves
     if (
         intro is None
         or intro.end() != object_at
