@@ -36,8 +36,6 @@ from geomap.extract.scenes import (
     scene_status,
 )
 from geomap.extract.scope import (
-    PASSIVE_BEFORE,
-    QUOTES_AS_SPACES,
     hypothetical,
     negated_before,
 )
@@ -67,26 +65,14 @@ from geomap.extract.themes import (
     possessed_head,
     shares_predicate,
 )
+from geomap.extract.voice import is_passive
 from geomap.records import CONTESTED, THIRD_PARTY, Place
 
 RELATIVE_PRONOUN = gated(r"\b(?:which|that|who)\b", re.IGNORECASE)
-# "Kunduz, captured by the Taliban on Sunday, …": a participle right after a name's comma
-_REDUCED_RELATIVE = re.compile(r"\w,\s*$")
 _PART_OF_BEFORE = re.compile(
     r"\b(?:most|much|parts?|large\s+parts|half|a\s+third|two-thirds|the\s+rest)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# a headline's "attack on X repelled"; "X was among several districts retaken by commandos"
-_NOUN_RIGHT_BEFORE = re.compile(
-    r"\b(?:(?-i:[A-Z])[\w'’-]+|districts|towns|cities|villages|capitals)\s+$", re.IGNORECASE
-)
-_NO_OBJECT_NEXT = re.compile(
-    # "X, seized by Y"; "X, seized on Wednesday"; "X, taken last week,": no object follows
-    r"\s+(?:by|on|last|earlier|overnight|yesterday|this|early|late)\b|\s*[,.;]|\s*$",
-    re.IGNORECASE,
-)
-# "The Taliban, driven from X, …": an expulsion whose verb names nobody expelled is passive.
-_NOBODY_EXPELLED = re.compile(r"\w+ (?:out (?:of|from)|back from|from)", re.IGNORECASE)
 _STATE_ADJECTIVE = re.compile(r"(?:[\w'’]+-)?(?:held|controlled|occupied)", re.IGNORECASE)
 # "A and B, which is still held": the relative clause's verb is in the singular
 _SINGULAR_VERB = re.compile(r"\s+(?:(?:still|now|also)\s+)?(?:is|was|has|remains)\b", re.I)
@@ -94,7 +80,6 @@ _SINGULAR_VERB = re.compile(r"\s+(?:(?:still|now|also)\s+)?(?:is|was|has|remains
 _RELATIVE = re.compile(r"\b(?:which|that|whom|what)\b|:", re.IGNORECASE)
 _WHERE_GAP = re.compile(rf"{WHERE_NEXT}\s*", re.IGNORECASE)
 _LEFT_FROM = re.compile(r"\s+(?:from|out\s+of)\s", re.IGNORECASE)
-_PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.IGNORECASE)
 
 
 def _lost_just_before(places: Sequence[Place], earlier: Sequence[Frame]) -> bool:
@@ -153,38 +138,6 @@ class _Theme:
     subject_first: bool  # the theme is the subject: a passive verb, or one such as "fell"
 
 
-def _is_passive(text: str, start: int, m: TriggerMatch, lo: int) -> bool:
-    """'X was "liberated"' (quotation marks read as spaces), "X, seized by Y,", a headline's
-    "attack on X repelled"."""
-    ts, te = start + m.start, start + m.end
-    return bool(
-        (
-            PASSIVE_BEFORE.search(text[lo:ts].translate(QUOTES_AS_SPACES))
-            or (
-                (
-                    _REDUCED_RELATIVE.search(text, max(start, ts - 8), ts)
-                    or _NOUN_RIGHT_BEFORE.search(text, max(start, ts - 40), ts)
-                )
-                and (_NO_OBJECT_NEXT.match(text, te) or _NOBODY_EXPELLED.fullmatch(m.text))
-            )
-            or (
-                _CONJOINED_PASSIVE.search(text, max(start, ts - 100), ts)
-                and _NO_OBJECT_NEXT.match(text, te)
-            )
-        )
-        and _PARTICIPLE.match(m.text)
-    )
-
-
-# "X was taken by the Taliban and then retaken": a participle conjoined to a passive shares
-# its auxiliary
-_CONJOINED_PASSIVE = re.compile(
-    r"\b(?:was|were|been|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ost)\b[^,;.]{0,60}?\s"
-    r"(?:and|but|or)\s+(?:(?:then|later|subsequently|quickly|soon)\s+)?$",
-    re.IGNORECASE,
-)
-
-
 # A noun trigger as another verb's object or a preposition's: the place before is that
 # verb's scene, not the fight's ("students in Kabul protested against the fighting")
 _EVENT_AS_OBJECT = re.compile(
@@ -226,7 +179,8 @@ def _theme(site: Site) -> _Theme | None:
         before = ()  # "fled from occupied villages": what they left is not a place before
     subject_theme = m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive)
     if before and subject_theme and _REFERRING_SUBJECT.search(text, before[-1].end, ts):
-        before = ()  # "… in X and that the district centre was now under …": the phrase's
+        before = ()  # "… in X and that the district centre was now under …": what the
+        # phrase refers to is the subject (found as a reference), not X as the clause's scene
     if not before and subject_theme:  # "X, which …, was retaken"; "A and B, two … that fell"
         before = (
             bracketed_subject(chunks, text, start, ts)
@@ -517,7 +471,7 @@ def read_frame(
     clause_before = text[lo:ts]
     if hypothetical(clause_before, lexicon) and not _STATE_ADJECTIVE.fullmatch(m.text):
         return None  # (an adjective states what is: "near Taliban-held X", "near occupied X")
-    passive = _is_passive(text, start, m, lo)
+    passive = is_passive(text, start, m, lo)
     if passive and m.trigger.action == "repel":
         lo = start  # "X attacked Y but were beaten back": the attack was on Y
     site = Site(text, start, m, lo, hi, clause, chunks, lexicon, passive, clause_before)
