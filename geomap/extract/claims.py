@@ -90,9 +90,11 @@ _RELATIVE_CLAUSE = re.compile(rf"{DESCRIBING.pattern}[^,;]*", re.IGNORECASE)  # 
 # A statement named before, its issuer not named again
 _THE_STATEMENT = re.compile(
     r"\b(?:the|this|that)\s+statement\s+(?:said|says|added|claimed|read)\b"
-    r"|\b(?:said|added|read)\s+the\s+statement\b",
+    r"|\b(?:said|added|read)\s+the\s+statement\b"
+    r"|\baccording\s+to\s+(?:the|this|that)\s+statement\b",
     re.IGNORECASE,
 )
+_A_STATEMENT = gated(r"\bin\s+a\s+(?:\w+\s+)?statement\b", re.IGNORECASE)
 _CONTENT_FOLLOWS = re.compile(r"\s+(?:that|by|of|to|about)\b", re.IGNORECASE)
 
 
@@ -204,6 +206,10 @@ def claims_from_article(
         same_day = _SAME_DAY.search(sentence)
         # "The next day", "Two days later": counted from the last sentence's day
         next_day = DAYS_LATER.search(sentence) if state.last_date[1] == "day" else None
+        if not frames and _A_STATEMENT.search(sentence):
+            # "The ministry said in a statement …": whose statement "the statement" is later
+            issuer = speaker_of(sentence, lexicon, people=people)
+            state.party = issuer if issuer in lexicon.parties else state.party
         if not (frames or answered or counts or article.published is None or same_day):
             state.claims = ()
             continue  # nothing to date: skip the date work

@@ -483,3 +483,11 @@ def test_who_says_it_present_negated_or_in_a_contrast(said, sentence, expected):
 )
 def test_quotations_claims_of_control_and_clauses_of_their_own(claims_of, text, expected):
     assert claims_of(text) == expected
+
+
+def test_the_statement_is_the_one_a_side_issued_before(said):
+    text = (
+        "The defence ministry said in a statement on Monday that 60 insurgents were killed. "
+        "According to the statement, the army repelled an attack on Khulm."
+    )
+    assert said(text) == {("Khulm", "government", "government")}
