@@ -733,6 +733,8 @@ def test_unopposed_entries_and_more_words_for_control(claims_of, sentence, statu
             "The army recaptured Khulm, only to lose it again days later.",
             {("Khulm", "government"), ("Khulm", "taliban")},
         ),
+        # relieving a besieged garrison: its defenders held
+        ("Commandos relieved the besieged garrison of Khulm.", {("Khulm", "government")}),
         # a relative clause between a side and its verb
         (
             "The Taliban, who briefly took Khulm last month, now hold Aybak.",
