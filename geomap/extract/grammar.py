@@ -147,6 +147,7 @@ _EVENT_AS_OBJECT = re.compile(
 )
 
 
+_BARE_SUBJECT = re.compile(r"\s*(?:(?:has|have|had|now|also|then|finally)\s+)*")
 # A referring phrase right before a verb, after a clause break: the verb's own subject
 _REFERRING_SUBJECT = re.compile(
     r"\b(?:and|but|that|while|whereas)\s+(?:that\s+)?(?:the|this|that)\s+(?:[\w-]+\s+)?"
@@ -194,6 +195,10 @@ def _theme(site: Site) -> _Theme | None:
         order = (after,)  # an active verb's object follows it; a place before is its scene
     elif m.trigger.theme == "after" and _EVENT_AS_OBJECT.search(text, max(lo, ts - 30), ts):
         order = (after,)  # "protested in Kabul against the fighting": Kabul is the protest's
+    elif (
+        m.trigger.action == "enter" and before and _BARE_SUBJECT.fullmatch(text, before[-1].end, ts)
+    ):
+        order = (after,)  # "Khulm entered a new phase": a place entering is no place entered
     else:
         order = (after, before)
     if (m.trigger.theme in ("subject", "object") or not after) and re.search(

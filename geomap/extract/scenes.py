@@ -17,7 +17,7 @@ from geomap.extract.themes import object_head, possessed_head
 from geomap.records import CONTESTED, Place
 
 DROP = "drop"  # a judgement that the frame makes no claim
-LOCATION_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|inside)\s", re.I)
+LOCATION_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|inside|on)\s", re.I)
 PLURAL_UNITS = gated(r"\b(?:districts|towns|cities|capitals|cent(?:re|er)s)\b", re.I)
 _NO_SUBJECT = re.compile(r"\s*(?:no|none\s+of|not\s+a\s+single|not\s+one)\b", re.IGNORECASE)
 _LOCATED_SUBJECT = re.compile(r"[^,;]*?\b(?:in|of|at|inside)\s+(?:the\s+)?", re.IGNORECASE)
@@ -34,6 +34,9 @@ def part_or_other(words: str, lexicon: Lexicon) -> str | None:
 def no_claim(judged: str | None, places: Sequence[Place]) -> bool:
     """An object judged to name no place here, or only a part of a province."""
     return judged == DROP or (judged == CONTESTED and all(p.kind == "province" for p in places))
+
+
+_SOME_NOUN = re.compile(r"[a-z]{3,}", re.IGNORECASE)  # a subject with words of its own
 
 
 def scene_status(
@@ -60,6 +63,8 @@ def scene_status(
             scene = DROP
         elif scene is None and PLURAL_UNITS.search(subject):
             scene = CONTESTED  # "several districts fell in X": some of X's units
+        elif scene is None and _SOME_NOUN.search(subject) and object_head(subject, lexicon) is None:
+            scene = DROP  # "prices fell in X", "a rocket fell on X": no ground changed hands
         if _NO_SUBJECT.match(subject):
             return DROP  # "no district has fallen in X", "none of the posts fell in X"
         return DROP if no_claim(scene, places) else scene

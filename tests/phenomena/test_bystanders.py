@@ -593,3 +593,17 @@ def test_a_referring_subject_after_a_clause_break_is_the_verbs_subject(claims_of
         "that the district centre was now under the control of the mujahideen."
     )
     assert claims_of(text) == {("Khas", "taliban")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # capture and fall words used of other things
+        "Officials took journalists on a tour of Khulm.",
+        "Prices fell sharply in Khulm last week.",
+        "A rocket fell on Khulm overnight.",
+        "Khulm entered a new phase of the war.",
+    ],
+)
+def test_taking_falling_and_entering_said_of_other_things(claims_of, sentence):
+    assert claims_of(sentence) == set()
