@@ -746,3 +746,17 @@ def test_conjoined_participles_only_to_and_a_subject_beyond_a_relative_clause(
     claims_of, sentence, expected
 ):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Taliban stronghold of Khulm was bombed.", {("Khulm", "taliban")}),
+        ("The former Taliban stronghold of Khulm was bombed.", set()),
+        ("Khulm has been a government bastion since 2001.", {("Khulm", "government")}),
+        ("The army lost ground in Khulm.", {("Khulm", "contested")}),
+        ("Khulm was captured on camera by a drone.", set()),
+    ],
+)
+def test_strongholds_ground_lost_and_a_camera(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
