@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from geomap.extract.backrefs import DESTINATION
 from geomap.extract.chunks import Chunks, chunk_places
 from geomap.extract.grammar import RELATIVE_PRONOUN, read_frame
 from geomap.extract.lexicon import Lexicon
@@ -38,7 +39,8 @@ from geomap.extract.themes import (
 )
 from geomap.records import CONTESTED, Place
 
-_TOWARDS = re.compile(r"\s+(?:back\s+)?(?:to|towards?|into|for)\b", re.IGNORECASE)
+# a destination right after a leaving verb ("fled towards X")
+_TOWARDS = re.compile(rf"\s+(?:back\s+)?{DESTINATION.pattern}", re.IGNORECASE)
 REPEL_REACH = 40  # "repelled a large Taliban attack on": the attack belongs to the repel
 _INCLUDING = re.compile(  # "…, including (the districts of) A and B"
     r"\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?"

@@ -308,7 +308,7 @@ def _names_unknown_object(site: Site) -> bool:
     return bool(
         name
         and not site.lexicon.actor.match(text, name.start(1))
-        and not any(p.start == name.start(1) for p in site.chunks.places)
+        and not site.chunks.places_in(name.start(1), name.start(1) + 1)  # (a bisection)
     )
 
 

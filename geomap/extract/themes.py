@@ -52,12 +52,9 @@ def group_after(chunks: Chunks, lo: int, hi: int, text: str, lexicon: Lexicon) -
 
 AUXILIARIES = r"had|has|have|was|were|is|are"  # the verbs a clause's own verb leans on
 _AND_BEFORE = re.compile(r",?\s+and\s+$", re.IGNORECASE)
-_OWN_VERB_AFTER_APPOSITION = re.compile(
-    rf",\s+[^,;]{{1,60}},\s+(?:{AUXILIARIES}|fell)\b", re.IGNORECASE
-)
-_OWN_VERB_AFTER = re.compile(
-    rf"(?:\s+(?:district|city|town|province)s?)?\s+(?:{AUXILIARIES}|fell)\b", re.IGNORECASE
-)
+_OWN_VERB = rf"\s+(?:{AUXILIARIES}|fell)\b"  # a list member's own verb: "B and C were …"
+_OWN_VERB_AFTER = re.compile(rf"(?:\s+(?:district|city|town|province)s?)?{_OWN_VERB}", re.I)
+_OWN_VERB_AFTER_APPOSITION = re.compile(rf",\s+[^,;]{{1,60}},{_OWN_VERB}", re.IGNORECASE)
 # A passive verb's subject that is only part of a place: "some areas (of X) were taken".
 PART_SUBJECT = re.compile(
     r"\b(?:some|several|many|parts?\s+of|most\s+of)\s+(?:[\w-]+\s+){0,2}?"
