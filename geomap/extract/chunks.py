@@ -181,7 +181,7 @@ def chunk_places(
             bystanders.add(p.start)
             if _is_reference(text, start, p, lexicon, governed):
                 references.add(p.start)
-                if _is_destination(text, start, p):
+                if _is_destination(text, start, p, lexicon):
                     destinations.add(p.start)
         elif i >= 2 and _located_by_possessor(text, places[i - 2], places[i - 1], p, bystanders):
             bystanders.add(p.start)  # "Torghundi, in Herat's Kushk district": Kushk locates
@@ -358,17 +358,9 @@ def reference_word_before(before: str, lexicon: Lexicon) -> re.Match[str] | None
     return lexicon.reference_before.search(before, tail)
 
 
-_DESTINATION_BEFORE = re.compile(
-    r"\b(?:fled|flee(?:s|ing)?|retreat(?:s|ed|ing)?|withdr(?:ew|awn|aw|aws|awing)|relocat\w*|"
-    r"evacuat\w*|escap\w*|moved|went|headed|heading|fell\s+back|pulled\s+back)"
-    r"\s+(?:[\w'’-]+\s+){0,3}?(?:to|towards?|into)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _is_destination(text: str, start: int, p: Place) -> bool:
+def _is_destination(text: str, start: int, p: Place, lexicon: Lexicon) -> bool:
     """ "fled towards X", "retreated to X": X is where someone went."""
-    return bool(_DESTINATION_BEFORE.search(text, max(start, p.start - 60), p.start))
+    return bool(lexicon.destination_before.search(text, max(start, p.start - 60), p.start))
 
 
 def _is_reference(text: str, start: int, p: Place, lexicon: Lexicon, governed: _Governed) -> bool:

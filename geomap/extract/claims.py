@@ -49,6 +49,7 @@ from geomap.extract.speakers import (
     quote_speaker,
     speaker_of,
 )
+from geomap.extract.themes import BE_FORMS, HAVE_FORMS
 from geomap.records import (
     CONTESTED,
     REPORTER,
@@ -77,7 +78,7 @@ _CONTINUES = gated(
     re.IGNORECASE,
 )
 _BRACKET = re.compile(r",[^,;]*,")
-_SUBJECT_ENDS = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\b", re.I)
+_SUBJECT_ENDS = re.compile(rf"\b(?:{BE_FORMS}|(?:{HAVE_FORMS})\s+been)\b", re.IGNORECASE)
 _BULLET = re.compile(r"\s*[•*·–—-]\s+")  # "• Kahmard (Bamyan)": an item of a list announced before
 # A speaker named by a pronoun: the last speaker a noun named ("…, the governor said. He
 # added that X had fallen")

@@ -138,15 +138,6 @@ class _Theme:
     subject_first: bool  # the theme is the subject: a passive verb, or one such as "fell"
 
 
-# A noun trigger as another verb's object or a preposition's: the place before is that
-# verb's scene, not the fight's ("students in Kabul protested against the fighting")
-_EVENT_AS_OBJECT = re.compile(
-    r"\b(?:against|about|despite|because\s+of|due\s+to|fled|fleeing|escaped|escaping|"
-    r"condemned|protested|mourned)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
-    re.IGNORECASE,
-)
-
-
 _BARE_SUBJECT = re.compile(r"\s*(?:(?:has|have|had|now|also|then|finally)\s+)*")
 # A referring phrase right before a verb, after a clause break: the verb's own subject
 _REFERRING_SUBJECT = re.compile(
@@ -193,8 +184,11 @@ def _theme(site: Site) -> _Theme | None:
         order = (before, after)
     elif m.trigger.theme == "object" and before and not _RELATIVE.search(text[before[-1].end : ts]):
         order = (after,)  # an active verb's object follows it; a place before is its scene
-    elif m.trigger.theme == "after" and _EVENT_AS_OBJECT.search(text, max(lo, ts - 30), ts):
-        order = (after,)  # "protested in Kabul against the fighting": Kabul is the protest's
+    elif m.trigger.theme == "after" and lexicon.event_holder_before.search(
+        text, max(lo, ts - 30), ts
+    ):
+        # a noun trigger as another verb's object ("protested in Kabul against the fighting"):
+        order = (after,)  # the place before is that verb's scene, not the fight's
     elif (
         m.trigger.action == "enter" and before and _BARE_SUBJECT.fullmatch(text, before[-1].end, ts)
     ):

@@ -95,6 +95,8 @@ class Lexicon:
     reference_words: int  # the most words a reference_before match spans ("in the vicinity of X")
     landmark: GatedPattern  # the reference words that only say "nearby"
     route_before: GatedPattern  # "between X and Y": X is a route's end
+    destination_before: re.Pattern[str]  # "fled towards ": the place after is where they went
+    event_holder_before: re.Pattern[str]  # "protested against the ": the fight is its object
     failure: re.Pattern[str]  # after an attempt's place: it came to nothing
     unopposed: re.Pattern[str]  # after an entry's place: nobody fought it
     besieging: GatedPattern  # the trigger words of a siege
@@ -278,6 +280,15 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         route_before=_rx(
             bystanders["routes"],
             suffix=r"\s+(?:the\s+)?(?:(?:cities|towns|provinces|districts)\s+of\s+)?$",
+        ),
+        destination_before=re.compile(
+            rf"\b(?:{_words(bystanders['going'])})"
+            r"\s+(?:[\w'’-]+\s+){0,3}?(?:to|towards?|into)\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        ),
+        event_holder_before=re.compile(
+            rf"\b(?:{_words(objects['event_holders'])})\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+            re.IGNORECASE,
         ),
         failure=re.compile(
             rf"\s*,?\s*(?:[\w-]+\s+){{0,4}}?(?:(?:had|have|has)\s+)?(?:{_words(modality['failure'])})\b",

@@ -50,7 +50,9 @@ def group_after(chunks: Chunks, lo: int, hi: int, text: str, lexicon: Lexicon) -
     return group
 
 
-AUXILIARIES = r"had|has|have|was|were|is|are"  # the verbs a clause's own verb leans on
+BE_FORMS = r"was|were|is|are"  # a passive's auxiliaries, and a state's verb
+HAVE_FORMS = r"had|has|have"
+AUXILIARIES = rf"{HAVE_FORMS}|{BE_FORMS}"  # the verbs a clause's own verb leans on
 _AND_BEFORE = re.compile(r",?\s+and\s+$", re.IGNORECASE)
 _OWN_VERB = rf"\s+(?:{AUXILIARIES}|fell)\b"  # a list member's own verb: "B and C were …"
 _OWN_VERB_AFTER = re.compile(rf"(?:\s+(?:district|city|town|province)s?)?{_OWN_VERB}", re.I)

@@ -11,6 +11,7 @@ import re
 
 from geomap.extract.scope import PASSIVE_BEFORE, QUOTES_AS_SPACES
 from geomap.extract.site import TriggerMatch
+from geomap.extract.themes import BE_FORMS
 
 # "Kunduz, captured by the Taliban on Sunday, …": a participle right after a name's comma
 _REDUCED_RELATIVE = re.compile(r"\w,\s*$")
@@ -29,7 +30,7 @@ _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ook|ran|run|eld|ost|eft|ught)\b", re.
 # "X was taken by the Taliban and then retaken": a participle conjoined to a passive shares
 # its auxiliary
 _CONJOINED_PASSIVE = re.compile(
-    r"\b(?:was|were|been|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ost)\b[^,;.]{0,60}?\s"
+    rf"\b(?:{BE_FORMS}|been)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ost)\b[^,;.]{{0,60}}?\s"
     r"(?:and|but|or)\s+(?:(?:then|later|subsequently|quickly|soon)\s+)?$",
     re.IGNORECASE,
 )
