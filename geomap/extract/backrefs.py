@@ -160,7 +160,13 @@ def pronoun_places(
             or (
                 (passive or m.trigger.theme == "subject")
                 and continues_subject(
-                    text, start, clause, ts, _span_of(earlier[-1]), state=not passive
+                    text,
+                    start,
+                    clause,
+                    ts,
+                    _span_of(earlier[-1]),
+                    # (a hold is a state in either voice: "… and is now held by the Taliban")
+                    state=not passive or m.trigger.action == "hold",
                 )
             )
         )

@@ -60,7 +60,7 @@ from geomap.records import (
     Place,
 )
 
-RULES_VERSION = 25  # bump when a rule changes: stored articles are then extracted again
+RULES_VERSION = 26  # bump when a rule changes: stored articles are then extracted again
 CLAIMABLE_KINDS = frozenset(
     {"district", "province", "city", "village", "border-crossing", "base", "site"}
 )
@@ -169,8 +169,10 @@ def claims_from_article(
         )
         if inside or refers:
 
-            def resolve(lo: int, hi: int, seen: set[int] = bystanders) -> list[Place]:
-                return references(text, lo, hi, local, seen)
+            def resolve(
+                lo: int, hi: int, aside: Collection[int] = (), seen: set[int] = bystanders
+            ) -> list[Place]:
+                return references(text, lo, hi, local, seen, aside)
 
             frames, chunks = frames_in_sentence(
                 text, start, end, inside, lexicon, resolve, [c.place for c in state.claims]

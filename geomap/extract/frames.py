@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
 from geomap.extract.backrefs import DESTINATION
@@ -89,12 +89,14 @@ def frames_in_sentence(
     end: int,
     places: Sequence[Place],
     lexicon: Lexicon,
-    resolve: Callable[[int, int], list[Place]],
+    resolve: Callable[[int, int, Collection[int]], list[Place]],
     previous: Sequence[Place] = (),
 ) -> tuple[list[Frame], Chunks]:
     """Every frame in ``text[start:end]`` given the sentence's places.
 
-    ``resolve(lo, hi)`` finds a back-reference ("the crossing") between two offsets;
+    ``resolve(lo, hi, unseen)`` finds a back-reference ("the crossing") between two offsets,
+    not among the places at ``unseen`` (this sentence's titles and locators: "Ghazni's
+    council chief said most of the city …" is no Ghazni);
     ``previous`` are the places the sentence before made claims about ("it", "them").
     """
     sentence = text[start:end]
@@ -111,6 +113,11 @@ def frames_in_sentence(
         if not (lexicon.actions[m.trigger.action].get("leaves") and _TOWARDS.match(sentence, m.end))
     ]
     chunks = chunk_places(text, start, end, places, lexicon, governed)
+    named_aside = chunks.bystanders - chunks.references
+
+    def resolve_here(lo: int, hi: int) -> list[Place]:
+        return resolve(lo, hi, named_aside)
+
     frames: list[Frame] = []
     unplaced: list[Frame] = []  # "districts have fallen …, including X": the list comes later
     clause_ends = clause_marks(sentence)[1]
@@ -130,7 +137,7 @@ def frames_in_sentence(
         if habitual(text, start, lo, hi, start + m.start, lexicon, m.trigger.action == "hold"):
             continue  # "the Taliban have long controlled X"; "Over the years, … clashed in X"
         frame = read_frame(
-            text, start, m, lo, hi, clause, chunks, lexicon, resolve, frames, previous
+            text, start, m, lo, hi, clause, chunks, lexicon, resolve_here, frames, previous
         )
         if frame is None:
             continue

@@ -138,6 +138,7 @@ class _Theme:
     subject_first: bool  # the theme is the subject: a passive verb, or one such as "fell"
 
 
+_RELATIVE_OPENS = re.compile(r"\b(?:which|that)\s*$", re.IGNORECASE)
 _BARE_SUBJECT = re.compile(r"\s*(?:(?:has|have|had|now|also|then|finally)\s+)*")
 # A referring phrase right before a verb, after a clause break: the verb's own subject
 _REFERRING_SUBJECT = re.compile(
@@ -195,10 +196,17 @@ def _theme(site: Site) -> _Theme | None:
         order = (after,)  # "Khulm entered a new phase": a place entering is no place entered
     else:
         order = (after, before)
-    if (m.trigger.theme in ("subject", "object") or not after) and re.search(
-        r"\b(?:which|that)\s*$", text[max(start, clause - 8) : clause], re.I
+    if (m.trigger.theme in ("subject", "object") or not after) and _RELATIVE_OPENS.search(
+        text, max(start, clause - 8), clause
     ):  # "X, which remains contested": an adjective's place too
-        order = (*order, _antecedent(text, start, clause, chunks))
+        antecedent = _antecedent(text, start, clause, chunks)
+        subject = len(text[clause:ts]) - len(text[clause:ts].lstrip()) + clause
+        if m.trigger.theme == "object" and not passive and lexicon.actor.match(text, subject, te):
+            # "X, which the insurgents have held since June, or Y": the pronoun is the
+            # verb's object, so no place after the verb is
+            order = (antecedent,)
+        else:
+            order = (*order, antecedent)
     if not after and not passive and names_a_reference(text, te):
         order = (after,)  # "efforts to recapture the crossings": the object refers back
     counts_units = not passive and counts_not_names(text, te, after, lexicon)
@@ -470,7 +478,7 @@ def read_frame(
     clause_before = text[lo:ts]
     if hypothetical(clause_before, lexicon) and not _STATE_ADJECTIVE.fullmatch(m.text):
         return None  # (an adjective states what is: "near Taliban-held X", "near occupied X")
-    passive = is_passive(text, start, m, lo)
+    passive = is_passive(text, start, m, lo, lexicon)
     if passive and m.trigger.action == "repel":
         lo = start  # "X attacked Y but were beaten back": the attack was on Y
     site = Site(text, start, m, lo, hi, clause, chunks, lexicon, passive, clause_before)

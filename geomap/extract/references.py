@@ -151,9 +151,15 @@ def _most_salient(text: str, earlier: Sequence[Place], places: Sequence[Place], 
 
 
 def references(
-    text: str, lo: int, hi: int, places: Sequence[Place], bystanders: Collection[int]
+    text: str,
+    lo: int,
+    hi: int,
+    places: Sequence[Place],
+    bystanders: Collection[int],
+    aside: Collection[int] = (),
 ) -> list[Place]:
-    """The place a phrase such as "the crossing" between ``lo`` and ``hi`` refers to.
+    """The place a phrase such as "the crossing" between ``lo`` and ``hi`` refers to, none
+    of those at ``bystanders`` or ``aside`` (offsets).
 
     Only the last ``ANTECEDENTS`` places before it compete (more than an article names):
     a run-on text of thousands of places stays linear."""
@@ -163,7 +169,11 @@ def references(
     last = (
         len(places) if lo < CATAPHORA_WINDOW else bisect_left(places, hi + NAMED_NEXT, key=_start)
     )
-    antecedents = [p for p in places[max(0, first) : last] if p.start not in bystanders]
+    antecedents = [
+        p
+        for p in places[max(0, first) : last]
+        if p.start not in bystanders and p.start not in aside
+    ]
     for m in ANAPHOR.finditer(text, lo, hi):
         noun = m.group("noun").lower().split()[0]
         kinds = NOUN_KINDS.get(noun, ("city",))

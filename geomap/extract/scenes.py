@@ -21,6 +21,7 @@ LOCATION_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|inside|on)\s", re.
 PLURAL_UNITS = gated(r"\b(?:districts|towns|cities|capitals|cent(?:re|er)s)\b", re.I)
 _NO_SUBJECT = re.compile(r"\s*(?:no|none\s+of|not\s+a\s+single|not\s+one)\b", re.IGNORECASE)
 _LOCATED_SUBJECT = re.compile(r"[^,;]*?\b(?:in|of|at|inside)\s+(?:the\s+)?", re.IGNORECASE)
+_NAME_APPOSITION = re.compile(r",\s*(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s*,")
 _AFTER_FRONTED = re.compile(r"(?:\s+(?:province|district|city))?\s*,\s+")
 
 
@@ -78,7 +79,8 @@ def around_subject(text: str, lo: int, span: tuple[int, int], lexicon: Lexicon) 
     """What the words around a place in the subject (at ``span``, the clause from ``lo``) make
     of it: "nine of X's ten police districts", "the police headquarters in X", "parts of the
     district": a part, fought over; "soldiers in X", "none of the posts in X": no claim."""
-    located = _LOCATED_SUBJECT.fullmatch(text, lo, span[0])
+    # (a name in apposition read past: "The council chief, Nasir Faqiri, said most of the city")
+    located = _LOCATED_SUBJECT.fullmatch(_NAME_APPOSITION.sub(" ", text[lo : span[0]]))
     if located and _NO_SUBJECT.match(located.group(0)):
         return DROP
     return possessed_head(text, span[1], lexicon) or (

@@ -65,7 +65,8 @@ _NOTHING_AFTER = re.compile(  # "…, the governor said on Monday."
 )
 _PLACE_MODIFIER = re.compile(rf"[\w'’]+{HELD_BY_SUFFIX}", re.IGNORECASE)
 _NAME_ONLY = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s*){1,4}")  # a person's name, no title
-_TITLE = re.compile(r"\s*(?:the|a|an)\s", re.IGNORECASE)  # "the governor's spokesman"
+# "the governor's spokesman", "Ghazni's council chief": a title before a name in apposition
+_TITLE = re.compile(r"\s*(?:(?i:the|a|an)\s|[A-Z][\w-]*['’]s(?:\s+[a-z][\w-]*){1,4}\s*$)")
 # "rejected reports that …", "amid reports that …": reports as a noun, from unnamed sources
 _REPORTS_OBJECT = re.compile(
     r"\b(?:rejected|denied|dismissed|refuted|amid|unconfirmed|earlier|separate|other|"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from geomap.extract.lexicon import Lexicon
 from geomap.extract.scope import PASSIVE_BEFORE, QUOTES_AS_SPACES
 from geomap.extract.site import TriggerMatch
 from geomap.extract.themes import BE_FORMS
@@ -36,9 +37,10 @@ _CONJOINED_PASSIVE = re.compile(
 )
 
 
-def is_passive(text: str, start: int, m: TriggerMatch, lo: int) -> bool:
+def is_passive(text: str, start: int, m: TriggerMatch, lo: int, lexicon: Lexicon) -> bool:
     """'X was "liberated"' (quotation marks read as spaces), "X, seized by Y,", a headline's
-    "attack on X repelled"."""
+    "attack on X repelled" (not "which the Taliban captured on Sunday": a side before the
+    verb is its subject)."""
     ts, te = start + m.start, start + m.end
     return bool(
         (
@@ -46,7 +48,10 @@ def is_passive(text: str, start: int, m: TriggerMatch, lo: int) -> bool:
             or (
                 (
                     _REDUCED_RELATIVE.search(text, max(start, ts - 8), ts)
-                    or _NOUN_RIGHT_BEFORE.search(text, max(start, ts - 40), ts)
+                    or (
+                        _NOUN_RIGHT_BEFORE.search(text, max(start, ts - 40), ts)
+                        and not _side_ends_at(text, max(start, ts - 40), ts, lexicon)
+                    )
                 )
                 and (_NO_OBJECT_NEXT.match(text, te) or _NOBODY_EXPELLED.fullmatch(m.text))
             )
@@ -57,3 +62,9 @@ def is_passive(text: str, start: int, m: TriggerMatch, lo: int) -> bool:
         )
         and _PARTICIPLE.match(m.text)
     )
+
+
+def _side_ends_at(text: str, lo: int, at: int, lexicon: Lexicon) -> bool:
+    """An actor phrase ("the Taliban", "Ukrainian troops") right before ``at``."""
+    end = len(text[lo:at].rstrip()) + lo
+    return any(a.end() == end for a in lexicon.actor.finditer(text, lo, end))
