@@ -125,7 +125,8 @@ def _sentence_start(text: str, at: int, back: int = 0) -> int:
 
 def _most_salient(text: str, earlier: Sequence[Place], places: Sequence[Place], at: int) -> Place:
     """The antecedent the article speaks most of, among those named since the sentence
-    before; else the latest
+    before (the latest counting once more if named in the phrase's own sentence); else the
+    latest
     ("captured Sheberghan …, a day after seizing Zaranj. The city has been taken": the story
     is Sheberghan's, named in the headline and the dateline too)."""
     latest = earlier[-1]
@@ -146,6 +147,8 @@ def _most_salient(text: str, earlier: Sequence[Place], places: Sequence[Place], 
     for p in (*lead, *recent):
         if p.name in rivals:
             counts[p.name] = counts.get(p.name, 0) + 1
+    if latest.start >= _sentence_start(text, at):  # "took X, but the city is still held"
+        counts[latest.name] = counts.get(latest.name, 0) + 1
     best = max(rivals, key=lambda name: (counts.get(name, 0), rivals[name].start))
     return rivals[best]
 

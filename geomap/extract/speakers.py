@@ -209,7 +209,7 @@ def speaker_of(
         sentence, at = sentence[lo : at + _REACH], at - lo
     verbs = _speech_verbs(sentence)
     if at is not None:  # the nearest verb before the claim says it ("A said X, but B said Y")
-        before = [m for m in verbs if m.start() < at]
+        before = [m for m in verbs if m.start() <= at]  # (at: "claimed control of X")
         verbs = (*reversed(before), *verbs[len(before) :])
     for m in verbs:
         if (

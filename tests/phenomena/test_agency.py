@@ -820,3 +820,28 @@ def test_a_possessive_title_before_a_name_names_the_speaker(said):
         "Takhar's deputy governor, Abdul Rahman Sayedkhili, said large parts of Taloqan were "
         "under the control of the insurgents."
     ) == {("Taloqan", "contested", "government")}
+
+
+def test_the_afghan_government_is_an_actor(claims_of):
+    assert claims_of("The Torkham crossing remained under Afghan government control.") == {
+        ("Torkham", "government")
+    }
+
+
+def test_a_place_named_in_the_references_own_sentence_counts_once_more(said):
+    # Kunduz is named twice before, Taloqan once, but in the sentence that says "the city"
+    assert said(
+        "In Kunduz province the militants hold most districts. Kunduz city is calm. The "
+        "Taliban say they have taken Taloqan, but officials say the city is still held by "
+        "government forces."
+    ) == {
+        ("Taloqan", "taliban", "taliban"),
+        ("Taloqan", "government", "government"),
+    }
+
+
+def test_a_claim_to_control_is_the_claimants(said):
+    assert said(
+        "The army said it had pulled out of Khulm, a day after the Taliban claimed full "
+        "control of the town."
+    ) == {("Khulm", "taliban", "government"), ("Khulm", "taliban", "taliban")}
