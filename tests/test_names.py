@@ -43,5 +43,11 @@ def test_exact_key_drops_connectors_case_and_generic_words():
     assert exact_key("Badghis Province", drop_generic=False) == "badghisprovince"
 
 
+def test_and_written_wa_or_o_between_words_is_a_connector():
+    assert exact_key("Khost-o-Fereng") == exact_key("Khost wa Fereng") == "khostfereng"
+    assert exact_key("Dand va Patan") == exact_key("Dand Patan")
+    assert exact_key("U.S.") == "us"  # not a connector at the start of a name
+
+
 def test_parenthetical_names_give_each_part():
     assert set(name_variants("Yamgan (Girwan)")) >= {"Yamgan", "Girwan"}

@@ -462,3 +462,9 @@ def test_the_capital_named_by_its_province(gazetteer, text, expected):
 def test_a_fronted_scene_of_a_district_in_it_is_the_province(gazetteer, text, kind):
     places = places_from_text(text, gazetteer)
     assert [p.kind for p in places if p.mention == "Kandahar"] == [kind]
+
+
+@pytest.mark.parametrize("name", ["Khost-o-Fereng", "Khost o Fereng", "Fereng-o-Gharu"])
+def test_a_district_spelt_with_o_for_and_is_found_whole(gazetteer, name):
+    places = places_from_text(f"{name} district was overrun on Monday.", gazetteer)
+    assert [(p.mention.removesuffix(" district"), p.kind) for p in places] == [(name, "district")]

@@ -87,7 +87,9 @@ class Mention:
 _LETTER = r"[^\W\d_]"
 
 
-_INTERIOR_WORDS = "e|i|ye|wa|air|base|airfield|dam|border|crossing|bridge|port|pass|gate|airport"
+_INTERIOR_WORDS = (
+    "e|i|ye|wa|va|o|u|air|base|airfield|dam|border|crossing|bridge|port|pass|gate|airport"
+)
 
 
 # A run of capitalised words (and the few lower-case words names contain) joined by single

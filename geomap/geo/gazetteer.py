@@ -24,7 +24,7 @@ from geomap.geo.entry import Entry, is_centre_district
 from geomap.geo.names import exact_key, fold, joined_key, loose_key, match_key
 from geomap.settings import Settings, default_settings
 
-GAZETTEER_VERSION = 20
+GAZETTEER_VERSION = 21
 # Which source names a place when several sources describe the same one.
 _SOURCE_RANK = (
     "geomap:key_sites",

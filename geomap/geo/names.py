@@ -10,7 +10,8 @@ Qal`ah-ye Now; Kunduz, Qunduz, Kondoz. Two keys make them comparable:
 
 The gazetteer matches on ``exact_key`` first and falls back to ``loose_key``; a name of
 several words also tries ``joined_key``, its skeleton written as one word (Deh Rawood,
-Dehrawud). The connector "wa" ("and") is dropped like -e-: Dand Patan, Dand wa Patan.
+Dehrawud). The connectors "wa" and "o" ("and") are dropped like -e-: Dand Patan, Dand wa
+Patan; Khost wa Fereng, Khost-o-Fereng.
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ import functools
 import re
 import unicodedata
 
-CONNECTORS = frozenset({"e", "i", "ye", "yi", "y", "al", "ul", "ol", "wa"})  # wa: "and"
+# wa, va, o, u: "and" ("Dand wa Patan", "Khost-o-Fereng"); those three only between words
+# ("U.S." is no name)
+CONNECTORS = frozenset({"e", "i", "ye", "yi", "y", "al", "ul", "ol", "wa", "va", "o", "u"})
+_JOINING = frozenset({"va", "o", "u"})
 # Words that name a first-level unit after its name: "Herat province", "Donetsk Oblast".
 PROVINCE_WORDS = frozenset({"province", "provinces", "oblast", "region", "governorate", "wilayat"})
 GENERIC_WORDS = PROVINCE_WORDS | {
@@ -53,7 +57,7 @@ def without_province_word(name: str) -> str:
 def name_tokens(text: str, drop_generic: bool = False) -> list[str]:
     """Word tokens of a name without connectors (and, if asked, generic words)."""
     tokens = _TOKEN.findall(fold(text))
-    kept = [t for t in tokens if t not in CONNECTORS]
+    kept = [t for n, t in enumerate(tokens) if t not in CONNECTORS or (not n and t in _JOINING)]
     if drop_generic:
         kept = [t for t in kept if t not in GENERIC_WORDS] or kept
     return kept or tokens

@@ -845,3 +845,15 @@ def test_a_claim_to_control_is_the_claimants(said):
         "The army said it had pulled out of Khulm, a day after the Taliban claimed full "
         "control of the town."
     ) == {("Khulm", "taliban", "government"), ("Khulm", "taliban", "taliban")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police drove off an attack on the edge of Khulm overnight.", {("Khulm", "government")}),
+        ("Guards had driven off several assaults on Khulm.", {("Khulm", "government")}),
+        ("The Taliban drove off with weapons from Khulm.", set()),  # a journey
+    ],
+)
+def test_driving_off_an_attack_repels_it(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
