@@ -117,3 +117,25 @@ def test_a_json_lines_file_is_read_as_a_stream_of_batches(tmp_path, monkeypatch)
     problems = [p for _articles, bad in batches for p in bad]
     assert [p.message for p in problems] == ["line 4: too large (0 MB; over 0 MiB)"]
     assert batches[-1][0][0].path == f"{path}:6"
+
+
+def test_web_spaces_are_read_as_plain_single_spaces(tmp_path, gazetteer):
+    from geomap.pipeline import extract_article
+
+    page = tmp_path / "scraped.txt"
+    page.write_text(
+        "\ufeffTaliban take border town\n\nThe Taliban captured Spin\u00a0Boldak on "
+        "Wednesday.  Officials said Arghandab\u200b was contested, and Islam  Qala fell.\n",
+        encoding="utf-8",
+    )
+    [article], problems = read_articles([page])
+    assert not problems
+    assert "\u00a0" not in article.text and "  " not in article.text
+    claims = extract_article(article, gazetteer).claims
+    assert {(c.place.mention, c.status) for c in claims} == {
+        ("Spin Boldak", "taliban"),
+        ("Arghandab", "contested"),
+        ("Islam Qala", "taliban"),
+    }
+    for c in claims:  # offsets point into the text the article keeps
+        assert article.text[c.place.start : c.place.end] == c.place.mention

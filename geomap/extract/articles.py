@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -48,6 +49,20 @@ def any_failed(problems: Iterable[ArticleProblem]) -> bool:
     return any(not p.warning for p in problems)
 
 
+# Spaces as the web writes them: no-break, narrow and other wide spaces read as a plain one,
+# zero-width characters as nothing, and a run of spaces as one ("Spin\u00a0Boldak",
+# "Spin  Boldak"): place names are found in runs of words joined by single spaces.
+_WIDE_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff]")
+_SPACE_RUN = re.compile(r" {2,}")
+
+
+def plain_text(text: str) -> str:
+    """The text with Unix line ends and plain single spaces (see above)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _SPACE_RUN.sub(" ", _ZERO_WIDTH.sub("", _WIDE_SPACES.sub(" ", text)))
+
+
 def sha256_text(text: str) -> str:
     """Content hash of an article's text (what identifies it across renames)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -63,7 +78,7 @@ def article_from_text(
     warnings: tuple[str, ...] = (),
 ) -> Article:
     """Build an ``Article`` from text, taking title and date from the text when not given."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = plain_text(text)
     digest = sha256_text(text)
     return Article(
         id=digest[:16],

@@ -138,6 +138,12 @@ class _Theme:
     subject_first: bool  # the theme is the subject: a passive verb, or one such as "fell"
 
 
+# right after the trigger before, or a preposition after it: that trigger's place
+_AFTER_EARLIER_VERB = re.compile(
+    r"\s*(?:(?:[\w'’-]+\s+){0,2}?(?:in|at|near|around|across|inside|over|for|into|on)\s+)?"
+    r"(?:the\s+)?",
+    re.IGNORECASE,
+)
 _RELATIVE_OPENS = re.compile(r"\b(?:which|that)\s*$", re.IGNORECASE)
 _BARE_SUBJECT = re.compile(r"\s*(?:(?:has|have|had|now|also|then|finally)\s+)*")
 # A referring phrase right before a verb, after a clause break: the verb's own subject
@@ -171,6 +177,14 @@ def _theme(site: Site) -> _Theme | None:
     if leaves and not after and _LEFT_FROM.match(text, te):
         before = ()  # "fled from occupied villages": what they left is not a place before
     subject_theme = m.trigger.theme == "subject" or (m.trigger.theme == "object" and passive)
+    if (
+        subject_theme
+        and len(before) > 1
+        and lo > clause
+        and _AFTER_EARLIER_VERB.fullmatch(text, lo, before[0].start)
+    ):
+        before = before[-1:]  # "Fighting raged in A and B fell", "attacked A and B fell": A is
+        # the earlier verb's place, B this one's subject
     if before and subject_theme and _REFERRING_SUBJECT.search(text, before[-1].end, ts):
         before = ()  # "… in X and that the district centre was now under …": what the
         # phrase refers to is the subject (found as a reference), not X as the clause's scene

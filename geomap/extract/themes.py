@@ -34,15 +34,23 @@ def group_after(chunks: Chunks, lo: int, hi: int, text: str, lexicon: Lexicon) -
     if first is None or first.start - lo > MAX_OBJECT_GAP * 2:
         return ()
     group = tuple(p for p in chunks.group_of(first) if p.start >= first.start)
+    if _CONJUNCTION_GAP.fullmatch(text, lo, first.start) and _OWN_VERB_AFTER.match(
+        text, group[-1].end
+    ):
+        return ()  # "X was under attack and Y was quiet": Y is the next clause's subject
     inside = tuple(p for p in group if p.start < hi)
     if len(inside) < len(group) and _OWN_VERB_AFTER.match(text, group[-1].end):
         group = inside  # "entered A, and B and C were captured": B and C have a verb of their own
     elif (
         len(group) > 1
         and _AND_BEFORE.search(text, group[-2].end, group[-1].start)
-        and _OWN_VERB_AFTER_APPOSITION.match(text, group[-1].end)
+        and (
+            _OWN_VERB_AFTER_APPOSITION.match(text, group[-1].end)
+            or _next_verbs_subject(text, group[-1].end, hi)
+        )
     ):
-        group = group[:-1]  # "seized A, and B, on the border, was under threat": B's own verb
+        group = group[:-1]  # "seized A, and B, on the border, was under threat", "retook A
+        # and B fell": B has a verb of its own
     members = lexicon.members.match(text, group[-1].end)
     nxt = next(iter(chunks.candidates_in(group[-1].end, hi)), None)
     if members and nxt is not None and nxt.start == members.end() and nxt.start < hi:
@@ -50,10 +58,19 @@ def group_after(chunks: Chunks, lo: int, hi: int, text: str, lexicon: Lexicon) -
     return group
 
 
+def _next_verbs_subject(text: str, end: int, hi: int) -> bool:
+    """A place ending at ``end`` right before the next trigger (at ``hi``) and its auxiliary:
+    that verb's subject ("retook A and B fell"; not "the districts of A and B has stalled")."""
+    own = _OWN_VERB_AFTER.match(text, end)
+    return own is not None and (own.end() > hi or bool(_ADVERB_GAP.fullmatch(text, own.end(), hi)))
+
+
+_ADVERB_GAP = re.compile(r"\s+(?:(?:then|later|also|quickly|soon|eventually|\w+ly)\s+)*")
 BE_FORMS = r"was|were|is|are"  # a passive's auxiliaries, and a state's verb
 HAVE_FORMS = r"had|has|have"
 AUXILIARIES = rf"{HAVE_FORMS}|{BE_FORMS}"  # the verbs a clause's own verb leans on
 _AND_BEFORE = re.compile(r",?\s+and\s+$", re.IGNORECASE)
+_CONJUNCTION_GAP = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?:the\s+)?", re.IGNORECASE)
 _OWN_VERB = rf"\s+(?:{AUXILIARIES}|fell)\b"  # a list member's own verb: "B and C were …"
 _OWN_VERB_AFTER = re.compile(rf"(?:\s+(?:district|city|town|province)s?)?{_OWN_VERB}", re.I)
 _OWN_VERB_AFTER_APPOSITION = re.compile(rf",\s+[^,;]{{1,60}},{_OWN_VERB}", re.IGNORECASE)

@@ -466,3 +466,40 @@ def test_a_last_member_with_an_apposition_and_a_verb_of_its_own_leaves_the_list(
     # (an apposition on the last member with no verb of its own keeps it in the list)
     text = "The Taliban seized Khulm, Aybak and Kushk, a district of Herat, on Monday."
     assert claims_of(text) == {("Khulm", "taliban"), ("Aybak", "taliban"), ("Kushk", "taliban")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a place after "and" with a verb of its own starts the next clause: no member of
+        # the list before
+        (
+            "Officials said Khulm was under attack and Kunduz had fallen.",
+            {("Khulm", "contested"), ("Kunduz", "taliban")},
+        ),
+        ("Khulm was under attack and Kunduz was quiet.", {("Khulm", "contested")}),
+        (
+            "Clashes broke out in Khulm and Kunduz fell.",
+            {("Khulm", "contested"), ("Kunduz", "taliban")},
+        ),
+        (
+            "The Taliban attacked Khulm and Kunduz fell.",
+            {("Khulm", "contested"), ("Kunduz", "taliban")},
+        ),
+        (
+            "Commandos retook Khulm and Kunduz was then lost.",
+            {("Khulm", "government"), ("Kunduz", "taliban")},
+        ),
+        # (the verb of the whole phrase, not the last member's)
+        (
+            "A drive to recapture the districts of Khulm and Kunduz has stalled.",
+            {("Khulm", "contested"), ("Kunduz", "contested")},
+        ),
+        (
+            "Clashes broke out in Khulm and Kunduz on Monday.",
+            {("Khulm", "contested"), ("Kunduz", "contested")},
+        ),
+    ],
+)
+def test_a_member_with_a_verb_of_its_own_starts_the_next_clause(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
