@@ -119,13 +119,14 @@ def test_a_json_lines_file_is_read_as_a_stream_of_batches(tmp_path, monkeypatch)
     assert batches[-1][0][0].path == f"{path}:6"
 
 
-def test_web_spaces_are_read_as_plain_single_spaces(tmp_path, gazetteer):
+def test_web_spaces_and_hyphens_are_read_as_plain_ones(tmp_path, gazetteer):
     from geomap.pipeline import extract_article
 
     page = tmp_path / "scraped.txt"
     page.write_text(
         "\ufeffTaliban take border town\n\nThe Taliban captured Spin\u00a0Boldak on "
-        "Wednesday.  Officials said Arghandab\u200b was contested, and Islam  Qala fell.\n",
+        "Wednesday.  Officials said Arghandab\u200b was contested, and Islam  Qala fell.\n"
+        "Qala\u2010e\u2011Naw was retaken by commandos on Thursday, the army\nsaid.\n",
         encoding="utf-8",
     )
     [article], problems = read_articles([page])
@@ -136,6 +137,8 @@ def test_web_spaces_are_read_as_plain_single_spaces(tmp_path, gazetteer):
         ("Spin Boldak", "taliban"),
         ("Arghandab", "contested"),
         ("Islam Qala", "taliban"),
+        ("Qala-e-Naw", "government"),
     }
+    assert {c.claimed_by for c in claims if c.status == "government"} == {"government"}
     for c in claims:  # offsets point into the text the article keeps
         assert article.text[c.place.start : c.place.end] == c.place.mention

@@ -49,18 +49,23 @@ def any_failed(problems: Iterable[ArticleProblem]) -> bool:
     return any(not p.warning for p in problems)
 
 
-# Spaces as the web writes them: no-break, narrow and other wide spaces read as a plain one,
-# zero-width characters as nothing, and a run of spaces as one ("Spin\u00a0Boldak",
-# "Spin  Boldak"): place names are found in runs of words joined by single spaces.
+# Spaces and hyphens as the web writes them: no-break, narrow and other wide spaces read as
+# a plain one, zero-width characters and soft hyphens as nothing, Unicode hyphens as "-", a
+# run of spaces as one, and a line wrapped before a lower-case word as a space
+# ("Spin\u00a0Boldak", "Qala\u2010e\u2010Naw", "officials\nsaid"): place names are found
+# in runs of words joined by single spaces or hyphens.
 _WIDE_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff]")
+_HYPHENS = re.compile(r"[\u2010\u2011]")
 _SPACE_RUN = re.compile(r" {2,}")
+_WRAPPED = re.compile(r"(?<=[\w,;]) ?\n(?=[a-z])")
 
 
 def plain_text(text: str) -> str:
-    """The text with Unix line ends and plain single spaces (see above)."""
+    """The text with Unix line ends and plain spaces and hyphens (see above)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _SPACE_RUN.sub(" ", _ZERO_WIDTH.sub("", _WIDE_SPACES.sub(" ", text)))
+    text = _HYPHENS.sub("-", _INVISIBLE.sub("", _WIDE_SPACES.sub(" ", text)))
+    return _WRAPPED.sub(" ", _SPACE_RUN.sub(" ", text))
 
 
 def sha256_text(text: str) -> str:
