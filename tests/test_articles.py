@@ -126,7 +126,8 @@ def test_web_spaces_and_hyphens_are_read_as_plain_ones(tmp_path, gazetteer):
     page.write_text(
         "\ufeffTaliban take border town\n\nThe Taliban captured Spin\u00a0Boldak on "
         "Wednesday.  Officials said Arghandab\u200b was contested, and Islam  Qala fell.\n"
-        "Qala\u2010e\u2011Naw was retaken by commandos on Thursday, the army\nsaid.\n",
+        "Qala\u2010e\u2011Naw was retaken by commandos on Thursday, the army\nsaid.\n"
+        "Fighting went on in Shindand&nbsp;district.\n",
         encoding="utf-8",
     )
     [article], problems = read_articles([page])
@@ -138,6 +139,7 @@ def test_web_spaces_and_hyphens_are_read_as_plain_ones(tmp_path, gazetteer):
         ("Arghandab", "contested"),
         ("Islam Qala", "taliban"),
         ("Qala-e-Naw", "government"),
+        ("Shindand district", "contested"),
     }
     assert {c.claimed_by for c in claims if c.status == "government"} == {"government"}
     for c in claims:  # offsets point into the text the article keeps

@@ -7,6 +7,7 @@ and every readable article is still returned.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import re
@@ -58,12 +59,15 @@ _WIDE_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff]")
 _HYPHENS = re.compile(r"[\u2010\u2011]")
 _SPACE_RUN = re.compile(r" {2,}")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 _WRAPPED = re.compile(r"(?<=[\w,;]) ?\n(?=[a-z])")
 
 
 def plain_text(text: str) -> str:
     """The text with Unix line ends and plain spaces and hyphens (see above)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ENTITY.search(text):
+        text = html.unescape(text)  # "Spin&nbsp;Boldak" copied out of a web page's source
     text = _HYPHENS.sub("-", _INVISIBLE.sub("", _WIDE_SPACES.sub(" ", text)))
     return _WRAPPED.sub(" ", _SPACE_RUN.sub(" ", text))
 
