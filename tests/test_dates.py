@@ -80,3 +80,10 @@ def test_a_month_ago_in_january_is_last_december():
         date(2020, 12, 1),
         "month",
     )
+
+
+def test_a_year_first_date_with_slashes_dates_the_article():
+    from geomap.extract.articles import article_from_text
+
+    article = article_from_text("Khulm falls\n2021/07/09\n\nThe Taliban captured Khulm.")
+    assert article.published == date(2021, 7, 9)

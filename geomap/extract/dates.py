@@ -27,7 +27,8 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _AND_YEAR = r"(?:,?\s+\d{4})?"
 # "22 June", "5th July 2021", "July 9, 2021": the day-and-month shapes news uses
 _DAY_AND_MONTH = rf"{_DAY}\s+{_MONTH}{_AND_YEAR}|{_MONTH}\s+{_DAY}{_AND_YEAR}"
-EXPLICIT_DATE = re.compile(rf"\b(?:{_DAY_AND_MONTH}|\d{{4}}-\d{{2}}-\d{{2}})\b")
+# … and the year-first ones: "2021-07-09", "2021/07/09"
+EXPLICIT_DATE = re.compile(rf"\b(?:{_DAY_AND_MONTH}|\d{{4}}[-/]\d{{2}}[-/]\d{{2}})\b")
 MONTH_ONLY = gated(
     rf"\b(?:in|since|during|by|until|early|mid|late|end of)\s+({_MONTH})"
     r"(?:\s+(\d{4}))?\b",
