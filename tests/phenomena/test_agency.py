@@ -857,3 +857,23 @@ def test_a_claim_to_control_is_the_claimants(said):
 )
 def test_driving_off_an_attack_repels_it(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the anti-Taliban resistance of late summer 2021 fights on the government's side
+        (
+            "Resistance fighters loyal to Massoud said they had retaken Khinj district.",
+            {("Khinj", "government", "government")},
+        ),
+        (
+            "The Taliban said they had captured Bazarak, but the National Resistance Front "
+            "denied it.",
+            {("Bazarak", "taliban", "taliban"), ("Bazarak", "government", "government")},
+        ),
+        ("Anti-Taliban militias still hold Khinj.", {("Khinj", "government", "reporter")}),
+    ],
+)
+def test_the_resistance_is_on_the_governments_side(said, sentence, expected):
+    assert said(sentence) == expected
