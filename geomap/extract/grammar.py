@@ -439,10 +439,13 @@ def _judged(
         judged = CONTESTED  # "most of Khulm is Taliban-controlled": a part of it
         if no_claim(judged, places):
             return None  # (of a province: no claim, as "much of Helmand has fallen")
-    if m.trigger.action in ("capture", "recapture", "hold", "fall") and lexicon.partly.search(
-        text, max(lo, ts - 16), ts
+    if m.trigger.action in ("capture", "recapture", "hold", "fall") and (
+        lexicon.partly.search(text, max(lo, ts - 16), ts)
+        or lexicon.brief_after.match(text, te)
+        or (object_end is not None and lexicon.brief_after.match(text, object_end))
     ):
-        judged = CONTESTED  # "X is partly under Taliban control", "X almost fell"
+        judged = CONTESTED  # "X is partly under Taliban control", "X almost fell", "X was
+        # retaken briefly", "held X for a few hours"
     return places, via, judged, object_end
 
 

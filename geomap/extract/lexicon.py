@@ -85,6 +85,7 @@ class Lexicon:
     seat: GatedPattern
     part: GatedPattern
     partly: GatedPattern  # "partly under Taliban control": the place is fought over
+    brief_after: GatedPattern  # "was retaken briefly", "held X for a few hours": the same
     other: GatedPattern
     civilian_targets: GatedPattern  # an attack on them is terror, not a fight for ground
     title_after: GatedPattern
@@ -249,6 +250,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         seat=_rx(objects["seat"]),
         part=_rx(objects["part"]),
         partly=_rx(objects["partly"], suffix=r"\s+$"),
+        brief_after=_rx(objects.get("brief", []) or ["(?!)"], prefix=r"\s+"),
         other=_rx(objects["other"]),
         civilian_targets=_rx(objects.get("civilian_targets", []) or ["(?!)"]),
         # (not "the Khulm district governor's office", "the Injil police headquarters": a

@@ -877,3 +877,22 @@ def test_driving_off_an_attack_repels_it(claims_of, sentence, expected):
 )
 def test_the_resistance_is_on_the_governments_side(said, sentence, expected):
     assert said(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Khulm was retaken briefly by local militias on Monday.", {("Khulm", "contested")}),
+        ("Commandos held Khulm briefly before pulling out.", {("Khulm", "contested")}),
+        ("Commandos retook Khulm on Monday.", {("Khulm", "government")}),
+    ],
+)
+def test_a_capture_that_did_not_last_is_a_fight(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
+
+
+def test_tiwara_is_a_spelling_of_taywarah(gazetteer):
+    from geomap.extract.places import places_from_text
+
+    [place] = places_from_text("Tiwara fell on Sunday.", gazetteer)
+    assert (place.district, place.province) == ("Taywarah", "Ghor")
