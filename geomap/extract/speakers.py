@@ -73,7 +73,9 @@ _REPORTS_OBJECT = re.compile(
     r"there\s+(?:were|are|have\s+been|had\s+been)(?:\s+also)?)\s+$",
     re.I,
 )
-_NOUN_START = re.compile(r"\W*(?:(?:the|these|those|such|unconfirmed|earlier)\s+)?", re.I)
+_NOUN_START = re.compile(  # (after an interview's "Q:")
+    r"\W*(?:[QA]:\s*)?(?:(?:the|these|those|such|unconfirmed|earlier)\s+)?", re.I
+)
 _US = re.compile(r"\bU\.?S\.?\b")
 _CLAUSE_MARK = re.compile(r"[,;:]")
 # A conjunct with no subject of its own: "… but (had) earlier said"

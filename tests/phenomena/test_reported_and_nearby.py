@@ -491,3 +491,9 @@ def test_the_statement_is_the_one_a_side_issued_before(said):
         "According to the statement, the army repelled an attack on Khulm."
     )
     assert said(text) == {("Khulm", "government", "government")}
+
+
+def test_reports_in_an_interviews_question_are_nobodys_side(said):
+    assert said("Q: Reports say the Taliban took Khulm on Monday.") == {
+        ("Khulm", "taliban", "third-party")
+    }
