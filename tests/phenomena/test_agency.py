@@ -896,3 +896,17 @@ def test_tiwara_is_a_spelling_of_taywarah(gazetteer):
 
     [place] = places_from_text("Tiwara fell on Sunday.", gazetteer)
     assert (place.district, place.province) == ("Taywarah", "Ghor")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A former commander fell ill in Khulm.",
+        "Khulm fell silent after the ceasefire.",
+        "Khulm fell into darkness when the power line was cut.",
+        "The army lost contact with its base in Khulm.",
+        "The Taliban entered into talks with elders in Khulm.",
+    ],
+)
+def test_falling_losing_and_entering_said_of_other_things(claims_of, sentence):
+    assert claims_of(sentence) == set()
