@@ -94,8 +94,8 @@ def frames_in_sentence(
 ) -> tuple[list[Frame], Chunks]:
     """Every frame in ``text[start:end]`` given the sentence's places.
 
-    ``resolve(lo, hi, unseen)`` finds a back-reference ("the crossing") between two offsets,
-    not among the places at ``unseen`` (this sentence's titles and locators: "Ghazni's
+    ``resolve(lo, hi, aside)`` finds a back-reference ("the crossing") between two offsets,
+    not among the places at ``aside`` (this sentence's titles and locators: "Ghazni's
     council chief said most of the city …" is no Ghazni);
     ``previous`` are the places the sentence before made claims about ("it", "them").
     """

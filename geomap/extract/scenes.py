@@ -20,7 +20,9 @@ DROP = "drop"  # a judgement that the frame makes no claim
 LOCATION_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|inside|on)\s", re.I)
 PLURAL_UNITS = gated(r"\b(?:districts|towns|cities|capitals|cent(?:re|er)s)\b", re.I)
 _NO_SUBJECT = re.compile(r"\s*(?:no|none\s+of|not\s+a\s+single|not\s+one)\b", re.IGNORECASE)
-_LOCATED_SUBJECT = re.compile(r"[^,;]*?\b(?:in|of|at|inside)\s+(?:the\s+)?", re.IGNORECASE)
+_LOCATED_SUBJECT = re.compile(  # (after the comma that closes a fronted phrase)
+    r"[\s,]*[^,;]*?\b(?:in|of|at|inside)\s+(?:the\s+)?", re.IGNORECASE
+)
 _NAME_APPOSITION = re.compile(r",\s*(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s*,")
 _AFTER_FRONTED = re.compile(r"(?:\s+(?:province|district|city))?\s*,\s+")
 

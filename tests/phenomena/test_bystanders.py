@@ -607,3 +607,9 @@ def test_a_referring_subject_after_a_clause_break_is_the_verbs_subject(claims_of
 )
 def test_taking_falling_and_entering_said_of_other_things(claims_of, sentence):
     assert claims_of(sentence) == set()
+
+
+def test_part_of_a_city_after_a_fronted_phrase_is_still_a_part(claims_of):
+    assert claims_of(
+        "After a week-long siege, the police headquarters in Khulm surrendered to the Taliban."
+    ) == {("Khulm", "contested")}
