@@ -19,7 +19,7 @@ from geomap.extract.themes import AUXILIARIES, group_before
 from geomap.records import Place
 
 RELATIVE_GAP = re.compile(  # "X district(, located in northern P province| of P), which"
-    r"(?:\s+(?:district|province|city|town))?"
+    r"(?:\s+(?:district|province|city|town|(?:border\s+)?crossing|border\s+post|airport))?"
     r"(?:,?\s*(?:located\s+)?(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w'’-]+(?:\s+province)?)?"
     # "A and B, two districts that …"
     r"(?:,\s*(?:two|three|four|five|several|both|the)\s+(?:[a-z-]+\s+)?"

@@ -910,3 +910,21 @@ def test_tiwara_is_a_spelling_of_taywarah(gazetteer):
 )
 def test_falling_losing_and_entering_said_of_other_things(claims_of, sentence):
     assert claims_of(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a kind word between the name and "which" ("the X border crossing, which …")
+        (
+            "Kohsan is home to the Islam Qala border crossing, which the Taliban seized "
+            "three days later.",
+            {("Islam", "taliban", "reporter")},
+        ),
+        # "in their hands": the side speaking, as "under their control"
+        ("The Taliban said Khulm remained in their hands.", {("Khulm", "taliban", "taliban")}),
+        ("The army said Khulm remained in its hands.", {("Khulm", "government", "government")}),
+    ],
+)
+def test_a_crossings_relative_clause_and_in_their_hands(said, sentence, expected):
+    assert said(sentence) == expected
