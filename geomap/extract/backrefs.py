@@ -40,6 +40,14 @@ _CLAUSE_DONE = re.compile(
 _BY_PHRASE = re.compile(r"\s+by\s+(?:the\s+)?[\w'’-]+(?:\s+(?!on\b|in\b|at\b)[\w'’-]+){0,2}")
 # A second predicate of the subject ("… and have been mounting pressure on"): it ends an object.
 _NEW_PREDICATE = re.compile(rf"\b(?:and|but)\s+(?:{AUXILIARIES})\b", re.IGNORECASE)
+# A plural noun a relative clause describes, the trigger its verb ("the districts it has
+# lost", "the towns the Taliban captured"): a set, not places named before
+_DESCRIBED_BY_VERB = re.compile(
+    r"\b(?:the|those|these)\s+(?:[\w-]+\s+)?(?:districts|towns|cities|areas|villages|places|"
+    r"bases|posts)\s+(?:that\s+|which\s+)?(?:it|they|we|the\s+[\w-]+|[A-Z][\w-]+)\s+"
+    r"(?:(?:has|have|had)\s+)?$",
+    re.IGNORECASE,
+)
 DESTINATION = re.compile(r"\b(?:to|towards?|into|across|through|via|for)\b", re.IGNORECASE)
 
 
@@ -83,7 +91,10 @@ def referred(
     predicate = _NEW_PREDICATE.search(text, te, reach)
     if predicate and active_object:
         reach = predicate.start()
-    found = resolve(te, reach) or _nearest_before(resolve, text, lo, ts, lexicon)
+    found = resolve(te, reach)
+    if not found and active_object and _DESCRIBED_BY_VERB.search(text, max(lo, ts - 60), ts):
+        return ()  # "Of the districts it has lost, …": the verb describes a set, names none
+    found = found or _nearest_before(resolve, text, lo, ts, lexicon)
     # "were near Kunduz but had not entered the city": a landmark may be what it means
     return tuple(
         p

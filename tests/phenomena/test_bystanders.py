@@ -613,3 +613,11 @@ def test_part_of_a_city_after_a_fronted_phrase_is_still_a_part(claims_of):
     assert claims_of(
         "After a week-long siege, the police headquarters in Khulm surrendered to the Taliban."
     ) == {("Khulm", "contested")}
+
+
+def test_a_set_a_relative_clause_describes_names_no_places(claims_of):
+    # "the districts it has lost" describes a set; it does not point back at Khulm and Kunduz
+    assert claims_of(
+        "Commandos retook Khulm and Kunduz. Of the districts it has lost, the government says "
+        "it will retake all of them within weeks."
+    ) == {("Khulm", "government"), ("Kunduz", "government")}
