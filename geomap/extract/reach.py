@@ -32,6 +32,7 @@ _EXCEPTION_BEFORE = re.compile(
 )
 # "all but two of P's districts – A and B –": the bracketed places are the exceptions
 _ALL_BUT_NAMED = re.compile(r"\ball\s+but\s+[^.;:—–()]{0,60}?(?:[—–(]|\s-)\s*$", re.IGNORECASE)
+_ALL_BUT_APPOSED = re.compile(r"\ball\s+but\s+[^.;:—–(),]{0,60}?,\s*$", re.IGNORECASE)
 _EXCEPTION_REACH = 45  # characters from "except" to the place it names
 _TOTALITY_REACH = 120  # characters from "all of" to the verb (a bounded look back: linear)
 
@@ -141,6 +142,10 @@ def excepted_theme(
     first = places[0].start
     if _ALL_BUT_NAMED.search(text, max(start, first - _TOTALITY_REACH), first):
         return True  # "all but two of P's districts – A and B – are in Taliban hands"
+    if first < trigger[0] and _ALL_BUT_APPOSED.search(
+        text, max(start, first - _TOTALITY_REACH), first
+    ):
+        return True  # "All but two of P's districts, A and B, have fallen" (names before the verb)
     if first < trigger[1]:
         return False
     return bool(

@@ -503,3 +503,22 @@ def test_a_last_member_with_an_apposition_and_a_verb_of_its_own_leaves_the_list(
 )
 def test_a_member_with_a_verb_of_its_own_starts_the_next_clause(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the names apposed to "all but two" are the two: they did not fall
+        (
+            "All but two of Balkh's districts, Khulm and Kaldar, have fallen.",
+            {("Khulm", "government"), ("Kaldar", "government")},
+        ),
+        # (named after the verb, they are among those that did)
+        (
+            "All but two districts have fallen, Khulm and Kaldar among them.",
+            {("Khulm", "taliban"), ("Kaldar", "taliban")},
+        ),
+    ],
+)
+def test_names_apposed_to_all_but_are_the_exceptions(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
