@@ -121,9 +121,9 @@ def group_before(chunks: Chunks, lo: int, hi: int) -> tuple[Place, ...]:
 # district in P, fell": a comma-bracketed clause or appositive between a subject and its verb.
 BRACKET_REACH = 200  # characters from a subject to its verb across a bracketed clause
 # ", seized by the Taliban in June, …", ", lost in July, …": a participle's own event
-_PARTICIPLE_CLAUSE = (
-    r"(?:[a-z]+(?:ed|en)|lost|held|won|left|kept|fought)\s+(?:by|in|on|during|since|last|early|"
-    r"late|for|after|before|months|weeks|days|years)"
+_PARTICIPLE_CLAUSE = (  # (of a list: ", both lost in June,")
+    r"(?:(?:both|all|each)\s+)?(?:[a-z]+(?:ed|en)|lost|held|won|left|kept|fought)\s+"
+    r"(?:by|in|on|during|since|last|early|late|for|after|before|months|weeks|days|years)"
 )
 # ", which …", ", a stronghold …", ", long held …", and participle clauses
 _OPENS_APPOSITION = (
@@ -151,7 +151,8 @@ _DASH_CLOSES = re.compile(r"\s*[—–]\s*(?:[\w'’-]+\s+){0,2}")
 _DASH_OPENS = re.compile(r"[—–]\s*$")
 # "Khulm district – one of the 14 districts of Balkh – fell": an apposition between dashes
 _DASHED_APPOSITION = re.compile(
-    r"(?:\s+(?:district|province|city|town))?\s+[-—–]\s+[^-—–.;:]{1,100}?\s+[-—–]\s+"
+    # (a hyphenated word inside: "— the last government-held district —")
+    r"(?:\s+(?:district|province|city|town))?\s+[-—–]\s+(?:(?!\s[-—–]\s)[^.;:]){1,100}?\s+[-—–]\s+"
     r"(?:[\w'’-]+\s+){0,2}"
 )
 

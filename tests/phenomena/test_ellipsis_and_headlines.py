@@ -111,3 +111,22 @@ def test_there_in_the_next_sentence_is_the_place_just_named(claims_of):
 )
 def test_a_headlines_participle_after_a_name_is_passive(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a hyphenated word inside an apposition between dashes
+        (
+            "Khulm — the last government-held district in Balkh — fell on Monday.",
+            {("Khulm", "taliban")},
+        ),
+        # a list's own background: ", both lost in June,"
+        (
+            "Khulm and Kaldar, both lost in June, were retaken on Monday.",
+            {("Khulm", "government"), ("Kaldar", "government")},
+        ),
+    ],
+)
+def test_a_subject_across_a_dashed_or_shared_bracket(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
