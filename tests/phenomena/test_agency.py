@@ -928,3 +928,17 @@ def test_falling_losing_and_entering_said_of_other_things(claims_of, sentence):
 )
 def test_a_crossings_relative_clause_and_in_their_hands(said, sentence, expected):
     assert said(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Taliban, who have held Khulm since June, attacked Kaldar.",
+            {("Khulm", "taliban"), ("Kaldar", "contested")},
+        ),
+        ("Afghan forces, who still control Khulm, came under fire.", {("Khulm", "government")}),
+    ],
+)
+def test_a_side_holds_what_its_relative_clause_says_it_holds(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
