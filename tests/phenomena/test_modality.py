@@ -494,3 +494,14 @@ def test_a_purpose_after_a_withdrawal_does_not_make_it_hypothetical(claims_of):
     text = "Afghan forces pulled out of Khulm to avoid civilian casualties."
     assert claims_of(text) == {("Khulm", "taliban")}
     assert claims_of("The fall of Khulm would be a blow.") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Khulm is far from falling, the governor said.", {("Khulm", "government")}),
+        ("Khulm, far from Kabul, fell on Sunday.", {("Khulm", "taliban")}),  # a distance
+    ],
+)
+def test_far_from_a_verb_negates_it(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
