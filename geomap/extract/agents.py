@@ -113,17 +113,19 @@ _RELATIVE_BEFORE_VERB = re.compile(
 )
 
 
+def actor_right_before(text: str, lo: int, at: int, lexicon: Lexicon) -> re.Match[str] | None:
+    """The actor phrase that ends right before ``at`` (spaces apart), looked for from ``lo``."""
+    actors = [a for a in lexicon.actor.finditer(text, lo, at) if not text[a.end() : at].strip()]
+    return actors[-1] if actors else None
+
+
 def actor_before_relative(text: str, start: int, ts: int, lexicon: Lexicon) -> str | None:
     """The party of a subject that a relative clause separates from its verb at ``ts``."""
     bracket = _RELATIVE_BEFORE_VERB.search(text, max(start, ts - 200), ts)
     if bracket is None:
         return None
-    actors = [
-        a
-        for a in lexicon.actor.finditer(text, max(start, bracket.start() - 60), bracket.start())
-        if not text[a.end() : bracket.start()].strip()
-    ]
-    return lexicon.actor_party[actors[-1].lastgroup or ""] if actors else None
+    actor = actor_right_before(text, max(start, bracket.start() - 60), bracket.start(), lexicon)
+    return lexicon.actor_party[actor.lastgroup or ""] if actor else None
 
 
 def _actor_before(text: str, lo: int, ts: int, lexicon: Lexicon) -> str | None:

@@ -214,7 +214,8 @@ def _theme(site: Site) -> _Theme | None:
         text, max(start, clause - 8), clause
     ):  # "X, which remains contested": an adjective's place too
         antecedent = _antecedent(text, start, clause, chunks)
-        subject = len(text[clause:ts]) - len(text[clause:ts].lstrip()) + clause
+        gap = text[clause:ts]
+        subject = clause + len(gap) - len(gap.lstrip())  # where the relative clause's words start
         if m.trigger.theme == "object" and not passive and lexicon.actor.match(text, subject, te):
             # "X, which the insurgents have held since June, or Y": the pronoun is the
             # verb's object, so no place after the verb is

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from geomap.extract.agents import actor_right_before
 from geomap.extract.lexicon import Lexicon
 from geomap.extract.scope import PASSIVE_BEFORE, QUOTES_AS_SPACES
 from geomap.extract.site import TriggerMatch
@@ -50,7 +51,7 @@ def is_passive(text: str, start: int, m: TriggerMatch, lo: int, lexicon: Lexicon
                     _REDUCED_RELATIVE.search(text, max(start, ts - 8), ts)
                     or (
                         _NOUN_RIGHT_BEFORE.search(text, max(start, ts - 40), ts)
-                        and not _side_ends_at(text, max(start, ts - 40), ts, lexicon)
+                        and not actor_right_before(text, max(start, ts - 40), ts, lexicon)
                     )
                 )
                 and (_NO_OBJECT_NEXT.match(text, te) or _NOBODY_EXPELLED.fullmatch(m.text))
@@ -62,9 +63,3 @@ def is_passive(text: str, start: int, m: TriggerMatch, lo: int, lexicon: Lexicon
         )
         and _PARTICIPLE.match(m.text)
     )
-
-
-def _side_ends_at(text: str, lo: int, at: int, lexicon: Lexicon) -> bool:
-    """An actor phrase ("the Taliban", "Ukrainian troops") right before ``at``."""
-    end = len(text[lo:at].rstrip()) + lo
-    return any(a.end() == end for a in lexicon.actor.finditer(text, lo, end))
