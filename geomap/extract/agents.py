@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from geomap.extract.lexicon import HELD_BY_SUFFIX, NON_COMBATANT, Lexicon, Trigger
+from geomap.extract.speakers import SPEECH, after_speech
 
 # "… by Afghan commandos", "… over to the Taliban", "… by its residents"
 _BY_OR_TO = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(by|to)\s+(?:its\s+|their\s+)?", re.IGNORECASE)
@@ -45,10 +46,12 @@ def agent_of(
     lo: int,
     passive: bool,
     lexicon: Lexicon,
+    sentence: int | None = None,
 ) -> tuple[str | None, bool]:
     """The party that acted, and whether it is the speaker's own side ("our control").
 
-    ``words`` are the trigger's own words at ``span`` of ``text``; ``lo`` starts its clause.
+    ``words`` are the trigger's own words at ``span`` of ``text``; ``lo`` starts its clause
+    and ``sentence`` its sentence.
     """
     ts, te = span
     if trigger.action == "attempt":  # "trying to drive Russian troops out": they are its object
@@ -60,6 +63,8 @@ def agent_of(
     if _THEIR.search(words):  # "under their control", "they hold X": the side named before
         they = _THEY.search(words)  # a subject pronoun may stand for the last sentence's actor
         party = _actor_before(text, max(0, lo - THEY_REACH) if they else lo, ts, lexicon)
+        if party is None and not they and sentence is not None:
+            party = _possessor(text, sentence, ts, lexicon)
         return (party, False) if party else (None, True)
     party = lexicon.party_of(words)
     if party:
@@ -81,6 +86,22 @@ def agent_of(
     if passive and lexicon.actions[trigger.action].get("leaves"):
         return _actor_before(text, lo, ts, lexicon), False  # "troops were evacuated from X"
     return None, False
+
+
+def _possessor(text: str, sentence: int, ts: int, lexicon: Lexicon) -> str | None:
+    """Whose "their"/"its" is, when its own clause names no side: a side earlier in the
+    sentence ("the insurgents were back, and by nightfall X was under their control"), else,
+    unless the sentence reports someone's words (their own side: "officials said it remained
+    in their hands"), the subject of the sentence before ("The insurgents returned. By
+    nightfall X was under their control")."""
+    said = SPEECH.search(text, sentence, ts)
+    if said is not None:
+        return _actor_before(text, said.end(), ts, lexicon)
+    party = _actor_before(text, sentence, ts, lexicon)
+    if party is not None:
+        return party
+    before = max(0, sentence - THEY_REACH)
+    return subject_before(text, after_speech(text, before, sentence), sentence, lexicon)
 
 
 def _named_after(text: str, te: int, preposition: str, lexicon: Lexicon) -> str | None:

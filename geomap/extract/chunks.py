@@ -26,6 +26,7 @@ _DATELINE_AFTER = re.compile(
     r"\s*(?::|—|–|-{2}|\s-\s|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d))"
     r"(?!\s*(?:a|an|the|one|its)\s+[a-z])"  # (not "Khulm – a key district …": an apposition)
 )
+_LOWER_CASE_NEXT = re.compile(r"\s*[a-z]")  # after a dateline's dash
 _POSSESSIVE_AFTER = re.compile(r"^(?:\s+(?:province|city|district))?['’](?:s\b|(?=\s))")
 # "'s district centre", " city's third police district": what a possessive names (group 1).
 POSSESSED = re.compile(rf"{POSSESSIVE}((?:[\w-]+\s+){{0,2}}[\w-]+)", re.I)
@@ -51,7 +52,8 @@ _UNKNOWN_UNIT_BEFORE = re.compile(
 )
 # "the Kapisa districts", "a Kapisa district": units of the province, not the province
 _UNITS_NAMED_BY_PROVINCE = ("district", "districts", "cities", "towns")
-_PAREN_OR_COMMA_LOCATOR = re.compile(r"^\s*(?:\(|,\s*(?:the\s+)?(?:[a-z-]+\s+)?(?=\S+\s+province))")
+# "Burka (Baghlan)"; "Zaranj, Nimroz province": a province right after one of its places
+_PAREN_OR_COMMA_LOCATOR = re.compile(r"\s*(?:\(|,\s*(?:the\s+)?(?:[a-z-]+\s+)?)")
 # "districts in Herat", "towns across Ghazni": the place counts units, it is not the scene.
 _COUNT_NOUN = re.compile(
     r"\b(?:districts|cities|towns|villages|"
@@ -302,7 +304,18 @@ def _is_bystander(
 ) -> bool:
     before = text[max(start, p.start - 60) : p.start]
     after = text[p.end : p.end + 50]
-    if p.start - start < 3 and _DATELINE_AFTER.match(after) and _at_paragraph_start(text, p):
+    dateline = _DATELINE_AFTER.match(after) if p.start - start < 3 else None
+    if (
+        dateline
+        and _at_paragraph_start(text, p)
+        # (not "Zaranj, Nimroz - fell on …", a list's line: after a dateline's dash its
+        # sentence starts with a capital, unless the dateline is in capitals itself)
+        and (
+            p.mention.isupper()
+            or ":" in dateline.group(0)
+            or not _LOWER_CASE_NEXT.match(after, dateline.end())
+        )
+    ):
         return True
     quoted = text[p.start - 1 : p.start] in ("‘", "'")  # ‘Sher Khan Bandar’ closes a quote
     if lexicon.title_after.match(after) and not (
@@ -331,7 +344,17 @@ def _is_bystander(
         gap = text[last.end : p.start]
         if len(gap) < 40 and (
             re.fullmatch(r"\s*(?:district|province|city|town|village)?\s*\(\s*", gap)
-            or (_PAREN_OR_COMMA_LOCATOR.match(gap) and p.kind == "province")
+            or (
+                p.kind == "province"
+                and (locator := _PAREN_OR_COMMA_LOCATOR.fullmatch(text, last.end, p.start))
+                and (
+                    locator.group(0).endswith("(")
+                    or (
+                        p.province_pcode == last.province_pcode
+                        and _says_province(text, p)
+                    )
+                )
+            )
             or _LOCATOR_GAP.fullmatch(gap)
         ):
             return True  # "Panjwai district in Kandahar", "Burka (Baghlan)", "Sarband area of Nili"
@@ -345,6 +368,11 @@ def _is_bystander(
         ):
             return True  # "In Logar, insurgents overran Azra district"
     return False
+
+
+def _says_province(text: str, p: Place) -> bool:
+    """ "Nimroz province", said with the word (a bare "Nimroz" after a city may be a list's)."""
+    return p.mention.lower().endswith(" province") or text.startswith(" province", p.end)
 
 
 def reference_word_before(before: str, lexicon: Lexicon) -> re.Match[str] | None:

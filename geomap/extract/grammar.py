@@ -457,7 +457,9 @@ def _agent(
     was beaten back when only the speaker says whose it was ("own" or "enemy")."""
     text, start, m, clause, lexicon = site.text, site.start, site.m, site.clause, site.lexicon
     ts, te, passive = site.ts, site.te, site.passive
-    agent, agent_is_speaker = agent_of(text, m.trigger, m.text, (ts, te), clause, passive, lexicon)
+    agent, agent_is_speaker = agent_of(
+        text, m.trigger, m.text, (ts, te), clause, passive, lexicon, sentence=start
+    )
     if agent is None and not agent_is_speaker and not passive and m.trigger.theme != "subject":
         agent = actor_before_relative(text, start, ts, lexicon)  # "X, who …, now hold Y"
     conjunct = VERB_CONJUNCT.search(text, max(site.lo, ts - 40), ts)

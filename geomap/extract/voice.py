@@ -15,8 +15,9 @@ from geomap.extract.scope import PASSIVE_BEFORE, QUOTES_AS_SPACES
 from geomap.extract.site import TriggerMatch
 from geomap.extract.themes import BE_FORMS
 
-# "Kunduz, captured by the Taliban on Sunday, …": a participle right after a name's comma
-_REDUCED_RELATIVE = re.compile(r"\w,\s*$")
+# "Kunduz, captured by the Taliban on Sunday, …": a participle right after a name's comma;
+# a list's line "Sheberghan, Jowzjan province - captured on August 7": after its dash
+_REDUCED_RELATIVE = re.compile(r"\w(?:,|\s+[-–—]|\s*:)\s*$")
 # a headline's "attack on X repelled"; "X was among several districts retaken by commandos"
 _NOUN_RIGHT_BEFORE = re.compile(
     r"\b(?:(?-i:[A-Z])[\w'’-]+|districts|towns|cities|villages|capitals)\s+$", re.IGNORECASE

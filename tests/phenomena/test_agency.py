@@ -942,3 +942,27 @@ def test_a_crossings_relative_clause_and_in_their_hands(said, sentence, expected
 )
 def test_a_side_holds_what_its_relative_clause_says_it_holds(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # narration: the side named earlier in the sentence, or the last sentence's subject
+        (
+            "The insurgents were back, and by nightfall Kaldar was under their control.",
+            {("Kaldar", "taliban")},
+        ),
+        ("The militants returned. By nightfall Kaldar was in their hands.", {("Kaldar", "taliban")}),
+        (
+            "Commandos repelled a Taliban attack on Kaldar. The town remains under their control.",
+            {("Kaldar", "government")},
+        ),
+        # reported speech: the speaker's own side, whoever the sentence before named
+        (
+            "The Taliban attacked Kaldar on Monday. Officials said it remained in their hands.",
+            {("Kaldar", "contested"), ("Kaldar", "government")},
+        ),
+    ],
+)
+def test_their_in_narration_is_the_side_named_before(claims_of, text, expected):
+    assert claims_of(text) == expected

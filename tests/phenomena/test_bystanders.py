@@ -621,3 +621,22 @@ def test_a_set_a_relative_clause_describes_names_no_places(claims_of):
         "Commandos retook Khulm and Kunduz. Of the districts it has lost, the government says "
         "it will retake all of them within weeks."
     ) == {("Khulm", "government"), ("Kunduz", "government")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a place's own province after a comma or in brackets only locates it
+        ("Zaranj, Nimroz province, fell on August 6.", {("Zaranj", "taliban")}),
+        ("Sar-e Pul, Sar-e Pul province - fell on August 8.", {("Sar-e", "taliban")}),
+        ("The Taliban took Zaranj, Nimroz province, on Friday.", {("Zaranj", "taliban")}),
+        ("Zaranj (Nimroz province) - fell on August 6.", {("Zaranj", "taliban")}),
+        # another province after a comma is a list's member
+        (
+            "The Taliban took Zaranj, Farah province and Kunduz province.",
+            {("Zaranj", "taliban"), ("Farah", "taliban"), ("Kunduz", "taliban")},
+        ),
+    ],
+)
+def test_a_places_own_province_after_a_comma_locates_it(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected

@@ -130,3 +130,21 @@ def test_a_headlines_participle_after_a_name_is_passive(claims_of, sentence, exp
 )
 def test_a_subject_across_a_dashed_or_shared_bracket(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a list's line: a place, its province, a dash, a participle and a date
+        ("Sheberghan, Jowzjan province - captured on August 7.", {("Sheberghan", "taliban")}),
+        ("Sheberghan - retaken by the army on August 9.", {("Sheberghan", "government")}),
+        # a dash after a place and its province is no dateline when a verb follows
+        ("Zaranj, Nimroz - fell on August 6.", {("Zaranj", "taliban"), ("Nimroz", "taliban")}),
+        ("Sheberghan - fell on August 7.", {("Sheberghan", "taliban")}),
+        # a dateline still is one: capitals, or a capital after the dash
+        ("KHULM - the Taliban captured the district.", set()),
+        ("Khulm - The Taliban captured the district.", set()),
+    ],
+)
+def test_a_list_line_of_fallen_places(claims_of, line, expected):
+    assert claims_of(line) == expected
