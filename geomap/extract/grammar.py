@@ -498,6 +498,8 @@ def read_frame(
     clause_before = text[lo:ts]
     if hypothetical(clause_before, lexicon) and not _STATE_ADJECTIVE.fullmatch(m.text):
         return None  # (an adjective states what is: "near Taliban-held X", "near occupied X")
+    if lexicon.retraction.search(text, start, ts):
+        return None  # "an earlier version of this story said X had fallen"
     passive = is_passive(text, start, m, lo, lexicon)
     if passive and m.trigger.action == "repel":
         lo = start  # "X attacked Y but were beaten back": the attack was on Y

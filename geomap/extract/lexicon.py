@@ -72,6 +72,7 @@ class Lexicon:
     speaker_enemy: GatedPattern  # "the enemy": the speaker's opponent
     negation: GatedPattern
     hypothetical: GatedPattern
+    retraction: GatedPattern  # a report taken back: nothing after it in its sentence stands
     unrealised: re.Pattern[str]  # a clause ending in "to" after no implicative verb
     hedge: GatedPattern
     denial: GatedPattern
@@ -215,6 +216,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         speaker_enemy=_rx(data["third_party"].get("speaker_enemies", ["enemy"])),
         negation=_rx(modality["negation"], suffix=r"(?:\b|(?<=n't))"),
         hypothetical=_rx(modality["hypothetical"]),
+        retraction=_rx(modality["retraction"]),
         unrealised=re.compile(
             "".join(rf"(?<!{word} )" for word in modality["implicative"]) + r"\bto\s*$",
             re.IGNORECASE,

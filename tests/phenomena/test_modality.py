@@ -505,3 +505,23 @@ def test_a_purpose_after_a_withdrawal_does_not_make_it_hypothetical(claims_of):
 )
 def test_far_from_a_verb_negates_it(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An earlier version of this story said Khulm district was under Taliban control.",
+        "A previous version of this article incorrectly said that the Taliban had taken Khulm.",
+        "Officials wrongly said Khulm had fallen.",
+    ],
+)
+def test_a_report_taken_back_makes_no_claim(claims_of, text):
+    assert claims_of(text) == set()
+
+
+def test_a_correction_keeps_what_it_says_now(claims_of):
+    text = (
+        "An earlier version of this story said Khulm had fallen. In fact, Afghan forces "
+        "retook the district on Monday."
+    )
+    assert claims_of(text) == {("Khulm", "government")}
