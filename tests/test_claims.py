@@ -485,3 +485,26 @@ def test_a_tally_in_a_described_region_names_the_region(gazetteer):
     text = "The Taliban have taken eight districts in northeastern Badakhshan province."
     found = extract_article(article_from_text(text, published=date(2021, 7, 4)), gazetteer)
     assert [(a.count, a.region) for a in found.aggregate_claims] == [(8, "Badakhshan")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kunduz fell on August 6; Taloqan fell a day later.",
+            {("Kunduz", date(2021, 8, 6)), ("Taloqan", date(2021, 8, 7))},
+        ),
+        (
+            "Kunduz fell on August 6, and Taloqan fell two days later.",
+            {("Kunduz", date(2021, 8, 6)), ("Taloqan", date(2021, 8, 8))},
+        ),
+        # the step counts from a date the sentence gives, even to an event with no claim
+        (
+            "Kunduz was handed over on August 6; Taloqan fell a day later.",
+            {("Taloqan", date(2021, 8, 7))},
+        ),
+    ],
+)
+def test_days_later_in_the_same_sentence_count_from_its_earlier_date(gazetteer, text, expected):
+    article = article_from_text(text, published=date(2021, 8, 12))
+    assert {(c.place.name, c.as_of) for c in extract_article(article, gazetteer).claims} == expected

@@ -90,6 +90,11 @@ def clause_date(
     if after is not None and (joins_next := _CONJUNCTION.search(sentence, at, after)):
         hi = joins_next.start()
     own = foreground(SINCE.sub(" ", sentence[lo:hi]), [at - lo])
+    later = DAYS_LATER.search(own)  # "X fell on 6 August; Y a day later": a step from X's day
+    if later is not None and mentions_date(earlier := sentence[:lo]):
+        day, precision = resolve_in_sentence(earlier, published, year)
+        if day is not None:
+            return day + days_later(later), precision
     if mentions_date(own):
         return resolve_in_sentence(own, published, year)
     # the clauses of other events with their own times, and relative clauses near it that
