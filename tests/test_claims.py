@@ -488,6 +488,23 @@ def test_a_tally_in_a_described_region_names_the_region(gazetteer):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a province's share: "ten of Badakhshan's 28 districts"
+        (
+            "Insurgents now hold at least ten of Badakhshan's 28 districts.",
+            [(10, 28, "Badakhshan")],
+        ),
+        # whose hands the districts are in is no region
+        ("There are now 12 districts in Taliban hands, officials said.", []),
+    ],
+)
+def test_a_tally_of_a_provinces_districts(gazetteer, sentence, expected):
+    found = extract_article(article_from_text(sentence, published=date(2021, 7, 4)), gazetteer)
+    assert [(a.count, a.total, a.region) for a in found.aggregate_claims] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (

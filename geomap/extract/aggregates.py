@@ -48,7 +48,9 @@ def patterns_for(country: str, demonym: str) -> tuple[tuple[str, re.Pattern[str]
             "count",
             re.compile(
                 rf"(?P<count>{_NUM})\s+(?:out\s+)?of\s+(?:{name}['’]?s?\s+|the\s+"
-                r"country['’]?s\s+|its\s+)?(?:nearly\s+|about\s+|some\s+)?"
+                # "ten of Badakhshan's 28 districts": a province's own
+                r"country['’]?s\s+|its\s+|(?P<region>(?-i:[A-Z][\w-]+))['’]s\s+)?"
+                r"(?:nearly\s+|about\s+|some\s+)?"
                 r"(?P<total>\d[\d,]*)\s+(?P<unit>districts)",
                 re.IGNORECASE,
             ),
@@ -69,7 +71,8 @@ def patterns_for(country: str, demonym: str) -> tuple[tuple[str, re.Pattern[str]
                 rf"(?P<count>{_NUM})\s+(?P<unit>districts)\s+(?:in|of)\s+(?:the\s+)?"
                 # "in northeastern Badakhshan": the direction only describes the region
                 r"(?:(?:[a-z-]+ern\s+|central\s+)?"
-                r"(?P<region>(?-i:[A-Z][\w-]+)(?:\s+(?:and|&)\s+(?-i:[A-Z][\w-]+))?)"
+                r"(?P<region>(?-i:[A-Z][\w-]++)(?:\s+(?:and|&)\s+(?-i:[A-Z][\w-]++))?)"
+                r"(?!\s+(?:hands|control)\b)"  # "districts in Taliban hands": whose, not where
                 r"|(?-i:[a-z][\w-]*))",  # "17 districts of the province": no region named
                 re.IGNORECASE,
             ),
