@@ -94,6 +94,7 @@ def _possessor(text: str, sentence: int, ts: int, lexicon: Lexicon) -> str | Non
     unless the sentence reports someone's words (their own side: "officials said it remained
     in their hands"), the subject of the sentence before ("The insurgents returned. By
     nightfall X was under their control")."""
+    sentence = max(sentence, ts - ACTOR_REACH)  # (a bounded look: a long sentence stays linear)
     said = SPEECH.search(text, sentence, ts)
     if said is not None:
         return _actor_before(text, said.end(), ts, lexicon)

@@ -349,10 +349,7 @@ def _is_bystander(
                 and (locator := _PAREN_OR_COMMA_LOCATOR.fullmatch(text, last.end, p.start))
                 and (
                     locator.group(0).endswith("(")
-                    or (
-                        p.province_pcode == last.province_pcode
-                        and _says_province(text, p)
-                    )
+                    or (p.province_pcode == last.province_pcode and _says_province(text, p))
                 )
             )
             or _LOCATOR_GAP.fullmatch(gap)

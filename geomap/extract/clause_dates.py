@@ -91,7 +91,7 @@ def clause_date(
         hi = joins_next.start()
     own = foreground(SINCE.sub(" ", sentence[lo:hi]), [at - lo])
     later = DAYS_LATER.search(own)  # "X fell on 6 August; Y a day later": a step from X's day
-    if later is not None and mentions_date(earlier := sentence[:lo]):
+    if later is not None and mentions_date(earlier := sentence[max(0, lo - LAG_REACH) : lo]):
         day, precision = resolve_in_sentence(earlier, published, year)
         if day is not None:
             return day + days_later(later), precision

@@ -16,6 +16,8 @@ from dataclasses import replace
 
 from geomap.extract.backrefs import DESTINATION
 from geomap.extract.chunks import Chunks, chunk_places
+from geomap.extract.clause_dates import SINCE
+from geomap.extract.dates import mentions_date
 from geomap.extract.grammar import RELATIVE_PRONOUN, read_frame
 from geomap.extract.lexicon import Lexicon
 from geomap.extract.reach import (
@@ -166,7 +168,7 @@ def frames_in_sentence(
         replace(f, action="hold", status=lexicon.opponent(f.status))
         if f.status in lexicon.parties and excepted_theme(text, start, (f.start, f.end), f.places)
         else f
-        for f in _without_background(text, frames)
+        for f in _without_superseded(text, end, _without_background(text, frames))
     ]
     for f in list(frames):
         excepted = excepted_places(text, start, end, (f.start, f.end), f.places, chunks)
@@ -197,6 +199,42 @@ def _without_background(text: str, frames: list[Frame]) -> list[Frame]:
         )
 
     return [f for f in frames if not background(f)]
+
+
+# "had captured", "had been occupied": a time before the one the sentence reports
+_PAST_PERFECT = re.compile(
+    r"\bhad\s+(?:(?:already|just|once|first|twice|\w+ly)\s+)*(?:been\s+)?$", re.IGNORECASE
+)
+# "X, which Russian troops had occupied", "X, a town that …", "X, the only capital Moscow
+# had captured": a clause describing the place before it
+_DESCRIBING_GAP = re.compile(r"\s*,\s*(?:which|that|who|an?|the)\b[^,;.()]{0,100}$", re.I)
+_CLAUSE_CLOSE = re.compile(r"[,;.]")
+
+
+def _without_superseded(text: str, end: int, frames: list[Frame]) -> list[Frame]:
+    """A clause that describes a place with an event in the past perfect and no time of its
+    own tells what the sentence's own event on that place undid: "liberated X, which Russian
+    troops had occupied since March" is no Russian claim of today (with a time it is one of
+    then: "retook X, which had fallen last week")."""
+    statuses: dict[Place, set[str]] = {}  # what the sentence's outcomes say of each place
+    for g in frames:
+        if g.status != CONTESTED:
+            for p in g.places:
+                statuses.setdefault(p, set()).add(g.status)
+
+    def superseded(f: Frame) -> bool:
+        if not (f.places and _PAST_PERFECT.search(text, max(0, f.start - 40), f.start)):
+            return False
+        closes = _CLAUSE_CLOSE.search(text, f.end, end)
+        for p in f.places:
+            if not (p.end <= f.start and _DESCRIBING_GAP.fullmatch(text, p.end, f.start)):
+                continue
+            described = text[p.end : closes.start() if closes else end]
+            if statuses.get(p, set()) - {f.status} and not mentions_date(SINCE.sub(" ", described)):
+                return True
+        return False
+
+    return [f for f in frames if not superseded(f)]
 
 
 def _attach_inclusions(

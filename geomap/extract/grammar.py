@@ -73,6 +73,7 @@ _PART_OF_BEFORE = re.compile(
     r"\b(?:most|much|parts?|large\s+parts|half|a\s+third|two-thirds|the\s+rest)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+RETRACTION_REACH = 300  # characters before a trigger in which a report is taken back
 _STATE_ADJECTIVE = re.compile(r"(?:[\w'’]+-)?(?:held|controlled|occupied)", re.IGNORECASE)
 # "A and B, which is still held": the relative clause's verb is in the singular
 _SINGULAR_VERB = re.compile(r"\s+(?:(?:still|now|also)\s+)?(?:is|was|has|remains)\b", re.I)
@@ -498,7 +499,7 @@ def read_frame(
     clause_before = text[lo:ts]
     if hypothetical(clause_before, lexicon) and not _STATE_ADJECTIVE.fullmatch(m.text):
         return None  # (an adjective states what is: "near Taliban-held X", "near occupied X")
-    if lexicon.retraction.search(text, start, ts):
+    if lexicon.retraction.search(text, max(start, ts - RETRACTION_REACH), ts):
         return None  # "an earlier version of this story said X had fallen"
     passive = is_passive(text, start, m, lo, lexicon)
     if passive and m.trigger.action == "repel":

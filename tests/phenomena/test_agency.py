@@ -952,7 +952,10 @@ def test_a_side_holds_what_its_relative_clause_says_it_holds(claims_of, sentence
             "The insurgents were back, and by nightfall Kaldar was under their control.",
             {("Kaldar", "taliban")},
         ),
-        ("The militants returned. By nightfall Kaldar was in their hands.", {("Kaldar", "taliban")}),
+        (
+            "The militants returned. By nightfall Kaldar was in their hands.",
+            {("Kaldar", "taliban")},
+        ),
         (
             "Commandos repelled a Taliban attack on Kaldar. The town remains under their control.",
             {("Kaldar", "government")},
@@ -966,3 +969,27 @@ def test_a_side_holds_what_its_relative_clause_says_it_holds(claims_of, sentence
 )
 def test_their_in_narration_is_the_side_named_before(claims_of, text, expected):
     assert claims_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a past perfect describing the place, with no time of its own: what the event undid
+        (
+            "Afghan forces retook Khulm, which the Taliban had occupied since June.",
+            {("Khulm", "government")},
+        ),
+        (
+            "Officials said commandos had retaken Khulm, a town that the insurgents had "
+            "occupied since June.",
+            {("Khulm", "government")},
+        ),
+        # with a time of its own it is a claim of then
+        (
+            "Afghan forces retook Khulm, which the Taliban had captured last week.",
+            {("Khulm", "government"), ("Khulm", "taliban")},
+        ),
+    ],
+)
+def test_a_past_perfect_description_is_what_the_event_undid(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
