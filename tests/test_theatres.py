@@ -112,6 +112,10 @@ def test_observers_speak_for_no_side_and_namesakes_lose_their_council(ukraine):
         ("Russian forces occupy most of Bakhmut, Kyiv said.", ("Bakhmut", "contested")),
         ("Wagner fighters captured the AZOM plant in Bakhmut.", ("Bakhmut", "contested")),
         ("Ukrainian defenders are holding the line at Chasiv Yar.", ("Chasiv Yar", "ukraine")),
+        # "its forces control X": the side speaking
+        ("The Wagner group said its fighters controlled Soledar.", ("Soledar", "russia")),
+        ("Kyiv said its troops still hold Soledar.", ("Soledar", "ukraine")),
+        ("Russia claimed that its forces controlled the whole of Soledar.", ("Soledar", "russia")),
     ],
 )
 def test_the_wording_of_this_wars_news(ukraine, sentence, claim):
