@@ -525,3 +525,20 @@ def test_a_correction_keeps_what_it_says_now(claims_of):
         "retook the district on Monday."
     )
     assert claims_of(text) == {("Khulm", "government")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Taliban are preparing an assault on Khulm.",
+        "A planned offensive on Khulm was called off.",
+        "The insurgents were planning attacks on Khulm.",
+    ],
+)
+def test_a_planned_attack_is_no_fight_yet(claims_of, sentence):
+    assert claims_of(sentence) == set()
+
+
+def test_a_plan_to_retake_still_says_the_other_side_holds_it(claims_of):
+    # (an attempt, planned or not, is a fight for the place: as before)
+    assert claims_of("The army plans to retake Khulm.") == {("Khulm", "contested")}
