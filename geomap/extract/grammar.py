@@ -560,16 +560,15 @@ def read_frame(
     failed = places and lexicon.failure.match(
         text, object_end if via == "reference" and object_end else places[-1].end
     )
-    relieved = (
+    came_to_nothing = (  # an attack or a siege on the place after it
         m.trigger.action == "contest"
-        and lexicon.besieging.search(m.text)
         and places
         and places is theme.after
         and lexicon.failure.match(text, places[-1].end)
     )
-    if (m.trigger.action == "attempt" and places and (negated or failed)) or relieved:
+    if (m.trigger.action == "attempt" and places and (negated or failed)) or came_to_nothing:
         # "failed to retake X", "attempts to storm X had failed", "the siege of X was
-        # lifted": X stays with the other side
+        # lifted", "attacked X without success": X stays with the other side
         holder = lexicon.opponent(agent) if agent in lexicon.parties else lexicon.defender
         return Frame("hold", holder, ts, te, places, via, False, agent is None)
     if negated and status == CONTESTED:

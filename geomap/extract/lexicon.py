@@ -101,7 +101,6 @@ class Lexicon:
     event_holder_before: re.Pattern[str]  # "protested against the ": the fight is its object
     failure: re.Pattern[str]  # after an attempt's place: it came to nothing
     unopposed: re.Pattern[str]  # after an entry's place: nobody fought it
-    besieging: GatedPattern  # the trigger words of a siege
     reporting: GatedPattern  # a report whose content (and actor) follows
     members: re.Pattern[str]  # after an object: its members follow
     counted_units: re.Pattern[str]  # right after a verb: its object is a count of units
@@ -302,7 +301,6 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
             rf"\s*,?\s*(?:[\w-]+\s+){{0,3}}?(?:{_words(modality.get('unopposed', ['(?!)']))})\b",
             re.IGNORECASE,
         ),
-        besieging=_rx(modality.get("besieging", []) or ["(?!)"]),
         reporting=_rx(modality["reporting"], suffix=r"\s+"),
         counted_units=re.compile(
             rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_words(objects['counts'])})\s+"

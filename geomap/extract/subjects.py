@@ -21,9 +21,11 @@ from geomap.records import Place
 RELATIVE_GAP = re.compile(  # "X district(, located in northern P province| of P), which"
     r"(?:\s+(?:district|province|city|town|(?:border\s+)?crossing|border\s+post|airport))?"
     r"(?:,?\s*(?:located\s+)?(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w'’-]+(?:\s+province)?)?"
-    # "A and B, two districts that …"
+    # "A and B, two districts that …"; "X, the provincial capital, which …"
     r"(?:,\s*(?:two|three|four|five|several|both|the)\s+(?:[a-z-]+\s+)?"
-    r"(?:districts|towns|cities|villages|capitals)(?=\s+(?:which|that)))?"
+    r"(?:districts|towns|cities|villages|capitals)(?=\s+(?:which|that))"
+    r"|,\s*(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?:capital|city|town|district|village|hub|"
+    r"centre|center|stronghold)(?=\s*,\s*which\b))?"
     r"(?:,|\s)\s*(?:which|that)\s*",
     re.IGNORECASE,
 )

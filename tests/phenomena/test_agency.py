@@ -993,3 +993,22 @@ def test_their_in_narration_is_the_side_named_before(claims_of, text, expected):
 )
 def test_a_past_perfect_description_is_what_the_event_undid(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an attack or a siege that came to nothing: the place stays the other side's
+        ("The Taliban attacked Kaldar without success.", {("Kaldar", "government")}),
+        ("The insurgents attacked Kaldar, but the attack failed.", {("Kaldar", "government")}),
+        ("The siege of Kaldar was lifted on Monday.", {("Kaldar", "government")}),
+        # a relative clause across an apposition describes the place named before it
+        (
+            "He now works from Mazar-i-Sharif, the provincial capital, which remains under "
+            "government control.",
+            {("Mazar-i-Sharif", "government")},
+        ),
+    ],
+)
+def test_an_attack_that_failed_and_a_relative_after_an_apposition(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
