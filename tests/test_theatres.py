@@ -66,6 +66,17 @@ def test_the_ukrainian_gazetteer_knows_renamed_and_small_places(ukraine):
     )
 
 
+def test_a_villages_other_romanisation_finds_it_and_a_surname_does_not(ukraine):
+    gazetteer = load_gazetteer(ukraine)
+    # "yu" for "iu", "yi" for "i": the same village, in the same oblasts
+    assert {e.province_pcode for e in gazetteer.lookup("Myrolyubivka")} == {
+        e.province_pcode for e in gazetteer.lookup("Myroliubivka")
+    }
+    assert gazetteer.lookup("Klishchiyivka")[0].name == "Klishchiivka"
+    # the commander's surname is no village "Zaluzhne"
+    assert gazetteer.lookup("Zaluzhnyi") == []
+
+
 def test_the_side_speaking_is_the_agent_of_a_liberation_and_a_withdrawal(ukraine):
     found = claims_in(FRONT, ukraine)
     assert ("Klishchiivka", "ukraine", "ukraine") in found

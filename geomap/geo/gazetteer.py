@@ -15,16 +15,16 @@ import pickle
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from geomap.geo.data import get_manifest
 from geomap.geo.entry import Entry, is_centre_district
-from geomap.geo.names import exact_key, fold, joined_key, loose_key, match_key
+from geomap.geo.names import exact_key, fold, joined_key, loose_key, match_key, village_key
 from geomap.settings import Settings, default_settings
 
-GAZETTEER_VERSION = 21
+GAZETTEER_VERSION = 22
 # Which source names a place when several sources describe the same one.
 _SOURCE_RANK = (
     "geomap:key_sites",
@@ -59,6 +59,7 @@ class Gazetteer:
     country: str = "AF"  # the theatre's: its places are local, every other is foreign
     bare_villages: bool = False  # villages named without "village" (front-line theatres)
     name_words: frozenset[str] = frozenset()  # the theatre's people and parties: never names
+    villages: dict[str, list[Entry]] = field(default_factory=dict)  # the theatre's, by village_key
 
     def may_start_name(self, word: str) -> bool:
         """False when no known name starts with this word (a fast filter)."""
@@ -66,6 +67,7 @@ class Gazetteer:
             exact_key(word) in self.first_words
             or loose_key(word) in self.first_words
             or match_key(word) in self.first_words
+            or village_key(word) in self.first_words
         )
 
     def lookup(self, name: str) -> list[Entry]:
@@ -87,6 +89,8 @@ class Gazetteer:
         if " " in name.strip() and not found:  # one word or two: "Deh Rawood", "Dehrawud"
             joined = self.loose.get(joined_key(name), [])
             found = [e for e in joined if e.kind in ("district", "province")]  # not a person
+        if not found and size >= _MIN_VILLAGE_VARIANT:  # "Myrolyubivka" for "Myroliubivka"
+            found = self.villages.get(village_key(name), [])
         return found
 
     @functools.cached_property
@@ -139,6 +143,7 @@ class Gazetteer:
 
 _SPOTS = ("village", "border-crossing", "base", "site")  # named after a bigger place nearby
 _MIN_CLOSE_LENGTH = 6
+_MIN_VILLAGE_VARIANT = 6  # letters a village's other romanisation needs to be trusted
 _CLOSE_CUTOFF = 0.84
 
 
@@ -196,6 +201,7 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
     canonical = _canonical_entries(entry for _alias, entry in named)
     exact: dict[str, list[Entry]] = defaultdict(list)
     loose: dict[str, list[Entry]] = defaultdict(list)
+    villages: dict[str, list[Entry]] = defaultdict(list)
     max_tokens = 1
     first_words = set()
     for alias, found in named:
@@ -203,7 +209,9 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
         if not alias or not fold(alias).strip():
             continue
         keys = [(exact, exact_key(alias, drop_generic=entry.country == country))]
-        if entry.country == country and entry.kind != "village":
+        if entry.country == country and entry.kind == "village":
+            keys.append((villages, village_key(alias)))
+        elif entry.country == country:
             keys.append((loose, match_key(alias)))  # transliteration variants are local
             if " " in alias.strip() and len(joined := joined_key(alias)) >= 3:
                 keys.append((loose, joined))  # "Deh Rawud" as "Dehrawud" would be spelt
@@ -212,7 +220,7 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
             if key and entry not in index[key]:
                 index[key].append(entry)
         max_tokens = max(max_tokens, len(alias.split()))
-    for index in (exact, loose):
+    for index in (exact, loose, villages):
         for entries in index.values():
             entries.sort(key=lambda e: (e.rank, -e.population))
     attribution = (
@@ -226,6 +234,8 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
             first_words.add(exact_key(words[0], drop_generic=entry.country == country))
             first_words.add(loose_key(words[0]))
             first_words.add(match_key(words[0]))
+            if entry.kind == "village" and entry.country == country:
+                first_words.add(village_key(words[0]))
     return Gazetteer(
         dict(exact),
         dict(loose),
@@ -235,6 +245,7 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
         country,
         theatre.front_line,
         theatre.name_words,
+        dict(villages),
     )
 
 

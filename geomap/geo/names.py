@@ -112,6 +112,15 @@ def vowel_key(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=200_000)
+def village_key(text: str) -> str:
+    """The spelling key with y read as i: the romanisations of one village name
+    ("Myrolyubivka", "Myroliubivka"; "Andriyivka", "Andriivka") share it, other names do
+    not (a skeleton, or e read as i, would be too loose for thousands of villages: the
+    surname "Zaluzhnyi" is no "Zaluzhne")."""
+    return re.sub(r"(.)\1+", r"\1", exact_key(text).replace("y", "i"))
+
+
+@functools.lru_cache(maxsize=200_000)
 def joined_key(text: str) -> str:
     """The skeleton of a name written as one word: "Deh Rawood" and "Dehrawud" share it
     (each word's own skeleton drops a word-final h, which the joined word keeps)."""
