@@ -60,7 +60,7 @@ from geomap.records import (
     Place,
 )
 
-RULES_VERSION = 26  # bump when a rule changes: stored articles are then extracted again
+RULES_VERSION = 27  # bump when a rule changes: stored articles are then extracted again
 CLAIMABLE_KINDS = frozenset(
     {"district", "province", "city", "village", "border-crossing", "base", "site"}
 )
