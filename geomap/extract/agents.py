@@ -11,7 +11,10 @@ from geomap.extract.speakers import SPEECH, after_speech
 # "… by Afghan commandos", "… over to the Taliban", "… by its residents"
 _BY_OR_TO = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(by|to)\s+(?:its\s+|their\s+)?", re.IGNORECASE)
 # a recipient after the object: "handed the district of X over to the Taliban"
-_TO_AFTER_OBJECT = re.compile(r"\s*(?:[\w'-]+\s+){0,6}?(to)\s+(?:its\s+|their\s+)?", re.I)
+# ("fell back into government hands", "into the hands of the army": a recipient too)
+_TO_AFTER_OBJECT = re.compile(
+    r"\s*(?:[\w'-]+\s+){0,6}?(to|into)\s+(?:its\s+|their\s+|the\s+hands\s+of\s+)?", re.I
+)
 # "its forces", "our troops": the speaker's own side
 OWN_FORCES = re.compile(
     r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|soldiers|units|fighters|army|men)\b", re.I
@@ -108,7 +111,8 @@ def _possessor(text: str, sentence: int, ts: int, lexicon: Lexicon) -> str | Non
 def _named_after(text: str, te: int, preposition: str, lexicon: Lexicon) -> str | None:
     """The party in a by- or to-phrase just after the verb ("… by Afghan commandos")."""
     by = (_TO_AFTER_OBJECT if preposition == "to" else _BY_OR_TO).match(text, te, te + 80)
-    if by is None or by.group(1).lower() != preposition or not lexicon.actor.match(text, by.end()):
+    said = by.group(1).lower().replace("into", "to") if by else None
+    if by is None or said != preposition or not lexicon.actor.match(text, by.end()):
         return None
     return lexicon.party_of(text[by.end() : by.end() + 50])
 

@@ -1012,3 +1012,19 @@ def test_a_past_perfect_description_is_what_the_event_undid(claims_of, sentence,
 )
 def test_an_attack_that_failed_and_a_relative_after_an_apposition(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a fall goes to the side whose hands it fell into
+        ("Kaldar fell back into government hands on Monday.", {("Kaldar", "government")}),
+        ("Kaldar fell into the hands of the army.", {("Kaldar", "government")}),
+        ("Kaldar fell into Taliban hands.", {("Kaldar", "taliban")}),
+        # the republic's flag is the government's, still flying or raised again
+        ("The Afghan flag still flies over Kaldar.", {("Kaldar", "government")}),
+        ("The national flag was raised over Kaldar again.", {("Kaldar", "government")}),
+    ],
+)
+def test_into_whose_hands_and_whose_flag(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
