@@ -127,6 +127,8 @@ def test_observers_speak_for_no_side_and_namesakes_lose_their_council(ukraine):
         ("The Wagner group said its fighters controlled Soledar.", ("Soledar", "russia")),
         ("Kyiv said its troops still hold Soledar.", ("Soledar", "ukraine")),
         ("Russia claimed that its forces controlled the whole of Soledar.", ("Soledar", "russia")),
+        ("Ukrainian forces maintain positions in Robotyne.", ("Robotyne", "ukraine")),
+        ("Kyiv said its troops held their positions in Robotyne.", ("Robotyne", "ukraine")),
     ],
 )
 def test_the_wording_of_this_wars_news(ukraine, sentence, claim):
