@@ -524,6 +524,8 @@ def read_frame(
         and action["status"] != CONTESTED
         and lexicon.speaker_enemy.search(text, max(clause, ts - 30), ts) is not None
     )
+    if agent == NON_COMBATANT and m.trigger.action == "enter":
+        return None  # "journalists entered X": a visit, not an incursion
     if agent == NON_COMBATANT and action["status"] == CONTESTED:
         agent = None  # "civilians were killed in clashes in X": the clashes still count
     if agent in (THIRD_PARTY, NON_COMBATANT):

@@ -1028,3 +1028,14 @@ def test_an_attack_that_failed_and_a_relative_after_an_apposition(claims_of, sen
 )
 def test_into_whose_hands_and_whose_flag(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reporters who entered Kaldar on Sunday found bodies in the streets.",
+        "Aid workers entered Kaldar after the fighting.",
+    ],
+)
+def test_people_who_do_not_fight_entering_a_place_is_no_incursion(claims_of, sentence):
+    assert claims_of(sentence) == set()
