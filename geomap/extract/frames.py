@@ -115,10 +115,12 @@ def frames_in_sentence(
         if not (lexicon.actions[m.trigger.action].get("leaves") and _TOWARDS.match(sentence, m.end))
     ]
     chunks = chunk_places(text, start, end, places, lexicon, governed)
-    named_aside = chunks.bystanders - chunks.references
+    named_aside = chunks.bystanders - chunks.references  # titles, locators: not "the city"
 
     def resolve_here(lo: int, hi: int) -> list[Place]:
-        return resolve(lo, hi, named_aside)
+        # (nor is where someone went: "the mayor fled to Herat after the Taliban took the
+        # city" is no Herat)
+        return resolve(lo, hi, named_aside | chunks.destinations)
 
     frames: list[Frame] = []
     unplaced: list[Frame] = []  # "districts have fallen …, including X": the list comes later

@@ -640,3 +640,8 @@ def test_a_set_a_relative_clause_describes_names_no_places(claims_of):
 )
 def test_a_places_own_province_after_a_comma_locates_it(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+def test_where_someone_went_is_not_what_the_city_means_in_its_own_sentence(claims_of):
+    text = "The mayor fled to Kunduz after the Taliban took the city."
+    assert claims_of(text) == set()
