@@ -645,3 +645,7 @@ def test_a_places_own_province_after_a_comma_locates_it(claims_of, sentence, exp
 def test_where_someone_went_is_not_what_the_city_means_in_its_own_sentence(claims_of):
     text = "The mayor fled to Kunduz after the Taliban took the city."
     assert claims_of(text) == set()
+
+
+def test_where_a_unit_is_based_is_a_bystander(claims_of):
+    assert claims_of("The Kunduz-based 217th corps surrendered to the Taliban.") == set()
