@@ -1039,3 +1039,18 @@ def test_into_whose_hands_and_whose_flag(claims_of, sentence, expected):
 )
 def test_people_who_do_not_fight_entering_a_place_is_no_incursion(claims_of, sentence):
     assert claims_of(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the Taliban's own words: the Islamic Emirate (IEA), a district cleansed of the enemy
+        ("Kaldar is now under IEA control.", {("Kaldar", "taliban", "reporter")}),
+        (
+            "The Islamic Emirate announced that Kaldar had been cleansed of the enemy.",
+            {("Kaldar", "taliban", "taliban")},
+        ),
+    ],
+)
+def test_the_taliban_in_their_own_words(said, sentence, expected):
+    assert said(sentence) == expected
