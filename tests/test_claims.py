@@ -525,3 +525,14 @@ def test_a_tally_of_a_provinces_districts(gazetteer, sentence, expected):
 def test_days_later_in_the_same_sentence_count_from_its_earlier_date(gazetteer, text, expected):
     article = article_from_text(text, published=date(2021, 8, 12))
     assert {(c.place.name, c.as_of) for c in extract_article(article, gazetteer).claims} == expected
+
+
+def test_an_appositions_own_relative_keeps_its_time_to_itself(gazetteer):
+    text = (
+        "Afghan forces have retaken Bala Murghab, a district in Badghis that fell to the "
+        "Taliban in May, the defence ministry said on Wednesday."
+    )
+    assert dated(text, gazetteer, date(2021, 6, 30)) == {
+        ("Bala Murghab", "government", date(2021, 6, 30)),
+        ("Bala Murghab", "taliban", date(2021, 5, 1)),
+    }

@@ -133,7 +133,9 @@ APPOSITION = re.compile(_OPENS_APPOSITION, re.IGNORECASE)  # ", a stronghold …
 # A closed bracket of background: "X, lost in July, was retaken on Monday" (its date is not
 # the sentence's main event's; an appositive "the …" may be a list's member, and stays)
 BACKGROUND = re.compile(
-    rf",\s+(?:{_PARTICIPLE_CLAUSE}|(?:which|who)\s+[a-z]+)\b[^,;]*,",
+    rf",\s+(?:{_PARTICIPLE_CLAUSE}|(?:which|who)\s+[a-z]+"
+    # ", a district in Badghis that fell to the Taliban in May,": an apposition's relative
+    r"|(?:an?|the)\s+[^,;\"“”]{1,80}?\b(?:that|which|who)\s+[a-z]+)\b[^,;]*,",
     re.IGNORECASE,
 )
 BRACKETED = re.compile(
