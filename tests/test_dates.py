@@ -87,3 +87,19 @@ def test_a_year_first_date_with_slashes_dates_the_article():
 
     article = article_from_text("Khulm falls\n2021/07/09\n\nThe Taliban captured Khulm.")
     assert article.published == date(2021, 7, 9)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kunduz fell in mid-July.", (date(2021, 7, 15), "month")),
+        ("Kunduz fell in late July.", (date(2021, 7, 21), "month")),
+        ("Kunduz fell early July.", (date(2021, 7, 1), "month")),
+        # numeric dates: day or month first, whichever is a date not after publication
+        ("Kunduz fell on 08/08/2021.", (date(2021, 8, 8), "day")),
+        ("Kunduz fell on 07/31/2021.", (date(2021, 7, 31), "day")),
+        ("Kunduz fell on 10/08/2021.", (date(2021, 8, 10), "day")),
+    ],
+)
+def test_part_of_a_month_and_numeric_dates(sentence, expected):
+    assert resolve_in_sentence(sentence, date(2021, 8, 12)) == expected

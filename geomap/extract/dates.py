@@ -28,9 +28,13 @@ _AND_YEAR = r"(?:,?\s+\d{4})?"
 # "22 June", "5th July 2021", "July 9, 2021": the day-and-month shapes news uses
 _DAY_AND_MONTH = rf"{_DAY}\s+{_MONTH}{_AND_YEAR}|{_MONTH}\s+{_DAY}{_AND_YEAR}"
 # … and the year-first ones: "2021-07-09", "2021/07/09"
-EXPLICIT_DATE = re.compile(rf"\b(?:{_DAY_AND_MONTH}|\d{{4}}[-/]\d{{2}}[-/]\d{{2}})\b")
-MONTH_ONLY = gated(
-    rf"\b(?:in|since|during|by|until|early|mid|late|end of)\s+({_MONTH})"
+# … and the numeric ones: "08/08/2021" (day or month first: see ``_numeric_date``)
+EXPLICIT_DATE = re.compile(
+    rf"\b(?:{_DAY_AND_MONTH}|\d{{4}}[-/]\d{{2}}[-/]\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\b"
+)
+MONTH_ONLY = gated(  # "in July", "since June", "in mid-July", "late August 2021"
+    rf"\b(?:(?:in|since|during|by|until|end of)\s+(?:(?:early|mid|late)[-\s]+)?"
+    rf"|(?:early|mid|late)[-\s]+)({_MONTH})"
     r"(?:\s+(\d{4}))?\b",
     re.IGNORECASE,
 )
@@ -95,9 +99,30 @@ def _plain_date(text: str, base: date | None) -> date | None:
         return None  # "31 June", "29 February" of a common year: dateparser decides
 
 
+_NUMERIC = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _numeric_date(text: str, base: date | None) -> date | None:
+    """ "08/08/2021", "12/08/2021": day first (most of the world) or month first (the
+    US); where both are dates, the one nearest ``base`` not after it."""
+    numbers = _NUMERIC.fullmatch(text)
+    if numbers is None:
+        return None
+    first, second, year = map(int, numbers.groups())
+    readings = []
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.append(date(year, month, day))
+        except ValueError:
+            continue
+    if base is not None:
+        readings.sort(key=lambda d: (d > base, abs((base - d).days)))
+    return readings[0] if readings else None
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse(text: str, base: date | None) -> date | None:
-    found = _plain_date(text, base)
+    found = _plain_date(text, base) or _numeric_date(text, base)
     if found is not None:
         return found
     settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
@@ -171,8 +196,10 @@ def resolve_in_sentence(
         elif published is not None:
             year = published.year - (1 if index + 1 > published.month else 0)
         # else: the year the undated text is about, if known
-        if year is not None:
-            return date(year, index + 1, 1), "month"
+        if year is not None:  # "in July", "early July": its first; "mid-July": its middle
+            part = month.group(0)[: month.start(1) - month.start()].lower()
+            day = 15 if "mid" in part else 21 if "late" in part else 1
+            return date(year, index + 1, day), "month"
     if published is None:
         return None, "unknown"
     relative = RELATIVE.search(sentence)
