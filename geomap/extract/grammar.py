@@ -451,6 +451,14 @@ def _judged(
     return places, via, judged, object_end
 
 
+def _aims_to_retake(words: str, lexicon: Lexicon) -> bool:
+    """An attempt's words hold a recapture ("efforts to retake", "a push to regain")."""
+    return any(
+        trigger.action == "recapture" and phrase.search(words)
+        for trigger, phrase in lexicon.trigger_phrases
+    )
+
+
 def _agent(
     site: Site, places: Sequence[Place], earlier: Sequence[Frame]
 ) -> tuple[str | None, bool, str | None]:
@@ -558,9 +566,15 @@ def read_frame(
     ):
         return None  # "an attack on a mosque in X": terror, not a fight for X
     negated = negated_before(text[max(lo, ts - 40) : ts], lexicon)
-    # after the place, or after the phrase referring to it ("tried to retake the town but failed")
+    # after the place, or after the phrase or pronoun referring to it ("tried to retake the
+    # town but failed", "a counteroffensive to retake it stalled")
     failed = places and lexicon.failure.match(
-        text, object_end if via == "reference" and object_end else places[-1].end
+        text,
+        object_end
+        if via == "reference" and object_end
+        else te
+        if via == "pronoun"
+        else places[-1].end,
     )
     came_to_nothing = (  # an attack or a siege on the place after it
         m.trigger.action == "contest"
@@ -571,7 +585,15 @@ def read_frame(
     if (m.trigger.action == "attempt" and places and (negated or failed)) or came_to_nothing:
         # "failed to retake X", "attempts to storm X had failed", "the siege of X was
         # lifted", "attacked X without success": X stays with the other side
-        holder = lexicon.opponent(agent) if agent in lexicon.parties else lexicon.defender
+        holder = (
+            lexicon.opponent(agent)
+            if agent in lexicon.parties
+            # nobody named: a retaking is the defender's ("efforts to retake X have
+            # stalled": X is still the attacker's), any other attempt the attacker's
+            else lexicon.attacker
+            if _aims_to_retake(m.text, lexicon)
+            else lexicon.defender
+        )
         return Frame("hold", holder, ts, te, places, via, False, agent is None)
     if negated and status == CONTESTED:
         if action.get("negated") == "opponent" and agent in lexicon.parties and places:

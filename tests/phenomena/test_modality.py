@@ -542,3 +542,24 @@ def test_a_planned_attack_is_no_fight_yet(claims_of, sentence):
 def test_a_plan_to_retake_still_says_the_other_side_holds_it(claims_of):
     # (an attempt, planned or not, is a fight for the place: as before)
     assert claims_of("The army plans to retake Khulm.") == {("Khulm", "contested")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stalled retaking leaves the place with the side that took it
+        ("Efforts to retake Kaldar have stalled.", {("Kaldar", "taliban")}),
+        (
+            "A government counter-offensive to retake Kaldar ground to a halt.",
+            {("Kaldar", "taliban")},
+        ),
+        (
+            "The Taliban hold Kaldar. A counteroffensive to retake it stalled within days.",
+            {("Kaldar", "taliban")},
+        ),
+        # an attack that failed, with nobody named, leaves it with the defender
+        ("Attempts to capture Kaldar failed.", {("Kaldar", "government")}),
+    ],
+)
+def test_a_stalled_attempt_leaves_the_place_where_it_was(claims_of, text, expected):
+    assert claims_of(text) == expected
