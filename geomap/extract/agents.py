@@ -111,8 +111,8 @@ def _possessor(text: str, sentence: int, ts: int, lexicon: Lexicon) -> str | Non
 def _named_after(text: str, te: int, preposition: str, lexicon: Lexicon) -> str | None:
     """The party in a by- or to-phrase just after the verb ("… by Afghan commandos")."""
     by = (_TO_AFTER_OBJECT if preposition == "to" else _BY_OR_TO).match(text, te, te + 80)
-    said = by.group(1).lower().replace("into", "to") if by else None
-    if by is None or said != preposition or not lexicon.actor.match(text, by.end()):
+    word = by.group(1).lower().replace("into", "to") if by else None  # "into their hands"
+    if by is None or word != preposition or not lexicon.actor.match(text, by.end()):
         return None
     return lexicon.party_of(text[by.end() : by.end() + 50])
 

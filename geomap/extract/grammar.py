@@ -451,12 +451,17 @@ def _judged(
     return places, via, judged, object_end
 
 
-def _aims_to_retake(words: str, lexicon: Lexicon) -> bool:
-    """An attempt's words hold a recapture ("efforts to retake", "a push to regain")."""
-    return any(
+def _holder_after_failure(agent: str | None, words: str, lexicon: Lexicon) -> str:
+    """Who still holds a place an attempt or attack (``words``) failed to take: the side
+    that did not make it; with nobody named, a retaking is the defender's ("efforts to
+    retake X have stalled": X is still the attacker's), any other the attacker's."""
+    if agent in lexicon.parties:
+        return lexicon.opponent(agent)
+    retaking = any(
         trigger.action == "recapture" and phrase.search(words)
         for trigger, phrase in lexicon.trigger_phrases
     )
+    return lexicon.attacker if retaking else lexicon.defender
 
 
 def _agent(
@@ -568,14 +573,13 @@ def read_frame(
     negated = negated_before(text[max(lo, ts - 40) : ts], lexicon)
     # after the place, or after the phrase or pronoun referring to it ("tried to retake the
     # town but failed", "a counteroffensive to retake it stalled")
-    failed = places and lexicon.failure.match(
-        text,
-        object_end
-        if via == "reference" and object_end
-        else te
-        if via == "pronoun"
-        else places[-1].end,
-    )
+    if via == "reference" and object_end:
+        acted_on_end = object_end
+    elif via == "pronoun" or not places:
+        acted_on_end = te
+    else:
+        acted_on_end = places[-1].end
+    failed = places and lexicon.failure.match(text, acted_on_end)
     came_to_nothing = (  # an attack or a siege on the place after it
         m.trigger.action == "contest"
         and places
@@ -585,15 +589,7 @@ def read_frame(
     if (m.trigger.action == "attempt" and places and (negated or failed)) or came_to_nothing:
         # "failed to retake X", "attempts to storm X had failed", "the siege of X was
         # lifted", "attacked X without success": X stays with the other side
-        holder = (
-            lexicon.opponent(agent)
-            if agent in lexicon.parties
-            # nobody named: a retaking is the defender's ("efforts to retake X have
-            # stalled": X is still the attacker's), any other attempt the attacker's
-            else lexicon.attacker
-            if _aims_to_retake(m.text, lexicon)
-            else lexicon.defender
-        )
+        holder = _holder_after_failure(agent, m.text, lexicon)
         return Frame("hold", holder, ts, te, places, via, False, agent is None)
     if negated and status == CONTESTED:
         if action.get("negated") == "opponent" and agent in lexicon.parties and places:

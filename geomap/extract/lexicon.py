@@ -99,7 +99,7 @@ class Lexicon:
     route_before: GatedPattern  # "between X and Y": X is a route's end
     destination_before: re.Pattern[str]  # "fled towards ": the place after is where they went
     event_holder_before: re.Pattern[str]  # "protested against the ": the fight is its object
-    failure: re.Pattern[str]  # after an attempt's place: it came to nothing
+    failure: re.Pattern[str]  # after the place of an attempt, attack or siege: it failed
     unopposed: re.Pattern[str]  # after an entry's place: nobody fought it
     reporting: GatedPattern  # a report whose content (and actor) follows
     members: re.Pattern[str]  # after an object: its members follow
