@@ -60,6 +60,8 @@ class Theatre:
     tables: dict[str, str] = field(default_factory=dict)  # curated CSVs in geomap/geo/tables
     front_line: bool = False  # claims are about settlements; draw them as points too
     peoples: tuple[str, ...] = ()  # the country's peoples' names ("Uzbek"): never places
+    # other romanisations of its village names, as (pattern, replacement) on a name's key
+    village_spellings: tuple[tuple[str, str], ...] = ()
     path: str = ""
 
     @functools.cached_property
@@ -208,5 +210,9 @@ def read_theatre(path: Path) -> Theatre:
         tables=dict(raw.get("tables", {})),
         front_line=bool(raw.get("front_line", False)),
         peoples=tuple(raw.get("peoples", ())),
+        village_spellings=tuple(
+            (str(pattern), str(replacement))
+            for pattern, replacement in raw.get("spellings", {}).get("villages", ())
+        ),
         path=str(path),
     )

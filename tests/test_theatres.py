@@ -73,6 +73,9 @@ def test_a_villages_other_romanisation_finds_it_and_a_surname_does_not(ukraine):
         e.province_pcode for e in gazetteer.lookup("Myroliubivka")
     }
     assert gazetteer.lookup("Klishchiyivka")[0].name == "Klishchiivka"
+    # the Russian romanisation, by the theatre's spelling table (g is h, -ovka is -ivka)
+    assert "Krasnohorivka" in {e.name for e in gazetteer.lookup("Krasnogorovka")}
+    assert "Staromaiorske" in {e.name for e in gazetteer.lookup("Staromayorskoye")}
     # the commander's surname is no village "Zaluzhne"
     assert gazetteer.lookup("Zaluzhnyi") == []
 

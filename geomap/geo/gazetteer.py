@@ -24,7 +24,7 @@ from geomap.geo.entry import Entry, is_centre_district
 from geomap.geo.names import exact_key, fold, joined_key, loose_key, match_key, village_key
 from geomap.settings import Settings, default_settings
 
-GAZETTEER_VERSION = 22
+GAZETTEER_VERSION = 23
 # Which source names a place when several sources describe the same one.
 _SOURCE_RANK = (
     "geomap:key_sites",
@@ -60,6 +60,7 @@ class Gazetteer:
     bare_villages: bool = False  # villages named without "village" (front-line theatres)
     name_words: frozenset[str] = frozenset()  # the theatre's people and parties: never names
     villages: dict[str, list[Entry]] = field(default_factory=dict)  # the theatre's, by village_key
+    village_spellings: tuple[tuple[str, str], ...] = ()  # the theatre's other romanisations
 
     def may_start_name(self, word: str) -> bool:
         """False when no known name starts with this word (a fast filter)."""
@@ -67,7 +68,7 @@ class Gazetteer:
             exact_key(word) in self.first_words
             or loose_key(word) in self.first_words
             or match_key(word) in self.first_words
-            or village_key(word) in self.first_words
+            or village_key(word, self.village_spellings) in self.first_words
         )
 
     def lookup(self, name: str) -> list[Entry]:
@@ -90,7 +91,7 @@ class Gazetteer:
             joined = self.loose.get(joined_key(name), [])
             found = [e for e in joined if e.kind in ("district", "province")]  # not a person
         if not found and size >= _MIN_VILLAGE_VARIANT:  # "Myrolyubivka" for "Myroliubivka"
-            found = self.villages.get(village_key(name), [])
+            found = self.villages.get(village_key(name, self.village_spellings), [])
         return found
 
     @functools.cached_property
@@ -210,7 +211,7 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
             continue
         keys = [(exact, exact_key(alias, drop_generic=entry.country == country))]
         if entry.country == country and entry.kind == "village":
-            keys.append((villages, village_key(alias)))
+            keys.append((villages, village_key(alias, theatre.village_spellings)))
         elif entry.country == country:
             keys.append((loose, match_key(alias)))  # transliteration variants are local
             if " " in alias.strip() and len(joined := joined_key(alias)) >= 3:
@@ -235,7 +236,7 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
             first_words.add(loose_key(words[0]))
             first_words.add(match_key(words[0]))
             if entry.kind == "village" and entry.country == country:
-                first_words.add(village_key(words[0]))
+                first_words.add(village_key(words[0], theatre.village_spellings))
     return Gazetteer(
         dict(exact),
         dict(loose),
@@ -246,6 +247,7 @@ def build_gazetteer(settings: Settings | None = None) -> Gazetteer:
         theatre.front_line,
         theatre.name_words,
         dict(villages),
+        theatre.village_spellings,
     )
 
 

@@ -112,12 +112,16 @@ def vowel_key(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=200_000)
-def village_key(text: str) -> str:
+def village_key(text: str, spellings: tuple[tuple[str, str], ...] = ()) -> str:
     """The spelling key with y read as i: the romanisations of one village name
     ("Myrolyubivka", "Myroliubivka"; "Andriyivka", "Andriivka") share it, other names do
     not (a skeleton, or e read as i, would be too loose for thousands of villages: the
-    surname "Zaluzhnyi" is no "Zaluzhne")."""
-    return re.sub(r"(.)\1+", r"\1", exact_key(text).replace("y", "i"))
+    surname "Zaluzhnyi" is no "Zaluzhne"). A theatre's ``spellings`` (pattern, replacement)
+    are read first: "Krasnogorovka", the Russian form, is Krasnohorivka."""
+    key = exact_key(text)
+    for pattern, replacement in spellings:
+        key = re.sub(pattern, replacement, key)
+    return re.sub(r"(.)\1+", r"\1", key.replace("y", "i"))
 
 
 @functools.lru_cache(maxsize=200_000)
