@@ -131,6 +131,16 @@ def test_observers_speak_for_no_side_and_namesakes_lose_their_council(ukraine):
         ("Kyiv said its troops still hold Soledar.", ("Soledar", "ukraine")),
         ("Russia claimed that its forces controlled the whole of Soledar.", ("Soledar", "russia")),
         ("Ukrainian forces maintain positions in Robotyne.", ("Robotyne", "ukraine")),
+        # Russia's groups of forces, however the news names them
+        (
+            "Units of the Center battlegroup liberated the community of Novomykhailivka.",
+            ("Novomykhailivka", "russia"),
+        ),
+        ("Robotyne was liberated by units of the Yug group.", ("Robotyne", "russia")),
+        (
+            "Battlegroup South units repelled three Ukrainian attacks near Bakhmut.",
+            ("Bakhmut", "russia"),
+        ),
         ("Kyiv said its troops held their positions in Robotyne.", ("Robotyne", "ukraine")),
     ],
 )

@@ -8,12 +8,18 @@ import re
 from geomap.extract.lexicon import HELD_BY_SUFFIX, NON_COMBATANT, Lexicon, Trigger
 from geomap.extract.speakers import SPEECH, after_speech
 
+# "units of the Yug group", "fighters of the Islamic Emirate": the side is the one named
+_MEMBERS_OF = r"(?:(?:units?|elements|forces|troops|fighters|soldiers|members)\s+of\s+)?"
 # "… by Afghan commandos", "… over to the Taliban", "… by its residents"
-_BY_OR_TO = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(by|to)\s+(?:its\s+|their\s+)?", re.IGNORECASE)
+_BY_OR_TO = re.compile(
+    rf"\s*(?:[\w'-]+\s+){{0,3}}?(by|to)\s+(?:its\s+|their\s+)?{_MEMBERS_OF}", re.IGNORECASE
+)
 # a recipient after the object: "handed the district of X over to the Taliban"
 # ("fell back into government hands", "into the hands of the army": a recipient too)
 _TO_AFTER_OBJECT = re.compile(
-    r"\s*(?:[\w'-]+\s+){0,6}?(to|into)\s+(?:its\s+|their\s+|the\s+hands\s+of\s+)?", re.I
+    rf"\s*(?:[\w'-]+\s+){{0,6}}?(to|into)\s+(?:its\s+|their\s+|the\s+hands\s+of\s+)?"
+    rf"{_MEMBERS_OF}",
+    re.I,
 )
 # "its forces", "our troops": the speaker's own side
 OWN_FORCES = re.compile(
