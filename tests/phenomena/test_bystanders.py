@@ -603,6 +603,7 @@ def test_a_referring_subject_after_a_clause_break_is_the_verbs_subject(claims_of
         "Prices fell sharply in Khulm last week.",
         "A rocket fell on Khulm overnight.",
         "Khulm entered a new phase of the war.",
+        "The battle for hearts and minds in Khulm goes on.",
     ],
 )
 def test_taking_falling_and_entering_said_of_other_things(claims_of, sentence):
