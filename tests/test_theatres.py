@@ -131,6 +131,9 @@ def test_observers_speak_for_no_side_and_namesakes_lose_their_council(ukraine):
         ("Kyiv said its troops still hold Soledar.", ("Soledar", "ukraine")),
         ("Russia claimed that its forces controlled the whole of Soledar.", ("Soledar", "russia")),
         ("Ukrainian forces maintain positions in Robotyne.", ("Robotyne", "ukraine")),
+        # holding back an onslaught is beating it back
+        ("Our defenders are holding back the onslaught near Pokrovsk.", ("Pokrovsk", "ukraine")),
+        ("Ukrainian troops held back a Russian advance on Pokrovsk.", ("Pokrovsk", "ukraine")),
         # Russia's groups of forces, however the news names them
         (
             "Units of the Center battlegroup liberated the community of Novomykhailivka.",
