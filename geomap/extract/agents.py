@@ -34,6 +34,9 @@ _TO_SOMEONE = re.compile(r"[^,;.]*?\bto\b", re.IGNORECASE)  # "handed X over to 
 _TO_AIM = re.compile(r"\s+to\s+", re.IGNORECASE)
 _THEIR = re.compile(r"\b(?:their|theirs|its|they)\b", re.IGNORECASE)
 _THEY = re.compile(r"\bthey\b", re.IGNORECASE)
+_THEY_BEFORE = re.compile(
+    r"\bthey\s+(?:(?:had|have|has|also|then|later|again|\w+ly)\s+){0,3}$", re.I
+)
 ACTOR_REACH = 400  # characters back from a verb in which its subject is looked for: linear
 # "residents of Taliban-controlled X fled": the side only qualifies the place
 _HOLDS_A_PLACE = re.compile(HELD_BY_SUFFIX, re.IGNORECASE)
@@ -90,6 +93,9 @@ def agent_of(
             return named, False
     if trigger.theme in ("object", "after") and not passive:
         party = _actor_before(text, lo, ts, lexicon)
+        if party is None and sentence is not None and _THEY_BEFORE.search(text, lo, ts):
+            named = _possessor(text, sentence, ts, lexicon)  # "Two days later, they lost it"
+            party = named if named in lexicon.parties else None  # (a side, not "civilians")
         # "Kyiv said its forces had raised the flag in X": the speaker's own side acted
         return party, party is None and bool(OWN_FORCES.search(text, lo, ts))
     if passive and lexicon.actions[trigger.action].get("leaves"):
@@ -98,11 +104,11 @@ def agent_of(
 
 
 def _possessor(text: str, sentence: int, ts: int, lexicon: Lexicon) -> str | None:
-    """Whose "their"/"its" is, when its own clause names no side: a side earlier in the
-    sentence ("the insurgents were back, and by nightfall X was under their control"), else,
-    unless the sentence reports someone's words (their own side: "officials said it remained
-    in their hands"), the subject of the sentence before ("The insurgents returned. By
-    nightfall X was under their control")."""
+    """Whose "their"/"its" is (or who "they" are), when its own clause names no side: a side
+    earlier in the sentence ("the insurgents were back, and by nightfall X was under their
+    control"); in reported words the side after the speech verb, else none (the speaker's
+    own: "officials said it remained in their hands"); else the subject of the sentence
+    before ("The insurgents returned. By nightfall X was under their control")."""
     sentence = max(sentence, ts - ACTOR_REACH)  # (a bounded look: a long sentence stays linear)
     said = SPEECH.search(text, sentence, ts)
     if said is not None:

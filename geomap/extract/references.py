@@ -23,7 +23,8 @@ ANAPHOR = gated(
     rf"\b(?P<det>the|this|that|a|an|its)\s+(?:{_MODIFIER}\s+)*(?P<noun>border\s+(?:town|crossing|"
     r"post|point|checkpoint)|crossing(?:\s+point)?|checkpoint|border\s+post|site|provincial\s+"
     r"capital|capital|city|town|village|settlement|district|province|(?:air\s*)?base|airfield|airport|dam|"
-    r"port)\b"
+    r"port"
+    r"|former|latter)\b"  # "the latter fell": one of the last two places (see _VERB_NEXT)
     r"(?!\s+(?:of|in)\s+(?-i:[A-Z]))(?!\s+(?:governor|police|chief|council|officials?|authorities|"
     r"residents|spokes(?:man|person)|elders|administrator|commander|centres|centers)\b)",
     re.IGNORECASE,
@@ -50,6 +51,13 @@ NOUN_KINDS = {
     "dam": ("site",),
 }
 _NEAREST_OF_ANY_KIND = frozenset({"town"})
+_ORDINAL = {"former": 0, "latter": 1}  # which of the last two places named
+# "the former was still held", "the latter fell" (not "the former Taliban stronghold")
+_VERB_NEXT = re.compile(
+    r"\s*(?:[,;.)]|(?:is|was|were|are|has|had|have|remains?|remained|still|also|now|then|"
+    r"later|fell|falls|came|went|stayed)\b|\w+ed\b)",
+    re.IGNORECASE,
+)
 # "the crossings", "both districts": every such place named just before.
 PLURAL_ANAPHOR = gated(
     r"\b(?:the|these|those|(?P<pair>both|the\s+two)|all(?:\s+the)?)\s+"
@@ -153,6 +161,17 @@ def _most_salient(text: str, earlier: Sequence[Place], places: Sequence[Place], 
     return rivals[best]
 
 
+def _last_two(antecedents: Sequence[Place], at: int) -> list[Place]:
+    """The last two places of different names before ``at``, in order."""
+    pair: list[Place] = []
+    for p in reversed(antecedents):
+        if p.end <= at and all(q.name != p.name for q in pair):
+            pair.insert(0, p)
+            if len(pair) == 2:
+                break
+    return pair
+
+
 def references(
     text: str,
     lo: int,
@@ -179,6 +198,13 @@ def references(
     ]
     for m in ANAPHOR.finditer(text, lo, hi):
         noun = m.group("noun").lower().split()[0]
+        if noun in _ORDINAL:
+            if not _VERB_NEXT.match(text, m.end()):
+                continue
+            pair = _last_two(antecedents, m.start())
+            if len(pair) == 2:
+                return [pair[_ORDINAL[noun]]]
+            continue
         kinds = NOUN_KINDS.get(noun, ("city",))
         border = "border" in m.group(0).lower()
         if border:  # "the border town": a crossing before any town

@@ -1054,3 +1054,26 @@ def test_people_who_do_not_fight_entering_a_place_is_no_incursion(claims_of, sen
 )
 def test_the_taliban_in_their_own_words(said, sentence, expected):
     assert said(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the latter", "the former": one of the last two places named
+        (
+            "The Taliban attacked Khulm and Kaldar. The latter fell on Monday.",
+            {("Khulm", "contested"), ("Kaldar", "contested"), ("Kaldar", "taliban")},
+        ),
+        (
+            "The Taliban attacked Khulm and Kaldar. The former fell on Monday.",
+            {("Khulm", "contested"), ("Kaldar", "contested"), ("Khulm", "taliban")},
+        ),
+        # "they" as a verb's subject: the side the sentence before was about
+        (
+            "The Taliban captured Khulm. Two days later, they lost it again.",
+            {("Khulm", "taliban"), ("Khulm", "government")},
+        ),
+    ],
+)
+def test_the_former_the_latter_and_they(claims_of, text, expected):
+    assert claims_of(text) == expected
