@@ -90,7 +90,8 @@ _JOIN = re.compile(
     r"(?:\s+(?:with|near|bordering)\s+(?-i:[A-Z][a-z]+))?"
     r"(?:\s*,\s*(?:the|a|an)\s+[^,;()\"“”]{1,60}?(?=\s*,))?"  # "X, the main crossing, and Y"
     rf"(?:{_PLACE_SAID})?(?:{TIME_SAID})?"  # "X on Monday and Y on Tuesday": said of one
-    r"\s*(?:,|;|,?\s+and|,?\s+or|,?\s+nor|,?\s+as\s+well\s+as|,?\s+and\s+also|,?\s+plus|/)\s*"
+    r"\s*(?:,|;|,?\s+and|,?\s+or|,?\s+nor|,?\s+as\s+well\s+as|,?\s+and\s+also|,?\s+plus|/"
+    r"|,?\s+(?:and\s+)?then|,?\s+followed\s+by)\s*"  # "took X, then Y", "X fell, followed by Y"
     rf"(?:,(?:{TIME_SAID})\s*,\s*)?"  # "X and, a day later, Y"
     r"(?:in\s+)?(?:the\s+)?(?:districts?\s+of\s+)?(?:LOC['’]s\s+)?(?:neighbou?ring\s+|nearby\s+)?"
     # "X and the provincial capital, Y"; "X and the city of Y"

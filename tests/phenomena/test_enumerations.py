@@ -522,3 +522,11 @@ def test_a_member_with_a_verb_of_its_own_starts_the_next_clause(claims_of, sente
 )
 def test_names_apposed_to_all_but_are_the_exceptions(claims_of, sentence, expected):
     assert claims_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The Taliban took Khulm, then Kaldar.", "The Taliban took Khulm and then Kaldar."],
+)
+def test_a_member_after_then_shares_the_verb(claims_of, sentence):
+    assert claims_of(sentence) == {("Khulm", "taliban"), ("Kaldar", "taliban")}
