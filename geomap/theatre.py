@@ -9,6 +9,7 @@ file into ``DATA_DIR/theatres/``. Everything downstream asks the theatre, never 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -167,6 +168,22 @@ def boundary_set(settings: Settings | None = None) -> str:
     return settings.boundaries or load_theatre(settings=settings).boundaries
 
 
+def _village_spellings(raw: dict[str, Any], path: Path) -> tuple[tuple[str, str], ...]:
+    """The ``[spellings] villages`` table: (pattern, replacement) pairs, each pattern a
+    regular expression that compiles."""
+    try:
+        pairs = tuple(
+            (str(pattern), str(replacement))
+            for pattern, replacement in raw.get("spellings", {}).get("villages", ())
+        )
+        for pattern, _replacement in pairs:
+            re.compile(pattern)
+    except (TypeError, ValueError, re.error) as err:
+        msg = f"{path}: [spellings] villages must be [pattern, replacement] pairs ({err})"
+        raise TheatreError(msg) from err
+    return pairs
+
+
 def read_theatre(path: Path) -> Theatre:
     """Parse one theatre file; raise ``TheatreError`` naming the file and the problem."""
     raw = read_toml(path, _REQUIRED, TheatreError, "theatre")
@@ -210,9 +227,6 @@ def read_theatre(path: Path) -> Theatre:
         tables=dict(raw.get("tables", {})),
         front_line=bool(raw.get("front_line", False)),
         peoples=tuple(raw.get("peoples", ())),
-        village_spellings=tuple(
-            (str(pattern), str(replacement))
-            for pattern, replacement in raw.get("spellings", {}).get("villages", ())
-        ),
+        village_spellings=_village_spellings(raw, path),
         path=str(path),
     )

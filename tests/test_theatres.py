@@ -223,6 +223,14 @@ def test_a_broken_theatre_file_is_named(tmp_path):
         read_theatre(path)
 
 
+def test_a_broken_spelling_table_is_named(settings, tmp_path):
+    text = Path(load_theatre("ukraine-2022", settings).path).read_text(encoding="utf-8")
+    path = tmp_path / "spelt.toml"
+    path.write_text(text.replace('["g", "h"]', '["(g", "h"]'), encoding="utf-8")
+    with pytest.raises(TheatreError, match=r"spelt.toml: \[spellings\]"):
+        read_theatre(path)
+
+
 def test_a_theatres_people_and_party_words_are_never_read_as_names(settings, tmp_path):
     assert {"russian", "ukrainian", "russia's"} <= load_theatre("ukraine-2022", settings).name_words
     afghan = load_theatre("afghanistan-2021", settings)
