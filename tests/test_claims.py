@@ -536,3 +536,11 @@ def test_an_appositions_own_relative_keeps_its_time_to_itself(gazetteer):
         ("Bala Murghab", "government", date(2021, 6, 30)),
         ("Bala Murghab", "taliban", date(2021, 5, 1)),
     }
+
+
+def test_a_step_from_an_undated_event_is_never_after_publication(gazetteer):
+    text = "The Taliban captured Khulm, followed by Kaldar a day later."
+    assert dated(text, gazetteer, date(2021, 8, 12)) == {
+        ("Khulm", "taliban", date(2021, 8, 12)),
+        ("Kaldar", "taliban", date(2021, 8, 12)),
+    }

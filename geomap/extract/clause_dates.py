@@ -191,7 +191,9 @@ def member_date(
     later = DAYS_LATER.search(words)
     if later is not None:
         day, precision = event
-        return (day + days_later(later), precision) if day is not None else None
+        if day is None or day + days_later(later) > published:
+            return None  # (not after the article: the event's own day is the better guess)
+        return day + days_later(later), precision
     return resolve_in_sentence(words, published, year) if mentions_date(words) else None
 
 

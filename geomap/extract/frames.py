@@ -25,6 +25,7 @@ from geomap.extract.reach import (
     denied_beside,
     excepted_places,
     excepted_theme,
+    followed_beside,
     predecessors,
     seat_excepted,
 )
@@ -166,6 +167,9 @@ def frames_in_sentence(
         spared = denied_beside(text, after, end, chunks)
         if spared and frame.status != CONTESTED and not frame.negated:
             frames.append(replace(frame, places=spared, negated=True))  # "…, but not Y"
+        followed = followed_beside(text, after, end, chunks)
+        if followed and frame.status != CONTESTED and not frame.negated:
+            frames.append(replace(frame, places=followed))  # "…, followed by Y"
     frames = [
         replace(f, action="hold", status=lexicon.opponent(f.status))
         if f.status in lexicon.parties and excepted_theme(text, start, (f.start, f.end), f.places)

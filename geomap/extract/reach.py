@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from geomap.extract.chunks import LIST_JOIN, Chunks
+from geomap.extract.chunks import LIST_JOIN, TIME_SAID, Chunks
 from geomap.extract.lexicon import Lexicon
 from geomap.extract.scope import RANK, clause_end
 from geomap.records import Place
@@ -80,6 +80,22 @@ _BUT_NOT = re.compile(
     r"(?:\s+(?:district|province|city|town))?\s*,?\s+but\s+not\s+(?:the\s+)?(?:city\s+of\s+)?",
     re.IGNORECASE,
 )
+
+
+# "Khulm fell on Monday, followed by Kaldar on Tuesday": the same event, at another place
+_FOLLOWED_BY = re.compile(
+    rf"(?:\s+(?:district|province|city|town))?(?:{TIME_SAID})?\s*,?\s+followed\s+by\s+"
+    r"(?:the\s+)?(?:(?:fall|capture|loss|seizure|takeover)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def followed_beside(text: str, after: int, hi: int, chunks: Chunks) -> tuple[Place, ...]:
+    """The places an outcome's ", followed by …" right ``after`` its verb and places adds
+    ("Khulm fell on Monday, followed by Kaldar on Tuesday"), before ``hi``."""
+    gap = _FOLLOWED_BY.match(text, after, hi)
+    first = next(iter(chunks.candidates_in(gap.end(), gap.end() + 1)), None) if gap else None
+    return chunks.group_of(first) if first else ()
 
 
 def denied_beside(text: str, after: int, hi: int, chunks: Chunks) -> tuple[Place, ...]:

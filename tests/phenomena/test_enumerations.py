@@ -530,3 +530,23 @@ def test_names_apposed_to_all_but_are_the_exceptions(claims_of, sentence, expect
 )
 def test_a_member_after_then_shares_the_verb(claims_of, sentence):
     assert claims_of(sentence) == {("Khulm", "taliban"), ("Kaldar", "taliban")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # ", followed by Y": the same outcome at another place
+        (
+            "Khulm fell on Monday, followed by Kaldar on Tuesday.",
+            {("Khulm", "taliban"), ("Kaldar", "taliban")},
+        ),
+        (
+            "Commandos retook Khulm, followed by the capture of Kaldar.",
+            {("Khulm", "government"), ("Kaldar", "government")},
+        ),
+        # (not what followed at another place: "a wave of arrests in Y")
+        ("Khulm fell on Monday, followed by a wave of arrests in Kaldar.", {("Khulm", "taliban")}),
+    ],
+)
+def test_followed_by_another_place_shares_the_outcome(claims_of, sentence, expected):
+    assert claims_of(sentence) == expected
