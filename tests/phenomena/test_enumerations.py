@@ -526,7 +526,11 @@ def test_names_apposed_to_all_but_are_the_exceptions(claims_of, sentence, expect
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The Taliban took Khulm, then Kaldar.", "The Taliban took Khulm and then Kaldar."],
+    [
+        "The Taliban took Khulm, then Kaldar.",
+        "The Taliban took Khulm and then Kaldar.",
+        "The Taliban took Khulm as well as neighbouring Kaldar.",
+    ],
 )
 def test_a_member_after_then_shares_the_verb(claims_of, sentence):
     assert claims_of(sentence) == {("Khulm", "taliban"), ("Kaldar", "taliban")}
