@@ -93,16 +93,21 @@ _FOLLOWED_BY = re.compile(
 def followed_beside(text: str, after: int, hi: int, chunks: Chunks) -> tuple[Place, ...]:
     """The places an outcome's ", followed by …" right ``after`` its verb and places adds
     ("Khulm fell on Monday, followed by Kaldar on Tuesday"), before ``hi``."""
-    gap = _FOLLOWED_BY.match(text, after, hi)
-    first = next(iter(chunks.candidates_in(gap.end(), gap.end() + 1)), None) if gap else None
-    return chunks.group_of(first) if first else ()
+    return _list_right_after(_FOLLOWED_BY, text, after, hi, chunks)
 
 
 def denied_beside(text: str, after: int, hi: int, chunks: Chunks) -> tuple[Place, ...]:
     """The places an outcome's "but not …" right ``after`` its verb and places leaves out
     ("Khulm and Aybak fell, but not Chimtal"), before ``hi``."""
-    gap = _BUT_NOT.match(text, after, hi)
-    first = next(iter(chunks.candidates_in(gap.end(), gap.end() + 1)), None) if gap else None
+    return _list_right_after(_BUT_NOT, text, after, hi, chunks)
+
+
+def _list_right_after(
+    gap: re.Pattern[str], text: str, after: int, hi: int, chunks: Chunks
+) -> tuple[Place, ...]:
+    """The list of places that starts right where ``gap`` ends, matched at ``after``."""
+    found = gap.match(text, after, hi)
+    first = next(iter(chunks.candidates_in(found.end(), found.end() + 1)), None) if found else None
     return chunks.group_of(first) if first else ()
 
 
