@@ -63,10 +63,11 @@ _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 _WRAPPED = re.compile(r"(?<=[\w,;]) ?\n(?=[a-z])")
 
 
-def plain_text(text: str) -> str:
-    """The text with Unix line ends and plain spaces and hyphens (see above)."""
+def plain_text(text: str, entities: bool = True) -> str:
+    """The text with Unix line ends and plain spaces and hyphens (see above); HTML entities
+    left in it are read too unless ``entities`` is false (text an HTML reader decoded)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _ENTITY.search(text):
+    if entities and _ENTITY.search(text):
         text = html.unescape(text)  # "Spin&nbsp;Boldak" copied out of a web page's source
     text = _HYPHENS.sub("-", _INVISIBLE.sub("", _WIDE_SPACES.sub(" ", text)))
     return _WRAPPED.sub(" ", _SPACE_RUN.sub(" ", text))
@@ -85,9 +86,11 @@ def article_from_text(
     outlet: str | None = None,
     url: str | None = None,
     warnings: tuple[str, ...] = (),
+    from_html: bool = False,
 ) -> Article:
-    """Build an ``Article`` from text, taking title and date from the text when not given."""
-    text = plain_text(text)
+    """Build an ``Article`` from text, taking title and date from the text when not given
+    (``from_html``: the text of a page already decoded, whose entities are not read twice)."""
+    text = plain_text(text, entities=not from_html)
     digest = sha256_text(text)
     return Article(
         id=digest[:16],
@@ -208,7 +211,8 @@ def _read_article_file(path: Path) -> tuple[list[Article], list[ArticleProblem]]
     raw = _read_bytes(path)
     text, warnings = decode(raw)
     meta = _sidecar(path)
-    if suffix in (".html", ".htm"):
+    from_html = suffix in (".html", ".htm")
+    if from_html:
         text, meta = _html_text(path, text, meta)
     if not text.strip():
         msg = "no article text (empty after reading)"
@@ -221,6 +225,7 @@ def _read_article_file(path: Path) -> tuple[list[Article], list[ArticleProblem]]
         outlet=meta.get("outlet"),
         url=meta.get("url"),
         warnings=warnings,
+        from_html=from_html,
     )
     return [article], []
 

@@ -215,7 +215,7 @@ _PAST_PERFECT = re.compile(
 # had captured": a clause describing the place before it
 _DESCRIBING_GAP = re.compile(r"\s*,\s*(?:which|that|who|an?|the)\b[^,;.()]{0,100}$", re.I)
 _CLAUSE_CLOSE = re.compile(r"[,;.]")
-DESCRIBED_REACH = 120  # characters after the verb in which its clause's time is looked for
+_CLAUSE_TIME_REACH = 120  # characters after the verb in which its clause's time is looked for
 
 
 def _without_superseded(text: str, end: int, frames: list[Frame]) -> list[Frame]:
@@ -235,7 +235,7 @@ def _without_superseded(text: str, end: int, frames: list[Frame]) -> list[Frame]
         for p in f.places:
             if not (p.end <= f.start and _DESCRIBING_GAP.fullmatch(text, p.end, f.start)):
                 continue
-            reach = min(end, f.end + DESCRIBED_REACH)  # (bounded: a run-on text stays linear)
+            reach = min(end, f.end + _CLAUSE_TIME_REACH)  # (bounded: a run-on text stays linear)
             closes = _CLAUSE_CLOSE.search(text, f.end, reach)
             described = text[p.end : closes.start() if closes else reach]
             if statuses.get(p, set()) - {f.status} and not mentions_date(SINCE.sub(" ", described)):
